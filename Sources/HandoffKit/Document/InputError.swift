@@ -1,0 +1,58 @@
+/// A problem with what the user handed in: a draft, a config file, a flag value.
+///
+/// Every such problem names where it is (file, document, line, column), which field it
+/// concerns, and what would be valid, so that the fix is obvious without reading the code.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file path, `-` for standard input, or a store id.
+    public var source: String
+    /// 1-based index of the document inside a multi-document source, when there are several.
+    public var documentIndex: Int?
+    public var line: Int?
+    public var column: Int?
+    /// Dotted field path such as `systems[1].personal_data`, when the problem concerns one field.
+    public var field: String?
+    /// What is wrong and what would be valid, as a sentence.
+    public var message: String
+
+    public init(
+        source: String, documentIndex: Int? = nil, line: Int? = nil, column: Int? = nil,
+        field: String? = nil, message: String
+    ) {
+        self.source = source
+        self.documentIndex = documentIndex
+        self.line = line
+        self.column = column
+        self.field = field
+        self.message = message
+    }
+
+    /// `file:line:column: field: message`, the form editors and terminals can jump to.
+    public var description: String {
+        var location = source == "-" ? "<stdin>" : source
+        if let documentIndex { location += " (document \(documentIndex))" }
+        if let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
+        if let field { return "\(location): \(field): \(message)" }
+        return "\(location): \(message)"
+    }
+}
+
+/// One or more input problems found in a single document; all are reported together.
+public struct InvalidInput: Error, Sendable, CustomStringConvertible {
+    public var errors: [InputError]
+    public init(_ errors: [InputError]) { self.errors = errors }
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+/// A failure to read or write the file system (store, lock, disk): exit status 3.
+public struct IOFailure: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+    public var description: String { "\(path): \(message)" }
+}

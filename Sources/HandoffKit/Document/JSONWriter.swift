@@ -1,0 +1,94 @@
+/// Writes a `Value` as JSON: compact (one line, for JSON Lines) or indented by two spaces.
+///
+/// Output is deterministic: keys in the order of the tree, no trailing spaces, non-ASCII text as
+/// UTF-8, and every control character escaped so that nothing raw reaches a terminal.
+public enum JSONWriter {
+    public static func compact(_ value: Value) -> String {
+        var out = ""
+        write(value, into: &out, indent: nil, level: 0)
+        return out
+    }
+
+    public static func pretty(_ value: Value) -> String {
+        var out = ""
+        write(value, into: &out, indent: "  ", level: 0)
+        return out
+    }
+
+    static func write(_ value: Value, into out: inout String, indent: String?, level: Int) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let text): out += text
+        case .string(let text), .date(let text): writeString(text, into: &out)
+        case .list(let items):
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
+            out += "["
+            for (offset, item) in items.enumerated() {
+                if offset > 0 { out += "," }
+                newline(&out, indent, level + 1)
+                write(item, into: &out, indent: indent, level: level + 1)
+            }
+            newline(&out, indent, level)
+            out += "]"
+        case .map(let entries):
+            if entries.isEmpty {
+                out += "{}"
+                return
+            }
+            out += "{"
+            for (offset, entry) in entries.enumerated() {
+                if offset > 0 { out += "," }
+                newline(&out, indent, level + 1)
+                writeString(entry.key, into: &out)
+                out += indent == nil ? ":" : ": "
+                write(entry.value, into: &out, indent: indent, level: level + 1)
+            }
+            newline(&out, indent, level)
+            out += "}"
+        }
+    }
+
+    private static func newline(_ out: inout String, _ indent: String?, _ level: Int) {
+        guard let indent else { return }
+        out += "\n"
+        for _ in 0..<level { out += indent }
+    }
+
+    /// Appends `text` as a JSON string literal.
+    public static func writeString(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                // C0, DEL, C1 controls and the JavaScript line separators are escaped.
+                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
+                    || scalar.value == 0x2028 || scalar.value == 0x2029
+                {
+                    out += "\\u" + hex4(scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    static func hex4(_ value: UInt32) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([
+            digits[Int((value >> 12) & 0xF)], digits[Int((value >> 8) & 0xF)],
+            digits[Int((value >> 4) & 0xF)], digits[Int(value & 0xF)],
+        ])
+    }
+}

@@ -1,0 +1,36 @@
+/// An ordered, format-neutral tree that drafts, findings and schemas are rendered from.
+///
+/// Keys keep the order they are given in, so that YAML and JSON output is deterministic and reads
+/// in the order of the interview rather than alphabetically.
+public indirect enum Value: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    /// A number, kept as written (`300`, `0.5`) so that it round-trips exactly.
+    case number(String)
+    case string(String)
+    /// A calendar date `YYYY-MM-DD`: a string in JSON, a plain scalar in YAML.
+    case date(String)
+    case list([Value])
+    case map([Entry])
+
+    public struct Entry: Equatable, Sendable {
+        public var key: String
+        public var value: Value
+        public init(_ key: String, _ value: Value) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// Builds a map from key–value pairs, dropping the nil ones.
+    public static func object(_ pairs: [(String, Value?)]) -> Value {
+        .map(pairs.compactMap { key, value in value.map { Entry(key, $0) } })
+    }
+
+    public static func int(_ number: Int) -> Value { .number(String(number)) }
+
+    public subscript(key: String) -> Value? {
+        guard case .map(let entries) = self else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+}

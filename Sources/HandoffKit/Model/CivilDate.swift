@@ -1,0 +1,159 @@
+/// A calendar date without time or zone, written `YYYY-MM-DD`.
+///
+/// Launch dates and milestones are calendar days in the marketer's own time zone; a `Date` with a
+/// time and zone would invite off-by-one-day errors, so the model keeps the civil date only.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Fails when the date does not exist (month 13, 30 February).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`, or explains why the text is not such a date.
+    public static func parse(_ text: String) -> Result<CivilDate, DateProblem> {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return .failure(.notADate) }
+        guard (1...12).contains(month) else { return .failure(.noSuchMonth(month)) }
+        guard let date = CivilDate(year: year, month: month, day: day) else {
+            return .failure(.noSuchDay(day, month: month, year: year))
+        }
+        return .success(date)
+    }
+
+    public enum DateProblem: Error, Equatable, Sendable {
+        case notADate
+        case noSuchMonth(Int)
+        case noSuchDay(Int, month: Int, year: Int)
+
+        public var explanation: String {
+            switch self {
+            case .notADate: return "is not a date"
+            case .noSuchMonth(let month): return "has month \(month), which does not exist"
+            case .noSuchDay(let day, let month, let year):
+                return "has day \(day), but \(CivilDate.monthNames[month - 1]) \(year) has "
+                    + "\(CivilDate.daysIn(month: month, year: year)) days"
+            }
+        }
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// 1 = Monday … 7 = Sunday (ISO 8601).
+    public var weekday: Int {
+        // 1970-01-01 was a Thursday (4).
+        let offset = (dayNumber + 3) % 7
+        return (offset < 0 ? offset + 7 : offset) + 1
+    }
+
+    public var isWeekend: Bool { weekday >= 6 }
+
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+    public func days(until other: CivilDate) -> Int { other.dayNumber - dayNumber }
+
+    /// Monday-to-Friday days after `self` up to and including `other`; negative when `other` is earlier.
+    public func businessDays(until other: CivilDate) -> Int {
+        if other < self { return -other.businessDays(until: self) }
+        let total = days(until: other)
+        let fullWeeks = total / 7
+        var count = fullWeeks * 5
+        var cursor = adding(days: fullWeeks * 7)
+        while cursor < other {
+            cursor = cursor.adding(days: 1)
+            if !cursor.isWeekend { count += 1 }
+        }
+        return count
+    }
+
+    public var description: String {
+        let y = String(year)
+        let m = month < 10 ? "0\(month)" : String(month)
+        let d = day < 10 ? "0\(day)" : String(day)
+        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + m + "-" + d
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+extension CivilDate: DraftCodable {
+    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> CivilDate? {
+        guard case .scalar(let text, _) = node.kind else {
+            context.fail(node, "expected a date YYYY-MM-DD, found \(node.kindDescription)")
+            return nil
+        }
+        switch parse(text.trimmingCharacters(in: " ")) {
+        case .success(let date): return date
+        case .failure(let problem):
+            context.fail(node, "'\(text)' \(problem.explanation); write dates as YYYY-MM-DD, e.g. 2026-12-04")
+            return nil
+        }
+    }
+    public var encoded: Value { .date(description) }
+    public static var schema: Value {
+        .object([
+            ("type", .string("string")), ("format", .string("date")),
+            ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
+        ])
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        var text = Substring(self)
+        while let first = text.first, characters.contains(first) { text = text.dropFirst() }
+        while let last = text.last, characters.contains(last) { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,114 @@
+/// State carried while decoding a `DocNode` tree into the model: where we are (for field paths
+/// such as `systems[1].personal_data`) and every problem found so far.
+///
+/// Decoding does not stop at the first problem: a marketer who mistyped two keys should learn
+/// about both at once.
+public struct DecodeContext {
+    public enum PathComponent: Sendable {
+        case key(String)
+        case index(Int)
+    }
+
+    public let source: String
+    public let documentIndex: Int?
+    public private(set) var path: [PathComponent] = []
+    public private(set) var errors: [InputError] = []
+
+    public init(source: String, documentIndex: Int? = nil) {
+        self.source = source
+        self.documentIndex = documentIndex
+    }
+
+    /// The current field path, e.g. `success.metrics[0].target`.
+    public var fieldPath: String { Self.render(path) }
+
+    static func render(_ path: [PathComponent]) -> String {
+        var out = ""
+        for component in path {
+            switch component {
+            case .key(let key):
+                if !out.isEmpty { out += "." }
+                out += key
+            case .index(let index): out += "[\(index)]"
+            }
+        }
+        return out
+    }
+
+    public mutating func push(_ component: PathComponent) { path.append(component) }
+    public mutating func pop() { path.removeLast() }
+
+    /// Runs `body` one level deeper in the field path.
+    public mutating func at<T>(_ component: PathComponent, _ body: (inout DecodeContext) -> T) -> T {
+        path.append(component)
+        defer { path.removeLast() }
+        return body(&self)
+    }
+
+    /// Records a problem with `node` at the current field path.
+    public mutating func fail(_ node: DocNode, _ message: String) {
+        let field = fieldPath
+        errors.append(
+            InputError(
+                source: source, documentIndex: documentIndex, line: node.line, column: node.column,
+                field: field.isEmpty ? nil : field, message: message))
+    }
+
+    /// Records a key that is not part of the format, suggesting the nearest valid one.
+    public mutating func unknownKey(_ key: String, at node: DocNode, valid: [String], container: String) {
+        var message = "unknown key '\(key)' in \(container)"
+        if let suggestion = Spelling.nearest(to: key, in: valid) {
+            message += " — did you mean '\(suggestion)'?"
+        }
+        message += " Valid keys here: \(valid.joined(separator: ", "))."
+        let field = fieldPath
+        errors.append(
+            InputError(
+                source: source, documentIndex: documentIndex, line: node.line, column: node.column,
+                field: field.isEmpty ? key : field + "." + key, message: message))
+    }
+}
+
+/// Nearest-spelling suggestions for unknown keys, values and commands.
+public enum Spelling {
+    /// The candidate closest to `word` by edit distance, when it is close enough to be a typo.
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let (candidate, distance) = best else { return nil }
+        let allowed = max(1, min(3, candidate.count / 3))
+        if distance <= allowed { return candidate }
+        // "deadline_kind" for "deadline": a candidate that is a prefix or part of the word.
+        if lowered.count >= 4, candidates.contains(where: { lowered.hasPrefix($0.lowercased()) }) {
+            return candidates.first { lowered.hasPrefix($0.lowercased()) }
+        }
+        return nil
+    }
+
+    /// Damerau–Levenshtein distance (optimal string alignment), so "sytems" is one step from "systems".
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
+                }
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,129 @@
+/// A draft read from a source, with where it came from.
+public struct LoadedDraft: Sendable {
+    public var draft: Draft
+    /// File path, `-` for stdin, or the store id.
+    public var source: String
+    /// 1-based position of the document in its source.
+    public var documentIndex: Int
+    public init(draft: Draft, source: String, documentIndex: Int = 1) {
+        self.draft = draft
+        self.source = source
+        self.documentIndex = documentIndex
+    }
+}
+
+/// Turns text into drafts: splits documents, parses YAML or JSON, decodes the model and checks
+/// the fields that the format fixes (`format`, `id`).
+public enum DraftLoader {
+    /// Loads every document of `text`. A bad document does not stop the others.
+    /// - Parameter requireFormat: files must say `format: handoff/1`; stdin may leave it out.
+    public static func load(
+        text: String, source: String, requireFormat: Bool, limits: InputLimits = .standard
+    ) -> [Result<LoadedDraft, InvalidInput>] {
+        let chunks = DocumentSplitter.split(text, source: source, limits: limits)
+        if chunks.isEmpty {
+            return [.failure(InvalidInput([emptySource(source)]))]
+        }
+        return chunks.map { load(chunk: $0, source: source, requireFormat: requireFormat, limits: limits) }
+    }
+
+    public static func emptySource(_ source: String) -> InputError {
+        InputError(
+            source: source, line: source == "-" ? nil : 1,
+            message: source == "-"
+                ? "no draft on standard input; pipe a draft in, e.g. `handoff check - < draft.yaml`"
+                : "the file is empty; a draft starts with `format: handoff/1` and a title or an idea")
+    }
+
+    /// Loads one document cut out by `DocumentSplitter`.
+    public static func load(
+        chunk: DocumentChunk, source: String, requireFormat: Bool, limits: InputLimits = .standard
+    ) -> Result<LoadedDraft, InvalidInput> {
+        do {
+            let root = try YAMLReader.parse(chunk, source: source, limits: limits)
+            let draft = try decode(root, source: source, documentIndex: chunk.index, requireFormat: requireFormat)
+            return .success(LoadedDraft(draft: draft, source: source, documentIndex: chunk.index))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Decodes a parsed document into a draft, collecting every problem.
+    public static func decode(
+        _ root: DocNode, source: String, documentIndex: Int, requireFormat: Bool
+    ) throws(InvalidInput) -> Draft {
+        var context = DecodeContext(source: source, documentIndex: documentIndex > 1 ? documentIndex : nil)
+        guard case .mapping(let pairs) = root.kind else {
+            context.fail(
+                root,
+                "a draft is a mapping of fields (format:, title:, idea:, systems: …); this document is "
+                    + "\(root.kindDescription)")
+            throw InvalidInput(context.errors)
+        }
+        let draft = Draft.decode(root, in: &context) ?? Draft()
+        let formatNode = pairs.first { $0.key.scalarText == "format" }
+        if let format = draft.format {
+            if format != HandoffVersion.draftFormat, let node = formatNode?.value {
+                context.at(.key("format")) {
+                    $0.fail(
+                        node,
+                        "'\(format)' is not a format this version reads; use `format: \(HandoffVersion.draftFormat)`")
+                }
+            }
+        } else if requireFormat, context.errors.isEmpty {
+            context.fail(
+                root,
+                "missing `format: \(HandoffVersion.draftFormat)`; add it as the first line so tools "
+                    + "know this file is a handoff draft")
+        }
+        if let id = draft.id, !isValidID(id), let node = pairs.first(where: { $0.key.scalarText == "id" })?.value {
+            context.at(.key("id")) {
+                $0.fail(
+                    node,
+                    "'\(id)' is not a valid id: use 1 to 64 letters, digits, '-', '_' or '.', starting "
+                        + "with a letter or digit")
+            }
+        }
+        if !context.errors.isEmpty { throw InvalidInput(context.errors) }
+        return draft
+    }
+
+    public static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 64 else { return false }
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        return allowed(first) && id.unicodeScalars.allSatisfy { allowed($0) || "-_.".unicodeScalars.contains($0) }
+    }
+
+    /// Decodes raw bytes as UTF-8 text, refusing binary files and stripping a byte-order mark.
+    public static func text(from bytes: [UInt8], source: String) throws(InvalidInput) -> String {
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+            throw InvalidInput([
+                InputError(
+                    source: source, line: line,
+                    message: "contains a NUL byte; this looks like a binary file, not a YAML or JSON draft")
+            ])
+        }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            var line = 1
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    if scalar == "\n" { line += 1 }
+                case .emptyInput, .error: break decoding
+                }
+            }
+            throw InvalidInput([
+                InputError(
+                    source: source, line: line,
+                    message: "is not UTF-8 text; save it as UTF-8 (Shift_JIS and UTF-16 are not read)")
+            ])
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+}

@@ -1,0 +1,65 @@
+/// A metric's baseline or target: a number (`300`, `0.5`) or a text with its unit (`75%`, `5営業日`).
+public enum Quantity: DraftCodable, Hashable {
+    case number(String)
+    case text(String)
+
+    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Quantity? {
+        guard case .scalar(let text, let plain) = node.kind else {
+            context.fail(node, "expected a number or a text with its unit (e.g. 300, 75%, 5営業日), found \(node.kindDescription)")
+            return nil
+        }
+        if plain, isNumber(text) { return .number(text) }
+        return .text(text)
+    }
+
+    /// JSON's number grammar, which YAML's core schema also reads as a number.
+    static func isNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if scalars.first == "-" { scalars = scalars.dropFirst() }
+        let digits = scalars.prefix { ("0"..."9").contains($0) }
+        guard !digits.isEmpty else { return false }
+        if digits.count > 1 && digits.first == "0" { return false }
+        scalars = scalars.dropFirst(digits.count)
+        if scalars.first == "." {
+            scalars = scalars.dropFirst()
+            let fraction = scalars.prefix { ("0"..."9").contains($0) }
+            guard !fraction.isEmpty else { return false }
+            scalars = scalars.dropFirst(fraction.count)
+        }
+        if scalars.first == "e" || scalars.first == "E" {
+            scalars = scalars.dropFirst()
+            if scalars.first == "+" || scalars.first == "-" { scalars = scalars.dropFirst() }
+            let exponent = scalars.prefix { ("0"..."9").contains($0) }
+            guard !exponent.isEmpty else { return false }
+            scalars = scalars.dropFirst(exponent.count)
+        }
+        return scalars.isEmpty
+    }
+
+    public var text: String {
+        switch self {
+        case .number(let text), .text(let text): return text
+        }
+    }
+
+    public var encoded: Value {
+        switch self {
+        case .number(let text): return .number(text)
+        case .text(let text): return .string(text)
+        }
+    }
+
+    public var isEmptyValue: Bool { text.allSatisfy(\.isWhitespace) }
+
+    public static var schema: Value {
+        .object([
+            (
+                "anyOf",
+                .list([
+                    .object([("type", .string("number"))]),
+                    .object([("type", .string("string")), ("minLength", .int(1))]),
+                ])
+            )
+        ])
+    }
+}

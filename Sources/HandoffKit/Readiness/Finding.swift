@@ -1,0 +1,72 @@
+/// How much a finding stands in the way of IT starting work.
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    /// IT cannot start: the draft is not ready while one remains.
+    case blocker
+    /// IT can start but will likely come back with questions.
+    case warning
+    /// Good practice; worth a look.
+    case info
+
+    var rank: Int {
+        switch self {
+        case .blocker: return 0
+        case .warning: return 1
+        case .info: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// How much the finding weighs in the readiness score.
+    var weight: Int {
+        switch self {
+        case .blocker: return 10
+        case .warning: return 3
+        case .info: return 1
+        }
+    }
+}
+
+/// One thing a readiness rule found: which rule, how serious, which field, why it matters, and
+/// the question to ask next.
+public struct Finding: Equatable, Sendable {
+    public var rule: String
+    public var severity: Severity
+    /// Field path such as `success.metrics[0].source`.
+    public var field: String
+    /// Plain-language reason, in the report's language.
+    public var message: String
+    /// The question to ask the requester next, in the report's language.
+    public var question: String
+
+    public init(rule: String, severity: Severity, field: String, message: String, question: String) {
+        self.rule = rule
+        self.severity = severity
+        self.field = field
+        self.message = message
+        self.question = question
+    }
+
+    public var encoded: Value {
+        .object([
+            ("rule", .string(rule)), ("severity", .string(severity.rawValue)), ("field", .string(field)),
+            ("message", .string(message)), ("question", .string(question)),
+        ])
+    }
+}
+
+/// A text in both shipped languages.
+public struct Localized: Sendable, Equatable {
+    public var en: String
+    public var ja: String
+    public init(en: String, ja: String) {
+        self.en = en
+        self.ja = ja
+    }
+    public func callAsFunction(_ language: Language) -> String {
+        switch language {
+        case .en: return en
+        case .ja: return ja
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// The verdict on one draft: its findings, whether it is ready, and a readiness score.
+public struct ReadinessReport: Sendable, Equatable {
+    public var findings: [Finding]
+    /// 0–100: how much of what IT needs is there. The verdict alone decides exit codes.
+    public var score: Int
+
+    /// Ready means no blocker remains.
+    public var isReady: Bool { !findings.contains { $0.severity == .blocker } }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// Runs every readiness rule of DESIGN §4.
+public enum Readiness {
+    /// All rules, in the order of the design's table (and of the interview).
+    public static let rules: [any ReadinessRule] = [
+        TitleMissing(), TitleTooLong(), ObjectiveMissing(), ValueMissing(), VagueLanguage(), ScopeMissing(),
+        OutOfScopeMissing(), MustOverload(), SystemsMissing(), SystemChangeMissing(), SystemUnknown(),
+        PersonalDataWithoutLegal(), LeadFormWithoutSales(), ApproverMissing(), ITContactMissing(),
+        LaunchMissing(), LaunchInPast(), DeadlineInsideLeadTime(), MilestonesMissing(), MetricsMissing(),
+        MetricTargetMissing(), MetricSourceMissing(), MetricBaselineMissing(), MetricTrackingMissing(),
+        MetricReviewMissing(), KGIMissing(), AcceptanceMissing(), IterationsUnstated(), ChangeImpactUnstated(),
+        OpenQuestions(), SensitiveData(),
+    ]
+
+    public static var ruleIDs: [String] { rules.map(\.id) }
+
+    /// Checks `draft`. Findings come in rule order, blockers of a rule before its warnings.
+    public static func check(_ draft: Draft, in context: RuleContext) -> ReadinessReport {
+        var findings: [Finding] = []
+        var lost = 0
+        var total = 0
+        for rule in rules {
+            let ruleFindings = rule.findings(for: draft, in: context)
+            if rule.applies(to: draft, in: context) { total += type(of: rule).severity.weight }
+            if let worst = ruleFindings.map(\.severity).min() {
+                lost += worst.weight
+            }
+            findings += ruleFindings
+        }
+        // Score: the share of the weight of applicable rules that passes. Each failing rule counts
+        // once, with the weight of its worst finding, so one missing metric field does not zero
+        // the score; rules with nothing to judge yet (no metrics) count neither way.
+        let score = total == 0 ? 100 : Int((Double(total - lost) * 100 / Double(total)).rounded(.down))
+        return ReadinessReport(findings: findings, score: max(0, min(100, score)))
+    }
+}

@@ -1,0 +1,51 @@
+/// One readiness rule: a small type, in its own file, named after its rule id.
+public protocol ReadinessRule: Sendable {
+    /// The stable rule id of DESIGN §4, e.g. `metrics-missing`.
+    static var id: String { get }
+    /// The severity the rule usually reports; it weighs the rule in the readiness score.
+    static var severity: Severity { get }
+    /// What the rule checks, for `--help`-style listings.
+    static var summary: Localized { get }
+    /// The findings for `draft`; empty when the rule is satisfied.
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding]
+    /// Whether the rule has anything to judge yet (a per-metric rule needs metrics). Rules that do
+    /// not apply neither pass nor fail in the readiness score.
+    func applies(to draft: Draft, in context: RuleContext) -> Bool
+}
+
+extension ReadinessRule {
+    public var id: String { Self.id }
+    public func applies(to draft: Draft, in context: RuleContext) -> Bool { true }
+}
+
+/// What rules may consult besides the draft: today's date, the organisation's configuration and
+/// the language the report is written in.
+public struct RuleContext: Sendable {
+    public var today: CivilDate
+    public var configuration: Configuration
+    public var language: Language
+    public var lexicon: VagueLexicon
+
+    public init(today: CivilDate, configuration: Configuration = Configuration(), language: Language = .en) {
+        self.today = today
+        self.configuration = configuration
+        self.language = language
+        self.lexicon = VagueLexicon(extra: configuration.vagueWords)
+    }
+
+    /// A finding of `rule`, with message and question in the report's language.
+    public func finding<R: ReadinessRule>(
+        _ rule: R.Type, _ severity: Severity? = nil, field: String, message: Localized, question: Localized
+    ) -> Finding {
+        Finding(
+            rule: R.id, severity: severity ?? R.severity, field: field, message: message(language),
+            question: question(language))
+    }
+
+    /// A copy reporting in `language`.
+    public func reporting(in language: Language) -> RuleContext {
+        var copy = self
+        copy.language = language
+        return copy
+    }
+}

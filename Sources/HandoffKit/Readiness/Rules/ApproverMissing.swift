@@ -1,0 +1,22 @@
+/// `approver-missing`: without a business owner or approver, nobody can say yes to scope or date
+/// changes, and approvals stall the schedule.
+struct ApproverMissing: ReadinessRule {
+    static let id = "approver-missing"
+    static let severity = Severity.warning
+    static let summary = Localized(
+        en: "A business owner or approver is named.", ja: "ビジネスオーナーか承認者がいる。")
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard !draft.hasStakeholder(.businessOwner, .approver) else { return [] }
+        return [
+            context.finding(
+                Self.self, field: "stakeholders",
+                message: context.text(
+                    "No business owner or approver is named; when scope or dates must change, IT needs someone who can decide.",
+                    "ビジネスオーナーも承認者もいません。範囲や日程を変える必要が出たとき、決められる人が必要です。"),
+                question: context.text(
+                    "Who owns the result and can approve changes to scope or date?",
+                    "成果に責任を持ち、範囲や日程の変更を承認できるのは誰ですか。"))
+        ]
+    }
+}

@@ -1,0 +1,20 @@
+/// `it-contact-missing`: involving IT early is the cheapest way to find what else IT needs.
+struct ITContactMissing: ReadinessRule {
+    static let id = "it-contact-missing"
+    static let severity = Severity.info
+    static let summary = Localized(en: "An IT contact is involved.", ja: "IT の窓口がいる。")
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard !draft.hasStakeholder(.itContact) else { return [] }
+        return [
+            context.finding(
+                Self.self, field: "stakeholders",
+                message: context.text(
+                    "No IT contact is named; involving IT early surfaces what else it needs before dates are promised.",
+                    "IT の窓口がいません。早めに IT を巻き込むと、日程を約束する前に必要なことが分かります。"),
+                question: context.text(
+                    "Who in IT have you talked to about this, if anyone?",
+                    "この件について IT の誰かと話しましたか。"))
+        ]
+    }
+}

@@ -1,0 +1,21 @@
+/// `iterations-unstated`: if marketing expects to pivot on feedback, IT must know from the start,
+/// or the first change request lands as a surprise.
+struct IterationsUnstated: ReadinessRule {
+    static let id = "iterations-unstated"
+    static let severity = Severity.info
+    static let summary = Localized(en: "Expected pivots are said up front.", ja: "想定している方針転換を最初に伝えている。")
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard draft.change.iterations.isBlank else { return [] }
+        return [
+            context.finding(
+                Self.self, field: "change.iterations",
+                message: context.text(
+                    "Nothing is said about expected changes after launch; pivots IT hears about late become rework.",
+                    "公開後に想定している変更が書かれていません。後から知らされる方針転換は手戻りになります。"),
+                question: context.text(
+                    "Do you expect to change things after launch (A/B tests, copy, fields)? Say so now, or write 'none'.",
+                    "公開後に変える予定はありますか（A/B テスト、文言、項目など）。なければ「なし」と書いてください。"))
+        ]
+    }
+}

@@ -1,0 +1,21 @@
+/// `kgi-missing`: goals are best anchored on a conversion-level goal (KGI) with the KPIs beneath it.
+struct KGIMissing: ReadinessRule {
+    static let id = "kgi-missing"
+    static let severity = Severity.info
+    static let summary = Localized(
+        en: "A conversion-level goal (KGI) sits above the metrics.", ja: "指標の上に最終目標（KGI）がある。")
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard draft.success.kgi.isBlank else { return [] }
+        return [
+            context.finding(
+                Self.self, field: "success.kgi",
+                message: context.text(
+                    "No KGI: the conversion-level goal that the metrics serve (e.g. qualified pipeline, paid sign-ups).",
+                    "KGI（指標がつながる最終的なコンバージョン目標。例：有効商談、有料登録）がありません。"),
+                question: context.text(
+                    "Which conversion does this ultimately drive: pipeline, purchases, renewals?",
+                    "最終的にどのコンバージョンにつながりますか（商談、購入、契約更新など）。"))
+        ]
+    }
+}

@@ -1,0 +1,22 @@
+/// `launch-in-past`: a launch date before today is a typo or a plan that has already slipped.
+struct LaunchInPast: ReadinessRule {
+    static let id = "launch-in-past"
+    static let severity = Severity.blocker
+    static let summary = Localized(en: "The launch date is not in the past.", ja: "公開日が過去ではない。")
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { draft.timeline.launch != nil }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard let launch = draft.timeline.launch, launch < context.today else { return [] }
+        return [
+            context.finding(
+                Self.self, field: "timeline.launch",
+                message: context.text(
+                    "The launch date \(launch) is before today (\(context.today)).",
+                    "公開日 \(launch) は今日（\(context.today)）より前です。"),
+                question: context.text(
+                    "What is the new launch date?",
+                    "新しい公開日はいつですか。"))
+        ]
+    }
+}

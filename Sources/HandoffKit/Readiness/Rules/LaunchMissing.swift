@@ -1,0 +1,20 @@
+/// `launch-missing`: without a launch date no schedule can be agreed.
+struct LaunchMissing: ReadinessRule {
+    static let id = "launch-missing"
+    static let severity = Severity.blocker
+    static let summary = Localized(en: "A launch date is set.", ja: "公開日が決まっている。")
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard draft.timeline.launch == nil else { return [] }
+        return [
+            context.finding(
+                Self.self, field: "timeline.launch",
+                message: context.text(
+                    "There is no launch date; IT cannot plan or agree a schedule without one.",
+                    "公開日がありません。日付がないと IT は計画も日程の合意もできません。"),
+                question: context.text(
+                    "By which date must it be live (YYYY-MM-DD), and what is the date tied to?",
+                    "いつまでに公開する必要がありますか（YYYY-MM-DD）。その日付は何に連動していますか。"))
+        ]
+    }
+}

@@ -1,0 +1,28 @@
+/// `lead-form-without-sales`: a lead form's fields trade visitor friction against what Sales needs
+/// to close; Sales should agree to them before the form is built.
+struct LeadFormWithoutSales: ReadinessRule {
+    static let id = "lead-form-without-sales"
+    static let severity = Severity.warning
+    static let summary = Localized(
+        en: "Sales takes part when leads are collected.", ja: "リードを集めるときは営業が関わっている。")
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.systems.isEmpty }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard !draft.hasStakeholder(.sales) else { return [] }
+        guard let index = draft.systems.indices.first(where: {
+            SystemTraits.collectsLeads(draft.systems[$0], configuration: context.configuration)
+        }) else { return [] }
+        let name = draft.systemLabel(index, context.language)
+        return [
+            context.finding(
+                Self.self, field: "stakeholders",
+                message: context.text(
+                    "\(name) collects leads, but no Sales stakeholder is named; the form's fields trade visitor friction against what Sales needs.",
+                    "\(name) でリードを集めますが、営業の関係者がいません。フォーム項目は、入力の手間と営業が必要な情報のバランスで決まります。"),
+                question: context.text(
+                    "Who in Sales should agree on the form fields and on how these leads are followed up?",
+                    "フォーム項目とリードのフォロー方法について、営業の誰と合意しますか。"))
+        ]
+    }
+}

@@ -1,0 +1,25 @@
+/// `metric-review-missing`: without a review date, results are never looked at.
+struct MetricReviewMissing: ReadinessRule {
+    static let id = "metric-review-missing"
+    static let severity = Severity.warning
+    static let summary = Localized(en: "Every metric has a review date.", ja: "各指標に振り返りの日付がある。")
+
+    static let check = MetricFieldCheck(
+        key: "review_on", isMissing: { $0.reviewOn == nil },
+        message: {
+            Localized(
+                en: "Metric '\($0)' has no review date; results nobody schedules a look at are never reviewed.",
+                ja: "指標「\($0)」に振り返りの日付がありません。日付を決めないと結果は見直されません。")
+        },
+        question: {
+            Localized(
+                en: "On which date will you review '\($0)' (YYYY-MM-DD)?",
+                ja: "「\($0)」をいつ振り返りますか（YYYY-MM-DD）。")
+        })
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.success.metrics.isEmpty }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        Self.check.findings(Self.self, in: draft, context)
+    }
+}

@@ -1,0 +1,25 @@
+/// `metric-source-missing`: a metric whose data source is unknown is one nobody can report on.
+struct MetricSourceMissing: ReadinessRule {
+    static let id = "metric-source-missing"
+    static let severity = Severity.blocker
+    static let summary = Localized(en: "Every metric names its data source.", ja: "各指標にデータの出どころがある。")
+
+    static let check = MetricFieldCheck(
+        key: "source", isMissing: { $0.source.isBlank },
+        message: {
+            Localized(
+                en: "Metric '\($0)' has no data source; IT must know where the number comes from to collect it.",
+                ja: "指標「\($0)」のデータの出どころがありません。IT はどこから数字を取るか知る必要があります。")
+        },
+        question: {
+            Localized(
+                en: "Where will '\($0)' be read from (GA4, Marketo, Salesforce, a spreadsheet)?",
+                ja: "「\($0)」はどこから取りますか（GA4、Marketo、Salesforce、スプレッドシートなど）。")
+        })
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.success.metrics.isEmpty }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        Self.check.findings(Self.self, in: draft, context)
+    }
+}

@@ -1,0 +1,21 @@
+/// `metric-target-missing`: a metric without a target cannot tell success from failure.
+struct MetricTargetMissing: ReadinessRule {
+    static let id = "metric-target-missing"
+    static let severity = Severity.blocker
+    static let summary = Localized(en: "Every metric has a target.", ja: "各指標に目標値がある。")
+
+    static let check = MetricFieldCheck(
+        key: "target", isMissing: { $0.target == nil },
+        message: { Localized(en: "Metric '\($0)' has no target.", ja: "指標「\($0)」に目標値がありません。") },
+        question: {
+            Localized(
+                en: "What value of '\($0)' means success, and by when?",
+                ja: "「\($0)」がどの値になれば成功ですか。いつまでにですか。")
+        })
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.success.metrics.isEmpty }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        Self.check.findings(Self.self, in: draft, context)
+    }
+}

@@ -1,0 +1,21 @@
+/// `metrics-missing`: without a success metric nobody can say later whether the work paid off,
+/// and the data needed to judge it is not collected from day one.
+struct MetricsMissing: ReadinessRule {
+    static let id = "metrics-missing"
+    static let severity = Severity.blocker
+    static let summary = Localized(en: "Success is measured by at least one metric.", ja: "成功を測る指標が一つ以上ある。")
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard draft.success.metrics.allSatisfy(\.isEmptyValue) else { return [] }
+        return [
+            context.finding(
+                Self.self, field: "success.metrics",
+                message: context.text(
+                    "No success metric; the data to judge success must be planned before launch, or it will not exist.",
+                    "成功の指標がありません。成果を判断するデータは公開前に計画しないと、後から取れません。"),
+                question: context.text(
+                    "Which number will tell you it worked (registrations, conversion rate, leads)?",
+                    "うまくいったことを示す数字は何ですか（登録数、コンバージョン率、リード数など）。"))
+        ]
+    }
+}

@@ -1,0 +1,28 @@
+/// `milestones-missing`: a launch more than six weeks out needs intermediate dates, or slips are
+/// discovered in the last week.
+struct MilestonesMissing: ReadinessRule {
+    static let id = "milestones-missing"
+    static let severity = Severity.info
+    static let summary = Localized(
+        en: "A launch more than 6 weeks out has milestones.", ja: "6週間より先の公開にはマイルストーンがある。")
+    static let horizonDays = 42
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { draft.timeline.launch != nil }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard let launch = draft.timeline.launch, context.today.days(until: launch) > Self.horizonDays,
+            draft.timeline.milestones.allSatisfy(\.isEmptyValue)
+        else { return [] }
+        let weeks = context.today.days(until: launch) / 7
+        return [
+            context.finding(
+                Self.self, field: "timeline.milestones",
+                message: context.text(
+                    "Launch is about \(weeks) weeks away and there are no milestones; slips then show up only at the end.",
+                    "公開まで約\(weeks)週間ありますが、マイルストーンがありません。遅れが最後まで見えません。"),
+                question: context.text(
+                    "Which intermediate dates matter (copy final, design approved, test start)?",
+                    "途中の大事な日付は何ですか（原稿確定、デザイン承認、テスト開始など）。"))
+        ]
+    }
+}

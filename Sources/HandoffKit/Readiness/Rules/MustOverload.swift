@@ -1,0 +1,28 @@
+/// `must-overload`: when most requirements are `must`, priorities say nothing and every
+/// non-essential wish becomes a blocker for launch.
+struct MustOverload: ReadinessRule {
+    static let id = "must-overload"
+    static let severity = Severity.warning
+    static let summary = Localized(
+        en: "Requirements are prioritised: not most of them `must`.", ja: "要件に優先度の差がある（大半が must ではない）。")
+    /// Below this many requirements, "most" says little.
+    static let minimumRequirements = 3
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { draft.scope.requirements.count >= Self.minimumRequirements }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        let requirements = draft.scope.requirements
+        let musts = requirements.filter { $0.priority == .must }.count
+        guard requirements.count >= Self.minimumRequirements, musts * 2 > requirements.count else { return [] }
+        return [
+            context.finding(
+                Self.self, field: "scope.requirements",
+                message: context.text(
+                    "\(musts) of \(requirements.count) requirements are 'must'; when everything is essential, nothing can be cut to meet the date.",
+                    "要件\(requirements.count)件のうち\(musts)件が must です。すべてが必須だと、期日に間に合わせるために削れるものがありません。"),
+                question: context.text(
+                    "If the date were at risk, which requirements could wait (should or could)?",
+                    "期日が危うくなったら、どの要件を後回しにできますか（should や could）。"))
+        ]
+    }
+}

@@ -1,0 +1,22 @@
+/// `open-questions`: a question IT sent back and nobody answered blocks the work it was asked about.
+struct OpenQuestions: ReadinessRule {
+    static let id = "open-questions"
+    static let severity = Severity.blocker
+    static let summary = Localized(en: "IT's questions are answered.", ja: "IT からの質問に答えている。")
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.review.questions.isEmpty }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        draft.review.questions.indices.compactMap { index in
+            let question = draft.review.questions[index]
+            guard question.isOpen, let text = question.text, !text.isEmptyValue else { return nil }
+            let by = question.by.isBlank ? "IT" : question.by!
+            return context.finding(
+                Self.self, field: "review.questions[\(index)]",
+                message: context.text(
+                    "\(by) asked a question that has no answer yet.",
+                    "\(by) からの質問にまだ回答がありません。"),
+                question: Localized(en: text, ja: text))
+        }
+    }
+}

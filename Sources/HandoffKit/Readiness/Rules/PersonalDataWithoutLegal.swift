@@ -1,0 +1,32 @@
+/// `personal-data-without-legal`: collecting or using personal data needs Legal's review early;
+/// Legal is a partner, not a blocker, when asked before launch week.
+struct PersonalDataWithoutLegal: ReadinessRule {
+    static let id = "personal-data-without-legal"
+    static let severity = Severity.blocker
+    static let summary = Localized(
+        en: "Personal data is reviewed by Legal.", ja: "個人データの扱いを法務が確認している。")
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.systems.isEmpty }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard draft.compliance.legalReview != .yes, !draft.hasStakeholder(.legal) else { return [] }
+        let touching = draft.systems.indices.filter {
+            SystemTraits.touchesPersonalData(draft.systems[$0], configuration: context.configuration)
+        }
+        guard let first = touching.first else { return [] }
+        let names = touching.map { draft.systemLabel($0, context.language) }
+        let unsure = draft.compliance.legalReview == .unsure
+        return [
+            context.finding(
+                Self.self, field: "compliance.legal_review",
+                message: context.text(
+                    "\(names.joined(separator: ", ")) handle\(touching.count == 1 ? "s" : "") personal data, and "
+                        + (unsure ? "it is unsure whether Legal has reviewed it." : "no Legal review or legal stakeholder is recorded."),
+                    "\(names.joined(separator: "、")) が個人データを扱いますが、"
+                        + (unsure ? "法務の確認が済んだか分かりません。" : "法務の確認も法務の関係者も記録されていません。")),
+                question: context.text(
+                    "Who in Legal will review the consent text and how \(draft.systemLabel(first, .en)) uses the data? Ask them now rather than in launch week.",
+                    "同意文言と \(draft.systemLabel(first, .ja)) でのデータの使い方を、法務の誰が確認しますか。公開直前ではなく今、相談しましょう。"))
+        ]
+    }
+}

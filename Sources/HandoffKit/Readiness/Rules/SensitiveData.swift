@@ -1,0 +1,38 @@
+/// `sensitive-data`: a ticket is read by many people and copied into many tools; secrets and
+/// pasted lists of personal data must not travel in it.
+struct SensitiveData: ReadinessRule {
+    static let id = "sensitive-data"
+    static let severity = Severity.warning
+    static let summary = Localized(
+        en: "No secrets or pasted personal data in free text.", ja: "自由記述に秘密情報や個人データの貼り付けがない。")
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (field, text) in draft.freeText() {
+            for kind in SensitiveText.scan(text) {
+                let message: Localized
+                switch kind {
+                case .secret(let what):
+                    message = context.text(
+                        "This text holds \(what); tickets are copied into many tools and read by many people.",
+                        "この欄に秘密情報らしきもの（\(what)）があります。チケットは多くのツールにコピーされ、多くの人が読みます。")
+                case .emailList(let count):
+                    message = context.text(
+                        "This text holds \(count) e-mail addresses; a pasted list of people is personal data.",
+                        "この欄にメールアドレスが\(count)件あります。人の一覧の貼り付けは個人データです。")
+                case .phoneList(let count):
+                    message = context.text(
+                        "This text holds \(count) phone numbers; a pasted list of people is personal data.",
+                        "この欄に電話番号が\(count)件あります。人の一覧の貼り付けは個人データです。")
+                }
+                findings.append(
+                    context.finding(
+                        Self.self, field: field, message: message,
+                        question: context.text(
+                            "Can you remove it and point to where it is stored safely instead (a vault, a shared drive with access control)?",
+                            "削除して、代わりに安全な保管場所（パスワード管理ツール、アクセス制限付きの共有ドライブなど）を示せますか。")))
+            }
+        }
+        return findings
+    }
+}

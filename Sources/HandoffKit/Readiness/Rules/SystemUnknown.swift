@@ -1,0 +1,30 @@
+/// `system-unknown`: a system missing from the organisation's catalogue may be a typo, shadow IT,
+/// or a new vendor that needs a security review. Silent when no catalogue is configured.
+struct SystemUnknown: ReadinessRule {
+    static let id = "system-unknown"
+    static let severity = Severity.info
+    static let summary = Localized(
+        en: "Affected systems are in the organisation's catalogue.", ja: "影響するシステムが社内のカタログにある。")
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.systems.isEmpty && !context.configuration.systems.isEmpty }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        let catalogue = context.configuration
+        guard !catalogue.systems.isEmpty else { return [] }
+        return draft.systems.indices.compactMap { index in
+            guard let name = draft.systems[index].name, !name.isEmptyValue,
+                catalogue.catalogueEntry(named: name) == nil
+            else { return nil }
+            let known = catalogue.systems.compactMap(\.name)
+            let suggestion = Spelling.nearest(to: name, in: known)
+            return context.finding(
+                Self.self, field: "systems[\(index)].name",
+                message: context.text(
+                    "'\(name)' is not in the system catalogue" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + ".",
+                    "「\(name)」はシステムカタログにありません" + (suggestion.map { "（「\($0)」のことですか）" } ?? "") + "。"),
+                question: context.text(
+                    "Is '\(name)' a new tool or vendor? If so, who owns it and has security reviewed it?",
+                    "「\(name)」は新しいツールやベンダーですか。そうなら、管理者は誰で、セキュリティ審査は済んでいますか。"))
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// `title-missing`: without a title there is no Jira summary and nothing to refer to the request by.
+struct TitleMissing: ReadinessRule {
+    static let id = "title-missing"
+    static let severity = Severity.blocker
+    static let summary = Localized(en: "The request has a title.", ja: "依頼にタイトルがある。")
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard draft.title.isBlank else { return [] }
+        return [
+            context.finding(
+                Self.self, field: "title",
+                message: context.text(
+                    "There is no title; it becomes the Jira summary that everyone refers to.",
+                    "タイトルがありません。Jira の要約になり、全員がこの名前で依頼を呼びます。"),
+                question: context.text(
+                    "In one line, what should the ticket be called?",
+                    "このチケットを一行で表すと、どんなタイトルになりますか。"))
+        ]
+    }
+}

@@ -1,0 +1,56 @@
+/// `title-too-long`: Jira refuses a summary over 255 characters or with a line break; over about
+/// 120 characters it stops being readable in boards and e-mails.
+struct TitleTooLong: ReadinessRule {
+    static let id = "title-too-long"
+    static let severity = Severity.blocker
+    static let summary = Localized(
+        en: "The title is one line of at most 255 characters (ideally 120).",
+        ja: "タイトルは一行で255文字以内（理想は120文字以内）。")
+    /// Jira's limit, counted as Java counts: UTF-16 code units.
+    static let hardLimit = 255
+    static let readableLimit = 120
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.title.isBlank }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        guard let title = draft.title, !title.isEmptyValue else { return [] }
+        let length = title.utf16.count
+        if title.contains(where: \.isNewline) {
+            return [
+                context.finding(
+                    Self.self, .blocker, field: "title",
+                    message: context.text(
+                        "The title has a line break; Jira refuses a summary with line breaks.",
+                        "タイトルに改行があります。Jira は改行を含む要約を受け付けません。"),
+                    question: context.text(
+                        "Can you say it in one line, and move the rest to the idea?",
+                        "一行にまとめ、残りはアイデア欄に移せますか。"))
+            ]
+        }
+        if length > Self.hardLimit {
+            return [
+                context.finding(
+                    Self.self, .blocker, field: "title",
+                    message: context.text(
+                        "The title is \(length) characters; Jira refuses summaries over \(Self.hardLimit).",
+                        "タイトルが\(length)文字あります。Jira は\(Self.hardLimit)文字を超える要約を受け付けません。"),
+                    question: context.text(
+                        "What is the shortest title that still tells IT what this is?",
+                        "IT に内容が伝わる、もっと短いタイトルは何ですか。"))
+            ]
+        }
+        if length > Self.readableLimit {
+            return [
+                context.finding(
+                    Self.self, .warning, field: "title",
+                    message: context.text(
+                        "The title is \(length) characters; over \(Self.readableLimit) it gets cut off on boards and in e-mails.",
+                        "タイトルが\(length)文字あります。\(Self.readableLimit)文字を超えるとボードやメールで途中が切れます。"),
+                    question: context.text(
+                        "Can you shorten it to the essentials?",
+                        "要点だけに短くできますか。"))
+            ]
+        }
+        return []
+    }
+}

@@ -1,0 +1,47 @@
+/// `vague-language`: "ASAP", "better", "etc." read as agreement but cannot be built or tested.
+/// Checks the title, deliverables, requirements, timeline, metrics and acceptance criteria.
+struct VagueLanguage: ReadinessRule {
+    static let id = "vague-language"
+    static let severity = Severity.warning
+    static let summary = Localized(
+        en: "Title, requirements, metrics and timeline avoid vague words.",
+        ja: "タイトル・要件・指標・スケジュールに曖昧な言葉がない。")
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        var texts: [(String, String?)] = [("title", draft.title)]
+        for (index, deliverable) in draft.scope.deliverables.enumerated() {
+            texts.append(("scope.deliverables[\(index)]", deliverable))
+        }
+        for (index, requirement) in draft.scope.requirements.enumerated() {
+            texts.append(("scope.requirements[\(index)].text", requirement.text))
+        }
+        texts.append(("timeline.reason", draft.timeline.reason))
+        for (index, milestone) in draft.timeline.milestones.enumerated() {
+            texts.append(("timeline.milestones[\(index)].name", milestone.name))
+        }
+        texts.append(("success.kgi", draft.success.kgi))
+        for (index, metric) in draft.success.metrics.enumerated() {
+            texts.append(("success.metrics[\(index)].name", metric.name))
+            texts.append(("success.metrics[\(index)].baseline", metric.baseline?.text))
+            texts.append(("success.metrics[\(index)].target", metric.target?.text))
+        }
+        for (index, criterion) in draft.testing.acceptanceCriteria.enumerated() {
+            texts.append(("testing.acceptance_criteria[\(index)]", criterion))
+        }
+        var findings: [Finding] = []
+        for (field, text) in texts {
+            guard let text, !text.isEmpty else { continue }
+            let matches = context.lexicon.matches(in: text)
+            guard let first = matches.first else { continue }
+            let words = matches.map(\.word)
+            findings.append(
+                context.finding(
+                    Self.self, field: field,
+                    message: context.text(
+                        "Vague wording: \(words.map { "'\($0)'" }.joined(separator: ", ")). IT cannot build or test what is not specific.",
+                        "曖昧な表現があります：\(words.map { "「\($0)」" }.joined(separator: "、"))。具体的でないものは IT が作ることもテストすることもできません。"),
+                    question: first.kind.followUp(first.word)))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,238 @@
+/// Words marketers use where IT needs specifics, with the follow-up that turns each into
+/// something IT can build and test. English words match whole words, case-insensitively;
+/// Japanese ones match anywhere (Japanese has no spaces between words).
+public struct VagueLexicon: Sendable {
+    /// Why a word is vague decides what to ask back.
+    public enum Kind: String, Sendable {
+        /// "ASAP", "soon", 早急: no date.
+        case time
+        /// "more", "some", もっと: no number.
+        case quantity
+        /// "better", "nice", いい感じ: no measure.
+        case quality
+        /// "etc.", など: an open list.
+        case openEnded
+        /// "just", "simple", 簡単: hides work.
+        case minimiser
+        /// "if possible", なるべく, よしなに: no decision.
+        case hedge
+        /// Words added in the configuration.
+        case configured
+
+        /// The follow-up question for a vague `word` of this kind.
+        public func followUp(_ word: String) -> Localized {
+            switch self {
+            case .time:
+                return Localized(
+                    en: "'\(word)' — which date exactly, and what happens if it slips?",
+                    ja: "「\(word)」とは具体的にいつですか。遅れた場合はどうなりますか。")
+            case .quantity:
+                return Localized(
+                    en: "'\(word)' — how many or how much, as a number, and measured where?",
+                    ja: "「\(word)」とは具体的にどれだけですか。数値と測り方を教えてください。")
+            case .quality:
+                return Localized(
+                    en: "'\(word)' — better by which measure, and by how much?",
+                    ja: "「\(word)」とは、どの指標がどれだけ良くなることですか。")
+            case .openEnded:
+                return Localized(
+                    en: "'\(word)' — list every item; anything not listed will not be built.",
+                    ja: "「\(word)」に含まれるものをすべて挙げてください。書かれていないものは作られません。")
+            case .minimiser:
+                return Localized(
+                    en: "'\(word)' — what exactly is included? IT has to estimate the real work behind it.",
+                    ja: "「\(word)」の中身を具体的に書いてください。ITは実際の作業量を見積もる必要があります。")
+            case .hedge:
+                return Localized(
+                    en: "'\(word)' — is it required or not? Decide, or mark the requirement as could.",
+                    ja: "「\(word)」は必須ですか、任意ですか。決めるか、優先度を could にしてください。")
+            case .configured:
+                return Localized(
+                    en: "'\(word)' — what exactly do you mean? Say it in terms IT can build and test.",
+                    ja: "「\(word)」とは具体的に何ですか。ITが作ってテストできる言葉で書いてください。")
+            }
+        }
+    }
+
+    public struct Match: Equatable, Sendable {
+        public var word: String
+        public var kind: Kind
+    }
+
+    struct Entry: Sendable {
+        var word: String
+        var lowered: [UInt8]
+        var kind: Kind
+        var wholeWord: Bool
+    }
+
+    private var entries: [Entry]
+
+    /// The built-in lists plus the words of `extra` (both languages are always checked, since
+    /// Japanese drafts often carry English words like ASAP and vice versa).
+    public init(extra: VagueWordSettings = VagueWordSettings()) {
+        var entries: [Entry] = []
+        func add(_ words: [String], _ kind: Kind) {
+            for word in words {
+                let lowered = word.lowercased()
+                let ascii = lowered.utf8.allSatisfy { $0 < 0x80 }
+                entries.append(Entry(word: word, lowered: Array(lowered.utf8), kind: kind, wholeWord: ascii))
+            }
+        }
+        for (kind, words) in Self.english { add(words, kind) }
+        for (kind, words) in Self.japanese { add(words, kind) }
+        add(extra.en + extra.ja, .configured)
+        // Longer phrases first, so "as soon as possible" wins over "soon" and なるべく早く over なるべく.
+        self.entries = entries.sorted { $0.lowered.count > $1.lowered.count }
+    }
+
+    static let english: [(Kind, [String])] = [
+        (
+            .time,
+            [
+                "ASAP", "as soon as possible", "soon", "soonest", "quickly", "immediately", "right away",
+                "urgently", "at the earliest", "sometime", "shortly", "in due course", "whenever",
+            ]
+        ),
+        (
+            .quantity,
+            [
+                "more", "some", "several", "many", "a lot", "lots of", "a few", "few", "various", "numerous",
+                "a bunch", "plenty", "most", "a number of", "significant", "significantly", "substantial",
+                "massive", "huge",
+            ]
+        ),
+        (
+            .quality,
+            [
+                "better", "best", "good", "nice", "great", "improve", "improved", "improvement", "optimize",
+                "optimise", "optimized", "optimised", "enhance", "enhanced", "user-friendly", "user friendly",
+                "intuitive", "modern", "attractive", "engaging", "seamless", "seamlessly", "robust",
+                "flexible", "fast", "faster", "cool", "sleek", "clean", "pretty", "beautiful", "premium",
+                "world-class", "state of the art", "cutting-edge", "best-in-class", "best practice",
+                "easy", "easier", "efficient", "effective", "appropriate", "adequate", "sufficient",
+                "high quality", "high-quality", "scalable",
+            ]
+        ),
+        (
+            .openEnded,
+            [
+                "etc", "etc.", "and so on", "and so forth", "and more", "and others", "or similar",
+                "whatever", "anything", "everything", "all kinds of", "such as", "among others",
+            ]
+        ),
+        (
+            .minimiser,
+            [
+                "just", "simple", "simply", "quick", "small change", "minor", "only a", "straightforward",
+                "trivial", "basic", "a bit", "a little", "tweak", "slight", "slightly",
+            ]
+        ),
+        (
+            .hedge,
+            [
+                "if possible", "where possible", "as needed", "as appropriate", "as required", "TBD", "TBC",
+                "maybe", "perhaps", "probably", "possibly", "somehow", "some kind of", "something like",
+                "kind of", "sort of", "roughly", "approximately", "ideally", "hopefully", "should be able",
+                "nice to have", "and/or",
+            ]
+        ),
+    ]
+
+    static let japanese: [(Kind, [String])] = [
+        (
+            .time,
+            [
+                "早急", "至急", "大至急", "なるべく早く", "できるだけ早く", "出来るだけ早く", "早めに", "早め",
+                "すぐに", "すぐ", "急ぎ", "急いで", "近いうちに", "そのうち", "いずれ", "今すぐ", "速やかに",
+                "ASAP",
+            ]
+        ),
+        (
+            .quantity,
+            [
+                "もっと", "多め", "多めに", "少し", "少々", "いくつか", "たくさん", "沢山", "多くの", "一部",
+                "ある程度", "相当", "大量", "大幅", "大幅に", "かなり", "多少", "数件", "若干",
+            ]
+        ),
+        (
+            .quality,
+            [
+                "いい感じ", "良い感じ", "よい感じ", "より良い", "よりよい", "良くする", "よくする", "おしゃれ",
+                "オシャレ", "かっこいい", "カッコいい", "使いやすい", "使いやすく", "わかりやすい", "わかりやすく",
+                "分かりやすい", "分かりやすく", "見やすい", "見やすく", "魅力的", "最適化", "改善", "向上",
+                "柔軟", "直感的", "モダン", "リッチ", "スマート", "イケてる", "ちゃんと", "きちんと", "しっかり",
+                "高品質", "快適", "スムーズ", "効率的", "効果的", "適切",
+            ]
+        ),
+        (.openEnded, ["など", "等々", "その他", "色々", "いろいろ", "様々", "さまざま", "諸々", "もろもろ", "なんでも", "何でも", "全般"]),
+        (.minimiser, ["簡単", "シンプル", "ちょっと", "ちょっとした", "軽く", "簡易", "ざっくり", "手軽", "だけでいい", "だけで良い"]),
+        (
+            .hedge,
+            [
+                "なるべく", "できるだけ", "出来るだけ", "可能な限り", "可能であれば", "できれば", "出来れば", "適宜",
+                "適当に", "よしなに", "臨機応変", "必要に応じて", "方向で", "感じで", "未定", "たぶん",
+                "多分", "おそらく", "とりあえず", "一旦", "いったん", "目安", "程度", "くらい", "ぐらい",
+            ]
+        ),
+    ]
+
+    /// Vague words in `text`, in the order they appear, each reported once.
+    public func matches(in text: String) -> [Match] {
+        let bytes = Array(text.lowercased().utf8)
+        guard !bytes.isEmpty else { return [] }
+        var taken = [Bool](repeating: false, count: bytes.count)
+        var found: [(position: Int, match: Match)] = []
+        var reported: Set<String> = []
+        for entry in entries {
+            let word = entry.lowered
+            guard !word.isEmpty, word.count <= bytes.count else { continue }
+            var start = 0
+            while start + word.count <= bytes.count {
+                guard let position = Self.find(word, in: bytes, from: start) else { break }
+                let end = position + word.count
+                start = position + 1
+                if entry.wholeWord && !(Self.isBoundary(bytes, before: position) && Self.isBoundary(bytes, after: end)) {
+                    continue
+                }
+                if taken[position..<end].contains(true) { continue }
+                for index in position..<end { taken[index] = true }
+                if reported.insert(entry.word.lowercased()).inserted {
+                    found.append((position, Match(word: entry.word, kind: entry.kind)))
+                }
+            }
+        }
+        return found.sorted { $0.position < $1.position }.map(\.match)
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        let first = needle[0]
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// ASCII letters and digits join words; everything else (spaces, punctuation, Japanese) separates them.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private static func isBoundary(_ bytes: [UInt8], before position: Int) -> Bool {
+        position == 0 || !isWordByte(bytes[position - 1])
+    }
+
+    private static func isBoundary(_ bytes: [UInt8], after end: Int) -> Bool {
+        end >= bytes.count || !isWordByte(bytes[end])
+    }
+}

@@ -1,0 +1,2 @@
+import HandoffKit
+print(HandoffVersion.current)
