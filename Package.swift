@@ -28,14 +28,12 @@ let package = Package(
         ),
         .testTarget(
             name: "HandoffKitTests",
-            dependencies: ["HandoffKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["HandoffKit"]
         ),
         // Runs the built `handoff` binary; depending on it makes `swift test` build it first.
         .testTarget(
             name: "HandoffCLITests",
-            dependencies: ["handoff", "HandoffKit"],
-            resources: [.copy("Golden")]
+            dependencies: ["handoff", "HandoffKit"]
         ),
     ]
 )

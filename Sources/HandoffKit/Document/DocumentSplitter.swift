@@ -120,7 +120,7 @@ public struct DocumentSplitter {
 
     private mutating func emit(text: String, firstLine: Int, error: InputError?) -> DocumentChunk {
         var error = error
-        error?.documentIndex = nextIndex
+        if nextIndex > 1 { error?.documentIndex = nextIndex }
         let chunk = DocumentChunk(index: nextIndex, firstLine: firstLine, text: text, error: error)
         nextIndex += 1
         return chunk

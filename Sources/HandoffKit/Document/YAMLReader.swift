@@ -12,7 +12,7 @@ public enum YAMLReader {
         func failure(line: Int?, column: Int?, _ message: String) -> InvalidInput {
             InvalidInput([
                 InputError(
-                    source: source, documentIndex: chunk.index, line: line, column: column, message: message)
+                    source: source, documentIndex: chunk.index > 1 ? chunk.index : nil, line: line, column: column, message: message)
             ])
         }
         let root: Node?

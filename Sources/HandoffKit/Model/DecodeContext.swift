@@ -56,9 +56,9 @@ public struct DecodeContext {
 
     /// Records a key that is not part of the format, suggesting the nearest valid one.
     public mutating func unknownKey(_ key: String, at node: DocNode, valid: [String], container: String) {
-        var message = "unknown key '\(key)' in \(container)"
+        var message = "unknown key '\(key)' in \(container)."
         if let suggestion = Spelling.nearest(to: key, in: valid) {
-            message += " — did you mean '\(suggestion)'?"
+            message += " Did you mean '\(suggestion)'?"
         }
         message += " Valid keys here: \(valid.joined(separator: ", "))."
         let field = fieldPath
@@ -82,11 +82,9 @@ public enum Spelling {
         guard let (candidate, distance) = best else { return nil }
         let allowed = max(1, min(3, candidate.count / 3))
         if distance <= allowed { return candidate }
-        // "deadline_kind" for "deadline": a candidate that is a prefix or part of the word.
-        if lowered.count >= 4, candidates.contains(where: { lowered.hasPrefix($0.lowercased()) }) {
-            return candidates.first { lowered.hasPrefix($0.lowercased()) }
-        }
-        return nil
+        // "deadline_kind" for "deadline", "owner" for "business_owner": one contains the other.
+        guard lowered.count >= 4 else { return nil }
+        return candidates.first { lowered.hasPrefix($0.lowercased()) || $0.lowercased().contains(lowered) }
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment), so "sytems" is one step from "systems".

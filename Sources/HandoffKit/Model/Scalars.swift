@@ -49,8 +49,8 @@ extension DraftEnum {
         }
         if let value = Self(rawValue: text) ?? Self(rawValue: text.lowercased()) { return value }
         let valid = allCases.map(\.rawValue)
-        var message = "'\(text)' is not a \(valueName)"
-        if let suggestion = Spelling.nearest(to: text, in: valid) { message += " — did you mean '\(suggestion)'?" }
+        var message = "'\(text)' is not a \(valueName)."
+        if let suggestion = Spelling.nearest(to: text, in: valid) { message += " Did you mean '\(suggestion)'?" }
         message += " Valid: \(valid.joined(separator: ", "))."
         context.fail(node, message)
         return nil

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where drafts come from: a file, standard input, or a draft in the store.
+public enum DraftSource: Sendable, Equatable {
+    case standardInput
+    case file(String)
+    case stored(id: String, path: String)
+
+    /// The name used in reports and errors.
+    public var name: String {
+        switch self {
+        case .standardInput: return "-"
+        case .file(let path): return path
+        case .stored(let id, _): return id
+        }
+    }
+
+    /// Resolves a command-line SRC: `-`, an existing path, or the id of a stored draft.
+    public static func resolve(_ argument: String, store: StoreLocation) throws(InvalidInput) -> DraftSource {
+        if argument == "-" { return .standardInput }
+        var info = stat()
+        if stat(argument, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                throw InvalidInput([
+                    InputError(source: argument, message: "is a directory; name draft files, e.g. \(argument)/*.yaml")
+                ])
+            }
+            return .file(argument)
+        }
+        if DraftLoader.isValidID(argument) {
+            let path = store.draftPath(id: argument)
+            if stat(path, &info) == 0 { return .stored(id: argument, path: path) }
+        }
+        throw InvalidInput([
+            InputError(
+                source: argument,
+                message: "no such file, and no stored draft with that id (store: \(store.root)); "
+                    + "give a path, a draft id from `handoff drafts`, or - for stdin")
+        ])
+    }
+
+    /// Files and stdin must carry `format: handoff/1` only when they are files a person saved;
+    /// pipelines on stdin may leave it out.
+    var requiresFormat: Bool {
+        if case .standardInput = self { return false }
+        return true
+    }
+
+    /// Streams the documents of the source to `body`, one at a time.
+    /// - Throws: `IOFailure` when the source cannot be read.
+    public func forEachDocument(
+        limits: InputLimits = .standard,
+        _ body: (Result<LoadedDraft, InvalidInput>) throws -> Void
+    ) throws {
+        let descriptor: Int32
+        switch self {
+        case .standardInput: descriptor = STDIN_FILENO
+        case .file(let path), .stored(_, let path):
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            if descriptor < 0 {
+                let reason = String(cString: strerror(errno))
+                if errno == ENOENT {
+                    throw InvalidInput([InputError(source: name, message: "no such file")])
+                }
+                throw IOFailure(path: name, message: "cannot be read: \(reason)")
+            }
+        }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var reader = LineReader(descriptor: descriptor)
+        var splitter = DocumentSplitter(source: name, limits: limits)
+        var sawDocument = false
+        var lineNumber = 0
+        func handle(_ chunk: DocumentChunk) throws {
+            sawDocument = true
+            try body(DraftLoader.load(chunk: chunk, source: name, requireFormat: requiresFormat, limits: limits))
+        }
+        while true {
+            let line: Substring?
+            do { line = try reader.nextLine() } catch {
+                throw IOFailure(path: name, message: "cannot be read: \(error.message)")
+            }
+            guard var line else { break }
+            lineNumber += 1
+            if lineNumber == 1 {
+                if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+                if let problem = Self.binaryProblem(line) {
+                    try body(.failure(InvalidInput([InputError(source: name, documentIndex: nil, line: 1, message: problem)])))
+                    return
+                }
+            }
+            if line.contains("\u{FFFD}") || line.utf8.contains(0) {
+                try body(
+                    .failure(
+                        InvalidInput([
+                            InputError(
+                                source: name, line: lineNumber,
+                                message: line.utf8.contains(0)
+                                    ? "contains a NUL byte; this looks like a binary file, not a YAML or JSON draft"
+                                    : "is not UTF-8 text here; save the file as UTF-8 (Shift_JIS and UTF-16 are not read)")
+                        ])))
+                return
+            }
+            if let chunk = splitter.feed(line) { try handle(chunk) }
+        }
+        if let chunk = splitter.finish() { try handle(chunk) }
+        if !sawDocument { try body(.failure(InvalidInput([DraftLoader.emptySource(name)]))) }
+    }
+
+    private static func binaryProblem(_ line: Substring) -> String? {
+        if line.utf8.first == 0xFF || line.utf8.first == 0xFE || line.utf8.prefix(2).contains(0) {
+            return "looks like UTF-16 or binary data; save the draft as UTF-8 text"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a file descriptor a line at a time with `read(2)` and a fixed buffer, so that a stream of
+/// a hundred thousand drafts on stdin is processed with flat memory.
+public struct LineReader {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private static let blockSize = 64 * 1024
+
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// The next line without its `\n` (and without a `\r` before it), or nil at end of input.
+    /// Invalid UTF-8 is replaced, never trapped on; the draft decoder reports it as text problems.
+    public mutating func nextLine() throws(IOFailure) -> Substring? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 10) {
+                var end = newline
+                if end > start, buffer[end - 1] == 13 { end -= 1 }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = newline + 1
+                return Substring(line)
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                var end = buffer.count
+                if buffer[end - 1] == 13 { end -= 1 }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = buffer.count
+                return Substring(line)
+            }
+            try fill()
+        }
+    }
+
+    private mutating func fill() throws(IOFailure) {
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        let oldCount = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
+        var count = 0
+        while true {
+            count = buffer.withUnsafeMutableBytes { raw in
+                read(descriptor, raw.baseAddress! + oldCount, Self.blockSize)
+            }
+            if count < 0 && errno == EINTR { continue }
+            break
+        }
+        if count < 0 {
+            buffer.removeSubrange(oldCount...)
+            throw IOFailure(path: "", message: String(cString: strerror(errno)))
+        }
+        buffer.removeSubrange((oldCount + count)...)
+        if count == 0 { atEnd = true }
+    }
+}

@@ -1,0 +1,21 @@
+/// Where stored drafts live: `--store DIR`, else `$HANDOFF_HOME`, else `$XDG_DATA_HOME/handoff`,
+/// else `~/.local/share/handoff`.
+public struct StoreLocation: Sendable, Equatable {
+    public var root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public static func resolve(flag: String?, environment: [String: String]) -> StoreLocation {
+        if let flag, !flag.isEmpty { return StoreLocation(root: flag) }
+        if let home = environment["HANDOFF_HOME"], !home.isEmpty { return StoreLocation(root: home) }
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return StoreLocation(root: data + "/handoff") }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+        return StoreLocation(root: home + "/.local/share/handoff")
+    }
+
+    public var draftsDirectory: String { root + "/drafts" }
+    public func draftDirectory(id: String) -> String { draftsDirectory + "/" + id }
+    public func draftPath(id: String) -> String { draftDirectory(id: id) + "/draft.yaml" }
+}

@@ -1,0 +1,162 @@
+/// The outcome of checking one document of one source.
+public struct CheckResult: Sendable {
+    public enum Outcome: Sendable {
+        case checked(Draft, ReadinessReport)
+        case invalid(InvalidInput)
+    }
+
+    public var source: String
+    public var documentIndex: Int
+    public var outcome: Outcome
+
+    public init(source: String, documentIndex: Int, outcome: Outcome) {
+        self.source = source
+        self.documentIndex = documentIndex
+        self.outcome = outcome
+    }
+
+    /// The exit status this result alone asks for: 0 ready, 1 not ready, 2 invalid input.
+    public var exitStatus: Int32 {
+        switch outcome {
+        case .checked(_, let report): return report.isReady ? 0 : 1
+        case .invalid: return 2
+        }
+    }
+}
+
+/// Renders check results for people (text) and for pipelines (JSON Lines).
+public struct CheckRenderer: Sendable {
+    public var styler: Styler
+    /// Forces the report language; nil means each draft's own `lang`.
+    public var language: Language?
+
+    public init(styler: Styler = Styler(enabled: false), language: Language? = nil) {
+        self.styler = styler
+        self.language = language
+    }
+
+    /// One JSON object, as one line: source, index, id, title, ready, score, counts, findings;
+    /// or source, index and error for a document that could not be read.
+    public func json(_ result: CheckResult) -> String {
+        switch result.outcome {
+        case .checked(let draft, let report):
+            return JSONWriter.compact(
+                .object([
+                    ("source", .string(result.source)),
+                    ("index", .int(result.documentIndex)),
+                    ("id", draft.id.map(Value.string) ?? .null),
+                    ("title", draft.title.map(Value.string) ?? .null),
+                    ("lang", .string((language ?? draft.language).rawValue)),
+                    ("ready", .bool(report.isReady)),
+                    ("score", .int(report.score)),
+                    (
+                        "counts",
+                        .object(Severity.allCases.map { ($0.rawValue, Value.int(report.count($0))) })
+                    ),
+                    ("findings", .list(report.findings.map(\.encoded))),
+                ]))
+        case .invalid(let invalid):
+            return JSONWriter.compact(
+                .object([
+                    ("source", .string(result.source)),
+                    ("index", .int(result.documentIndex)),
+                    ("ready", .bool(false)),
+                    ("error", .list(invalid.errors.map(Self.encode))),
+                ]))
+        }
+    }
+
+    static func encode(_ error: InputError) -> Value {
+        .object([
+            ("message", .string(error.message)),
+            ("line", error.line.map(Value.int)),
+            ("column", error.column.map(Value.int)),
+            ("field", error.field.map(Value.string)),
+            ("description", .string(error.description)),
+        ])
+    }
+
+    /// The report for people: source, title, verdict and score, then findings grouped by
+    /// section, blockers first, each with the question to ask next.
+    public func text(_ result: CheckResult) -> String {
+        guard case .checked(let draft, let report) = result.outcome else { return "" }
+        let language = language ?? draft.language
+        let t = { (text: Localized) in text(language) }
+        var out = ""
+        var header = styler(TerminalText.sanitize(result.source == "-" ? "<stdin>" : result.source, multiline: false), .bold)
+        if result.documentIndex > 1 || result.source == "-" {
+            header += styler(t(Localized(en: " (document \(result.documentIndex))", ja: "（\(result.documentIndex)件目）")), .dim)
+        }
+        out += header + "\n"
+        let title = draft.title.flatMap { $0.isEmptyValue ? nil : $0 }
+        out += "  " + (title.map { TerminalText.sanitize($0, multiline: false) } ?? styler(t(Localized(en: "(no title)", ja: "（タイトルなし）")), .dim)) + "\n"
+        let verdict = report.isReady
+            ? styler("✔ " + t(Localized(en: "READY", ja: "準備完了")), .green)
+            : styler("✖ " + t(Localized(en: "NOT READY", ja: "未完了")), .red)
+        var summary = [verdict, t(Localized(en: "score \(report.score)/100", ja: "スコア \(report.score)/100"))]
+        let counts = Severity.allCases.compactMap { severity -> String? in
+            let count = report.count(severity)
+            return count == 0 ? nil : Self.countLabel(severity, count)(language)
+        }
+        summary.append(counts.isEmpty ? t(Localized(en: "nothing missing", ja: "不足なし")) : counts.joined(separator: " · "))
+        out += "  " + summary.joined(separator: " · ") + "\n"
+        guard !report.findings.isEmpty else { return out }
+        let bySection = Dictionary(grouping: report.findings) { Section(field: $0.field) }
+        for section in Section.allCases {
+            guard let findings = bySection[section] else { continue }
+            out += "\n  " + styler(section.heading(language), .bold) + "\n"
+            for finding in findings.sorted(by: { $0.severity < $1.severity }) {
+                let label = Self.severitySymbol(finding.severity) + " " + Self.severityLabel(finding.severity)(language)
+                out += "    " + styled(finding.severity, label) + "  " + styler(finding.field, .dim) + "\n"
+                out += "      " + TerminalText.sanitize(finding.message, multiline: false) + "\n"
+                out += "      → " + TerminalText.sanitize(finding.question, multiline: false) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// A closing line for several results: how many were ready, not ready, unreadable.
+    public func totals(_ results: (ready: Int, notReady: Int, invalid: Int), language: Language) -> String {
+        let total = results.ready + results.notReady + results.invalid
+        var parts = [
+            Localized(en: "\(results.ready) ready", ja: "準備完了 \(results.ready)件")(language),
+            Localized(en: "\(results.notReady) not ready", ja: "未完了 \(results.notReady)件")(language),
+        ]
+        if results.invalid > 0 {
+            parts.append(Localized(en: "\(results.invalid) unreadable", ja: "読めない文書 \(results.invalid)件")(language))
+        }
+        return Localized(en: "\(total) drafts checked: ", ja: "\(total)件を確認：")(language) + parts.joined(separator: ", ") + "\n"
+    }
+
+    private func styled(_ severity: Severity, _ text: String) -> String {
+        switch severity {
+        case .blocker: return styler(text, .red)
+        case .warning: return styler(text, .yellow)
+        case .info: return styler(text, .cyan)
+        }
+    }
+
+    static func severitySymbol(_ severity: Severity) -> String {
+        switch severity {
+        case .blocker: return "✖"
+        case .warning: return "▲"
+        case .info: return "ℹ"
+        }
+    }
+
+    static func severityLabel(_ severity: Severity) -> Localized {
+        switch severity {
+        case .blocker: return Localized(en: "blocker", ja: "ブロッカー")
+        case .warning: return Localized(en: "warning", ja: "警告")
+        case .info: return Localized(en: "info", ja: "情報")
+        }
+    }
+
+    static func countLabel(_ severity: Severity, _ count: Int) -> Localized {
+        switch severity {
+        case .blocker: return Localized(en: "\(count) blocker\(count == 1 ? "" : "s")", ja: "ブロッカー \(count)件")
+        case .warning: return Localized(en: "\(count) warning\(count == 1 ? "" : "s")", ja: "警告 \(count)件")
+        case .info: return Localized(en: "\(count) note\(count == 1 ? "" : "s")", ja: "情報 \(count)件")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import HandoffKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check drafts against what IT needs before work can start.",
+        discussion: """
+            SRC is a draft file, a stored draft id, or - for stdin (one draft, several YAML documents \
+            separated by ---, or JSON Lines). Every document is checked; a bad one is reported with its \
+            index and the rest still run. Exit status: 0 all ready, 1 some not ready, 2 some unreadable.
+            Set HANDOFF_TODAY=YYYY-MM-DD to fix "today" for date rules.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Draft files, stored draft ids, or - for stdin.", valueName: "src"))
+    var sources: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Output: text for people, json for pipelines (JSON Lines).", valueName: "format"))
+    var format: ReportFormat = .text
+
+    @OptionGroup var global: GlobalOptions
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func validate() throws {
+        if sources.isEmpty {
+            throw ValidationError("name at least one draft: a file, a stored draft id, or - for stdin")
+        }
+        if sources.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("stdin (-) can be read only once")
+        }
+    }
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let today = try global.today()
+        let store = global.storeLocation
+        let renderer = CheckRenderer(styler: global.styler(for: STDOUT_FILENO), language: global.lang)
+        let baseContext = RuleContext(today: today, configuration: configuration)
+        var worst: Int32 = ExitStatus.done
+        var tally = (ready: 0, notReady: 0, invalid: 0)
+        var printed = 0
+
+        func emit(_ result: CheckResult) {
+            worst = max(worst, result.exitStatus)
+            switch result.outcome {
+            case .checked(_, let report):
+                if report.isReady { tally.ready += 1 } else { tally.notReady += 1 }
+            case .invalid(let invalid):
+                tally.invalid += 1
+                Terminal.printError(invalid.errors.map(\.description).joined(separator: "\n"))
+            }
+            switch format {
+            case .json:
+                Terminal.write(renderer.json(result) + "\n")
+            case .text:
+                let text = renderer.text(result)
+                guard !text.isEmpty else { return }
+                Terminal.write((printed > 0 ? "\n" : "") + text)
+                printed += 1
+            }
+        }
+
+        for argument in sources {
+            let source: DraftSource
+            do {
+                source = try DraftSource.resolve(argument, store: store)
+            } catch {
+                emit(CheckResult(source: argument, documentIndex: 1, outcome: .invalid(error)))
+                continue
+            }
+            try source.forEachDocument { loaded in
+                switch loaded {
+                case .success(let loaded):
+                    let context = baseContext.reporting(in: global.lang ?? loaded.draft.language)
+                    let report = Readiness.check(loaded.draft, in: context)
+                    emit(CheckResult(source: source.name, documentIndex: loaded.documentIndex, outcome: .checked(loaded.draft, report)))
+                case .failure(let invalid):
+                    let index = invalid.errors.first?.documentIndex ?? 1
+                    emit(CheckResult(source: source.name, documentIndex: index, outcome: .invalid(invalid)))
+                }
+            }
+        }
+        if format == .text, tally.ready + tally.notReady + tally.invalid > 1 {
+            Terminal.write("\n" + renderer.totals(tally, language: global.lang ?? .en))
+        }
+        if worst != ExitStatus.done { throw ExitCode(worst) }
+    }
+}

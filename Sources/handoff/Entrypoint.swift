@@ -1,0 +1,53 @@
+import ArgumentParser
+import HandoffKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs the command and maps every outcome to the exit codes of DESIGN §5:
+/// 0 done, 1 not ready, 2 usage or invalid input, 3 I/O failure, 130 interrupted.
+@main
+enum Entrypoint {
+    static func main() {
+        do {
+            var command = try Handoff.parseAsRoot()
+            try command.run()
+        } catch {
+            exit(status(for: error))
+        }
+    }
+
+    static func status(for error: Error) -> Int32 {
+        switch error {
+        case let exit as ExitCode:
+            return exit.rawValue
+        case let invalid as InvalidInput:
+            Terminal.printError(invalid.errors.map(\.description).joined(separator: "\n"))
+            return ExitStatus.invalidInput
+        case let failure as IOFailure:
+            Terminal.printError(failure.description)
+            return ExitStatus.ioFailure
+        default:
+            let code = Handoff.exitCode(for: error)
+            let message = Handoff.fullMessage(for: error)
+            if code == .success {
+                // --help and --version: results go to stdout.
+                print(message)
+                return 0
+            }
+            Terminal.printError(message)
+            // swift-argument-parser uses EX_USAGE (64) for usage errors; the contract says 2.
+            return code == .validationFailure || code.rawValue == 64 ? ExitStatus.invalidInput : code.rawValue
+        }
+    }
+}
+
+/// The exit statuses every command shares.
+enum ExitStatus {
+    static let done: Int32 = 0
+    static let notReady: Int32 = 1
+    static let invalidInput: Int32 = 2
+    static let ioFailure: Int32 = 3
+    static let interrupted: Int32 = 130
+}

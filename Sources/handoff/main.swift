@@ -1,2 +1,0 @@
-import HandoffKit
-print(HandoffVersion.current)

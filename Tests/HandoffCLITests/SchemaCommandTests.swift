@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// `handoff schema`: the JSON Schema generated from the model must accept every shipped draft and
+/// refuse what the decoder refuses. Validation uses Python's jsonschema (installed by .ci/run), an
+/// independent implementation, so the schema is checked by something other than our own code.
+@Suite("handoff schema")
+struct SchemaCommandTests {
+    static let validator = """
+        import json, sys, yaml, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        # Dates stay text, as in JSON; PyYAML would otherwise build date objects (and fail on 2027-13-45).
+        class Loader(yaml.SafeLoader):
+            pass
+        Loader.yaml_implicit_resolvers = {
+            key: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+            for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+        failed = 0
+        for path in sys.argv[2:]:
+            document = yaml.load(open(path, encoding="utf-8"), Loader=Loader)
+            errors = list(validator.iter_errors(document))
+            for error in errors:
+                print("%s: %s: %s" % (path, "/".join(str(p) for p in error.absolute_path), error.message))
+            failed += bool(errors)
+        sys.exit(1 if failed else 0)
+        """
+
+    func validate(_ paths: [String]) throws -> (status: Int32, output: String) {
+        let schema = try HandoffProcess.run(["schema"])
+        #expect(schema.status == 0)
+        let scratch = HandoffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let schemaURL = scratch.appendingPathComponent("schema.json")
+        let scriptURL = scratch.appendingPathComponent("validate.py")
+        try schema.stdout.write(to: schemaURL, atomically: true, encoding: .utf8)
+        try Self.validator.write(to: scriptURL, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", scriptURL.path, schemaURL.path] + paths
+        process.currentDirectoryURL = HandoffProcess.repositoryRoot
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test("the schema is stable (golden) and valid JSON")
+    func golden() throws {
+        let result = try Golden.check("schema", ["schema"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(object["additionalProperties"] as? Bool == false)
+    }
+
+    @Test("every shipped example validates against the schema")
+    func examplesValidate() throws {
+        let examples = try FileManager.default.contentsOfDirectory(
+            atPath: HandoffProcess.repositoryRoot.appendingPathComponent("examples").path
+        ).filter { $0.hasSuffix(".yaml") }.sorted().map { "examples/" + $0 }
+        #expect(examples.count >= 3)
+        let result = try validate(examples)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test("the schema refuses what the decoder refuses: unknown keys, bad enums, bad dates")
+    func schemaRefusesBadDrafts() throws {
+        let result = try validate(["Tests/HandoffCLITests/Fixtures/typos.yaml"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("sytems"))
+        #expect(result.output.contains("firm"))
+        #expect(result.output.contains("owner"))
+    }
+}
