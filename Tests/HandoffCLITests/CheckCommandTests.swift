@@ -230,3 +230,22 @@ struct ConfigurationCommandTests {
         #expect(missing.stderr.contains("config file not found"))
     }
 }
+
+@Suite("text encodings from the command line")
+struct EncodingCommandTests {
+    @Test("a real U+FFFD in a UTF-8 draft is text; invalid bytes are named with their line")
+    func replacementCharacterVersusInvalidBytes() throws {
+        let scratch = HandoffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let good = scratch.appendingPathComponent("good.yaml")
+        try Data("format: handoff/1\ntitle: Broken glyph \u{FFFD} in the old copy\n".utf8).write(to: good)
+        let accepted = try HandoffProcess.run(["check", "--format", "json", good.path])
+        #expect(accepted.status == 1)
+        #expect(accepted.stdout.contains("Broken glyph \u{FFFD}"))
+        let bad = scratch.appendingPathComponent("latin1.yaml")
+        try Data([UInt8]("format: handoff/1\ntitle: caf".utf8) + [0xE9, 0x0A]).write(to: bad)
+        let refused = try HandoffProcess.run(["check", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("latin1.yaml:2: is not UTF-8 text"))
+    }
+}

@@ -16,7 +16,7 @@ public enum ConfigLoader {
         var directory = currentDirectory
         while true {
             let candidate = directory == "/" ? "/" + fileName : directory + "/" + fileName
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if isFile(candidate) { return candidate }
             guard let slash = directory.lastIndex(of: "/"), directory != "/" else { break }
             directory = slash == directory.startIndex ? "/" : String(directory[..<slash])
         }
@@ -30,9 +30,15 @@ public enum ConfigLoader {
         }
         if let configHome {
             let candidate = configHome + "/handoff/config.yaml"
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if isFile(candidate) { return candidate }
         }
         return nil
+    }
+
+    /// True for an existing file (or a link to one), false for a directory of the same name.
+    private static func isFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
     /// Reads and decodes the config at `path`.

@@ -13,7 +13,9 @@ public struct Configuration: Record {
         .value(
             "lead_time_days", \.leadTimeDays, "Business days IT needs before a launch (default 10).",
             check: { $0 < 0 || $0 > 365 ? "lead time must be between 0 and 365 business days" : nil }),
-        .list("systems", \.systems, "The catalogue of known systems."),
+        .list(
+            "systems", \.systems, "The catalogue of known systems.",
+            check: { $0.name.isBlank ? "a catalogue system needs a name, e.g. {name: Marketo, aliases: [MA]}" : nil }),
         .record("vague_words", \.vagueWords, "Extra vague words to flag, per language."),
     ]
 

@@ -129,8 +129,15 @@ public struct DocumentSplitter {
     private func tooLarge(at line: Int) -> InputError {
         InputError(
             source: source, line: line,
-            message: "document is larger than \(limits.maxDocumentBytes / 1024) KiB; "
+            message: "document is larger than \(Self.size(limits.maxDocumentBytes)); "
                 + "a draft is a few kilobytes. Is this the right file?")
+    }
+
+    /// `1 MiB`, `64 KiB` or `300 bytes`: a limit as people read it.
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1024, bytes % 1024 == 0 { return "\(bytes / 1024) KiB" }
+        return "\(bytes) bytes"
     }
 
     private func isBlankOrComment(_ line: Substring) -> Bool {

@@ -20,7 +20,7 @@ public enum JSONWriter {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .number(let text): out += text
-        case .string(let text), .date(let text): writeString(text, into: &out)
+        case .string(let text), .plain(let text): writeString(text, into: &out)
         case .list(let items):
             if items.isEmpty {
                 out += "[]"
@@ -71,10 +71,7 @@ public enum JSONWriter {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                // C0, DEL, C1 controls and the JavaScript line separators are escaped.
-                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029
-                {
+                if UnsafeScalar.needsEscape(scalar) {
                     out += "\\u" + hex4(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -8,8 +8,9 @@ public indirect enum Value: Equatable, Sendable {
     /// A number, kept as written (`300`, `0.5`) so that it round-trips exactly.
     case number(String)
     case string(String)
-    /// A calendar date `YYYY-MM-DD`: a string in JSON, a plain scalar in YAML.
-    case date(String)
+    /// A keyword or a calendar date (`yes`, `must`, `2026-12-04`): a string in JSON, a plain
+    /// scalar in YAML, as a person would write it.
+    case plain(String)
     case list([Value])
     case map([Entry])
 

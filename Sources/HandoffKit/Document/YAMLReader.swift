@@ -15,12 +15,22 @@ public enum YAMLReader {
                     source: source, documentIndex: chunk.index > 1 ? chunk.index : nil, line: line, column: column, message: message)
             ])
         }
+        switch measureAliases(chunk.text, limit: limits.maxNodes) {
+        case .withinLimit: break
+        case .bomb(let line):
+            throw failure(line: line.map { $0 + lineOffset } ?? chunk.firstLine, column: nil, bombMessage(limits))
+        case .invalid(let error):
+            let (line, column, message) = describe(error, text: chunk.text, lineOffset: lineOffset, limits: limits)
+            throw failure(
+                line: line.map { $0 + lineOffset }, column: column,
+                String(String.UnicodeScalarView(message.unicodeScalars.map { $0 == aliasPlaceholder ? "*" : $0 })))
+        }
         let root: Node?
         do {
             let parser = try Parser(yaml: chunk.text)
             root = try parser.singleRoot()
         } catch let error as YamlError {
-            let (line, column, message) = describe(error, text: chunk.text)
+            let (line, column, message) = describe(error, text: chunk.text, lineOffset: lineOffset, limits: limits)
             throw failure(line: line.map { $0 + lineOffset }, column: column, message)
         } catch {
             throw failure(line: nil, column: nil, "could not be read as YAML: \(error)")
@@ -42,10 +52,7 @@ public enum YAMLReader {
         let line = (node.mark?.line ?? 0) + lineOffset
         let column = node.mark?.column ?? 0
         if budget < 0 {
-            throw fail(
-                line,
-                "the document expands to more than \(limits.maxNodes) values (YAML aliases used as a bomb?); "
-                    + "a draft needs a few hundred")
+            throw fail(line, bombMessage(limits))
         }
         if depth > limits.maxDepth {
             throw fail(line, "nesting is deeper than \(limits.maxDepth) levels; a draft needs at most 4")
@@ -82,18 +89,54 @@ public enum YAMLReader {
         }
     }
 
-    /// Line, column and a readable message for a libyaml error.
-    static func describe(_ error: YamlError, text: String) -> (Int?, Int?, String) {
+    private static func bombMessage(_ limits: InputLimits) -> String {
+        "the document expands to more than \(limits.maxNodes) values (YAML aliases used as a bomb?); "
+            + "a draft needs a few hundred"
+    }
+
+    /// Line (of `text`), column and a readable message for a libyaml error.
+    static func describe(
+        _ error: YamlError, text: String, lineOffset: Int = 0, limits: InputLimits = .standard
+    ) -> (Int?, Int?, String) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if problem.contains("nesting level") {
+                // libyaml's own guard against deep nesting, reached before ours.
+                return (
+                    mark.line, mark.column,
+                    "nesting is deeper than \(limits.maxDepth) levels; a draft needs at most 4"
+                )
+            }
             var message = "not valid YAML: \(problem)"
-            if let context { message += " \(context.text)" }
+            if let context {
+                message += " \(context.text)"
+                // "while parsing a flow sequence" is found at the end of the input: say where it began.
+                if context.mark.line != mark.line {
+                    message += " that starts on line \(context.mark.line + lineOffset), column \(context.mark.column)"
+                }
+            }
             if let hint = hint(for: problem, line: lineText(text, mark.line)) { message += ". \(hint)" }
             return (mark.line, mark.column, message)
-        case .reader(let problem, _, _, _):
-            return (nil, nil, "cannot be read as UTF-8 text: \(problem). Save the file as UTF-8")
+        case .reader(let problem, let offset, let value, _):
+            // The text is valid UTF-8 by now; what libyaml refuses is a control character.
+            var line: Int?
+            var column: Int?
+            if let offset {
+                let before = text.prefix(offset)
+                line = before.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+                column = before.reversed().prefix { $0 != "\n" }.count + 1
+            }
+            if value >= 0, let scalar = Unicode.Scalar(UInt32(value)) {
+                let code = "U+" + String(JSONWriter.hex4(scalar.value)).uppercased()
+                return (
+                    line, column,
+                    "contains the control character \(code), which YAML does not allow in a file; remove it "
+                        + "(inside double quotes it can be written as \\u\(JSONWriter.hex4(scalar.value)))"
+                )
+            }
+            return (line, column, "cannot be read as YAML text: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return (
@@ -137,5 +180,104 @@ public enum YAMLReader {
             return "A value cannot start with @ — put it in quotes"
         }
         return nil
+    }
+
+    // MARK: - Alias expansion
+
+    /// Stands in for the `*` of an alias while the expansion is measured; as long as `*` in Unicode
+    /// scalars, so lines and columns of errors stay those of the real text.
+    static let aliasPlaceholder: Unicode.Scalar = "\u{E000}"
+
+    enum AliasCheck {
+        case withinLimit
+        /// Expands past the node limit; the line (of the chunk) of the alias that goes over.
+        case bomb(line: Int?)
+        /// Not valid YAML; the same error the real parse would report.
+        case invalid(YamlError)
+    }
+
+    /// Measures how many values the text stands for once its aliases are expanded, without expanding them.
+    ///
+    /// Yams expands aliases while composing and hashes each mapping key whole to find duplicates, so
+    /// an alias to a large anchored node used as a key ("billion laughs" as a key) would cost time
+    /// exponential in the length of the text before `convert` could count anything. The text is first
+    /// composed with every alias replaced by a placeholder scalar; anchors are sized as they are
+    /// defined, and each placeholder counts for the size of its anchor.
+    static func measureAliases(_ text: String, limit: Int) -> AliasCheck {
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return .withinLimit }
+        var scalars = String.UnicodeScalarView()
+        var pendingStar = false
+        var replaced = false
+        for scalar in text.unicodeScalars {
+            if pendingStar {
+                // libyaml's anchor names are ASCII letters, digits, '_' and '-'.
+                let startsName =
+                    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || scalar == "_" || scalar == "-"
+                scalars.append(startsName ? aliasPlaceholder : "*")
+                replaced = replaced || startsName
+                pendingStar = false
+            }
+            if scalar == "*" {
+                pendingStar = true
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        if pendingStar { scalars.append("*") }
+        guard replaced else { return .withinLimit }
+        let parser: Parser
+        let root: Node?
+        do {
+            parser = try Parser(yaml: String(scalars))
+            root = try parser.singleRoot()
+        } catch let error as YamlError {
+            return .invalid(error)
+        } catch {
+            return .withinLimit
+        }
+        guard let root else { return .withinLimit }
+        var anchors: [String: Int] = [:]
+        var visited = 0
+        var overLine: Int?
+        // Nodes hold their anchors weakly; the parser owns them.
+        withExtendedLifetime(parser) {
+            _ = expandedSize(root, anchors: &anchors, visited: &visited, overLine: &overLine, limit: limit)
+        }
+        return overLine == nil && visited <= limit ? .withinLimit : .bomb(line: overLine)
+    }
+
+    /// The number of values `node` stands for, counting each placeholder as the anchor it names.
+    private static func expandedSize(
+        _ node: Node, anchors: inout [String: Int], visited: inout Int, overLine: inout Int?, limit: Int
+    ) -> Int {
+        var size = 1
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, scalar.string.unicodeScalars.first == aliasPlaceholder {
+                size = anchors[String(scalar.string.unicodeScalars.dropFirst())] ?? 1
+            }
+        case .sequence(let sequence):
+            for item in sequence {
+                size += expandedSize(item, anchors: &anchors, visited: &visited, overLine: &overLine, limit: limit)
+                size = min(size, limit + 1)
+            }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                size += expandedSize(key, anchors: &anchors, visited: &visited, overLine: &overLine, limit: limit)
+                size += expandedSize(value, anchors: &anchors, visited: &visited, overLine: &overLine, limit: limit)
+                size = min(size, limit + 1)
+            }
+        case .alias:
+            break
+        }
+        if case .scalar = node {
+            visited = min(visited + size, limit + 1)
+            if visited > limit, overLine == nil { overLine = node.mark?.line }
+        } else {
+            visited = min(visited + 1, limit + 1)
+        }
+        if let anchor = node.anchor { anchors[anchor.rawValue] = size }
+        return size
     }
 }

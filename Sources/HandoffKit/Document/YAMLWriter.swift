@@ -74,7 +74,7 @@ public enum YAMLWriter {
         switch value {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(let text), .date(let text): return text
+        case .number(let text), .plain(let text): return text
         case .string(let text): return scalarText(text)
         case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
         case .map(let entries):
@@ -97,9 +97,7 @@ public enum YAMLWriter {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
-                {
+                if isUnsafe(scalar) {
                     out += "\\u" + JSONWriter.hex4(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -125,10 +123,7 @@ public enum YAMLWriter {
         return true
     }
 
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)
-            || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
-    }
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { UnsafeScalar.needsEscape(scalar) }
 
     /// Multi-line text that a literal block keeps exactly.
     static func literalBlockAllowed(_ text: String) -> Bool {

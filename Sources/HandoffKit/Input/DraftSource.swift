@@ -92,7 +92,7 @@ public enum DraftSource: Sendable, Equatable {
                     return
                 }
             }
-            if line.contains("\u{FFFD}") || line.utf8.contains(0) {
+            if reader.lastLineWasInvalidUTF8 || line.utf8.contains(0) {
                 try body(
                     .failure(
                         InvalidInput([
@@ -111,7 +111,8 @@ public enum DraftSource: Sendable, Equatable {
     }
 
     private static func binaryProblem(_ line: Substring) -> String? {
-        if line.utf8.first == 0xFF || line.utf8.first == 0xFE || line.utf8.prefix(2).contains(0) {
+        // A UTF-16 byte-order mark (FF FE or FE FF) decodes as two replacement characters.
+        if line.hasPrefix("\u{FFFD}\u{FFFD}") || line.utf8.prefix(2).contains(0) {
             return "looks like UTF-16 or binary data; save the draft as UTF-8 text"
         }
         return nil

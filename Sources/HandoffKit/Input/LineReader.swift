@@ -12,6 +12,8 @@ public struct LineReader {
     private var start = 0
     private var atEnd = false
     private static let blockSize = 64 * 1024
+    /// True when the last line returned was not valid UTF-8 (its bad bytes were replaced by U+FFFD).
+    public private(set) var lastLineWasInvalidUTF8 = false
 
     public init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -24,7 +26,7 @@ public struct LineReader {
             if let newline = buffer[start...].firstIndex(of: 10) {
                 var end = newline
                 if end > start, buffer[end - 1] == 13 { end -= 1 }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                let line = decode(buffer[start..<end])
                 start = newline + 1
                 return Substring(line)
             }
@@ -32,12 +34,21 @@ public struct LineReader {
                 guard start < buffer.count else { return nil }
                 var end = buffer.count
                 if buffer[end - 1] == 13 { end -= 1 }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                let line = decode(buffer[start..<end])
                 start = buffer.count
                 return Substring(line)
             }
             try fill()
         }
+    }
+
+    private mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            lastLineWasInvalidUTF8 = false
+            return text
+        }
+        lastLineWasInvalidUTF8 = true
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func fill() throws(IOFailure) {

@@ -24,6 +24,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else { return .failure(.notADate) }
+        // There is no year 0 (1 BC is followed by AD 1); "0000-01-01" is not a date, not a short month.
+        guard year >= 1 else { return .failure(.notADate) }
         guard (1...12).contains(month) else { return .failure(.noSuchMonth(month)) }
         guard let date = CivilDate(year: year, month: month, day: day) else {
             return .failure(.noSuchDay(day, month: month, year: year))
@@ -139,7 +141,7 @@ extension CivilDate: DraftCodable {
             return nil
         }
     }
-    public var encoded: Value { .date(description) }
+    public var encoded: Value { .plain(description) }
     public static var schema: Value {
         .object([
             ("type", .string("string")), ("format", .string("date")),

@@ -12,7 +12,23 @@ public struct DecodeContext {
     public let source: String
     public let documentIndex: Int?
     public private(set) var path: [PathComponent] = []
-    public private(set) var errors: [InputError] = []
+    /// The problems found, at most `maxErrors` of them, then one line saying how many more.
+    public var errors: [InputError] {
+        guard suppressed > 0 else { return recorded }
+        return recorded + [
+            InputError(
+                source: source, documentIndex: documentIndex,
+                message: "… and \(suppressed) more problem\(suppressed == 1 ? "" : "s") in this document")
+        ]
+    }
+    private var recorded: [InputError] = []
+    private var suppressed = 0
+    /// Past this many, further problems are counted, not listed: the first ones are what to fix.
+    public static let maxErrors = 20
+
+    private mutating func record(_ error: InputError) {
+        if recorded.count < Self.maxErrors { recorded.append(error) } else { suppressed += 1 }
+    }
 
     public init(source: String, documentIndex: Int? = nil) {
         self.source = source
@@ -48,7 +64,7 @@ public struct DecodeContext {
     /// Records a problem with `node` at the current field path.
     public mutating func fail(_ node: DocNode, _ message: String) {
         let field = fieldPath
-        errors.append(
+        record(
             InputError(
                 source: source, documentIndex: documentIndex, line: node.line, column: node.column,
                 field: field.isEmpty ? nil : field, message: message))
@@ -62,7 +78,7 @@ public struct DecodeContext {
         }
         message += " Valid keys here: \(valid.joined(separator: ", "))."
         let field = fieldPath
-        errors.append(
+        record(
             InputError(
                 source: source, documentIndex: documentIndex, line: node.line, column: node.column,
                 field: field.isEmpty ? key : field + "." + key, message: message))

@@ -98,6 +98,12 @@ public enum DraftLoader {
 
     /// Decodes raw bytes as UTF-8 text, refusing binary files and stripping a byte-order mark.
     public static func text(from bytes: [UInt8], source: String) throws(InvalidInput) -> String {
+        // A UTF-16 byte-order mark: Windows editors save "Unicode" text so; say that, not "binary".
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw InvalidInput([
+                InputError(source: source, line: 1, message: "is UTF-16 text; save it as UTF-8 and try again")
+            ])
+        }
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
             throw InvalidInput([

@@ -55,7 +55,7 @@ extension DraftEnum {
         context.fail(node, message)
         return nil
     }
-    public var encoded: Value { .string(rawValue) }
+    public var encoded: Value { .plain(rawValue) }
     public static var schema: Value {
         .object([("type", .string("string")), ("enum", .list(allCases.map { .string($0.rawValue) }))])
     }

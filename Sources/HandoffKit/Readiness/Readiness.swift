@@ -25,17 +25,19 @@ public enum Readiness {
 
     public static var ruleIDs: [String] { rules.map(\.id) }
 
-    /// Checks `draft`. Findings come in rule order, blockers of a rule before its warnings.
+    /// Checks `draft`. Findings come in rule order.
     public static func check(_ draft: Draft, in context: RuleContext) -> ReadinessReport {
         var findings: [Finding] = []
         var lost = 0
         var total = 0
         for rule in rules {
             let ruleFindings = rule.findings(for: draft, in: context)
-            if rule.applies(to: draft, in: context) { total += type(of: rule).severity.weight }
-            if let worst = ruleFindings.map(\.severity).min() {
-                lost += worst.weight
+            let worst = ruleFindings.map(\.severity).min()
+            if rule.applies(to: draft, in: context) || worst != nil {
+                // A rule that escalates (a hard deadline without a reason) weighs what it reports.
+                total += max(type(of: rule).severity.weight, worst?.weight ?? 0)
             }
+            if let worst { lost += worst.weight }
             findings += ruleFindings
         }
         // Score: the share of the weight of applicable rules that passes. Each failing rule counts

@@ -50,3 +50,61 @@ extension RuleContext {
     /// Shorthand for a text in both languages.
     func text(_ en: String, _ ja: String) -> Localized { Localized(en: en, ja: ja) }
 }
+
+/// Finds a term in text the way people read it: English terms as whole words, case-insensitively
+/// ("lead" is not in "leadership"); Japanese terms anywhere, except inside a longer loanword that
+/// merely contains them (フォーム in プラットフォーム).
+enum TermMatch {
+    /// Longer words that contain a shorter term without meaning it.
+    static let falseFriends: [String: [String]] = [
+        "フォーム": ["プラットフォーム", "リフォーム", "ユニフォーム"],
+        "リード": ["リードタイム"],
+    ]
+
+    static func contains(_ term: String, in text: String) -> Bool {
+        !occurrences(of: term, in: text).isEmpty
+    }
+
+    /// UTF-8 offsets in the lowercased text where `term` occurs as a word.
+    static func occurrences(of term: String, in text: String) -> [Int] {
+        let haystack = Array(text.lowercased().utf8)
+        let needle = Array(term.lowercased().utf8)
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        let wholeWord = needle.allSatisfy { $0 < 0x80 }
+        var positions: [Int] = []
+        var index = 0
+        while index + needle.count <= haystack.count {
+            defer { index += 1 }
+            guard haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle else { continue }
+            let end = index + needle.count
+            if wholeWord {
+                let before = index == 0 || !isWordByte(haystack[index - 1])
+                let after = end == haystack.count || !isWordByte(haystack[end])
+                guard before, after else { continue }
+            } else if let longer = falseFriends[term] {
+                let covered = longer.contains { word in
+                    let bytes = Array(word.utf8)
+                    guard let offset = find(needle, in: bytes) else { return false }
+                    let start = index - offset
+                    return start >= 0 && start + bytes.count <= haystack.count
+                        && Array(haystack[start..<start + bytes.count]) == bytes
+                }
+                if covered { continue }
+            }
+            positions.append(index)
+        }
+        return positions
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<start + needle.count]) == needle {
+            return start
+        }
+        return nil
+    }
+}

@@ -29,34 +29,64 @@ public enum SensitiveText {
         "アクセスキー", "トークン", "シークレット", "秘密鍵",
     ]
 
-    /// Prefixes of well-known credential formats.
+    /// Prefixes of well-known credential formats that are written in lower case.
     static let tokenPrefixes = [
-        "akia", "asia", "sk_live_", "sk_test_", "rk_live_", "ghp_", "gho_", "ghu_", "ghs_", "github_pat_",
-        "xoxb-", "xoxp-", "xoxa-", "glpat-", "aiza", "-----begin",
+        "sk_live_", "sk_test_", "rk_live_", "ghp_", "gho_", "ghu_", "ghs_", "github_pat_",
+        "xoxb-", "xoxp-", "xoxa-", "glpat-", "-----begin",
+    ]
+
+    /// Case-sensitive credential shapes: AWS access key ids (AKIA/ASIA + 16 upper-case letters or
+    /// digits) and Google API keys (AIza + 35 characters).
+    static func isCaseSensitiveKey(_ token: Substring) -> Bool {
+        let upperAlnum: (Character) -> Bool = { ($0.isUppercase || $0.isNumber) && $0.isASCII }
+        if (token.hasPrefix("AKIA") || token.hasPrefix("ASIA")) && token.count == 20 && token.allSatisfy(upperAlnum) {
+            return true
+        }
+        return token.hasPrefix("AIza") && token.count == 39
+    }
+
+    /// Characters that end a credential-looking token besides white space.
+    static let tokenSeparators: Set<Character> = [
+        "\"", "'", "`", ",", ";", "=", ":", "(", ")", "[", "]", "{", "}", "<", ">", "：", "（", "）", "「", "」", "、",
     ]
 
     /// A description of the first secret-looking text, or nil.
     static func secret(in text: String) -> String? {
+        for token in text.split(whereSeparator: { $0.isWhitespace || Self.tokenSeparators.contains($0) })
+        where isCaseSensitiveKey(token) {
+            return "a credential starting with '\(token.prefix(8))…'"
+        }
         let lowered = text.lowercased()
-        for token in lowered.split(whereSeparator: { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "," }) {
+        // Keys are often pasted as `NAME=value`, `key: value` or in brackets: split there too.
+        for token in lowered.split(whereSeparator: { $0.isWhitespace || Self.tokenSeparators.contains($0) }) {
             for prefix in tokenPrefixes where token.hasPrefix(prefix) && token.count >= prefix.count + 12 {
                 return "a credential starting with '\(text[range(of: prefix, in: text)].prefix(8))…'"
             }
             if prefixIsPrivateKey(token) { return "a private key" }
         }
         // keyword, then within a few characters ':' '=' '：' or ' is ', then a value of six or more characters.
+        // Secrets are ASCII, so the value ends at the first other character (a Japanese sentence after
+        // the keyword is not a secret). After the prose forms (' is ', は) a value of letters only is a
+        // word, as in "the password is stored in the vault", not a secret.
         for keyword in secretKeywords {
             var searchStart = lowered.startIndex
             while let found = lowered.range(of: keyword, range: searchStart..<lowered.endIndex) {
                 searchStart = found.upperBound
                 var rest = lowered[found.upperBound...].drop { $0 == " " }
-                if rest.hasPrefix("is ") { rest = rest.dropFirst(3) } else if let first = rest.first, ":=：は".contains(first) {
+                let prose: Bool
+                if rest.hasPrefix("is ") {
+                    rest = rest.dropFirst(3)
+                    prose = true
+                } else if let first = rest.first, ":=：は".contains(first) {
                     rest = rest.dropFirst()
+                    prose = first == "は"
                 } else {
                     continue
                 }
-                let value = rest.drop { $0 == " " }.prefix { !$0.isWhitespace && $0 != "," && $0 != "、" && $0 != "。" }
-                if value.count >= 6 { return "what looks like a \(keyword) value" }
+                let value = rest.drop { $0 == " " }.prefix { $0.isASCII && !$0.isWhitespace && $0 != "," }
+                guard value.count >= 6 else { continue }
+                if prose && value.allSatisfy(\.isLetter) { continue }
+                return "what looks like a \(keyword) value"
             }
         }
         return nil
@@ -123,8 +153,12 @@ public enum SensitiveText {
     public static func phoneCount(in text: String) -> Int {
         var count = 0
         var run: [UInt8] = []
+        var runDigits = 0
         func close() {
-            defer { run.removeAll(keepingCapacity: true) }
+            defer {
+                run.removeAll(keepingCapacity: true)
+                runDigits = 0
+            }
             guard let first = run.first else { return }
             let digits = run.filter { $0 >= 0x30 && $0 <= 0x39 }.count
             guard (10...15).contains(digits) else { return }
@@ -136,6 +170,10 @@ public enum SensitiveText {
             let isDigit = byte >= 0x30 && byte <= 0x39
             if isDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "(") {
                 run.append(byte)
+                if isDigit { runDigits += 1 }
+            } else if byte == UInt8(ascii: " "), runDigits >= 10 {
+                // A whole number before a space: what follows is the next one (a list folded onto one line).
+                close()
             } else if !run.isEmpty, byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ")")
                 || byte == UInt8(ascii: ".")
             {

@@ -17,15 +17,32 @@ enum SystemTraits {
 
     /// Words in a change or deliverable that mean leads are being collected.
     static let leadWords = [
-        "lead", "sign-up form", "signup form", "sign up form", "registration form", "contact form", "demo request",
+        "lead", "leads", "lead form", "sign-up form", "signup form", "sign up form", "registration form", "contact form", "demo request",
         "request form", "inquiry", "enquiry", "リード", "フォーム", "問い合わせ", "問合せ", "資料請求", "申込", "申し込み",
         "登録フォーム", "見込み客",
     ]
 
+    /// Words that make "name" or "address" about a thing rather than a person.
+    static let impersonalQualifiers: Set<String> = [
+        "company", "campaign", "product", "event", "file", "page", "domain", "web", "website", "program",
+        "programme", "form", "list", "brand", "account", "organisation", "organization", "project", "job", "app",
+        "server", "url", "billing", "shipping", "office",
+    ]
+
     static func mentionsPersonalData(_ items: [String]) -> Bool {
         items.contains { item in
-            let lowered = item.lowercased()
-            return personalDataItems.contains { lowered.contains($0) }
+            personalDataItems.contains { term in
+                TermMatch.occurrences(of: term, in: item).contains { position in
+                    // "company name", "web address": the word before says whose name it is.
+                    guard term == "name" || term == "address" || term == "mobile" else { return true }
+                    let before = item.lowercased().utf8.prefix(position)
+                    let previousWord = String(decoding: before, as: UTF8.self)
+                        .split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
+                    let after = String(decoding: item.lowercased().utf8.dropFirst(position + term.utf8.count), as: UTF8.self)
+                    if term == "mobile", after.hasPrefix(" app") { return false }
+                    return !impersonalQualifiers.contains(previousWord)
+                }
+            }
         }
     }
 
@@ -42,9 +59,9 @@ enum SystemTraits {
         if let name = system.name, let entry = configuration.catalogueEntry(named: name), let flag = entry.leadForm {
             return flag
         }
-        let name = (system.name ?? "").lowercased()
-        if leadSystems.contains(where: { name.contains($0) }) { return true }
-        let change = (system.change ?? "").lowercased()
-        return leadWords.contains { change.contains($0) }
+        let name = system.name ?? ""
+        if leadSystems.contains(where: { TermMatch.contains($0, in: name) }) { return true }
+        let change = system.change ?? ""
+        return leadWords.contains { TermMatch.contains($0, in: change) }
     }
 }

@@ -6,19 +6,10 @@ public enum DraftSchema {
     public static var document: Value {
         guard case .map(var entries) = Draft.schema else { return Draft.schema }
         entries.removeAll { $0.key == "description" }
-        var properties = entries.first { $0.key == "properties" }?.value
-        // `format` is fixed: say so in the schema.
-        if case .map(var fields)? = properties, let index = fields.firstIndex(where: { $0.key == "format" }) {
-            fields[index].value = .object([
-                ("description", .string("Always \(HandoffVersion.draftFormat); written by the tool.")),
-                ("const", .string(HandoffVersion.draftFormat)),
-            ])
-            if let idIndex = fields.firstIndex(where: { $0.key == "id" }), case .map(var id) = fields[idIndex].value {
-                id.append(Value.Entry("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")))
-                fields[idIndex].value = .map(id)
-            }
-            properties = .map(fields)
-            entries = entries.map { $0.key == "properties" ? Value.Entry("properties", .map(fields)) : $0 }
+        // `format` is fixed and `id` has a shape the loader enforces: say both in the schema.
+        entries = entries.map { entry in
+            guard entry.key == "properties", case .map(let fields) = entry.value else { return entry }
+            return Value.Entry("properties", .map(fields.map(refine)))
         }
         return .map(
             [
@@ -31,5 +22,23 @@ public enum DraftSchema {
                         "A marketing request for IT. Every field is optional: a half-formed idea is a valid draft "
                             + "that is not ready yet; `handoff check` says what is missing.")),
             ] + entries)
+    }
+
+    private static func refine(_ field: Value.Entry) -> Value.Entry {
+        switch field.key {
+        case "format":
+            return Value.Entry(
+                "format",
+                .object([
+                    ("description", .string("Always \(HandoffVersion.draftFormat); written by the tool.")),
+                    ("const", .string(HandoffVersion.draftFormat)),
+                ]))
+        case "id":
+            guard case .map(var schema) = field.value else { return field }
+            schema.append(Value.Entry("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")))
+            return Value.Entry("id", .map(schema))
+        default:
+            return field
+        }
     }
 }

@@ -5,7 +5,7 @@ struct MetricBaselineMissing: ReadinessRule {
     static let summary = Localized(en: "Every metric has a baseline.", ja: "各指標に現状値がある。")
 
     static let check = MetricFieldCheck(
-        key: "baseline", isMissing: { $0.baseline == nil },
+        key: "baseline", isMissing: { $0.baseline?.isEmptyValue ?? true },
         message: {
             Localized(
                 en: "Metric '\($0)' has no baseline; without today's value the result cannot be compared.",

@@ -5,7 +5,7 @@ struct MetricTargetMissing: ReadinessRule {
     static let summary = Localized(en: "Every metric has a target.", ja: "各指標に目標値がある。")
 
     static let check = MetricFieldCheck(
-        key: "target", isMissing: { $0.target == nil },
+        key: "target", isMissing: { $0.target?.isEmptyValue ?? true },
         message: { Localized(en: "Metric '\($0)' has no target.", ja: "指標「\($0)」に目標値がありません。") },
         question: {
             Localized(

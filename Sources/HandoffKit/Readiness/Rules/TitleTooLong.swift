@@ -13,7 +13,9 @@ struct TitleTooLong: ReadinessRule {
     func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.title.isBlank }
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard let title = draft.title, !title.isEmptyValue else { return [] }
+        guard var title = draft.title, !title.isEmptyValue else { return [] }
+        // A block scalar (`title: |`) ends with a line break that exports trim; only inner ones count.
+        while title.last?.isNewline == true { title.removeLast() }
         let length = title.utf16.count
         if title.contains(where: \.isNewline) {
             return [
