@@ -10,6 +10,6 @@ struct Handoff: ParsableCommand {
             3 I/O failure, 130 interrupted.
             """,
         version: HandoffVersion.current,
-        subcommands: [CheckCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, ExportCommand.self, SchemaCommand.self]
     )
 }

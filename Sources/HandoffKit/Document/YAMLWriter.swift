@@ -2,7 +2,16 @@
 /// interview order, long text as literal blocks, and quotes only where YAML would otherwise
 /// misread a value (`yes`, `2026-12-04` as text, `: ` inside, a leading `-` or `@`).
 public enum YAMLWriter {
-    public static func document(_ value: Value) -> String {
+    /// - Parameter guarded: substrings that must not appear raw in the output (such as `{code`,
+    ///   which would end a Jira code block the YAML is embedded in); text containing one is
+    ///   double-quoted with its first character escaped.
+    public static func document(_ value: Value, guarded: [String] = []) -> String {
+        $guarded.withValue(guarded.map { $0.lowercased() }) { write(value) }
+    }
+
+    @TaskLocal private static var guarded: [String] = []
+
+    private static func write(_ value: Value) -> String {
         var out = ""
         switch value {
         case .map(let entries) where !entries.isEmpty:
@@ -56,7 +65,7 @@ public enum YAMLWriter {
         case .list(let items) where !items.isEmpty:
             out += "\n"
             writeItems(items, into: &out, indent: indent + 2)
-        case .string(let text) where literalBlockAllowed(text):
+        case .string(let text) where literalBlockAllowed(text) && !isGuarded(text):
             let chomp = text.hasSuffix("\n") ? (text.hasSuffix("\n\n") ? "+" : "") : "-"
             out += " |" + chomp + "\n"
             let pad = String(repeating: " ", count: indent + 2)
@@ -84,13 +93,21 @@ public enum YAMLWriter {
 
     /// Text as a plain scalar when YAML reads it back as the same string, else double-quoted.
     public static func scalarText(_ text: String) -> String {
-        plainAllowed(text) ? text : doubleQuoted(text)
+        plainAllowed(text) && !isGuarded(text) ? text : doubleQuoted(text)
+    }
+
+    private static func isGuarded(_ text: String) -> Bool {
+        guard !guarded.isEmpty else { return false }
+        let lowered = text.lowercased()
+        return guarded.contains { lowered.contains($0) }
     }
 
     static func doubleQuoted(_ text: String) -> String {
         var out = "\""
+        let escapeBraces = isGuarded(text)
         for scalar in text.unicodeScalars {
             switch scalar {
+            case "{" where escapeBraces: out += "\\x7B"
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"

@@ -76,7 +76,9 @@ public enum DraftSource: Sendable, Equatable {
         var lineNumber = 0
         func handle(_ chunk: DocumentChunk) throws {
             sawDocument = true
-            try body(DraftLoader.load(chunk: chunk, source: name, requireFormat: requiresFormat, limits: limits))
+            for result in DraftLoader.load(chunk: chunk, source: name, requireFormat: requiresFormat, limits: limits) {
+                try body(result)
+            }
         }
         while true {
             let line: Substring?
@@ -102,6 +104,16 @@ public enum DraftSource: Sendable, Equatable {
                                     ? "contains a NUL byte; this looks like a binary file, not a YAML or JSON draft"
                                     : "is not UTF-8 text here; save the file as UTF-8 (Shift_JIS and UTF-16 are not read)")
                         ])))
+                return
+            }
+            if lineNumber == 1, ExportReader.looksLikeCSVHeader(line) || ExportReader.looksLikeMarkdown(line) {
+                // CSV and Markdown exports are not YAML: read them whole and take the drafts they carry.
+                var text = String(line) + "\n"
+                while let next = try? reader.nextLine() { text += next + "\n" }
+                for result in DraftLoader.loadTextExport(text, firstLine: line, source: name, limits: limits) ?? [] {
+                    sawDocument = true
+                    try body(result)
+                }
                 return
             }
             if let chunk = splitter.feed(line) { try handle(chunk) }

@@ -1,0 +1,93 @@
+/// The `--to` formats of `handoff export`.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case jiraImport = "jira-import"
+    case jiraV2 = "jira-v2"
+    case jiraV3 = "jira-v3"
+    case jiraV3Bulk = "jira-v3-bulk"
+    case csv
+    case markdown
+    case yaml
+    case json
+
+    public var exporter: any Exporter {
+        switch self {
+        case .jiraImport: return JiraImportExporter()
+        case .jiraV2: return JiraV2Exporter()
+        case .jiraV3: return JiraV3Exporter()
+        case .jiraV3Bulk: return JiraV3BulkExporter()
+        case .csv: return CSVExporter()
+        case .markdown: return MarkdownExporter()
+        case .yaml: return YAMLExporter()
+        case .json: return JSONExporter()
+        }
+    }
+
+    /// Formats that become Jira issues, and so must be ready unless forced.
+    public var isJira: Bool {
+        switch self {
+        case .jiraImport, .jiraV2, .jiraV3, .jiraV3Bulk, .csv: return true
+        case .markdown, .yaml, .json: return false
+        }
+    }
+}
+
+/// One export format: turns ready drafts into the bytes of a file.
+public protocol Exporter: Sendable {
+    /// The export of `items`, deterministic: the same drafts and options give the same text.
+    func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String
+}
+
+/// Why an export could not be produced.
+public struct ExportError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+
+    /// Jira refuses descriptions longer than this many characters.
+    public static let descriptionLimit = 32_767
+
+    static func checkLength(_ description: String, of item: ExportItem) throws(ExportError) {
+        let length = description.utf16.count
+        if length > descriptionLimit {
+            throw ExportError(
+                "\(item.externalID): the description would be \(length) characters; Jira's limit is "
+                    + "\(descriptionLimit). Shorten the longest texts, or leave out the source draft with --no-source.")
+        }
+    }
+
+    static func shapeUnsupported(_ format: ExportFormat) -> ExportError {
+        ExportError(
+            "--shape subtasks is for jira-import, which links sub-tasks to their story; \(format.rawValue) creates "
+                + "one issue per draft (create sub-tasks after the story exists, with its key as parent)")
+    }
+}
+
+/// The description of `item` in wiki markup, as the importer, REST v2 and CSV take it.
+func wikiDescription(_ item: ExportItem, options: ExportOptions) throws(ExportError) -> String {
+    let text = WikiMarkupRenderer.render(TicketDocumentBuilder(options: options).document(for: item))
+    try ExportError.checkLength(text, of: item)
+    return text
+}
+
+/// The `fields` object of a REST create body; the description is a wiki string (v2) or ADF (v3).
+func restFields(_ item: ExportItem, options: ExportOptions, description: Value) -> Value {
+    let fields = IssueFields(draft: item.draft, options: options)
+    var entries: [(String, Value?)] = [
+        ("project", .object([("key", .string(options.projectKey))])),
+        ("issuetype", .object([("name", .string(fields.issueType))])),
+        ("summary", .string(fields.summary)),
+        ("description", description),
+        ("labels", .list(fields.labels.map(Value.string))),
+        ("priority", .object([("name", .string(fields.priority))])),
+        ("duedate", fields.dueDate.map { .string($0.description) }),
+        ("components", fields.components.isEmpty ? nil : .list(fields.components.map { .object([("name", .string($0))]) })),
+    ]
+    for field in fields.customFields { entries.append((field.id, .string(field.value))) }
+    return .object(entries)
+}
+
+/// Several bodies or drafts: one compact JSON object a line; one: indented.
+func jsonDocuments(_ values: [Value]) -> String {
+    if values.count == 1 { return JSONWriter.pretty(values[0]) + "\n" }
+    return values.map { JSONWriter.compact($0) + "\n" }.joined()
+}

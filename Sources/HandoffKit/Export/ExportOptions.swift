@@ -1,0 +1,63 @@
+/// What an export needs besides the drafts: how they map onto the Jira project.
+public struct ExportOptions: Sendable {
+    public enum Shape: String, Sendable, CaseIterable {
+        /// One issue per draft.
+        case single
+        /// A story plus one sub-task per affected system (jira-import only).
+        case subtasks
+    }
+
+    public var configuration: Configuration
+    /// `--project`, else the configured key, else `MKT`.
+    public var projectKey: String
+    public var shape: Shape
+    /// Leave out the source draft code block (`--no-source`).
+    public var includeSource: Bool
+    /// Forces the language of headings; nil means each draft's own.
+    public var language: Language?
+    public var today: CivilDate
+
+    public init(
+        configuration: Configuration = Configuration(), projectKey: String? = nil, shape: Shape = .single,
+        includeSource: Bool = true, language: Language? = nil, today: CivilDate
+    ) {
+        self.configuration = configuration
+        self.projectKey = projectKey ?? configuration.jira.projectKey ?? JiraSettings.defaultProjectKey
+        self.shape = shape
+        self.includeSource = includeSource
+        self.language = language
+        self.today = today
+    }
+}
+
+/// One draft ready to be exported: the draft, its readiness, and where it came from.
+public struct ExportItem: Sendable {
+    public var draft: Draft
+    public var report: ReadinessReport
+    /// How the draft's revision is named in the provenance line: the store's revision number, or
+    /// a digest of the draft's content for a file.
+    public var revision: String
+
+    public init(draft: Draft, report: ReadinessReport, revision: String? = nil) {
+        self.draft = draft
+        self.report = report
+        self.revision = revision ?? "content " + ContentDigest.of(draft)
+    }
+
+    /// A stable id for Jira's importer and for sub-task links: the draft id, else a digest.
+    public var externalID: String { draft.id ?? "draft-" + ContentDigest.of(draft).prefix(12) }
+}
+
+/// A short, stable digest of a draft's normalised content (FNV-1a, 64 bits): the same draft
+/// always gives the same digest, on every machine.
+public enum ContentDigest {
+    public static func of(_ draft: Draft) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in YAMLWriter.document(draft.encoded).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

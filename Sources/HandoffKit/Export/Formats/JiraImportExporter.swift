@@ -1,0 +1,99 @@
+/// `jira-import`: Jira's JSON importer file (`projects[].issues[]`, `links[]`). Several drafts make
+/// one file; `--shape subtasks` adds one sub-task per affected system, linked to its story with
+/// `sub-task-link`. External ids are stable (the draft id), so a re-import updates, not duplicates.
+public struct JiraImportExporter: Exporter {
+    public init() {}
+
+    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
+        var issues: [Value] = []
+        var links: [Value] = []
+        for item in items {
+            let fields = IssueFields(draft: item.draft, options: options)
+            issues.append(
+                issue(
+                    externalID: item.externalID, type: fields.issueType, summary: fields.summary, fields: fields,
+                    description: try wikiDescription(item, options: options)))
+            guard options.shape == .subtasks else { continue }
+            let subtaskType = options.configuration.jira.subtaskType ?? "Sub-task"
+            for (index, system) in item.draft.systems.enumerated() where !system.isEmptyValue {
+                let id = "\(item.externalID)-system-\(index + 1)"
+                var summaryDraft = Draft()
+                summaryDraft.title = [system.name, system.change].compactMap { $0 }.filter { !$0.isEmptyValue }
+                    .joined(separator: ": ")
+                issues.append(
+                    issue(
+                        externalID: id, type: subtaskType, summary: IssueFields.summary(for: summaryDraft), fields: fields,
+                        description: subtaskDescription(system, parent: fields.summary, item: item, options: options),
+                        custom: false))
+                links.append(
+                    .object([
+                        ("name", .string("sub-task-link")), ("sourceId", .string(id)),
+                        ("destinationId", .string(item.externalID)),
+                    ]))
+            }
+        }
+        return JSONWriter.pretty(
+            .object([
+                ("projects", .list([.object([("key", .string(options.projectKey)), ("issues", .list(issues))])])),
+                ("links", links.isEmpty ? nil : .list(links)),
+            ])) + "\n"
+    }
+
+    private func issue(
+        externalID: String, type: String, summary: String, fields: IssueFields, description: String, custom: Bool = true
+    ) -> Value {
+        var entries: [(String, Value?)] = [
+            ("externalId", .string(externalID)),
+            ("issueType", .string(type)),
+            ("summary", .string(summary)),
+            ("status", .string(fields.status)),
+            ("priority", .string(fields.priority)),
+            ("description", .string(description)),
+            ("labels", .list(fields.labels.map(Value.string))),
+            ("components", fields.components.isEmpty ? nil : .list(fields.components.map(Value.string))),
+            ("duedate", fields.dueDate.map { .string($0.description) }),
+        ]
+        if custom, !fields.customFields.isEmpty {
+            entries.append(
+                (
+                    "customFieldValues",
+                    .list(
+                        fields.customFields.map { field in
+                            .object([
+                                ("fieldName", .string(field.id)),
+                                (
+                                    "fieldType",
+                                    .string(
+                                        "com.atlassian.jira.plugin.system.customfieldtypes:"
+                                            + (field.kind == .date ? "datepicker" : "textfield"))
+                                ),
+                                ("value", .string(field.value)),
+                            ])
+                        })
+                ))
+        }
+        return .object(entries)
+    }
+
+    private func subtaskDescription(
+        _ system: AffectedSystem, parent: String, item: ExportItem, options: ExportOptions
+    ) -> String {
+        let language = options.language ?? item.draft.language
+        let t = { (text: Localized) in text(language) }
+        var blocks: [TicketDocument.Block] = [
+            .paragraph([.strong(t(Localized(en: "Part of", ja: "親チケット")) + ":"), .text(" " + parent)]),
+            .table(
+                header: [Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner].map(t),
+                rows: [
+                    [
+                        system.name ?? "", system.change ?? "", system.data.joined(separator: ", "),
+                        system.personalData.map { t($0 ? Labels.yes : Labels.no) } ?? "", system.owner ?? "",
+                    ]
+                ]),
+        ]
+        if system.change.isBlank {
+            blocks.append(.paragraph([.text(t(Localized(en: "The change is not described yet.", ja: "変更内容は未記入です。")))]))
+        }
+        return WikiMarkupRenderer.render(TicketDocument(blocks: blocks))
+    }
+}

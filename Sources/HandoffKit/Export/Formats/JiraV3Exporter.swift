@@ -1,0 +1,20 @@
+/// `jira-v3`: the body of `POST /rest/api/3/issue`, description in Atlassian Document Format.
+/// Several drafts give one body a line (JSON Lines).
+public struct JiraV3Exporter: Exporter {
+    public init() {}
+
+    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
+        if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3) }
+        var bodies: [Value] = []
+        for item in items { bodies.append(.object([("fields", try Self.fields(item, options: options))])) }
+        return jsonDocuments(bodies)
+    }
+
+    /// The v3 `fields` of one draft; shared with the bulk format.
+    static func fields(_ item: ExportItem, options: ExportOptions) throws(ExportError) -> Value {
+        let document = TicketDocumentBuilder(options: options).document(for: item)
+        // Jira counts the description's text; the wiki rendering has the same text.
+        try ExportError.checkLength(WikiMarkupRenderer.render(document), of: item)
+        return restFields(item, options: options, description: ADFRenderer.render(document))
+    }
+}

@@ -1,0 +1,138 @@
+/// The Jira fields of one exported issue, worked out once from a draft and the configuration and
+/// shared by every Jira format (importer, REST v2/v3, CSV), so they cannot disagree.
+public struct IssueFields: Sendable, Equatable {
+    public var summary: String
+    public var issueType: String
+    public var status: String
+    public var priority: String
+    public var dueDate: CivilDate?
+    public var labels: [String]
+    public var components: [String]
+    /// Custom field id → value, in the order of the configuration keys.
+    public var customFields: [(id: String, kind: CustomFieldKind, value: String)]
+
+    public enum CustomFieldKind: String, Sendable {
+        case date, text
+    }
+
+    public static func == (lhs: IssueFields, rhs: IssueFields) -> Bool {
+        lhs.summary == rhs.summary && lhs.issueType == rhs.issueType && lhs.status == rhs.status
+            && lhs.priority == rhs.priority && lhs.dueDate == rhs.dueDate && lhs.labels == rhs.labels
+            && lhs.components == rhs.components
+            && lhs.customFields.map { "\($0.id)=\($0.value)" } == rhs.customFields.map { "\($0.id)=\($0.value)" }
+    }
+
+    /// The label every export carries, so marketing requests can be found in Jira.
+    public static let requestLabel = "marketing-request"
+    /// Jira's summary limit, counted in UTF-16 units as Java counts.
+    public static let summaryLimit = 255
+
+    public init(draft: Draft, options: ExportOptions) {
+        let jira = options.configuration.jira
+        summary = Self.summary(for: draft)
+        issueType = jira.issueType ?? "Story"
+        status = jira.status ?? "To Do"
+        priority = Self.priorityName(Urgency(draft: draft, options: options), names: jira.priority)
+        dueDate = draft.timeline.launch
+        labels = Self.labels([Self.requestLabel] + jira.labels)
+        components = jira.components
+        customFields = Self.customFields(draft: draft, ids: jira.fields)
+    }
+
+    /// The title on one line, without control characters, within Jira's limit; a draft exported
+    /// with `--force` and no title gets a summary from its idea.
+    static func summary(for draft: Draft) -> String {
+        let source = [draft.title, draft.idea].compactMap { $0 }.first { !$0.isEmptyValue } ?? "Untitled marketing request"
+        var line = ""
+        var lastWasSpace = false
+        for scalar in source.unicodeScalars {
+            let isSpace = scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == " "
+            if isSpace {
+                if !lastWasSpace && !line.isEmpty { line.unicodeScalars.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            lastWasSpace = false
+            if UnsafeScalar.needsEscape(scalar) { continue }
+            line.unicodeScalars.append(scalar)
+        }
+        while line.last == " " { line.removeLast() }
+        if line.utf16.count <= summaryLimit { return line.isEmpty ? "Untitled marketing request" : line }
+        var cut = ""
+        for character in line {
+            if cut.utf16.count + character.utf16.count > summaryLimit - 1 { break }
+            cut.append(character)
+        }
+        return cut + "…"
+    }
+
+    /// Labels without spaces (Jira refuses them), each once, in the order given.
+    static func labels(_ raw: [String]) -> [String] {
+        var seen: Set<String> = []
+        var out: [String] = []
+        for label in raw {
+            let cleaned = label.split(whereSeparator: \.isWhitespace).joined(separator: "-")
+            if !cleaned.isEmpty, seen.insert(cleaned).inserted { out.append(cleaned) }
+        }
+        return out
+    }
+
+    /// How pressing a request is, from its deadline kind and how close the launch is.
+    public enum Urgency: String, Sendable, CaseIterable {
+        case urgent, high, normal, low
+
+        /// urgent: hard deadline inside IT's lead time; high: hard deadline, or any launch inside the
+        /// lead time; low: no deadline; normal otherwise.
+        public init(draft: Draft, options: ExportOptions) {
+            let insideLeadTime: Bool
+            if let launch = draft.timeline.launch {
+                insideLeadTime = options.today.businessDays(until: launch) < options.configuration.effectiveLeadTimeDays
+            } else {
+                insideLeadTime = false
+            }
+            switch (draft.timeline.deadline, insideLeadTime) {
+            case (.hard, true): self = .urgent
+            case (.hard, false), (_, true): self = .high
+            case (.none?, false): self = .low
+            default: self = .normal
+            }
+        }
+    }
+
+    static func priorityName(_ urgency: Urgency, names: PriorityNames) -> String {
+        switch urgency {
+        case .urgent: return names.urgent ?? "Highest"
+        case .high: return names.high ?? "High"
+        case .normal: return names.normal ?? "Medium"
+        case .low: return names.low ?? "Low"
+        }
+    }
+
+    static func customFields(draft: Draft, ids: CustomFieldIDs) -> [(id: String, kind: CustomFieldKind, value: String)] {
+        let owner = draft.stakeholders.first { $0.role == .businessOwner }?.name
+            ?? draft.stakeholders.first { $0.role == .approver }?.name
+        let candidates: [(String?, CustomFieldKind, String?)] = [
+            (ids.launch, .date, draft.timeline.launch?.description),
+            (ids.businessOwner, .text, owner),
+            (ids.requester, .text, draft.requester.name),
+            (ids.team, .text, draft.requester.team),
+            (ids.businessGoal, .text, draft.objective.businessGoal),
+            (ids.kgi, .text, draft.success.kgi),
+            (ids.value, .text, draft.objective.value),
+            (ids.legalReview, .text, draft.compliance.legalReview?.rawValue),
+        ]
+        return candidates.compactMap { id, kind, value in
+            guard let id, let value, !value.isEmptyValue else { return nil }
+            return (id, kind, kind == .text ? summaryLine(value) : value)
+        }
+    }
+
+    /// Single-line text fields take one line.
+    private static func summaryLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: " ") }.joined(separator: " ")
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
+}

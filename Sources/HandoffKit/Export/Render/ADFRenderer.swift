@@ -1,0 +1,85 @@
+/// Renders a ticket description as Atlassian Document Format (REST v3): headings, paragraphs with
+/// `strong` and `code` marks, bullet lists, tables with header cells, a blockquote and a code
+/// block. ADF's rules are kept: no empty text nodes, line breaks as `hardBreak`, list items and
+/// table cells holding paragraphs, `code` marks never combined with other marks.
+public enum ADFRenderer {
+    public static func render(_ document: TicketDocument) -> Value {
+        .object([
+            ("type", .string("doc")),
+            ("version", .int(1)),
+            ("content", .list(document.blocks.map(block))),
+        ])
+    }
+
+    static func block(_ block: TicketDocument.Block) -> Value {
+        switch block {
+        case .heading(let level, let text):
+            return node("heading", attrs: [("level", .int(level))], content: Self.text(text, marks: []))
+        case .paragraph(let inlines):
+            return paragraph(inlines)
+        case .bullets(let items):
+            return node("bulletList", content: items.map { node("listItem", content: [paragraph($0)]) })
+        case .checklist(let items):
+            return node("bulletList", content: items.map { node("listItem", content: [paragraph([.text("☐ " + $0)])]) })
+        case .table(let header, let rows):
+            let head = node("tableRow", content: header.map { node("tableHeader", content: [paragraph([.text($0)])]) })
+            let body = rows.map { row in node("tableRow", content: row.map { node("tableCell", content: [paragraph([.text($0)])]) }) }
+            return node("table", content: [head] + body)
+        case .quote(let text):
+            var body = text
+            while body.last?.isNewline == true { body.removeLast() }
+            return node("blockquote", content: [paragraph([.text(body)])])
+        case .code(let language, _, let source):
+            let clean = strip(source)
+            return node("codeBlock", attrs: [("language", .string(language))], content: clean.isEmpty ? [] : [
+                .object([("type", .string("text")), ("text", .string(clean))])
+            ])
+        }
+    }
+
+    static func paragraph(_ inlines: [TicketDocument.Inline]) -> Value {
+        var content: [Value] = []
+        for part in inlines {
+            switch part {
+            case .text(let value): content += text(value, marks: [])
+            case .strong(let value): content += text(value, marks: ["strong"])
+            case .code(let value): content += text(value, marks: ["code"])
+            }
+        }
+        return node("paragraph", content: content)
+    }
+
+    /// Text nodes for `value`: line breaks become `hardBreak` nodes, empty pieces are dropped
+    /// (ADF refuses empty text), control characters are removed.
+    static func text(_ value: String, marks: [String]) -> [Value] {
+        var nodes: [Value] = []
+        let lines = strip(value).split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { nodes.append(.object([("type", .string("hardBreak"))])) }
+            guard !line.isEmpty else { continue }
+            var entries: [(String, Value?)] = [("type", .string("text")), ("text", .string(String(line)))]
+            if !marks.isEmpty { entries.append(("marks", .list(marks.map { .object([("type", .string($0))]) }))) }
+            nodes.append(.object(entries))
+        }
+        // A hard break with nothing after it is noise.
+        while case .map(let last)? = nodes.last, last.first?.value == .string("hardBreak") { nodes.removeLast() }
+        return nodes
+    }
+
+    /// Removes control characters (keeping line breaks and tabs) and normalises CR LF.
+    static func strip(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            if scalar == "\r" { continue }
+            if scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    private static func node(_ type: String, attrs: [(String, Value?)] = [], content: [Value]? = nil) -> Value {
+        var entries: [(String, Value?)] = [("type", .string(type))]
+        if !attrs.isEmpty { entries.append(("attrs", .object(attrs))) }
+        if let content, !content.isEmpty { entries.append(("content", .list(content))) }
+        return .object(entries)
+    }
+}

@@ -1,0 +1,132 @@
+/// Renders a ticket description as Jira wiki markup (JSON importer, REST v2, CSV).
+///
+/// Text from the draft is made inert: wiki's special characters are escaped with a backslash,
+/// line-start markers (`h1.`, `bq.`, `*`, `#`, `-`) and emoticons (`(x)`, `:)`) cannot trigger,
+/// and control characters are dropped, so a draft full of markup comes out as the same text.
+public enum WikiMarkupRenderer {
+    public static func render(_ document: TicketDocument) -> String {
+        document.blocks.map(block).joined(separator: "\n\n") + "\n"
+    }
+
+    static func block(_ block: TicketDocument.Block) -> String {
+        switch block {
+        case .heading(let level, let text):
+            return "h\(level). " + escape(text, multiline: false)
+        case .paragraph(let inlines):
+            return inline(inlines, multiline: true)
+        case .bullets(let items):
+            return items.map { "* " + inline($0, multiline: false) }.joined(separator: "\n")
+        case .checklist(let items):
+            return items.map { "* ☐ " + escape($0, multiline: false) }.joined(separator: "\n")
+        case .table(let header, let rows):
+            let head = "||" + header.map { cell($0) + "||" }.joined()
+            let body = rows.map { row in "|" + row.map { cell($0) + "|" }.joined() }
+            return ([head] + body).joined(separator: "\n")
+        case .quote(let text):
+            var body = text
+            while body.last?.isNewline == true { body.removeLast() }
+            return "{quote}\n" + escape(body, multiline: true) + "\n{quote}"
+        case .code(let language, let title, let text):
+            // Verbatim: the source YAML never holds `{code` (see SourceBlock.guarded).
+            return "{code:title=\(title)|language=\(language)}\n" + text + "\n{code}"
+        }
+    }
+
+    static func inline(_ inlines: [TicketDocument.Inline], multiline: Bool) -> String {
+        inlines.map { part in
+            switch part {
+            case .text(let text): return escape(text, multiline: multiline)
+            case .strong(let text): return "*" + escape(text, multiline: false) + "*"
+            case .code(let text): return "{{" + escape(text, multiline: false) + "}}"
+            }
+        }.joined()
+    }
+
+    /// A table cell: one line (line breaks become wiki's `\\`), never empty (Jira drops empty cells).
+    static func cell(_ text: String) -> String {
+        let lines = text.split(whereSeparator: \.isNewline).map { escape(String($0), multiline: false) }
+        let joined = lines.joined(separator: " \\\\ ")
+        return joined.isEmpty ? " " : joined
+    }
+
+    /// Characters wiki markup gives a meaning to wherever they stand.
+    static let special: Set<Character> = ["\\", "{", "}", "[", "]", "|", "#", "!"]
+    /// Effect markers (`*strong*`, `_em_`, `-strike-`, `+under+`, `^sup^`, `~sub~`, `??cite??`): they
+    /// only act next to a space or punctuation, so "sign-up" and "2026-12-04" stay unescaped.
+    static let effects: Set<Character> = ["*", "_", "-", "+", "^", "~", "?"]
+
+    /// Escapes `text`. With `multiline` false, line breaks become spaces.
+    public static func escape(_ text: String, multiline: Bool) -> String {
+        var out = ""
+        var lineStart = true
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character.isNewline {
+                out += multiline ? "\n" : " "
+                lineStart = true
+                index += 1
+                continue
+            }
+            if character.unicodeScalars.contains(where: UnsafeScalar.needsEscape) && character != "\t" {
+                index += 1
+                continue
+            }
+            if lineStart, let marker = blockMarker(characters, at: index) {
+                // `h1.`, `bq.`: break the marker so it reads as text.
+                out += String(characters[index..<index + marker - 1]) + "\\."
+                index += marker
+                lineStart = false
+                continue
+            }
+            if special.contains(character) {
+                out += "\\" + String(character)
+            } else if effects.contains(character) {
+                let before = index > 0 ? characters[index - 1] : " "
+                let after = index + 1 < characters.count ? characters[index + 1] : " "
+                let inWord = (before.isLetter || before.isNumber) && (after.isLetter || after.isNumber)
+                out += inWord ? String(character) : "\\" + String(character)
+            } else if character == "(" || character == ")" || character == ":" || character == ";" {
+                // Emoticons such as (x) (/) (!) :) ;) would render as icons.
+                out += isEmoticon(characters, at: index) ? "\\" + String(character) : String(character)
+            } else {
+                out.append(character)
+            }
+            lineStart = lineStart && (character == " " || character == "\t")
+            index += 1
+        }
+        return out
+    }
+
+    /// Length of a wiki block marker (`h1.` … `h6.`, `bq.`) at `index`, including the dot.
+    private static func blockMarker(_ characters: [Character], at index: Int) -> Int? {
+        func at(_ offset: Int) -> Character? { index + offset < characters.count ? characters[index + offset] : nil }
+        if at(0) == "h", let digit = at(1), ("1"..."6").contains(digit), at(2) == "." { return 3 }
+        if at(0) == "b", at(1) == "q", at(2) == "." { return 3 }
+        return nil
+    }
+
+    private static func isEmoticon(_ characters: [Character], at index: Int) -> Bool {
+        func at(_ offset: Int) -> Character? {
+            let position = index + offset
+            return position >= 0 && position < characters.count ? characters[position] : nil
+        }
+        switch characters[index] {
+        case "(":
+            // (x) (/) (!) (i) (y) (n) (on) (off) (*) (*r) …: a short word in parentheses.
+            var length = 1
+            while let next = at(length), next != ")", length <= 4 { length += 1 }
+            return at(length) == ")" && length <= 4
+        case ")":
+            var length = 1
+            while let previous = at(-length), previous != "(", length <= 4 { length += 1 }
+            return at(-length) == "(" && length <= 4
+        case ":", ";":
+            guard let next = at(1) else { return false }
+            return ")(PpDd".contains(next)
+        default:
+            return false
+        }
+    }
+}
