@@ -63,9 +63,13 @@ public enum ExportReader {
         line.hasPrefix("Issue Id,") || line.hasPrefix("Summary,")
     }
 
-    /// True when the first line of a file looks like a Markdown export (a level-1 heading).
+    /// The first line of every Markdown export: invisible when rendered, and unlike anything a
+    /// YAML draft starts with (a `# heading` would be a YAML comment).
+    public static let markdownMarker = "<!-- handoff markdown export"
+
+    /// True when the first line of a file is the Markdown export marker.
     public static func looksLikeMarkdown(_ line: Substring) -> Bool {
-        line.hasPrefix("# ")
+        line.hasPrefix(markdownMarker)
     }
 }
 
