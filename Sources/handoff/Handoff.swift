@@ -10,6 +10,10 @@ struct Handoff: ParsableCommand {
             3 I/O failure, 130 interrupted.
             """,
         version: HandoffVersion.current,
-        subcommands: [CheckCommand.self, ExportCommand.self, SchemaCommand.self]
+        subcommands: [
+            StartCommand.self, NewCommand.self, ResumeCommand.self, DraftsCommand.self, CheckCommand.self,
+            ExportCommand.self, SchemaCommand.self, PromptsCommand.self,
+        ],
+        defaultSubcommand: StartCommand.self
     )
 }

@@ -18,7 +18,7 @@ public enum SourceBlock {
     public static func extract(fromWiki text: String) -> [String] {
         var found: [String] = []
         var current: [Substring]?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines(text) {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if current == nil {
                 if trimmed.hasPrefix("{code") && trimmed.contains(TicketDocument.sourceTitle) { current = [] }
@@ -34,12 +34,18 @@ public enum SourceBlock {
         return found.filter { $0.hasPrefix("format: " + HandoffVersion.draftFormat) }
     }
 
+    /// The lines of `text`, split at LF and CR LF (Swift reads "\r\n" as one Character, so
+    /// splitting at "\n" alone would keep a file with Windows line endings in one piece).
+    private static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     /// Embedded drafts in Markdown: fenced blocks whose info string names the source file.
     public static func extract(fromMarkdown text: String) -> [String] {
         var found: [String] = []
         var fence: Substring?
         var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines(text) {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if let open = fence {
                 if trimmed == open {

@@ -76,6 +76,25 @@ extension Record {
         }
     }
 
+    /// Sets the field at `path` (keys from this record down) from `node`, through the same
+    /// decoding (and checks) a file goes through; other fields are kept.
+    public mutating func apply(_ node: DocNode, at path: ArraySlice<String>, in context: inout DecodeContext) {
+        guard let key = path.first else { return }
+        guard let field = Self.fields.first(where: { $0.key == key }) else {
+            context.unknownKey(key, at: node, valid: Self.fields.map(\.key), container: Self.recordName)
+            return
+        }
+        context.at(.key(key)) { context in
+            if path.count == 1 {
+                field.decode(&self, node, &context)
+            } else if let nested = field.applyNested {
+                nested(&self, path.dropFirst(), node, &context)
+            } else {
+                context.fail(node, "'\(key)' has no fields inside it")
+            }
+        }
+    }
+
     public var encoded: Value {
         .map(Self.fields.compactMap { field in field.encode(self).map { Value.Entry(field.key, $0) } })
     }
@@ -117,6 +136,8 @@ public struct Field<Root>: @unchecked Sendable {
     let encode: (Root) -> Value?
     let schema: () -> Value
     let keyPath: AnyKeyPath
+    /// For nested records: applies a value deeper down the path, keeping the other fields.
+    var applyNested: ((inout Root, ArraySlice<String>, DocNode, inout DecodeContext) -> Void)? = nil
 
     func keyPathMatches(_ other: AnyKeyPath) -> Bool { keyPath == other }
 
@@ -203,7 +224,12 @@ public struct Field<Root>: @unchecked Sendable {
                 return value.isEmptyValue ? nil : value.encoded
             },
             schema: { described(T.schema, summary) },
-            keyPath: keyPath)
+            keyPath: keyPath,
+            applyNested: { root, path, node, context in
+                var value = root[keyPath: keyPath]
+                value.apply(node, at: path, in: &context)
+                root[keyPath: keyPath] = value
+            })
     }
 
     private static func described(_ schema: Value, _ summary: String) -> Value {

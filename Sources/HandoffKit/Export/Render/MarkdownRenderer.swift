@@ -70,11 +70,13 @@ public enum MarkdownRenderer {
                 if special.contains(character) { out += "\\" }
                 out.append(character)
             }
-            // "- item", "+ item", "1. item", "= heading underline": escape the marker.
-            if let first = out.first, "-+=".contains(first) {
-                out = "\\" + out
-            } else if let dot = out.firstIndex(where: { $0 == "." || $0 == ")" }), out[..<dot].allSatisfy(\.isNumber),
-                !out[..<dot].isEmpty
+            // "- item", "+ item", "1. item", "= heading underline": escape the marker, also after
+            // indentation (up to three spaces still start a list).
+            let start = out.firstIndex { $0 != " " && $0 != "\t" } ?? out.endIndex
+            if start < out.endIndex, "-+=".contains(out[start]) {
+                out.insert("\\", at: start)
+            } else if let dot = out[start...].firstIndex(where: { $0 == "." || $0 == ")" }),
+                out[start..<dot].allSatisfy(\.isNumber), !out[start..<dot].isEmpty
             {
                 out.insert("\\", at: dot)
             }

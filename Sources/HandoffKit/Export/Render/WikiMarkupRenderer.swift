@@ -107,6 +107,9 @@ public enum WikiMarkupRenderer {
         return nil
     }
 
+    /// One more than the longest emoticon word: `(flagoff)` has seven characters inside.
+    private static let emoticonLength = 8
+
     private static func isEmoticon(_ characters: [Character], at index: Int) -> Bool {
         func at(_ offset: Int) -> Character? {
             let position = index + offset
@@ -114,14 +117,14 @@ public enum WikiMarkupRenderer {
         }
         switch characters[index] {
         case "(":
-            // (x) (/) (!) (i) (y) (n) (on) (off) (*) (*r) …: a short word in parentheses.
+            // (x) (/) (!) (i) (y) (n) (on) (off) (*) (*r) (flag) (flagoff): a short word in parentheses.
             var length = 1
-            while let next = at(length), next != ")", length <= 4 { length += 1 }
-            return at(length) == ")" && length <= 4
+            while let next = at(length), next != ")", length <= Self.emoticonLength { length += 1 }
+            return at(length) == ")" && length <= Self.emoticonLength
         case ")":
             var length = 1
-            while let previous = at(-length), previous != "(", length <= 4 { length += 1 }
-            return at(-length) == "(" && length <= 4
+            while let previous = at(-length), previous != "(", length <= Self.emoticonLength { length += 1 }
+            return at(-length) == "(" && length <= Self.emoticonLength
         case ":", ";":
             guard let next = at(1) else { return false }
             return ")(PpDd".contains(next)

@@ -1,0 +1,17 @@
+/// Where an interview stands, kept beside the draft so `handoff resume` continues where the
+/// marketer left off.
+public struct InterviewState: Record {
+    /// The key of the question to ask next (`timeline.launch`, `systems[1].change`).
+    public var position: String?
+    /// Questions the marketer skipped; resume does not ask them again.
+    public var skipped: [String] = []
+    /// The interview reached its summary.
+    public var finished: Bool?
+    public init() {}
+    public static let recordName = "the interview state"
+    public static let fields: [Field<InterviewState>] = [
+        .value("position", \.position, "Next question."),
+        .list("skipped", \.skipped, "Skipped questions."),
+        .value("finished", \.finished, "The interview reached its summary."),
+    ]
+}

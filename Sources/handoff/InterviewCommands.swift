@@ -1,0 +1,360 @@
+import ArgumentParser
+import Foundation
+import HandoffKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Options of the commands that run an interview.
+struct InterviewOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Use the prompt packs in DIR (DIR/en, DIR/ja) instead of the built-in ones.", valueName: "dir"))
+    var prompts: String?
+}
+
+/// `handoff`: start an interview, or offer to resume the last unfinished one. Needs a terminal.
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Start an interview, or offer to resume the last unfinished one (the default).",
+        shouldDisplay: false)
+
+    @OptionGroup var interview: InterviewOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let runner = try InterviewRunner(global: global, options: interview)
+        guard runner.interactive else {
+            if global.noInput { return try runner.run(draft: Draft(), isNew: true) }
+            throw ValidationError(
+                "the interview needs a terminal; to answer from stdin, use `handoff new --no-input < answers.txt`")
+        }
+        if let entry = runner.store.mostRecent(), let draft = entry.draft, runner.store.state(entry.id).finished != true {
+            let title = draft.title ?? draft.idea?.split(separator: "\n").first.map(String.init) ?? entry.id
+            let question = Localized(
+                en: "Resume “\(title)” (\(entry.id))? [Y/n] ", ja: "「\(title)」（\(entry.id)）の続きから再開しますか？ [Y/n] ")
+            let editor = LineEditor(historyPath: nil)
+            let answer = editor.read(prompt: TerminalText.sanitize(question(runner.language(for: draft)), multiline: false))
+            editor.close()
+            switch answer {
+            case .line(let text) where text.isEmpty || ["y", "yes", "はい"].contains(text.lowercased()):
+                return try runner.run(draft: draft, isNew: false)
+            case .line: break
+            default: return
+            }
+        }
+        try runner.run(draft: Draft(), isNew: true)
+    }
+}
+
+/// `handoff new`: a new interview.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Start a new interview.",
+        discussion: """
+            At a terminal the interview is a line-editing session (Tab completes, /help lists commands). \
+            With --no-input, or when stdin is not a terminal, answers are read one a line from stdin and \
+            prompts go to stderr; the draft id is printed on stdout. If stdin ends before the required \
+            answers, the exit status is 2 and the answers given are kept.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Start from this draft (a file or a stored id): its answers become the defaults.", valueName: "draft"))
+    var from: String?
+
+    @OptionGroup var interview: InterviewOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let runner = try InterviewRunner(global: global, options: interview)
+        var draft = Draft()
+        if let from {
+            let source = try DraftSource.resolve(from, store: runner.store.location)
+            var found: Draft?
+            try source.forEachDocument { result in
+                switch result {
+                case .success(let loaded): found = found ?? loaded.draft
+                case .failure(let error): throw error
+                }
+            }
+            draft = found ?? Draft()
+            draft.id = nil
+            draft.review = Review()
+        }
+        try runner.run(draft: draft, isNew: true)
+    }
+}
+
+/// `handoff resume [ID]`: continue an interview where it was left, IT's questions first.
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Continue an interview where it was left (the most recent draft by default).")
+
+    @Argument(help: ArgumentHelp("The stored draft's id (see `handoff drafts`).", valueName: "id"))
+    var id: String?
+
+    @OptionGroup var interview: InterviewOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let runner = try InterviewRunner(global: global, options: interview)
+        guard let id = id ?? runner.store.mostRecent()?.id else {
+            throw InvalidInput([
+                InputError(source: runner.store.location.root, message: "no stored drafts yet; `handoff new` starts one")
+            ])
+        }
+        try runner.run(draft: try runner.store.load(id), isNew: false)
+    }
+}
+
+/// What the interview commands share: settings, the store, the prompt pack, and the session.
+struct InterviewRunner {
+    let global: GlobalOptions
+    let options: InterviewOptions
+    let configuration: Configuration
+    let today: CivilDate
+    let store: DraftStore
+    /// A person at a terminal, rather than piped answers.
+    let interactive: Bool
+
+    init(global: GlobalOptions, options: InterviewOptions) throws {
+        self.global = global
+        self.options = options
+        configuration = try global.loadConfiguration()
+        today = try global.today()
+        store = DraftStore(location: global.storeLocation)
+        interactive = Self.isInteractive(noInput: global.noInput, stdinIsTerminal: isatty(STDIN_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+    }
+
+    /// Interactive only with a terminal on both ends and no --no-input.
+    static func isInteractive(noInput: Bool, stdinIsTerminal: Bool, stdoutIsTerminal: Bool) -> Bool {
+        !noInput && stdinIsTerminal && stdoutIsTerminal
+    }
+
+    /// --lang, else the draft's, else the user's locale (ja_JP… → ja), else English.
+    func language(for draft: Draft) -> Language {
+        if let lang = global.lang { return lang }
+        if let lang = draft.lang { return lang }
+        let environment = ProcessInfo.processInfo.environment
+        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
+        return locale.hasPrefix("ja") ? .ja : .en
+    }
+
+    func pack(_ language: Language) throws -> PromptPack {
+        guard let directory = options.prompts else { return try PromptPackLoader.embedded(language) }
+        return try PromptPackLoader.load(
+            files: PromptsCommand.files(in: directory + "/" + language.rawValue), language: language,
+            origin: directory + "/" + language.rawValue)
+    }
+
+    func run(draft: Draft, isNew: Bool) throws {
+        var draft = draft
+        let language = language(for: draft)
+        if draft.lang == nil || global.lang != nil { draft.lang = language }
+        let pack = try pack(language)
+        // A stored draft is locked before anything is asked; a new one when it is first saved.
+        let existingLock = isNew ? nil : try draft.id.map { try store.lock($0) }
+        let state = isNew ? InterviewState() : draft.id.map { store.state($0) } ?? InterviewState()
+        let settings = InterviewSettings(configuration: configuration, today: today, interactive: interactive)
+        let engine = InterviewEngine(pack: pack, draft: draft, state: state, settings: settings)
+        let style = InterviewStyle(styler: global.styler(for: interactive ? STDOUT_FILENO : STDERR_FILENO))
+        let io: InterviewIO
+        var editor: LineEditor?
+        if interactive {
+            let lineEditor = LineEditor(historyPath: Self.historyPath())
+            let terminal = TerminalIO(editor: lineEditor, style: style)
+            terminal.engine = engine
+            editor = lineEditor
+            io = terminal
+        } else {
+            io = PipeIO(style: style)
+        }
+        defer { editor?.close() }
+        let session = InterviewSession(engine: engine, store: store, io: io) { format, path, draft in
+            try Self.export(draft, format: format, path: path, configuration: configuration, today: today)
+        }
+        if let existingLock { session.hold(existingLock) }
+        if isNew && draft != Draft(), draft.idea != nil || draft.title != nil {
+            // Seeded with --from: keep it as the first revision.
+            try session.save(fields: ["from"], section: nil)
+        }
+        let outcome = try session.run()
+        editor?.close()
+        let id = session.draft.id ?? ""
+        let saved = !id.isEmpty && store.exists(id)
+        let t = { (text: Localized) in text(language) }
+        switch outcome {
+        case .finished, .left:
+            if !saved {
+                io.show([.notice(t(Localized(en: "Nothing was answered, so nothing was saved.", ja: "回答がないため、何も保存していません。")))])
+                return
+            }
+            io.show([
+                .notice(
+                    t(
+                        outcome == .finished
+                            ? Localized(
+                                en: "Saved as \(id). Export with: handoff export \(id) --to jira-v3",
+                                ja: "\(id) として保存しました。出力：handoff export \(id) --to jira-v3")
+                            : Localized(
+                                en: "Saved as \(id). Continue with: handoff resume \(id)",
+                                ja: "\(id) として保存しました。続きは：handoff resume \(id)")))
+            ])
+            if !interactive { Terminal.write(id + "\n") }
+        case .inputEnded(let missing):
+            Terminal.printError(
+                "stdin ended before these required answers: \(missing.joined(separator: ", "))"
+                    + (saved ? "; the answers given are saved in \(id) (handoff resume \(id))" : ""))
+            if saved { Terminal.write(id + "\n") }
+            throw ExitCode(ExitStatus.invalidInput)
+        case .terminated:
+            throw ExitCode(ExitStatus.interrupted)
+        }
+    }
+
+    /// `$XDG_STATE_HOME/handoff/history`, else `~/.local/state/handoff/history`.
+    static func historyPath() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/handoff/history" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.local/state/handoff/history" }
+        return nil
+    }
+
+    /// `/export FORMAT [PATH]` during the interview: written even when not ready (the findings
+    /// are listed in it), by default to `<id>.<extension>` in the current directory.
+    static func export(_ draft: Draft, format: ExportFormat, path: String?, configuration: Configuration, today: CivilDate) throws -> String {
+        let report = Readiness.check(draft, in: RuleContext(today: today, configuration: configuration, language: draft.language))
+        let options = ExportOptions(configuration: configuration, today: today)
+        let text = try format.exporter.export([ExportItem(draft: draft, report: report)], options: options)
+        let fileExtension: String
+        switch format {
+        case .csv: fileExtension = "csv"
+        case .markdown: fileExtension = "md"
+        case .yaml: fileExtension = "yaml"
+        default: fileExtension = "json"
+        }
+        let target = path ?? "\(draft.id ?? "draft").\(format == .yaml || format == .markdown || format == .csv ? "" : format.rawValue + ".")\(fileExtension)"
+        try AtomicFile.write(text, to: target)
+        return target
+    }
+}
+
+/// `handoff drafts`: every stored draft with its readiness.
+struct DraftsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drafts", abstract: "List stored drafts: id, title, last update, readiness.")
+
+    @Option(name: .long, help: ArgumentHelp("text or json (JSON Lines).", valueName: "format"))
+    var format: CheckCommand.ReportFormat = .text
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let today = try global.today()
+        let store = DraftStore(location: global.storeLocation)
+        let entries = store.list()
+        let context = RuleContext(today: today, configuration: configuration)
+        if format == .json {
+            for entry in entries {
+                var fields: [(String, Value?)] = [("id", .string(entry.id)), ("updated", .string(entry.updated)), ("revisions", .int(entry.revisions))]
+                if let draft = entry.draft {
+                    let report = Readiness.check(draft, in: context)
+                    fields += [
+                        ("title", draft.title.map(Value.string) ?? .null), ("ready", .bool(report.isReady)),
+                        ("score", .int(report.score)), ("blockers", .int(report.count(.blocker))),
+                    ]
+                } else {
+                    fields.append(("error", .string(entry.problem ?? "")))
+                }
+                Terminal.write(JSONWriter.compact(.object(fields)) + "\n")
+            }
+            return
+        }
+        guard !entries.isEmpty else {
+            Terminal.printError("no stored drafts in \(store.location.root); `handoff new` starts one")
+            return
+        }
+        let styler = global.styler(for: STDOUT_FILENO)
+        var rows: [[String]] = [["ID", "TITLE", "UPDATED", "READINESS"]]
+        for entry in entries {
+            let updated = entry.updated.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+            guard let draft = entry.draft else {
+                rows.append([entry.id, "(unreadable: fix the file before resuming)", String(updated.prefix(16)), "-"])
+                continue
+            }
+            let report = Readiness.check(draft, in: context)
+            let verdict = report.isReady ? "✔ ready" : "✖ \(report.count(.blocker)) blocker\(report.count(.blocker) == 1 ? "" : "s")"
+            let title = TerminalText.sanitize(draft.title ?? draft.idea ?? "", multiline: false)
+            rows.append([entry.id, title.count > 48 ? String(title.prefix(47)) + "…" : title, String(updated.prefix(16)), "\(verdict) · \(report.score)"])
+        }
+        let widths = rows[0].indices.map { column in rows.map { TerminalText.width($0[column]) }.max() ?? 0 }
+        for (index, row) in rows.enumerated() {
+            let line = row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - TerminalText.width(cell))
+            }.joined(separator: "  ")
+            Terminal.write((index == 0 ? styler(line, .bold) : line) + "\n")
+        }
+    }
+}
+
+/// `handoff prompts check DIR`: validate a prompt pack.
+struct PromptsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prompts", abstract: "Work with interview prompt packs.", subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Validate a prompt pack: DIR holding en/ and ja/, or one language's directory.")
+
+        @Argument(help: ArgumentHelp("The pack directory.", valueName: "dir"))
+        var directory: String
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            var packs: [PromptPack] = []
+            var errors: [InputError] = []
+            let languages: [(Language, String)]
+            let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+            let single = Language(rawValue: (base as NSString).lastPathComponent)
+            if let single, !FileManager.default.fileExists(atPath: base + "/en") {
+                languages = [(single, base)]
+            } else {
+                languages = Language.allCases.map { ($0, base + "/" + $0.rawValue) }
+            }
+            for (language, path) in languages {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    errors.append(InputError(source: path, message: "missing: a pack holds en/ and ja/, one file per section"))
+                    continue
+                }
+                do {
+                    packs.append(try PromptPackLoader.load(files: PromptsCommand.files(in: path), language: language, origin: path))
+                } catch let invalid as InvalidInput {
+                    errors += invalid.errors
+                }
+            }
+            if packs.count == 2 {
+                errors += PromptPackLoader.compare(packs[0], packs[1]).map { InputError(source: base, message: $0) }
+            }
+            if !errors.isEmpty { throw InvalidInput(errors) }
+            for pack in packs {
+                let questions = pack.sections.reduce(0) { $0 + $1.questions.count }
+                Terminal.write("\(base)/\(pack.language.rawValue): \(pack.sections.count) sections, \(questions) questions, version \(pack.version) — ok\n")
+            }
+        }
+    }
+
+    /// The `.yaml` files of a directory, by name.
+    static func files(in directory: String) throws -> [String: String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw InvalidInput([InputError(source: directory, message: "cannot be read as a prompt pack directory")])
+        }
+        var files: [String: String] = [:]
+        for name in names where name.hasSuffix(".yaml") {
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { continue }
+            files[name] = try DraftLoader.text(from: [UInt8](data), source: directory + "/" + name)
+        }
+        return files
+    }
+}

@@ -1,0 +1,221 @@
+import CEditLine
+import HandoffKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Signals noted by the handlers and acted on by the reader (a handler may only set a flag).
+nonisolated(unsafe) var pendingSignal: Int32 = 0
+nonisolated(unsafe) var pendingResize: Int32 = 0
+
+private func noteSignal(_ signal: Int32) {
+    if signal == SIGWINCH { pendingResize = 1 } else { pendingSignal = signal }
+}
+
+/// A line editor on libedit's histedit API: UTF-8 (Japanese edits by display width), emacs keys,
+/// `~/.editrc` lines for `handoff`, a bounded history file saved after every entry, and Tab
+/// completion from a callback.
+///
+/// Ctrl-C clears the line and keeps the session; Ctrl-D on an empty line ends input; SIGTERM and
+/// SIGHUP end the read so the caller can save and the terminal is restored (libedit's own signal
+/// handling is off: it re-raises to the whole process group).
+final class LineEditor {
+    enum Result: Equatable {
+        case line(String)
+        case interrupted
+        case endOfInput
+        case terminated(Int32)
+    }
+
+    private var editLine: OpaquePointer?
+    private var history: OpaquePointer?
+    private let historyPath: String?
+    /// The prompt libedit shows; kept alive here because libedit holds the pointer.
+    private var promptBuffer: UnsafeMutablePointer<CChar> = strdup("> ")!
+    /// Candidates for what is typed before the cursor.
+    var complete: (String) -> [String] = { _ in [] }
+
+    init(historyPath: String?, historySize: Int32 = 1000) {
+        Self.prepareLocale()
+        self.historyPath = historyPath
+        Self.installSignalHandlers()
+        editLine = el_init("handoff", cel_stdin(), cel_stdout(), cel_stderr())
+        guard let editLine else { return }
+        cel_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        cel_set_editor(editLine, "emacs")
+        cel_set_signal(editLine, 0)
+        cel_set_getcfn(editLine, readCharacter)
+        cel_set_prompt_esc(editLine, promptCallback, 1)
+        history = history_init()
+        if let history {
+            cel_hist_setsize(history, historySize)
+            cel_hist_setunique(history, 1)
+            if let historyPath { cel_hist_load(history, historyPath) }
+            cel_set_hist(editLine, history)
+        }
+        // ~/.editrc first, then the keys handoff must own.
+        el_source(editLine, nil)
+        cel_addfn(editLine, "handoff-complete", "Complete commands, sections, formats, systems, roles", completeCallback)
+        cel_bind(editLine, "^I", "handoff-complete")
+    }
+
+    deinit { close() }
+
+    func close() {
+        if let editLine { el_end(editLine) }
+        editLine = nil
+        if let history { history_end(history) }
+        history = nil
+    }
+
+    /// Reads one line after showing `prompt` (which may hold colour escapes).
+    func read(prompt: String) -> Result {
+        guard let editLine else { return .endOfInput }
+        free(promptBuffer)
+        promptBuffer = strdup(prompt)!
+        pendingSignal = 0
+        var count: Int32 = 0
+        guard let raw = el_gets(editLine, &count), count > 0 else {
+            let signal = pendingSignal
+            pendingSignal = 0
+            switch signal {
+            case SIGINT:
+                // Show that the line was dropped, and start afresh on a new line.
+                fputs("^C\n", cel_stdout())
+                fflush(cel_stdout())
+                el_reset(editLine)
+                return .interrupted
+            case SIGTERM, SIGHUP:
+                fputs("\n", cel_stdout())
+                return .terminated(signal)
+            default:
+                fputs("\n", cel_stdout())
+                return .endOfInput
+            }
+        }
+        var line = String(cString: raw)
+        if line.hasSuffix("\n") { line.removeLast() }
+        if let history, line.contains(where: { !$0.isWhitespace }) {
+            cel_hist_enter(history, line)
+            if let historyPath {
+                Self.makeParent(of: historyPath)
+                cel_hist_save(history, historyPath)
+            }
+        }
+        return .line(line)
+    }
+
+    /// The text before the cursor, for completion.
+    fileprivate func typedBeforeCursor() -> String {
+        guard let editLine, let info = el_line(editLine)?.pointee, let start = info.buffer, let cursor = info.cursor else {
+            return ""
+        }
+        let length = cursor - start
+        return start.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+
+    fileprivate func insert(_ text: String) {
+        guard let editLine else { return }
+        _ = el_insertstr(editLine, text)
+    }
+
+    fileprivate var prompt: UnsafeMutablePointer<CChar> { promptBuffer }
+
+    // MARK: Setup
+
+    /// libedit drops every byte ≥ 0x80 without a UTF-8 LC_CTYPE: take the user's locale, and fall
+    /// back to C.UTF-8 when it is not UTF-8.
+    static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    /// Handlers without SA_RESTART, so a signal interrupts `read` and the reader sees it.
+    static func installSignalHandlers() {
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = noteSignal
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    static func makeParent(of path: String) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        var current = ""
+        for component in path[..<slash].split(separator: "/") {
+            current += "/" + component
+            mkdir(current, 0o700)
+        }
+    }
+
+    fileprivate static func from(_ editLine: OpaquePointer?) -> LineEditor? {
+        guard let editLine, let raw = cel_get_clientdata(editLine) else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue()
+    }
+}
+
+private func promptCallback(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
+    LineEditor.from(editLine)?.prompt
+}
+
+/// Reads one character with read(2), decoding UTF-8 itself; a pending SIGINT, SIGTERM or SIGHUP
+/// ends the line (el_gets returns nil and the reader tells which), SIGWINCH redraws.
+private func readCharacter(_ editLine: OpaquePointer?, _ out: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+    var state = mbstate_t()
+    var byte: CChar = 0
+    while true {
+        let count = read(STDIN_FILENO, &byte, 1)
+        if count == 1 {
+            var character: wchar_t = 0
+            // Swift imports size_t as Int: C's (size_t)-2 and (size_t)-1 arrive as -2 and -1.
+            let result = mbrtowc(&character, &byte, 1, &state)
+            if result == -2 { continue }  // incomplete multibyte sequence: read the next byte
+            if result == -1 {  // invalid byte: drop it and start afresh
+                state = mbstate_t()
+                continue
+            }
+            out?.pointee = character
+            return 1
+        }
+        if count == 0 { return 0 }
+        if errno == EINTR {
+            if pendingResize != 0 {
+                pendingResize = 0
+                if let editLine { el_resize(editLine) }
+                continue
+            }
+            if pendingSignal != 0 {
+                out?.pointee = 0
+                return 0
+            }
+            continue
+        }
+        return -1
+    }
+}
+
+/// Tab: completes a unique candidate, extends to the common prefix, or lists the candidates.
+private func completeCallback(_ editLine: OpaquePointer?, _ character: Int32) -> UInt8 {
+    guard let editor = LineEditor.from(editLine) else { return UInt8(CC_ERROR) }
+    let typed = editor.typedBeforeCursor()
+    let candidates = editor.complete(typed)
+    guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+    var common = candidates[0]
+    for candidate in candidates.dropFirst() {
+        while !candidate.hasPrefix(common) { common.removeLast() }
+    }
+    if common.count > typed.count, common.hasPrefix(typed) {
+        editor.insert(String(common.dropFirst(typed.count)) + (candidates.count == 1 ? " " : ""))
+        return UInt8(CC_REFRESH)
+    }
+    // Several candidates and nothing more in common: list them under the line.
+    fputs("\n" + candidates.prefix(40).joined(separator: "  ") + "\n", cel_stdout())
+    return UInt8(CC_REDISPLAY)
+}
