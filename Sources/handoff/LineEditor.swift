@@ -74,25 +74,29 @@ final class LineEditor {
         guard let editLine else { return .endOfInput }
         free(promptBuffer)
         promptBuffer = strdup(prompt)!
-        pendingSignal = 0
+        // A Ctrl-C between two reads is moot; a SIGTERM or SIGHUP still ends this read at once.
+        if pendingSignal == SIGINT { pendingSignal = 0 }
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count), count > 0 else {
-            let signal = pendingSignal
-            pendingSignal = 0
-            switch signal {
-            case SIGINT:
-                // Show that the line was dropped, and start afresh on a new line.
-                fputs("^C\n", cel_stdout())
-                fflush(cel_stdout())
-                el_reset(editLine)
-                return .interrupted
-            case SIGTERM, SIGHUP:
-                fputs("\n", cel_stdout())
-                return .terminated(signal)
-            default:
-                fputs("\n", cel_stdout())
-                return .endOfInput
-            }
+        let raw = el_gets(editLine, &count)
+        // A signal ends the read even with half a line typed (libedit then hands back the partial
+        // line): Ctrl-C drops it, SIGTERM and SIGHUP leave.
+        let signal = pendingSignal
+        pendingSignal = 0
+        switch signal {
+        case SIGINT:
+            fputs("^C\n", cel_stdout())
+            fflush(cel_stdout())
+            el_reset(editLine)
+            return .interrupted
+        case SIGTERM, SIGHUP:
+            fputs("\n", cel_stdout())
+            return .terminated(signal)
+        default:
+            break
+        }
+        guard let raw, count > 0 else {
+            fputs("\n", cel_stdout())
+            return .endOfInput
         }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
@@ -135,8 +139,14 @@ final class LineEditor {
         }
     }
 
-    /// Handlers without SA_RESTART, so a signal interrupts `read` and the reader sees it.
+    /// Handlers without SA_RESTART, so a signal interrupts `read` and the reader sees it. The
+    /// signals are also unblocked: a launcher (a test runner, a process manager) may hand down a
+    /// mask that blocks them, and Ctrl-C would then never arrive.
     static func installSignalHandlers() {
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&unblock, signal) }
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = noteSignal
@@ -166,11 +176,26 @@ private func promptCallback(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<
 }
 
 /// Reads one character with read(2), decoding UTF-8 itself; a pending SIGINT, SIGTERM or SIGHUP
-/// ends the line (el_gets returns nil and the reader tells which), SIGWINCH redraws.
+/// ends the line (el_gets returns and the reader tells which), SIGWINCH redraws.
+///
+/// The wait is a poll with a short timeout, with the flags checked before each: a signal that
+/// lands just before a blocking read(2) would otherwise set its flag and leave the read blocked.
 private func readCharacter(_ editLine: OpaquePointer?, _ out: UnsafeMutablePointer<wchar_t>?) -> Int32 {
     var state = mbstate_t()
     var byte: CChar = 0
     while true {
+        if pendingSignal != 0 {
+            out?.pointee = 0
+            return 0
+        }
+        if pendingResize != 0 {
+            pendingResize = 0
+            if let editLine { el_resize(editLine) }
+        }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, 100)
+        if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+        if ready < 0 { return -1 }
         let count = read(STDIN_FILENO, &byte, 1)
         if count == 1 {
             var character: wchar_t = 0
@@ -185,18 +210,7 @@ private func readCharacter(_ editLine: OpaquePointer?, _ out: UnsafeMutablePoint
             return 1
         }
         if count == 0 { return 0 }
-        if errno == EINTR {
-            if pendingResize != 0 {
-                pendingResize = 0
-                if let editLine { el_resize(editLine) }
-                continue
-            }
-            if pendingSignal != 0 {
-                out?.pointee = 0
-                return 0
-            }
-            continue
-        }
+        if errno == EINTR || errno == EAGAIN { continue }
         return -1
     }
 }

@@ -38,8 +38,15 @@ public struct IdeaHints: Sendable, Equatable {
             }
         }
         self.systems = systems
-        self.dates = Self.dates(in: text, today: today)
-        self.numbers = Self.numbers(in: text)
+        // In the order the marketer wrote them: the idea's date before why-now's.
+        var dates: [CivilDate] = []
+        var numbers: [String] = []
+        for text in texts {
+            for date in Self.dates(in: text, today: today) where !dates.contains(date) { dates.append(date) }
+            for number in Self.numbers(in: text) where !numbers.contains(number) { numbers.append(number) }
+        }
+        self.dates = dates
+        self.numbers = numbers
     }
 
     /// Dates in free text: ISO dates, `12月15日`, and month-name forms such as `Dec 18`.
@@ -93,7 +100,7 @@ public struct IdeaHints: Sendable, Equatable {
         for (index, word) in words.enumerated() {
             if case .success = CivilDate.parse(String(word)) { continue }
             let besideMonth = [index - 1, index + 1].contains { neighbour in
-                neighbour >= 0 && neighbour < words.count && NaturalDate.months[words[neighbour].lowercased()] != nil
+                neighbour >= 0 && neighbour < words.count && NaturalDate.months[String(words[neighbour]).lowercased().trimmingCharacters(in: ".")] != nil
             }
             if besideMonth || word.contains("月") || word.contains("年") { continue }
             let digits = word.prefix { $0.isASCII && $0.isNumber }

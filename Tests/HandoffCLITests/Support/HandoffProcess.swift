@@ -109,12 +109,14 @@ enum Golden {
 
     /// Runs handoff and compares the transcript with `Golden/<name>.txt`.
     @discardableResult
+    /// - Parameter normalise: replaces what legitimately differs between runs (a random draft id).
     static func check(
         _ name: String, _ arguments: [String], stdin: String? = nil, stdinNote: String? = nil,
-        environment: [String: String?] = [:], sourceLocation: SourceLocation = #_sourceLocation
+        environment: [String: String?] = [:], normalise: (String) -> String = { $0 },
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> RunResult {
         let result = try HandoffProcess.run(arguments, stdin: stdin, environment: environment)
-        let actual = transcript(arguments, result, stdinNote: stdinNote ?? (stdin == nil ? nil : "(stdin)"))
+        let actual = normalise(transcript(arguments, result, stdinNote: stdinNote ?? (stdin == nil ? nil : "(stdin)")))
         let url = directory.appendingPathComponent(name + ".txt")
         let record = ProcessInfo.processInfo.environment["HANDOFF_RECORD_GOLDEN"] == "1"
         guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
