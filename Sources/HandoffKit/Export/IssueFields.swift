@@ -42,7 +42,16 @@ public struct IssueFields: Sendable, Equatable {
     /// The title on one line, without control characters, within Jira's limit; a draft exported
     /// with `--force` and no title gets a summary from its idea.
     static func summary(for draft: Draft) -> String {
-        let source = [draft.title, draft.idea].compactMap { $0 }.first { !$0.isEmptyValue } ?? "Untitled marketing request"
+        for candidate in [draft.title, draft.idea].compactMap({ $0 }) {
+            let line = oneLine(candidate)
+            if !line.isEmpty { return line }
+        }
+        return "Untitled marketing request"
+    }
+
+    /// `text` on one line, without control characters, within Jira's limit; empty when nothing
+    /// printable is left.
+    static func oneLine(_ source: String) -> String {
         var line = ""
         var lastWasSpace = false
         for scalar in source.unicodeScalars {
@@ -57,7 +66,7 @@ public struct IssueFields: Sendable, Equatable {
             line.unicodeScalars.append(scalar)
         }
         while line.last == " " { line.removeLast() }
-        if line.utf16.count <= summaryLimit { return line.isEmpty ? "Untitled marketing request" : line }
+        if line.utf16.count <= summaryLimit { return line }
         var cut = ""
         for character in line {
             if cut.utf16.count + character.utf16.count > summaryLimit - 1 { break }

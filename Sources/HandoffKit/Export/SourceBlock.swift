@@ -18,7 +18,7 @@ public enum SourceBlock {
     public static func extract(fromWiki text: String) -> [String] {
         var found: [String] = []
         var current: [Substring]?
-        for line in lines(text) {
+        for line in Self.lines(text) {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if current == nil {
                 if trimmed.hasPrefix("{code") && trimmed.contains(TicketDocument.sourceTitle) { current = [] }
@@ -45,7 +45,7 @@ public enum SourceBlock {
         var found: [String] = []
         var fence: Substring?
         var lines: [Substring] = []
-        for line in lines(text) {
+        for line in Self.lines(text) {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if let open = fence {
                 if trimmed == open {

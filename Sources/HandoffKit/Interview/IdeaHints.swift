@@ -103,6 +103,10 @@ public struct IdeaHints: Sendable, Equatable {
                 neighbour >= 0 && neighbour < words.count && NaturalDate.months[String(words[neighbour]).lowercased().trimmingCharacters(in: ".")] != nil
             }
             if besideMonth || word.contains("月") || word.contains("年") { continue }
+            // "in 2027" is a year, not a target.
+            if let value = Int(word.prefix { $0.isNumber }), word.prefix(while: \.isNumber).count == 4, (1990...2100).contains(value) {
+                continue
+            }
             let digits = word.prefix { $0.isASCII && $0.isNumber }
             guard digits.count >= 2, !word.contains("-"), !word.contains("/") else { continue }
             let rest = word.dropFirst(digits.count)

@@ -262,7 +262,9 @@ public final class InterviewEngine {
                 if question.id == "role" { candidates += Role.allCases.map(\.rawValue) }
             }
         }
-        return candidates.filter { $0.lowercased().hasPrefix(typed.lowercased()) && $0 != typed }
+        // A role is both a choice value and a role name: offer each candidate once.
+        var seen: Set<String> = []
+        return candidates.filter { $0.lowercased().hasPrefix(typed.lowercased()) && $0 != typed && seen.insert($0).inserted }
     }
 
     private var isListing: Bool {
@@ -315,8 +317,8 @@ public final class InterviewEngine {
         return response
     }
 
-    /// The required questions still unanswered (and not skipped), by key, for a clear message when
-    /// piped answers run out.
+    /// The required questions still unanswered (skipped ones included: IT still needs them), by
+    /// key, for a clear message when piped answers run out.
     public var missingRequired: [String] {
         items.compactMap { item in
             guard item.question.isRequired, applies(item.question), !isAnswered(item.question) else { return nil }
@@ -485,7 +487,10 @@ public final class InterviewEngine {
             return
         }
         mode = .asking
-        if Self.yesNo(line) == false { return }
+        if Self.yesNo(line) == false {
+            response.lines.append(.notice(text(Localized(en: "Which date, then?", ja: "では、いつですか。"))))
+            return
+        }
         // Another date typed instead of yes/no.
         accept(line, question: currentQuestion, &response)
     }

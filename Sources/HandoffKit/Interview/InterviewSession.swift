@@ -53,6 +53,8 @@ public final class InterviewSession {
     public var draft: Draft { engine.draft }
     /// Held from the first save until the session object goes away.
     public private(set) var lock: DraftStore.Lock?
+    /// The revision saved last, so a save does not re-read the journal.
+    private var revision: Int?
 
     /// Takes the lock on a stored draft before its session starts.
     public func hold(_ lock: DraftStore.Lock) { self.lock = lock }
@@ -65,7 +67,7 @@ public final class InterviewSession {
             lock = try store.lock(id)
             engine.assign(id: id)
         }
-        try store.save(engine.draft, state: engine.state, fields: fields, section: section)
+        revision = try store.save(engine.draft, state: engine.state, fields: fields, section: section, after: revision)
     }
 
     /// Saves the interview state, when the draft has been saved at all.

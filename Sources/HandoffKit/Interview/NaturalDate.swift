@@ -81,12 +81,13 @@ public enum NaturalDate {
         // "in 3 weeks", "3 weeks from now", "in ten days"
         if words.first == "in" { words.removeFirst() }
         if words.count >= 3, words[words.count - 2] == "from", words.last == "now" { words.removeLast(2) }
-        guard words.count == 2, let count = Int(words[0]) ?? numberWords[words[0]] else { return nil }
-        switch words[1] {
+        // The unit may be two words ("business days").
+        guard words.count == 2 || words.count == 3, let count = Int(words[0]) ?? numberWords[words[0]] else { return nil }
+        switch words.dropFirst().joined(separator: " ") {
         case "day", "days": return today.adding(days: count)
         case "week", "weeks": return today.adding(days: 7 * count)
         case "month", "months": return addingMonths(count, to: today)
-        case "business day", "business days", "working days": return addingBusinessDays(count, to: today)
+        case "business day", "business days", "working day", "working days": return addingBusinessDays(count, to: today)
         default: return nil
         }
     }

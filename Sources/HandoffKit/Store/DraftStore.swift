@@ -129,29 +129,50 @@ public struct DraftStore: Sendable {
         }
     }
 
-    /// Saves `draft` (which must have an id) as a new revision: draft file, journal line and
-    /// interview state, each written atomically. Returns the revision number.
+    /// Saves `draft` (which must have an id) as a new revision: journal line first (so the answer
+    /// is on disk whatever happens next), then the draft file and the interview state, each written
+    /// atomically. Returns the revision number.
+    ///
+    /// - Parameter after: the revision this session saved last, which spares re-reading the
+    ///   journal on every answer; nil reads it.
+    /// - Throws: `IOFailure` when the disk refuses, or when `draft.yaml` was edited by hand into
+    ///   something that does not parse: it is then left as it is (the answer is in the journal).
     @discardableResult
     public func save(
-        _ draft: Draft, state: InterviewState? = nil, fields: [String] = [], section: String? = nil
+        _ draft: Draft, state: InterviewState? = nil, fields: [String] = [], section: String? = nil, after: Int? = nil
     ) throws(IOFailure) -> Int {
         guard let id = draft.id else { throw IOFailure(path: location.draftsDirectory, message: "a stored draft needs an id") }
         let directory = location.draftDirectory(id: id)
         try Self.makeDirectories(directory)
         var normalised = draft
         normalised.format = HandoffVersion.draftFormat
-        try AtomicFile.write(YAMLWriter.document(normalised.encoded), to: location.draftPath(id: id), mode: 0o600)
-        let number = (revisions(id).last?.number ?? 0) + 1
+        let number = (after ?? revisions(id).last?.number ?? 0) + 1
         let entry = Value.object([
             ("revision", .int(number)), ("at", .string(Clock.nowISO())),
             ("fields", .list(fields.map(Value.string))), ("section", section.map(Value.string)),
             ("draft", normalised.encoded),
         ])
         try Self.append(JSONWriter.compact(entry) + "\n", to: directory + "/journal.jsonl")
+        let path = location.draftPath(id: id)
+        if let problem = Self.unparseable(path) {
+            throw IOFailure(
+                path: path,
+                message: "was edited and no longer parses (\(problem)); it is left as it is. Your answer is saved "
+                    + "as revision \(number) in the journal; fix the file and run `handoff resume \(id)`")
+        }
+        try AtomicFile.write(YAMLWriter.document(normalised.encoded), to: path, mode: 0o600)
         if let state {
             try AtomicFile.write(YAMLWriter.document(state.encoded), to: directory + "/interview.yaml", mode: 0o600)
         }
         return number
+    }
+
+    /// Why the draft file at `path` does not parse, or nil when it parses or does not exist.
+    static func unparseable(_ path: String) -> String? {
+        guard let text = try? readText(path) else { return nil }
+        let results = DraftLoader.load(text: text, source: path, requireFormat: false)
+        for case .failure(let error) in results { return error.errors.first?.description }
+        return nil
     }
 
     /// Saves only the interview state (a skip, a move with /back), not a new revision.
@@ -223,10 +244,17 @@ public struct DraftStore: Sendable {
     }
 
     static func append(_ text: String, to path: String) throws(IOFailure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw IOFailure(path: path, message: "cannot open: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        let bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
+        // A crash mid-append leaves a torn last line without its line break; start on a line of
+        // our own, or this entry would be glued to the torn one and be unreadable too.
+        var last: UInt8 = 0
+        let size = lseek(descriptor, 0, SEEK_END)
+        if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != UInt8(ascii: "\n") {
+            bytes.insert(UInt8(ascii: "\n"), at: 0)
+        }
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, fsync(descriptor) == 0 else {
             throw IOFailure(path: path, message: "cannot append: \(String(cString: strerror(errno)))")

@@ -1,7 +1,7 @@
 /// `csv`: Jira's CSV importer, one row a draft. Multi-value fields repeat their column (`Labels`,
 /// `Component`), as the importer expects. Every cell is quoted where needed (RFC 4180), control
-/// characters are removed, and a cell that a spreadsheet would run as a formula (`= + - @`) is
-/// neutralised with a leading apostrophe.
+/// characters are removed (line breaks and tabs are text), and a cell that a spreadsheet would run
+/// as a formula (`= + - @`, or a leading tab) is neutralised with a leading apostrophe.
 public struct CSVExporter: Exporter {
     public init() {}
 
@@ -34,16 +34,17 @@ public struct CSVExporter: Exporter {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// One CSV cell: control characters removed (line breaks kept), formulas neutralised, quoted
-    /// when it holds a comma, a quote, a line break or edge spaces.
+    /// One CSV cell: control characters removed (line breaks and tabs kept: the embedded source
+    /// draft must come back byte for byte), formulas neutralised, quoted
+    /// when it holds a comma, a quote, a line break or edge spaces (or a trailing tab).
     public static func cell(_ raw: String) -> String {
         var text = ""
-        for scalar in raw.unicodeScalars where scalar == "\n" || !UnsafeScalar.needsEscape(scalar) {
+        for scalar in raw.unicodeScalars where scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) {
             text.unicodeScalars.append(scalar)
         }
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        if let first = text.first, "=+-@\t".contains(first) { text = "'" + text }
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline } || text.hasPrefix(" ")
-            || text.hasSuffix(" ")
+            || text.hasSuffix(" ") || text.hasSuffix("\t")
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -7,16 +7,24 @@ public struct JiraImportExporter: Exporter {
     public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
         var issues: [Value] = []
         var links: [Value] = []
+        var used: Set<String> = []
         for item in items {
             let fields = IssueFields(draft: item.draft, options: options)
+            // Two identical drafts without ids would share an id; the importer needs them distinct.
+            var externalID = item.externalID
+            var copy = 2
+            while !used.insert(externalID).inserted {
+                externalID = "\(item.externalID)-\(copy)"
+                copy += 1
+            }
             issues.append(
                 issue(
-                    externalID: item.externalID, type: fields.issueType, summary: fields.summary, fields: fields,
+                    externalID: externalID, type: fields.issueType, summary: fields.summary, fields: fields,
                     description: try wikiDescription(item, options: options)))
             guard options.shape == .subtasks else { continue }
             let subtaskType = options.configuration.jira.subtaskType ?? "Sub-task"
             for (index, system) in item.draft.systems.enumerated() where !system.isEmptyValue {
-                let id = "\(item.externalID)-system-\(index + 1)"
+                let id = "\(externalID)-system-\(index + 1)"
                 var summaryDraft = Draft()
                 summaryDraft.title = [system.name, system.change].compactMap { $0 }.filter { !$0.isEmptyValue }
                     .joined(separator: ": ")
@@ -28,7 +36,7 @@ public struct JiraImportExporter: Exporter {
                 links.append(
                     .object([
                         ("name", .string("sub-task-link")), ("sourceId", .string(id)),
-                        ("destinationId", .string(item.externalID)),
+                        ("destinationId", .string(externalID)),
                     ]))
             }
         }

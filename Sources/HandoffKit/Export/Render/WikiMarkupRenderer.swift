@@ -49,8 +49,9 @@ public enum WikiMarkupRenderer {
         return joined.isEmpty ? " " : joined
     }
 
-    /// Characters wiki markup gives a meaning to wherever they stand.
-    static let special: Set<Character> = ["\\", "{", "}", "[", "]", "|", "#", "!"]
+    /// Characters wiki markup gives a meaning to wherever they stand. (A backslash is written as
+    /// the entity `&#92;`: escaping it as `\\` would be wiki's forced line break.)
+    static let special: Set<Character> = ["{", "}", "[", "]", "|", "#", "!"]
     /// Effect markers (`*strong*`, `_em_`, `-strike-`, `+under+`, `^sup^`, `~sub~`, `??cite??`): they
     /// only act next to a space or punctuation, so "sign-up" and "2026-12-04" stay unescaped.
     static let effects: Set<Character> = ["*", "_", "-", "+", "^", "~", "?"]
@@ -80,7 +81,9 @@ public enum WikiMarkupRenderer {
                 lineStart = false
                 continue
             }
-            if special.contains(character) {
+            if character == "\\" {
+                out += "&#92;"
+            } else if special.contains(character) {
                 out += "\\" + String(character)
             } else if effects.contains(character) {
                 let before = index > 0 ? characters[index - 1] : " "
@@ -107,8 +110,8 @@ public enum WikiMarkupRenderer {
         return nil
     }
 
-    /// One more than the longest emoticon word: `(flagoff)` has seven characters inside.
-    private static let emoticonLength = 8
+    /// Emoticons longer than the short-word rule below catches.
+    private static let longEmoticons: [[Character]] = [Array("(flag)"), Array("(flagoff)")]
 
     private static func isEmoticon(_ characters: [Character], at index: Int) -> Bool {
         func at(_ offset: Int) -> Character? {
@@ -117,14 +120,17 @@ public enum WikiMarkupRenderer {
         }
         switch characters[index] {
         case "(":
-            // (x) (/) (!) (i) (y) (n) (on) (off) (*) (*r) (flag) (flagoff): a short word in parentheses.
+            // (x) (/) (!) (i) (y) (n) (on) (off) (*) (*r) …: a short word in parentheses; and
+            // (flag) (flagoff), which are longer.
+            if longEmoticons.contains(where: { characters[index...].starts(with: $0) }) { return true }
             var length = 1
-            while let next = at(length), next != ")", length <= Self.emoticonLength { length += 1 }
-            return at(length) == ")" && length <= Self.emoticonLength
+            while let next = at(length), next != ")", length <= 4 { length += 1 }
+            return at(length) == ")" && length <= 4
         case ")":
+            if longEmoticons.contains(where: { characters[...index].reversed().starts(with: $0.reversed()) }) { return true }
             var length = 1
-            while let previous = at(-length), previous != "(", length <= Self.emoticonLength { length += 1 }
-            return at(-length) == "(" && length <= Self.emoticonLength
+            while let previous = at(-length), previous != "(", length <= 4 { length += 1 }
+            return at(-length) == "(" && length <= 4
         case ":", ";":
             guard let next = at(1) else { return false }
             return ")(PpDd".contains(next)
