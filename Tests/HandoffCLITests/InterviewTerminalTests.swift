@@ -236,4 +236,39 @@ struct InterviewTerminalTests {
         terminal.type(PseudoTerminal.controlD)
         #expect(try terminal.waitForExit() == 0)
     }
+
+    @Test("~/.editrc lines for handoff apply: Ctrl-A rebound to end-of-line changes where typing lands")
+    func editrc() throws {
+        let home = Home()
+        try "handoff:bind ^A ed-move-to-end\n".write(
+            to: home.url.appendingPathComponent(".editrc"), atomically: true, encoding: .utf8)
+        let terminal = try home.start(["new"])
+        try terminal.answer(
+            "What would you like to do?", "A banner on the blog announcing the new pricing plans to every visitor")
+        try terminal.expect("what should the ticket be called?")
+        try terminal.ready()
+        terminal.type("Pricing banner")
+        terminal.type("\u{01}")  // emacs: beginning of line; rebound here: end of line
+        terminal.line("!")
+        try terminal.expect("What is your name?")
+        try terminal.ready()
+        terminal.type(PseudoTerminal.controlD)
+        #expect(try terminal.waitForExit() == 0)
+        let id = try #require(home.drafts.first)
+        #expect(try home.draftText(id).contains("title: Pricing banner!"))
+    }
+
+    @Test("SIGHUP (the terminal closed) saves and exits like SIGTERM")
+    func hangUp() throws {
+        let home = Home()
+        let terminal = try home.start(["new"])
+        try terminal.answer(
+            "What would you like to do?", "A banner on the blog announcing the new pricing plans to every visitor")
+        try terminal.expect("what should the ticket be called?")
+        try terminal.ready()
+        terminal.signal(SIGHUP)
+        #expect(try terminal.waitForExit() == 130)
+        let id = try #require(home.drafts.first)
+        #expect(try home.draftText(id).contains("announcing the new pricing plans"))
+    }
 }
