@@ -12,7 +12,8 @@ struct Handoff: ParsableCommand {
         version: HandoffVersion.current,
         subcommands: [
             StartCommand.self, NewCommand.self, ResumeCommand.self, DraftsCommand.self, CheckCommand.self,
-            ExportCommand.self, SchemaCommand.self, PromptsCommand.self,
+            ExportCommand.self, ReviewCommand.self, DiffCommand.self, HistoryCommand.self, SchemaCommand.self,
+            PromptsCommand.self,
         ],
         defaultSubcommand: StartCommand.self
     )
