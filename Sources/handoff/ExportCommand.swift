@@ -14,8 +14,11 @@ struct ExportCommand: ParsableCommand {
             (bodies of POST /rest/api/{2,3}/issue), jira-v3-bulk (POST /rest/api/3/issue/bulk, at most 50 \
             issues a body, JSON Lines beyond), csv (Jira's CSV importer), markdown, yaml and json (the \
             normalised draft).
-            A draft that is not ready is refused (exit 1, its blockers on stderr) unless --force, which \
-            lists the open findings in the description. Nothing is written when any draft is refused.
+            A draft that is not ready is refused (its blockers on stderr, exit status 1) unless --force, \
+            which lists the open findings in the description; an unreadable one is reported with its \
+            source and index (exit status 2). Either way the other drafts are exported: drafts stream \
+            through one at a time, so a pipeline can export any number with flat memory. With -o the \
+            file appears only when complete, and not at all when no draft could be exported.
             Every export ends with the source draft (unless --no-source), so check, review and diff can \
             read it back.
             """
@@ -85,66 +88,86 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         let today = try global.today()
-        let store = global.storeLocation
+        let store = DraftStore(location: global.storeLocation)
         let options = ExportOptions(
             configuration: configuration, projectKey: project, shape: shape.shape, includeSource: !noSource,
             language: global.lang, today: today)
-
-        // Read and check everything first: nothing is written unless every draft can go.
-        var items: [ExportItem] = []
-        var invalid: [InvalidInput] = []
-        var refused: [(String, Int, Draft, ReadinessReport)] = []
-        let context = RuleContext(today: today, configuration: configuration)
-        for argument in sources {
-            do {
-                let source = try DraftSource.resolve(argument, store: store)
-                try source.forEachDocument { loaded in
-                    switch loaded {
-                    case .failure(let error): invalid.append(error)
-                    case .success(let loaded):
-                        let report = Readiness.check(loaded.draft, in: context.reporting(in: global.lang ?? loaded.draft.language))
-                        if !report.isReady && !force {
-                            refused.append((loaded.source, loaded.documentIndex, loaded.draft, report))
-                        }
-                        items.append(ExportItem(draft: loaded.draft, report: report))
-                    }
-                }
-            } catch let error as InvalidInput {
-                invalid.append(error)
-            }
-        }
-        if !invalid.isEmpty {
-            throw InvalidInput(invalid.flatMap(\.errors))
-        }
-        if !refused.isEmpty {
-            for (source, index, draft, report) in refused {
-                let name = (source == "-" ? "<stdin>" : source) + (index > 1 ? " (document \(index))" : "")
-                let title = draft.title.map { " “\($0)”" } ?? ""
-                var lines = ["\(name)\(title) is not ready: \(report.count(.blocker)) blocker\(report.count(.blocker) == 1 ? "" : "s")"]
-                for finding in report.findings where finding.severity == .blocker {
-                    lines.append("  ✖ \(finding.field): \(finding.message)")
-                }
-                Terminal.printError(lines.joined(separator: "\n"))
-            }
-            Terminal.printError("nothing exported; answer the blockers (handoff check shows the questions) or pass --force")
-            throw ExitCode(ExitStatus.notReady)
-        }
         if format.format.isJira && project == nil && configuration.jira.projectKey == nil {
             Terminal.printError(
                 "note: no Jira project key configured; using \(JiraSettings.defaultProjectKey) "
                     + "(set jira.project_key in handoff.yaml, or pass --project)")
         }
-        let text: String
-        do {
-            text = try format.format.exporter.export(items, options: options)
-        } catch {
-            Terminal.printError(error.description)
-            throw ExitCode(ExitStatus.invalidInput)
+        // Output streams into the -o file's temporary twin, or straight to stdout.
+        let file = try output.map { path throws(IOFailure) in try AtomicFile.Writer(path: path) }
+        func emit(_ text: String) throws {
+            guard !text.isEmpty else { return }
+            if let file { try file.write(text) } else { Terminal.write(text) }
         }
-        if let output {
-            try AtomicFile.write(text, to: output)
-        } else {
-            Terminal.write(text)
+        var writer = format.format.exporter.writer(options: options)
+        var worst: Int32 = ExitStatus.done
+        var exported = 0
+        let context = RuleContext(today: today, configuration: configuration)
+        for argument in sources {
+            let source: DraftSource
+            do {
+                source = try DraftSource.resolve(argument, store: store.location)
+            } catch {
+                Terminal.printError(error.description)
+                worst = max(worst, ExitStatus.invalidInput)
+                continue
+            }
+            try source.forEachDocument { loaded in
+                switch loaded {
+                case .failure(let error):
+                    Terminal.printError(error.description)
+                    worst = max(worst, ExitStatus.invalidInput)
+                case .success(let loaded):
+                    let report = Readiness.check(loaded.draft, in: context.reporting(in: global.lang ?? loaded.draft.language))
+                    if !report.isReady && !force {
+                        Terminal.printError(Self.refusal(loaded, report))
+                        worst = max(worst, ExitStatus.notReady)
+                        return
+                    }
+                    // A stored draft is exported as its latest revision, and the export is noted.
+                    var revision: String?
+                    var storedRevision: Int?
+                    if case .stored(let id, _) = source, let last = store.revisions(id).last {
+                        storedRevision = last.number
+                        revision = "revision \(last.number)"
+                    }
+                    do {
+                        try emit(try writer.add(ExportItem(draft: loaded.draft, report: report, revision: revision)))
+                    } catch let error as ExportError {
+                        Terminal.printError(error.description)
+                        worst = max(worst, ExitStatus.invalidInput)
+                        return
+                    }
+                    exported += 1
+                    if case .stored(let id, _) = source, let storedRevision {
+                        try store.recordExport(id: id, revision: storedRevision, format: format.format.rawValue)
+                    }
+                }
+            }
         }
+        try emit(writer.finish())
+        if let file {
+            if exported > 0 { try file.commit() } else { file.discard() }
+        }
+        if worst == ExitStatus.notReady {
+            Terminal.printError("not-ready drafts were not exported; answer their blockers (handoff check shows the questions) or pass --force")
+        }
+        if worst != ExitStatus.done { throw ExitCode(worst) }
+    }
+
+    /// What a refused draft is missing, for stderr.
+    static func refusal(_ loaded: LoadedDraft, _ report: ReadinessReport) -> String {
+        let name = (loaded.source == "-" ? "<stdin>" : loaded.source) + (loaded.documentIndex > 1 ? " (document \(loaded.documentIndex))" : "")
+        let title = loaded.draft.title.map { " “\($0)”" } ?? ""
+        let count = report.count(.blocker)
+        var lines = ["\(name)\(title) is not ready: \(count) blocker\(count == 1 ? "" : "s")"]
+        for finding in report.findings where finding.severity == .blocker {
+            lines.append("  ✖ \(finding.field): \(finding.message)")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -47,18 +47,41 @@ struct ExportCommandTests {
         }
     }
 
-    @Test("a draft that is not ready is refused: exit 1, blockers on stderr, nothing written")
+    @Test("a draft that is not ready is refused: exit 1, blockers on stderr, nothing written for it")
     func refusal() throws {
         let scratch = HandoffProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let target = scratch.appendingPathComponent("out.json")
-        let result = try HandoffProcess.run(["export", Self.halfFormed, Self.ready, "--to", "jira-import", "-o", target.path])
-        #expect(result.status == 1)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("half-formed-idea.yaml “Make the pricing page better ASAP” is not ready: 6 blockers"))
-        #expect(result.stderr.contains("✖ timeline.launch:"))
-        #expect(result.stderr.contains("--force"))
+        let alone = try HandoffProcess.run(["export", Self.halfFormed, "--to", "jira-import", "-o", target.path])
+        #expect(alone.status == 1)
+        #expect(alone.stdout.isEmpty)
+        #expect(alone.stderr.contains("half-formed-idea.yaml “Make the pricing page better ASAP” is not ready: 6 blockers"))
+        #expect(alone.stderr.contains("✖ timeline.launch:"))
+        #expect(alone.stderr.contains("--force"))
         #expect(!FileManager.default.fileExists(atPath: target.path))
+        // In a batch the others still go through; the exit status says not everything did.
+        let mixed = try HandoffProcess.run(["export", Self.halfFormed, Self.ready, "--to", "jira-import", "-o", target.path])
+        #expect(mixed.status == 1)
+        let written = try String(contentsOf: target, encoding: .utf8)
+        try JiraValidate.expectValid("jira-import", written)
+        #expect(written.contains("webinar-signup-7f3a"))
+        #expect(!written.contains("Make the pricing page"))
+        let piped = try HandoffProcess.run(["export", Self.halfFormed, Self.ready, "--to", "json"])
+        #expect(piped.status == 1)
+        #expect(piped.stdout.contains("Sign-up form for the December webinar"))
+    }
+
+    @Test("a broken draft among good ones: reported with source and index, the rest exported, exit 2")
+    func brokenAmongGood() throws {
+        let stream = try String(
+            contentsOf: HandoffProcess.repositoryRoot.appendingPathComponent("Tests/HandoffCLITests/Fixtures/stream.yaml"),
+            encoding: .utf8)
+        let result = try HandoffProcess.run(["export", "-", "--to", "json", "--force"], stdin: stream)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("<stdin> (document 2):7:1: not valid YAML"))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[1].contains("\"title\":\"Third\""))
     }
 
     @Test("--force exports every draft and lists the open findings in the description")

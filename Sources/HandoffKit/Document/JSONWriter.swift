@@ -10,8 +10,14 @@ public enum JSONWriter {
     }
 
     public static func pretty(_ value: Value) -> String {
+        pretty(value, level: 0)
+    }
+
+    /// Indented JSON as it reads `level` levels deep inside an enclosing document (the first line
+    /// is not indented): lets exporters stream a large document piece by piece.
+    public static func pretty(_ value: Value, level: Int) -> String {
         var out = ""
-        write(value, into: &out, indent: "  ", level: 0)
+        write(value, into: &out, indent: "  ", level: level)
         return out
     }
 

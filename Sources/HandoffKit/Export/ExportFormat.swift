@@ -33,8 +33,54 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
 /// One export format: turns ready drafts into the bytes of a file.
 public protocol Exporter: Sendable {
+    /// A writer that emits the export a draft at a time, so that a pipeline can stream a hundred
+    /// thousand drafts with flat memory.
+    func writer(options: ExportOptions) -> any ExportWriter
+}
+
+extension Exporter {
     /// The export of `items`, deterministic: the same drafts and options give the same text.
-    func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String
+    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
+        var writer = self.writer(options: options)
+        var out = ""
+        for item in items { out += try writer.add(item) }
+        return out + writer.finish()
+    }
+}
+
+/// Writes one export incrementally. The concatenation of every `add` and `finish` is the file.
+public protocol ExportWriter {
+    /// Output for one more draft; may be empty while the writer batches (bulk bodies of 50).
+    mutating func add(_ item: ExportItem) throws(ExportError) -> String
+    /// What remains once every draft is in.
+    mutating func finish() -> String
+}
+
+/// For formats that print one JSON object for a single draft and JSON Lines for several: the
+/// first object is held back until a second arrives or the export ends.
+struct OneOrLines {
+    private var first: Value?
+    private var count = 0
+
+    mutating func add(_ value: Value) -> String {
+        count += 1
+        switch count {
+        case 1:
+            first = value
+            return ""
+        case 2:
+            let held = first.map { JSONWriter.compact($0) + "\n" } ?? ""
+            first = nil
+            return held + JSONWriter.compact(value) + "\n"
+        default:
+            return JSONWriter.compact(value) + "\n"
+        }
+    }
+
+    mutating func finish() -> String {
+        guard count == 1, let first else { return "" }
+        return JSONWriter.pretty(first) + "\n"
+    }
 }
 
 /// Why an export could not be produced.
@@ -86,8 +132,4 @@ func restFields(_ item: ExportItem, options: ExportOptions, description: Value) 
     return .object(entries)
 }
 
-/// Several bodies or drafts: one compact JSON object a line; one: indented.
-func jsonDocuments(_ values: [Value]) -> String {
-    if values.count == 1 { return JSONWriter.pretty(values[0]) + "\n" }
-    return values.map { JSONWriter.compact($0) + "\n" }.joined()
-}
+

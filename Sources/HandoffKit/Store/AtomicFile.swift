@@ -61,3 +61,64 @@ public enum AtomicFile {
         IOFailure(path: path, message: "\(what): \(String(cString: strerror(errno)))")
     }
 }
+
+extension AtomicFile {
+    /// Writes a file incrementally and atomically: text goes to a temporary file beside the
+    /// target; `commit` makes it the target in one rename, `discard` (or dropping the writer)
+    /// leaves the target untouched.
+    public final class Writer {
+        public let path: String
+        private let temporary: String
+        private var descriptor: Int32
+        private var buffer: [UInt8] = []
+        private var done = false
+
+        public init(path: String, mode: mode_t = 0o644) throws(IOFailure) {
+            self.path = path
+            let directory = AtomicFile.directory(of: path)
+            temporary = directory + "/." + AtomicFile.baseName(of: path) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            guard descriptor >= 0 else {
+                throw IOFailure(path: path, message: "cannot create a file in \(directory): \(String(cString: strerror(errno)))")
+            }
+        }
+
+        public func write(_ text: String) throws(IOFailure) {
+            buffer += text.utf8
+            if buffer.count >= 1 << 16 { try flush() }
+        }
+
+        private func flush() throws(IOFailure) {
+            var offset = 0
+            while offset < buffer.count {
+                let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw IOFailure(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        public func commit() throws(IOFailure) {
+            try flush()
+            guard fsync(descriptor) == 0 else { throw IOFailure(path: path, message: "cannot flush to disk: \(String(cString: strerror(errno)))") }
+            close(descriptor)
+            descriptor = -1
+            guard rename(temporary, path) == 0 else {
+                throw IOFailure(path: path, message: "cannot replace: \(String(cString: strerror(errno)))")
+            }
+            done = true
+        }
+
+        public func discard() {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+            if !done { unlink(temporary) }
+            done = true
+        }
+
+        deinit { discard() }
+    }
+}

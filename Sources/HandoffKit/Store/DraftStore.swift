@@ -182,6 +182,29 @@ public struct DraftStore: Sendable {
         try AtomicFile.write(YAMLWriter.document(state.encoded), to: directory + "/interview.yaml", mode: 0o600)
     }
 
+    /// Notes that revision `revision` of `id` was exported, so review can flag requirements that
+    /// changed after the first export.
+    public func recordExport(id: String, revision: Int, format: String) throws(IOFailure) {
+        let entry = Value.object([
+            ("revision", .int(revision)), ("at", .string(Clock.nowISO())), ("format", .string(format)),
+        ])
+        try Self.append(JSONWriter.compact(entry) + "\n", to: location.draftDirectory(id: id) + "/exports.jsonl")
+    }
+
+    /// The first recorded export of `id`: its revision and time.
+    public func firstExport(_ id: String) -> (revision: Int, at: String)? {
+        guard let text = try? Self.readText(location.draftDirectory(id: id) + "/exports.jsonl") else { return nil }
+        for line in text.split(separator: "\n") {
+            let chunk = DocumentChunk(index: 1, firstLine: 1, text: String(line), error: nil)
+            if let root = try? YAMLReader.parse(chunk, source: "exports"),
+                let revision = root["revision"]?.scalarText.flatMap({ Int($0) }), let at = root["at"]?.scalarText
+            {
+                return (revision, at)
+            }
+        }
+        return nil
+    }
+
     // MARK: Locking
 
     /// An exclusive hold on a draft for one session; released when closed or when the process

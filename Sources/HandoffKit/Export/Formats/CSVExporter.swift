@@ -5,33 +5,52 @@
 public struct CSVExporter: Exporter {
     public init() {}
 
-    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
-        if options.shape == .subtasks { throw ExportError.shapeUnsupported(.csv) }
-        let rows = try items.map { item throws(ExportError) in
-            (item, IssueFields(draft: item.draft, options: options), try wikiDescription(item, options: options))
+    public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
+
+    /// Rows as drafts come. The columns follow from the configuration alone (labels, components,
+    /// custom fields), so the header can be written before the first row.
+    struct Writer: ExportWriter {
+        let options: ExportOptions
+        let labelColumns: Int
+        let componentColumns: Int
+        let customIDs: [String]
+        var rows = 0
+
+        init(options: ExportOptions) {
+            self.options = options
+            let jira = options.configuration.jira
+            labelColumns = max(1, IssueFields.labels([IssueFields.requestLabel] + jira.labels).count)
+            componentColumns = jira.components.count
+            let ids = jira.fields
+            customIDs = [
+                ids.launch, ids.businessOwner, ids.requester, ids.team, ids.businessGoal, ids.kgi, ids.value, ids.legalReview,
+            ].compactMap { $0 }
         }
-        let labelColumns = max(1, rows.map(\.1.labels.count).max() ?? 1)
-        let componentColumns = rows.map(\.1.components.count).max() ?? 0
-        var customIDs: [String] = []
-        for (_, fields, _) in rows {
-            for field in fields.customFields where !customIDs.contains(field.id) { customIDs.append(field.id) }
+
+        var header: String {
+            var header = ["Issue Id", "Summary", "Issue Type", "Status", "Priority", "Due Date"]
+            header += Array(repeating: "Labels", count: labelColumns)
+            header += Array(repeating: "Component", count: componentColumns)
+            header += customIDs.map { "Custom field (\($0))" }
+            header.append("Description")
+            return header.map(CSVExporter.cell).joined(separator: ",") + "\r\n"
         }
-        var header = ["Issue Id", "Summary", "Issue Type", "Status", "Priority", "Due Date"]
-        header += Array(repeating: "Labels", count: labelColumns)
-        header += Array(repeating: "Component", count: componentColumns)
-        header += customIDs.map { "Custom field (\($0))" }
-        header.append("Description")
-        var lines = [header.map(Self.cell).joined(separator: ",")]
-        for (item, fields, description) in rows {
+
+        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.csv) }
+            let fields = IssueFields(draft: item.draft, options: options)
+            let description = try wikiDescription(item, options: options)
             var row = [item.externalID, fields.summary, fields.issueType, fields.status, fields.priority]
             row.append(fields.dueDate?.description ?? "")
             row += (0..<labelColumns).map { $0 < fields.labels.count ? fields.labels[$0] : "" }
             row += (0..<componentColumns).map { $0 < fields.components.count ? fields.components[$0] : "" }
             row += customIDs.map { id in fields.customFields.first { $0.id == id }?.value ?? "" }
             row.append(description)
-            lines.append(row.map(Self.cell).joined(separator: ","))
+            rows += 1
+            return (rows == 1 ? header : "") + row.map(CSVExporter.cell).joined(separator: ",") + "\r\n"
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+
+        mutating func finish() -> String { rows == 0 ? header : "" }
     }
 
     /// One CSV cell: control characters removed (line breaks and tabs kept: the embedded source

@@ -3,12 +3,17 @@
 public struct JSONExporter: Exporter {
     public init() {}
 
-    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
-        jsonDocuments(
-            items.map { item in
-                var draft = item.draft
-                draft.format = HandoffVersion.draftFormat
-                return draft.encoded
-            })
+    public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
+
+    struct Writer: ExportWriter {
+        var drafts = OneOrLines()
+
+        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+            var draft = item.draft
+            draft.format = HandoffVersion.draftFormat
+            return drafts.add(draft.encoded)
+        }
+
+        mutating func finish() -> String { drafts.finish() }
     }
 }

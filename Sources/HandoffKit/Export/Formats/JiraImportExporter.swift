@@ -4,47 +4,76 @@
 public struct JiraImportExporter: Exporter {
     public init() {}
 
-    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
-        var issues: [Value] = []
+    public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
+
+    /// Streams the one JSON document: its head with the first issue, each issue as it comes, the
+    /// links (kept, they are small) and the closing brackets at the end. The text is the same as
+    /// `JSONWriter.pretty` of the whole document.
+    struct Writer: ExportWriter {
+        let options: ExportOptions
         var links: [Value] = []
         var used: Set<String> = []
-        for item in items {
-            let fields = IssueFields(draft: item.draft, options: options)
-            // Two identical drafts without ids would share an id; the importer needs them distinct.
-            var externalID = item.externalID
-            var copy = 2
-            while !used.insert(externalID).inserted {
-                externalID = "\(item.externalID)-\(copy)"
-                copy += 1
+        var issues = 0
+
+        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+            var out = ""
+            for issue in try JiraImportExporter().issues(for: item, options: options, used: &used, links: &links) {
+                out += (issues == 0 ? head : ",") + "\n        " + JSONWriter.pretty(issue, level: 4)
+                issues += 1
             }
+            return out
+        }
+
+        var head: String {
+            var key = ""
+            JSONWriter.writeString(options.projectKey, into: &key)
+            return "{\n  \"projects\": [\n    {\n      \"key\": " + key + ",\n      \"issues\": ["
+        }
+
+        mutating func finish() -> String {
+            var out = issues == 0 ? head + "]" : "\n      ]"
+            out += "\n    }\n  ]"
+            if !links.isEmpty { out += ",\n  \"links\": " + JSONWriter.pretty(.list(links), level: 1) }
+            return out + "\n}\n"
+        }
+    }
+
+    /// The story for `item` and, with `--shape subtasks`, one sub-task per affected system, with
+    /// their `sub-task-link`s.
+    func issues(
+        for item: ExportItem, options: ExportOptions, used: inout Set<String>, links: inout [Value]
+    ) throws(ExportError) -> [Value] {
+        let fields = IssueFields(draft: item.draft, options: options)
+        // Two identical drafts without ids would share an id; the importer needs them distinct.
+        var externalID = item.externalID
+        var copy = 2
+        while !used.insert(externalID).inserted {
+            externalID = "\(item.externalID)-\(copy)"
+            copy += 1
+        }
+        var issues = [
+            issue(
+                externalID: externalID, type: fields.issueType, summary: fields.summary, fields: fields,
+                description: try wikiDescription(item, options: options))
+        ]
+        guard options.shape == .subtasks else { return issues }
+        let subtaskType = options.configuration.jira.subtaskType ?? "Sub-task"
+        for (index, system) in item.draft.systems.enumerated() where !system.isEmptyValue {
+            let id = "\(externalID)-system-\(index + 1)"
+            var summaryDraft = Draft()
+            summaryDraft.title = [system.name, system.change].compactMap { $0 }.filter { !$0.isEmptyValue }
+                .joined(separator: ": ")
             issues.append(
                 issue(
-                    externalID: externalID, type: fields.issueType, summary: fields.summary, fields: fields,
-                    description: try wikiDescription(item, options: options)))
-            guard options.shape == .subtasks else { continue }
-            let subtaskType = options.configuration.jira.subtaskType ?? "Sub-task"
-            for (index, system) in item.draft.systems.enumerated() where !system.isEmptyValue {
-                let id = "\(externalID)-system-\(index + 1)"
-                var summaryDraft = Draft()
-                summaryDraft.title = [system.name, system.change].compactMap { $0 }.filter { !$0.isEmptyValue }
-                    .joined(separator: ": ")
-                issues.append(
-                    issue(
-                        externalID: id, type: subtaskType, summary: IssueFields.summary(for: summaryDraft), fields: fields,
-                        description: subtaskDescription(system, parent: fields.summary, item: item, options: options),
-                        custom: false))
-                links.append(
-                    .object([
-                        ("name", .string("sub-task-link")), ("sourceId", .string(id)),
-                        ("destinationId", .string(externalID)),
-                    ]))
-            }
+                    externalID: id, type: subtaskType, summary: IssueFields.summary(for: summaryDraft), fields: fields,
+                    description: subtaskDescription(system, parent: fields.summary, item: item, options: options),
+                    custom: false))
+            links.append(
+                .object([
+                    ("name", .string("sub-task-link")), ("sourceId", .string(id)), ("destinationId", .string(externalID)),
+                ]))
         }
-        return JSONWriter.pretty(
-            .object([
-                ("projects", .list([.object([("key", .string(options.projectKey)), ("issues", .list(issues))])])),
-                ("links", links.isEmpty ? nil : .list(links)),
-            ])) + "\n"
+        return issues
     }
 
     private func issue(

@@ -3,13 +3,18 @@
 public struct JiraV2Exporter: Exporter {
     public init() {}
 
-    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
-        if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV2) }
-        var bodies: [Value] = []
-        for item in items {
+    public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
+
+    struct Writer: ExportWriter {
+        let options: ExportOptions
+        var bodies = OneOrLines()
+
+        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV2) }
             let description = try wikiDescription(item, options: options)
-            bodies.append(.object([("fields", restFields(item, options: options, description: .string(description)))]))
+            return bodies.add(.object([("fields", restFields(item, options: options, description: .string(description)))]))
         }
-        return jsonDocuments(bodies)
+
+        mutating func finish() -> String { bodies.finish() }
     }
 }

@@ -5,17 +5,30 @@ public struct JiraV3BulkExporter: Exporter {
 
     public init() {}
 
-    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
-        if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3Bulk) }
-        var updates: [Value] = []
-        for item in items { updates.append(.object([("fields", try JiraV3Exporter.fields(item, options: options))])) }
-        var bodies: [Value] = []
-        var start = 0
-        while start < updates.count {
-            let end = min(start + Self.issuesPerBody, updates.count)
-            bodies.append(.object([("issueUpdates", .list(Array(updates[start..<end])))]))
-            start = end
+    public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
+
+    struct Writer: ExportWriter {
+        let options: ExportOptions
+        var batch: [Value] = []
+        /// Once a body has been written, the export is JSON Lines.
+        var wroteBody = false
+
+        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3Bulk) }
+            var out = ""
+            if batch.count == JiraV3BulkExporter.issuesPerBody {
+                out = JSONWriter.compact(.object([("issueUpdates", .list(batch))])) + "\n"
+                batch.removeAll(keepingCapacity: true)
+                wroteBody = true
+            }
+            batch.append(.object([("fields", try JiraV3Exporter.fields(item, options: options))]))
+            return out
         }
-        return jsonDocuments(bodies)
+
+        mutating func finish() -> String {
+            guard !batch.isEmpty else { return "" }
+            let body = Value.object([("issueUpdates", .list(batch))])
+            return wroteBody ? JSONWriter.compact(body) + "\n" : JSONWriter.pretty(body) + "\n"
+        }
     }
 }

@@ -3,11 +3,18 @@
 public struct JiraV3Exporter: Exporter {
     public init() {}
 
-    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
-        if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3) }
-        var bodies: [Value] = []
-        for item in items { bodies.append(.object([("fields", try Self.fields(item, options: options))])) }
-        return jsonDocuments(bodies)
+    public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
+
+    struct Writer: ExportWriter {
+        let options: ExportOptions
+        var bodies = OneOrLines()
+
+        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3) }
+            return bodies.add(.object([("fields", try JiraV3Exporter.fields(item, options: options))]))
+        }
+
+        mutating func finish() -> String { bodies.finish() }
     }
 
     /// The v3 `fields` of one draft; shared with the bulk format.

@@ -2,13 +2,22 @@
 public struct MarkdownExporter: Exporter {
     public init() {}
 
-    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
-        let builder = TicketDocumentBuilder(options: options)
-        let marker = ExportReader.markdownMarker + " (handoff \(HandoffVersion.current)); each source draft is in a "
-            + "code block named \(TicketDocument.sourceTitle) -->\n\n"
-        return marker + items.map { item in
+    public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
+
+    struct Writer: ExportWriter {
+        let options: ExportOptions
+        var count = 0
+
+        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+            count += 1
+            let marker = ExportReader.markdownMarker + " (handoff \(HandoffVersion.current)); each source draft is in a "
+                + "code block named \(TicketDocument.sourceTitle) -->\n\n"
             let fields = IssueFields(draft: item.draft, options: options)
-            return MarkdownRenderer.render(builder.document(for: item), title: fields.summary)
-        }.joined(separator: "\n---\n\n")
+            let document = MarkdownRenderer.render(
+                TicketDocumentBuilder(options: options).document(for: item), title: fields.summary)
+            return (count == 1 ? marker : "\n---\n\n") + document
+        }
+
+        mutating func finish() -> String { "" }
     }
 }

@@ -2,11 +2,18 @@
 public struct YAMLExporter: Exporter {
     public init() {}
 
-    public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
-        items.map { item in
+    public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
+
+    struct Writer: ExportWriter {
+        var count = 0
+
+        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
             var draft = item.draft
             draft.format = HandoffVersion.draftFormat
-            return YAMLWriter.document(draft.encoded)
-        }.joined(separator: "---\n")
+            count += 1
+            return (count > 1 ? "---\n" : "") + YAMLWriter.document(draft.encoded)
+        }
+
+        mutating func finish() -> String { "" }
     }
 }
