@@ -9,6 +9,8 @@
 #include <langinfo.h>
 #include <stdio.h>
 #include <wchar.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 typedef char *(*cel_prompt_fn)(EditLine *);
 typedef unsigned char (*cel_cmd_fn)(EditLine *, int);
@@ -39,5 +41,12 @@ static inline int cel_hist_setunique(History *h, int on) { HistEvent ev; return 
 static inline int cel_hist_enter(History *h, const char *line) { HistEvent ev; return history(h, &ev, H_ENTER, line); }
 static inline int cel_hist_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
 static inline int cel_hist_save(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_SAVE, path); }
+
+/* The terminal's width in columns, or 0 when `fd` is not a terminal (ioctl is variadic too). */
+static inline int cel_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 0;
+}
 
 #endif

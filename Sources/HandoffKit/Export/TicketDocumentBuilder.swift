@@ -203,7 +203,10 @@ public struct TicketDocumentBuilder: Sendable {
 }
 
 /// The headings and labels of the description, in both languages.
-enum Labels {
+public enum Labels {
+    /// The heading of the findings section, which `review` shows its own way.
+    public static func findingsHeading(_ language: Language) -> String { findings(language) }
+
     static let notStated = Localized(en: "Not stated yet.", ja: "未記入。")
     static let idea = Localized(en: "Idea (in the requester's words)", ja: "アイデア（依頼者の言葉のまま）")
     static let requestedBy = Localized(en: "Requested by", ja: "依頼者")

@@ -144,7 +144,7 @@ public struct CheckRenderer: Sendable {
         }
     }
 
-    static func severityLabel(_ severity: Severity) -> Localized {
+    public static func severityLabel(_ severity: Severity) -> Localized {
         switch severity {
         case .blocker: return Localized(en: "blocker", ja: "ブロッカー")
         case .warning: return Localized(en: "warning", ja: "警告")
