@@ -63,7 +63,7 @@ public enum NaturalDate {
         case "today": return today
         case "tomorrow": return today.adding(days: 1)
         case "day after tomorrow", "the day after tomorrow": return today.adding(days: 2)
-        case "next week": return nextWeekday(1, after: today, skipWeek: false, fromNextWeek: true)
+        case "next week": return nextWeekday(1, after: today, fromNextWeek: true)
         case "end of month", "end of the month", "end of this month": return endOfMonth(today)
         case "end of next month": return endOfMonth(addingMonths(1, to: today))
         case "next month": return addingMonths(1, to: CivilDate(year: today.year, month: today.month, day: 1)!)
@@ -72,9 +72,9 @@ public enum NaturalDate {
         // "friday", "this friday", "next friday"
         if let last = words.last, let weekday = weekdays[last], words.count <= 2 {
             switch words.count == 2 ? words[0] : "" {
-            case "": return nextWeekday(weekday, after: today, skipWeek: false, fromNextWeek: false)
-            case "this": return nextWeekday(weekday, after: today, skipWeek: false, fromNextWeek: false)
-            case "next": return nextWeekday(weekday, after: today, skipWeek: false, fromNextWeek: true)
+            case "": return nextWeekday(weekday, after: today, fromNextWeek: false)
+            case "this": return nextWeekday(weekday, after: today, fromNextWeek: false)
+            case "next": return nextWeekday(weekday, after: today, fromNextWeek: true)
             default: return nil
             }
         }
@@ -94,7 +94,7 @@ public enum NaturalDate {
 
     /// The next `weekday` after today (today itself counts for "friday" said on a Friday? no: the
     /// next one). With `fromNextWeek`, the one in the week after this one ("next friday").
-    static func nextWeekday(_ weekday: Int, after today: CivilDate, skipWeek: Bool, fromNextWeek: Bool) -> CivilDate {
+    static func nextWeekday(_ weekday: Int, after today: CivilDate, fromNextWeek: Bool) -> CivilDate {
         if fromNextWeek {
             let mondayNextWeek = today.adding(days: 8 - today.weekday)
             return mondayNextWeek.adding(days: weekday - 1)
@@ -138,7 +138,7 @@ public enum NaturalDate {
         case "今日", "本日": return today
         case "明日", "あした", "あす": return today.adding(days: 1)
         case "明後日", "あさって": return today.adding(days: 2)
-        case "来週": return nextWeekday(1, after: today, skipWeek: false, fromNextWeek: true)
+        case "来週": return nextWeekday(1, after: today, fromNextWeek: true)
         case "月末", "今月末": return endOfMonth(today)
         case "来月末": return endOfMonth(addingMonths(1, to: today))
         case "来月": return addingMonths(1, to: CivilDate(year: today.year, month: today.month, day: 1)!)
@@ -157,7 +157,7 @@ public enum NaturalDate {
         if let first = rest.first, let weekday = japaneseWeekdayIndex[first],
             ["", "曜", "曜日"].contains(String(rest.dropFirst()))
         {
-            return nextWeekday(weekday, after: today, skipWeek: false, fromNextWeek: fromNextWeek)
+            return nextWeekday(weekday, after: today, fromNextWeek: fromNextWeek)
         }
         // 3日後 / 3週間後 / 2ヶ月後 / 10営業日後
         if text.hasSuffix("後") {
