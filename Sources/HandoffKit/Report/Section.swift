@@ -10,7 +10,7 @@ public enum Section: String, CaseIterable, Sendable {
         case "objective": self = .why
         case "scope": self = .scope
         case "systems": self = .systems
-        case "stakeholders", "compliance", "requester": self = .people
+        case "stakeholders", "compliance": self = .people
         case "timeline": self = .timeline
         case "success": self = .success
         case "risks", "change": self = .risks

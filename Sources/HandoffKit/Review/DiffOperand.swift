@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One side of `handoff diff`: a draft file, a stored id (its current draft), `ID@N` (a revision
+/// from the journal), an export made by handoff (the first draft it carries), or `-` for stdin.
+public enum DiffOperand {
+    /// Loads the one draft `argument` names; its `source` is the name to show (`ID@N` for a revision).
+    /// - Throws: `InvalidInput` with the located message when it cannot be read as a draft;
+    ///   `IOFailure` when the file system refuses.
+    public static func load(_ argument: String, store: StoreLocation, limits: InputLimits = .standard) throws -> LoadedDraft {
+        if argument != "-", access(argument, F_OK) != 0, let reference = try RevisionRef.parse(argument) {
+            let revision = try reference.load(from: DraftStore(location: store))
+            return LoadedDraft(draft: revision.draft, source: reference.description)
+        }
+        return try first(of: DraftSource.resolve(argument, store: store), limits: limits)
+    }
+
+    /// The first document of `source`: a draft, or the first draft an export carries.
+    public static func first(of source: DraftSource, limits: InputLimits = .standard) throws -> LoadedDraft {
+        struct Stop: Error {}
+        var outcome: Result<LoadedDraft, InvalidInput>?
+        do {
+            try source.forEachDocument(limits: limits) { result in
+                outcome = result
+                throw Stop()
+            }
+        } catch is Stop {}
+        switch outcome {
+        case .success(var loaded)?:
+            loaded.source = source.name
+            return loaded
+        case .failure(let invalid)?:
+            throw invalid
+        case nil:
+            throw InvalidInput([DraftLoader.emptySource(source.name)])
+        }
+    }
+}
