@@ -27,7 +27,7 @@ public enum YAMLReader {
         }
         let root: Node?
         do {
-            let parser = try Parser(yaml: chunk.text)
+            let parser = try Parser(yaml: chunk.text, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             let (line, column, message) = describe(error, text: chunk.text, lineOffset: lineOffset, limits: limits)
@@ -229,7 +229,7 @@ public enum YAMLReader {
         let parser: Parser
         let root: Node?
         do {
-            parser = try Parser(yaml: String(scalars))
+            parser = try Parser(yaml: String(scalars), resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             return .invalid(error)

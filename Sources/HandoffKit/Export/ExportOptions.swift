@@ -53,10 +53,35 @@ public struct ExportItem: Sendable {
 public enum ContentDigest {
     public static func of(_ draft: Draft) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in YAMLWriter.document(draft.encoded).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        func feed<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
         }
+        // The value tree itself, each node tagged by its kind: cheaper than rendering it first.
+        func walk(_ value: Value) {
+            switch value {
+            case .null: feed([0])
+            case .bool(let flag): feed([1, flag ? 1 : 0])
+            case .number(let text): feed([2]); feed(text.utf8); feed([0])
+            case .string(let text): feed([3]); feed(text.utf8); feed([0])
+            case .plain(let text): feed([4]); feed(text.utf8); feed([0])
+            case .list(let items):
+                feed([5])
+                items.forEach(walk)
+                feed([6])
+            case .map(let entries):
+                feed([7])
+                for entry in entries {
+                    feed(entry.key.utf8)
+                    feed([0])
+                    walk(entry.value)
+                }
+                feed([8])
+            }
+        }
+        walk(draft.encoded)
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

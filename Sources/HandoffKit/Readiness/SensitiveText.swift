@@ -37,70 +37,101 @@ public enum SensitiveText {
 
     /// Case-sensitive credential shapes: AWS access key ids (AKIA/ASIA + 16 upper-case letters or
     /// digits) and Google API keys (AIza + 35 characters).
-    static func isCaseSensitiveKey(_ token: Substring) -> Bool {
-        let upperAlnum: (Character) -> Bool = { ($0.isUppercase || $0.isNumber) && $0.isASCII }
-        if (token.hasPrefix("AKIA") || token.hasPrefix("ASIA")) && token.count == 20 && token.allSatisfy(upperAlnum) {
+    static func isCaseSensitiveKey(_ token: ArraySlice<UInt8>) -> Bool {
+        let upperOrDigit = { (byte: UInt8) in (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) }
+        if token.count == 20, token.starts(with: Array("AKIA".utf8)) || token.starts(with: Array("ASIA".utf8)),
+            token.allSatisfy(upperOrDigit)
+        {
             return true
         }
-        return token.hasPrefix("AIza") && token.count == 39
+        return token.count == 39 && token.starts(with: Array("AIza".utf8))
     }
 
-    /// Characters that end a credential-looking token besides white space.
-    static let tokenSeparators: Set<Character> = [
-        "\"", "'", "`", ",", ";", "=", ":", "(", ")", "[", "]", "{", "}", "<", ">", "：", "（", "）", "「", "」", "、",
-    ]
+    /// Bytes that end a credential-looking token besides white space; any non-ASCII byte does too
+    /// (keys are ASCII, so one glued to Japanese text is still found).
+    static let separatorBytes = Set("\"'`,;=:()[]{}<> \t\r\n".utf8)
 
-    /// A description of the first secret-looking text, or nil.
+    static let loweredPrefixes = tokenPrefixes.map { Array($0.utf8) }
+    static let loweredKeywords = secretKeywords.map { ($0, Array($0.utf8)) }
+    static let fullWidthColon = Array("：".utf8)
+    static let topicParticle = Array("は".utf8)
+
+    /// A description of the first secret-looking text, or nil. Works on UTF-8 bytes: this runs on
+    /// every free-text field of every draft a pipeline checks.
     static func secret(in text: String) -> String? {
-        for token in text.split(whereSeparator: { $0.isWhitespace || Self.tokenSeparators.contains($0) })
-        where isCaseSensitiveKey(token) {
-            return "a credential starting with '\(token.prefix(8))…'"
-        }
-        let lowered = text.lowercased()
-        // Keys are often pasted as `NAME=value`, `key: value` or in brackets: split there too.
-        for token in lowered.split(whereSeparator: { $0.isWhitespace || Self.tokenSeparators.contains($0) }) {
-            for prefix in tokenPrefixes where token.hasPrefix(prefix) && token.count >= prefix.count + 12 {
-                return "a credential starting with '\(text[range(of: prefix, in: text)].prefix(8))…'"
+        let bytes = Array(text.utf8)
+        // Tokens: runs of ASCII bytes that are not separators.
+        var start = 0
+        var index = 0
+        while index <= bytes.count {
+            let ends = index == bytes.count || bytes[index] >= 0x80 || separatorBytes.contains(bytes[index])
+            if ends {
+                if index > start, let found = credential(bytes[start..<index]) { return found }
+                start = index + 1
             }
-            if prefixIsPrivateKey(token) { return "a private key" }
+            index += 1
         }
-        // keyword, then within a few characters ':' '=' '：' or ' is ', then a value of six or more characters.
+        // keyword, then ':' '=' '：' 'は' or ' is ', then a value of six or more ASCII characters.
         // Secrets are ASCII, so the value ends at the first other character (a Japanese sentence after
         // the keyword is not a secret). After the prose forms (' is ', は) a value of letters only is a
         // word, as in "the password is stored in the vault", not a secret.
-        for keyword in secretKeywords {
-            var searchStart = lowered.startIndex
-            while let found = lowered.range(of: keyword, range: searchStart..<lowered.endIndex) {
-                searchStart = found.upperBound
-                var rest = lowered[found.upperBound...].drop { $0 == " " }
+        let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for (keyword, needle) in loweredKeywords {
+            var from = 0
+            while let found = find(needle, in: lowered, from: from) {
+                from = found + 1
+                var cursor = found + needle.count
+                while cursor < lowered.count, lowered[cursor] == 0x20 { cursor += 1 }
                 let prose: Bool
-                if rest.hasPrefix("is ") {
-                    rest = rest.dropFirst(3)
+                if lowered[cursor...].starts(with: Array("is ".utf8)) {
+                    cursor += 3
                     prose = true
-                } else if let first = rest.first, ":=：は".contains(first) {
-                    rest = rest.dropFirst()
-                    prose = first == "は"
+                } else if cursor < lowered.count, lowered[cursor] == UInt8(ascii: ":") || lowered[cursor] == UInt8(ascii: "=") {
+                    cursor += 1
+                    prose = false
+                } else if lowered[cursor...].starts(with: fullWidthColon) {
+                    cursor += fullWidthColon.count
+                    prose = false
+                } else if lowered[cursor...].starts(with: topicParticle) {
+                    cursor += topicParticle.count
+                    prose = true
                 } else {
                     continue
                 }
-                let value = rest.drop { $0 == " " }.prefix { $0.isASCII && !$0.isWhitespace && $0 != "," }
-                guard value.count >= 6 else { continue }
-                if prose && value.allSatisfy(\.isLetter) { continue }
+                while cursor < lowered.count, lowered[cursor] == 0x20 { cursor += 1 }
+                var end = cursor
+                while end < lowered.count, lowered[end] < 0x80, !isSpace(lowered[end]), lowered[end] != UInt8(ascii: ",") { end += 1 }
+                guard end - cursor >= 6 else { continue }
+                if prose && lowered[cursor..<end].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { continue }
                 return "what looks like a \(keyword) value"
             }
         }
         return nil
     }
 
-    private static func prefixIsPrivateKey(_ token: Substring) -> Bool { token == "-----begin" }
-
-    private static func range(of prefix: String, in text: String) -> Range<String.Index> {
-        let lowered = text.lowercased()
-        guard let found = lowered.range(of: prefix), lowered.count == text.count else {
-            return text.startIndex..<text.endIndex
+    private static func credential(_ token: ArraySlice<UInt8>) -> String? {
+        if isCaseSensitiveKey(token) {
+            return "a credential starting with '\(String(decoding: token.prefix(8), as: UTF8.self))…'"
         }
-        let start = text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: found.lowerBound))
-        return start..<text.endIndex
+        let lowered = token.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for prefix in loweredPrefixes where lowered.count >= prefix.count + 12 && lowered.starts(with: prefix) {
+            return "a credential starting with '\(String(decoding: token.prefix(8), as: UTF8.self))…'"
+        }
+        if lowered == Array("-----begin".utf8) { return "a private key" }
+        return nil
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     // MARK: E-mail addresses

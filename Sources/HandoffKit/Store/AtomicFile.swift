@@ -8,7 +8,10 @@
 /// never a torn mix: write a temporary file beside the target, fsync it, rename it over the
 /// target, fsync the directory.
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String, mode: mode_t = 0o644) throws(IOFailure) {
+    /// - Parameter durable: fsync the file and its directory, so the write also survives a power
+    ///   loss. Without it the write is still atomic against crashes and kills (the rename is), and
+    ///   costs no disk flush: the store uses that for files its journal can rebuild.
+    public static func write(_ text: String, to path: String, mode: mode_t = 0o644, durable: Bool = true) throws(IOFailure) {
         let directory = Self.directory(of: path)
         let temporary = directory + "/." + Self.baseName(of: path) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -31,7 +34,7 @@ public enum AtomicFile {
             }
             offset += written
         }
-        if fsync(descriptor) != 0 {
+        if durable && fsync(descriptor) != 0 {
             let error = failure(path, "cannot flush to disk")
             close(descriptor)
             throw error
@@ -39,6 +42,7 @@ public enum AtomicFile {
         close(descriptor)
         guard rename(temporary, path) == 0 else { throw failure(path, "cannot replace") }
         ok = true
+        guard durable else { return }
         let directoryDescriptor = open(directory, O_RDONLY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
             fsync(directoryDescriptor)

@@ -129,9 +129,11 @@ public struct DraftStore: Sendable {
         }
     }
 
-    /// Saves `draft` (which must have an id) as a new revision: journal line first (so the answer
-    /// is on disk whatever happens next), then the draft file and the interview state, each written
-    /// atomically. Returns the revision number.
+    /// Saves `draft` (which must have an id) as a new revision: journal line first, flushed to disk
+    /// (so the answer survives whatever happens next, power loss included), then the draft file
+    /// and the interview state, each replaced atomically by a rename but not flushed — the
+    /// journal holds every revision, and one flush per answer keeps the interview fast.
+    /// Returns the revision number.
     ///
     /// - Parameter after: the revision this session saved last, which spares re-reading the
     ///   journal on every answer; nil reads it.
@@ -160,9 +162,9 @@ public struct DraftStore: Sendable {
                 message: "was edited and no longer parses (\(problem)); it is left as it is. Your answer is saved "
                     + "as revision \(number) in the journal; fix the file and run `handoff resume \(id)`")
         }
-        try AtomicFile.write(YAMLWriter.document(normalised.encoded), to: path, mode: 0o600)
+        try AtomicFile.write(YAMLWriter.document(normalised.encoded), to: path, mode: 0o600, durable: false)
         if let state {
-            try AtomicFile.write(YAMLWriter.document(state.encoded), to: directory + "/interview.yaml", mode: 0o600)
+            try AtomicFile.write(YAMLWriter.document(state.encoded), to: directory + "/interview.yaml", mode: 0o600, durable: false)
         }
         return number
     }
@@ -179,7 +181,7 @@ public struct DraftStore: Sendable {
     public func saveState(_ state: InterviewState, id: String) throws(IOFailure) {
         let directory = location.draftDirectory(id: id)
         try Self.makeDirectories(directory)
-        try AtomicFile.write(YAMLWriter.document(state.encoded), to: directory + "/interview.yaml", mode: 0o600)
+        try AtomicFile.write(YAMLWriter.document(state.encoded), to: directory + "/interview.yaml", mode: 0o600, durable: false)
     }
 
     /// Notes that revision `revision` of `id` was exported, so review can flag requirements that
