@@ -10,11 +10,15 @@ public enum PromptPackLoader {
         for file in PromptFiles.embedded where file.path.hasPrefix(prefix) {
             files[String(file.path.dropFirst(prefix.count))] = file.text
         }
-        return try load(files: files, language: language, origin: "embedded prompts/" + language.rawValue)
+        // The embedded packs are validated when they are built and tested (`handoff prompts check
+        // prompts`, PromptPackTests); checking them again costs every start a few milliseconds.
+        return try load(files: files, language: language, origin: "embedded prompts/" + language.rawValue, validating: false)
     }
 
     /// Loads `files` (file name → text) of one language.
-    public static func load(files: [String: String], language: Language, origin: String) throws(InvalidInput) -> PromptPack {
+    public static func load(
+        files: [String: String], language: Language, origin: String, validating: Bool = true
+    ) throws(InvalidInput) -> PromptPack {
         var errors: [InputError] = []
         var sections: [PromptSection] = []
         for section in PromptPack.sectionOrder {
@@ -33,7 +37,7 @@ public enum PromptPackLoader {
                             message: "says '\(loaded.section ?? "")' but the file is for '\(section.rawValue)'"))
                 }
                 loaded.section = section.rawValue
-                errors += validate(loaded, source: source)
+                if validating { errors += validate(loaded, source: source) }
                 sections.append(loaded)
             } catch {
                 errors += error.errors

@@ -288,3 +288,15 @@ struct PromptPackTests {
         }
     }
 }
+
+@Suite("Embedded packs pass full validation")
+struct EmbeddedPackValidationTests {
+    @Test("the packs compiled into the binary pass every check prompts check makes", arguments: Language.allCases)
+    func fullValidation(_ language: Language) throws {
+        let prefix = language.rawValue + "/"
+        var files: [String: String] = [:]
+        for file in PromptFiles.embedded where file.path.hasPrefix(prefix) { files[String(file.path.dropFirst(prefix.count))] = file.text }
+        let pack = try PromptPackLoader.load(files: files, language: language, origin: "embedded", validating: true)
+        #expect(pack.sections.count == PromptPack.sectionOrder.count)
+    }
+}
