@@ -235,7 +235,8 @@ public struct DraftStore: Sendable {
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, 255)
         let user = getenv("USER").map { String(cString: $0) } ?? "unknown"
-        let note = "pid \(getpid()), \(user)@\(String(cString: host)), since \(Clock.nowISO())\n"
+        let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let note = "pid \(getpid()), \(user)@\(hostName), since \(Clock.nowISO())\n"
         ftruncate(descriptor, 0)
         _ = note.withCString { pwrite(descriptor, $0, strlen($0), 0) }
         return Lock(descriptor: descriptor)
