@@ -93,7 +93,10 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
     public static let descriptionLimit = 32_767
 
     static func checkLength(_ description: String, of item: ExportItem) throws(ExportError) {
-        let length = description.utf16.count
+        try checkLength(description.utf16.count, of: item)
+    }
+
+    static func checkLength(_ length: Int, of item: ExportItem) throws(ExportError) {
         if length > descriptionLimit {
             throw ExportError(
                 "\(item.externalID): the description would be \(length) characters; Jira's limit is "

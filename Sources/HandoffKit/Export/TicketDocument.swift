@@ -25,6 +25,29 @@ public struct TicketDocument: Equatable, Sendable {
         case code(String)
     }
 
+    /// The characters of text the description holds, counted as Jira counts (UTF-16): what its
+    /// 32,767-character limit applies to, without rendering it first.
+    public var textLength: Int {
+        func length(_ inlines: [Inline]) -> Int {
+            inlines.reduce(0) { total, part in
+                switch part {
+                case .text(let text), .strong(let text), .code(let text): return total + text.utf16.count
+                }
+            }
+        }
+        return blocks.reduce(0) { total, block in
+            switch block {
+            case .heading(_, let text), .quote(let text): return total + text.utf16.count + 8
+            case .paragraph(let inlines): return total + length(inlines) + 2
+            case .bullets(let items): return total + items.reduce(0) { $0 + length($1) + 3 }
+            case .checklist(let items): return total + items.reduce(0) { $0 + $1.utf16.count + 5 }
+            case .table(let header, let rows):
+                return total + ([header] + rows).reduce(0) { sum, row in sum + row.reduce(0) { $0 + $1.utf16.count + 2 } + 2 }
+            case .code(let language, let title, let text): return total + text.utf16.count + language.utf16.count + title.utf16.count + 30
+            }
+        }
+    }
+
     /// The file name the source draft's code block carries, so readers can find it.
     public static let sourceTitle = "handoff-source.yaml"
 }

@@ -20,8 +20,8 @@ public struct JiraV3Exporter: Exporter {
     /// The v3 `fields` of one draft; shared with the bulk format.
     static func fields(_ item: ExportItem, options: ExportOptions) throws(ExportError) -> Value {
         let document = TicketDocumentBuilder(options: options).document(for: item)
-        // Jira counts the description's text; the wiki rendering has the same text.
-        try ExportError.checkLength(WikiMarkupRenderer.render(document), of: item)
+        // Jira counts the description's text, not the ADF around it.
+        try ExportError.checkLength(document.textLength, of: item)
         return restFields(item, options: options, description: ADFRenderer.render(document))
     }
 }

@@ -51,70 +51,91 @@ public enum WikiMarkupRenderer {
 
     /// Characters wiki markup gives a meaning to wherever they stand. (A backslash is written as
     /// the entity `&#92;`: escaping it as `\\` would be wiki's forced line break.)
-    static let special: Set<Character> = ["{", "}", "[", "]", "|", "#", "!"]
+    static let special: Set<Unicode.Scalar> = ["{", "}", "[", "]", "|", "#", "!"]
     /// Effect markers (`*strong*`, `_em_`, `-strike-`, `+under+`, `^sup^`, `~sub~`, `??cite??`): they
     /// only act next to a space or punctuation, so "sign-up" and "2026-12-04" stay unescaped.
-    static let effects: Set<Character> = ["*", "_", "-", "+", "^", "~", "?"]
+    static let effects: Set<Unicode.Scalar> = ["*", "_", "-", "+", "^", "~", "?"]
 
-    /// Escapes `text`. With `multiline` false, line breaks become spaces.
+    /// Escapes `text`. With `multiline` false, line breaks become spaces. Works on Unicode scalars:
+    /// everything wiki markup gives a meaning to is ASCII, and scalars are much cheaper to walk than
+    /// grapheme clusters on every text of every draft.
     public static func escape(_ text: String, multiline: Bool) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var lineStart = true
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character.isNewline {
-                out += multiline ? "\n" : " "
+        func append(_ string: String) { out.append(contentsOf: string.unicodeScalars) }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if isNewline(scalar) {
+                // CR LF is one line break.
+                if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+                out.append(multiline ? "\n" : " ")
                 lineStart = true
                 index += 1
                 continue
             }
-            if character.unicodeScalars.contains(where: UnsafeScalar.needsEscape) && character != "\t" {
+            if UnsafeScalar.needsEscape(scalar) && scalar != "\t" {
                 index += 1
                 continue
             }
-            if lineStart, let marker = blockMarker(characters, at: index) {
+            if lineStart, let marker = blockMarker(scalars, at: index) {
                 // `h1.`, `bq.`: break the marker so it reads as text.
-                out += String(characters[index..<index + marker - 1]) + "\\."
+                out.append(contentsOf: scalars[index..<index + marker - 1])
+                append("\\.")
                 index += marker
                 lineStart = false
                 continue
             }
-            if character == "\\" {
-                out += "&#92;"
-            } else if special.contains(character) {
-                out += "\\" + String(character)
-            } else if effects.contains(character) {
-                let before = index > 0 ? characters[index - 1] : " "
-                let after = index + 1 < characters.count ? characters[index + 1] : " "
-                let inWord = (before.isLetter || before.isNumber) && (after.isLetter || after.isNumber)
-                out += inWord ? String(character) : "\\" + String(character)
-            } else if character == "(" || character == ")" || character == ":" || character == ";" {
+            if scalar == "\\" {
+                append("&#92;")
+            } else if special.contains(scalar) {
+                out.append("\\")
+                out.append(scalar)
+            } else if effects.contains(scalar) {
+                let before = index > 0 ? scalars[index - 1] : " "
+                let after = index + 1 < scalars.count ? scalars[index + 1] : " "
+                if !(isWordScalar(before) && isWordScalar(after)) { out.append("\\") }
+                out.append(scalar)
+            } else if scalar == "(" || scalar == ")" || scalar == ":" || scalar == ";" {
                 // Emoticons such as (x) (/) (!) :) ;) would render as icons.
-                out += isEmoticon(characters, at: index) ? "\\" + String(character) : String(character)
+                if isEmoticon(scalars, at: index) { out.append("\\") }
+                out.append(scalar)
             } else {
-                out.append(character)
+                out.append(scalar)
             }
-            lineStart = lineStart && (character == " " || character == "\t")
+            lineStart = lineStart && (scalar == " " || scalar == "\t")
             index += 1
         }
-        return out
+        return String(out)
+    }
+
+    /// The line breaks `Character.isNewline` knows.
+    static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Letters and digits of any script join a word.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Length of a wiki block marker (`h1.` … `h6.`, `bq.`) at `index`, including the dot.
-    private static func blockMarker(_ characters: [Character], at index: Int) -> Int? {
-        func at(_ offset: Int) -> Character? { index + offset < characters.count ? characters[index + offset] : nil }
+    private static func blockMarker(_ characters: [Unicode.Scalar], at index: Int) -> Int? {
+        func at(_ offset: Int) -> Unicode.Scalar? { index + offset < characters.count ? characters[index + offset] : nil }
         if at(0) == "h", let digit = at(1), ("1"..."6").contains(digit), at(2) == "." { return 3 }
         if at(0) == "b", at(1) == "q", at(2) == "." { return 3 }
         return nil
     }
 
     /// Emoticons longer than the short-word rule below catches.
-    private static let longEmoticons: [[Character]] = [Array("(flag)"), Array("(flagoff)")]
+    private static let longEmoticons: [[Unicode.Scalar]] = [Array("(flag)".unicodeScalars), Array("(flagoff)".unicodeScalars)]
 
-    private static func isEmoticon(_ characters: [Character], at index: Int) -> Bool {
-        func at(_ offset: Int) -> Character? {
+    private static func isEmoticon(_ characters: [Unicode.Scalar], at index: Int) -> Bool {
+        func at(_ offset: Int) -> Unicode.Scalar? {
             let position = index + offset
             return position >= 0 && position < characters.count ? characters[position] : nil
         }
@@ -133,7 +154,7 @@ public enum WikiMarkupRenderer {
             return at(-length) == "(" && length <= 4
         case ":", ";":
             guard let next = at(1) else { return false }
-            return ")(PpDd".contains(next)
+            return ")(PpDd".unicodeScalars.contains(next)
         default:
             return false
         }
