@@ -224,14 +224,16 @@ struct InterviewRunner {
         let report = Readiness.check(draft, in: RuleContext(today: today, configuration: configuration, language: draft.language))
         let options = ExportOptions(configuration: configuration, today: today)
         let text = try format.exporter.export([ExportItem(draft: draft, report: report)], options: options)
-        let fileExtension: String
+        // <id>.jira-v3.json for the JSON formats (several share .json), <id>.md, <id>.csv, <id>.yaml.
+        let name: String
         switch format {
-        case .csv: fileExtension = "csv"
-        case .markdown: fileExtension = "md"
-        case .yaml: fileExtension = "yaml"
-        default: fileExtension = "json"
+        case .csv: name = "csv"
+        case .markdown: name = "md"
+        case .yaml: name = "yaml"
+        case .json: name = "json"
+        default: name = format.rawValue + ".json"
         }
-        let target = path ?? "\(draft.id ?? "draft").\(format == .yaml || format == .markdown || format == .csv ? "" : format.rawValue + ".")\(fileExtension)"
+        let target = path ?? "\(draft.id ?? "draft").\(name)"
         try AtomicFile.write(text, to: target)
         return target
     }

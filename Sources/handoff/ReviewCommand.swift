@@ -117,17 +117,11 @@ struct ReviewCommand: ParsableCommand {
             }
         }
 
+        // The findings follow as questions to send back; provenance and source are for Jira.
         let builder = TicketDocumentBuilder(
-            options: ExportOptions(configuration: configuration, includeSource: false, language: global.lang, today: today))
-        var document = builder.document(for: ExportItem(draft: draft, report: report))
-        // The findings are shown below as questions to send back; the provenance line is for Jira.
-        if let findings = document.blocks.firstIndex(where: {
-            if case .heading(_, let text) = $0 { return text == Labels.findingsHeading(language) }
-            return false
-        }) {
-            document.blocks.removeSubrange(findings...)
-        }
-        out += renderer.render(document)
+            options: ExportOptions(configuration: configuration, includeSource: false, language: global.lang, today: today),
+            bodyOnly: true)
+        out += renderer.render(builder.document(for: ExportItem(draft: draft, report: report)))
 
         out += "\n" + styler(t(Localized(en: "Questions to send back", ja: "依頼者に返す質問")), .bold) + "\n"
         if report.findings.isEmpty {

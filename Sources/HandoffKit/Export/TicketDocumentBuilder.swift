@@ -4,9 +4,13 @@
 /// nothing in it says so rather than disappearing, so reviewers see what is missing.
 public struct TicketDocumentBuilder: Sendable {
     public var options: ExportOptions
+    /// The ticket body only, for people reading it in a terminal (`review`): without the findings
+    /// (shown there as questions to send back), the provenance line and the source draft.
+    public var bodyOnly: Bool
 
-    public init(options: ExportOptions) {
+    public init(options: ExportOptions, bodyOnly: Bool = false) {
         self.options = options
+        self.bodyOnly = bodyOnly
     }
 
     public func document(for item: ExportItem) -> TicketDocument {
@@ -164,6 +168,7 @@ public struct TicketDocumentBuilder: Sendable {
                     }))
         }
 
+        if bodyOnly { return TicketDocument(blocks: blocks) }
         heading(Labels.findings)
         if item.report.findings.isEmpty {
             blocks.append(.paragraph([.text(t(Labels.noFindings))]))
@@ -203,10 +208,7 @@ public struct TicketDocumentBuilder: Sendable {
 }
 
 /// The headings and labels of the description, in both languages.
-public enum Labels {
-    /// The heading of the findings section, which `review` shows its own way.
-    public static func findingsHeading(_ language: Language) -> String { findings(language) }
-
+enum Labels {
     static let notStated = Localized(en: "Not stated yet.", ja: "未記入。")
     static let idea = Localized(en: "Idea (in the requester's words)", ja: "アイデア（依頼者の言葉のまま）")
     static let requestedBy = Localized(en: "Requested by", ja: "依頼者")

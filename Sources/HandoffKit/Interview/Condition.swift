@@ -45,8 +45,11 @@ public struct Condition: Sendable, Equatable {
     }
 
     /// Whether the condition holds for `draft`.
-    public func holds(for draft: Draft) -> Bool {
-        let values = Self.values(in: draft.encoded, at: DraftPaths.components(path)[...])
+    public func holds(for draft: Draft) -> Bool { holds(inTree: draft.encoded) }
+
+    /// Whether the condition holds for an already encoded draft.
+    public func holds(inTree tree: Value) -> Bool {
+        let values = Self.values(in: tree, at: DraftPaths.components(path)[...])
         switch test {
         case .present: return !values.isEmpty
         case .absent: return values.isEmpty

@@ -7,7 +7,12 @@ public enum DraftPaths {
 
     /// The current value at `path`, or nil when unset.
     public static func value(in draft: Draft, at path: String) -> Value? {
-        var value: Value? = draft.encoded
+        value(inTree: draft.encoded, at: path)
+    }
+
+    /// The value at `path` in an already encoded draft (callers that look up many paths encode once).
+    public static func value(inTree tree: Value, at path: String) -> Value? {
+        var value: Value? = tree
         for key in components(path) { value = value?[key] }
         return value
     }

@@ -72,7 +72,18 @@ public struct InterviewResponse: Equatable, Sendable {
 /// slash commands the marketer types and says what to show next. The same engine runs behind
 /// libedit, behind piped stdin, and in tests.
 public final class InterviewEngine {
-    public private(set) var draft: Draft
+    public private(set) var draft: Draft {
+        didSet { encodedDraft = nil }
+    }
+    /// The draft as a value tree, encoded once per change: progress, conditions and resume look up
+    /// dozens of fields for every prompt.
+    private var encodedDraft: Value?
+    var tree: Value {
+        if let encodedDraft { return encodedDraft }
+        let tree = draft.encoded
+        encodedDraft = tree
+        return tree
+    }
     public private(set) var state: InterviewState
     public let pack: PromptPack
     public let settings: InterviewSettings
@@ -579,7 +590,7 @@ public final class InterviewEngine {
     // MARK: Records
 
     func records(_ question: PromptQuestion) -> [Value] {
-        if case .list(let items)? = DraftPaths.value(in: draft, at: question.id ?? "") { return items }
+        if case .list(let items)? = DraftPaths.value(inTree: tree, at: question.id ?? "") { return items }
         return []
     }
 
@@ -640,7 +651,7 @@ public final class InterviewEngine {
 
     private func recordFieldApplies() -> Bool {
         guard let condition = currentQuestion.when, let parsed = try? Condition.parse(condition) else { return true }
-        return parsed.holds(for: draft)
+        return parsed.holds(inTree: tree)
     }
 
     // MARK: Storing
@@ -648,7 +659,7 @@ public final class InterviewEngine {
     /// The current value of the question at the cursor (inside records: the record's field).
     func currentValue() -> Value? {
         let item = currentItem.question
-        return item.questionType == .records ? recordValue() : DraftPaths.value(in: draft, at: item.id ?? "")
+        return item.questionType == .records ? recordValue() : DraftPaths.value(inTree: tree, at: item.id ?? "")
     }
 
     /// Writes `value` as the answer at the cursor, through the draft's own checks.
@@ -697,19 +708,19 @@ public final class InterviewEngine {
 
     func applies(_ question: PromptQuestion) -> Bool {
         guard let condition = question.when, let parsed = try? Condition.parse(condition) else { return true }
-        return parsed.holds(for: draft)
+        return parsed.holds(inTree: tree)
     }
 
     func isAnswered(_ question: PromptQuestion) -> Bool {
         guard let id = question.id else { return true }
         // A records question counts once it has a record; its missing fields are asked in turn.
         if question.questionType == .records { return !records(question).isEmpty }
-        return DraftPaths.value(in: draft, at: id) != nil
+        return DraftPaths.value(inTree: tree, at: id) != nil
     }
 
     func fieldApplies(_ field: PromptQuestion) -> Bool {
         guard let condition = field.when, let parsed = try? Condition.parse(condition) else { return true }
-        return parsed.holds(for: draft)
+        return parsed.holds(inTree: tree)
     }
 
     /// The first question from `start` on that applies, is unanswered and was not skipped.
@@ -734,7 +745,7 @@ public final class InterviewEngine {
                 }
                 continue
             }
-            if DraftPaths.value(in: draft, at: id) == nil && !state.skipped.contains(id) {
+            if DraftPaths.value(inTree: tree, at: id) == nil && !state.skipped.contains(id) {
                 return Cursor(item: index)
             }
         }
