@@ -10,12 +10,27 @@ import HandoffKit
 @main
 enum Entrypoint {
     static func main() {
+        if let problem = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            Terminal.printError(problem)
+            exit(ExitStatus.invalidInput)
+        }
         do {
             var command = try Handoff.parseAsRoot()
             try command.run()
         } catch {
             exit(status(for: error))
         }
+    }
+
+    /// A first word that is no command: without this, the default command (the interview) would
+    /// report it as an unexpected argument of its own, which reads as nonsense for `handoff chekc`.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = Handoff.configuration.subcommands.map { $0.configuration.commandName ?? "" }.filter { $0 != "start" } + ["help"]
+        guard !names.contains(first) else { return nil }
+        var message = "unknown command '\(first)'."
+        if let nearest = Spelling.nearest(to: first, in: names) { message += " Did you mean '\(nearest)'?" }
+        return message + " Commands: " + names.joined(separator: ", ") + " (`handoff` alone starts the interview)."
     }
 
     static func status(for error: Error) -> Int32 {

@@ -27,7 +27,8 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Draft files, stored draft ids, or - for stdin.", valueName: "src"))
     var sources: [String] = []
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("Export format.", valueName: "format"))
+    @Option(name: .customLong("to"), help: ArgumentHelp(
+            "Export format: jira-import, jira-v2, jira-v3, jira-v3-bulk, csv, markdown, yaml or json.", valueName: "format"))
     var format: ExportFormatArgument
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "path"))
