@@ -38,14 +38,17 @@ let package = Package(
         // Build-time tooling: turns prompts/<lang>/*.yaml into Swift source.
         .executableTarget(name: "embed-prompts"),
         .plugin(name: "EmbedPrompts", capability: .buildTool(), dependencies: ["embed-prompts"]),
+        // What both test targets share: the repository root, scratch folders, and the independent
+        // programs (the Jira validator, Python's jsonschema, pandoc) that judge handoff's output.
+        .target(name: "HandoffTestSupport", path: "Tests/HandoffTestSupport", exclude: ["README.md"]),
         .testTarget(
             name: "HandoffKitTests",
-            dependencies: ["HandoffKit"]
+            dependencies: ["HandoffKit", "HandoffTestSupport"]
         ),
         // Runs the built `handoff` binary; depending on it makes `swift test` build it first.
         .testTarget(
             name: "HandoffCLITests",
-            dependencies: ["handoff", "HandoffKit"],
+            dependencies: ["handoff", "HandoffKit", "HandoffTestSupport"],
             // Read from the source tree (so they can be re-recorded), not bundled.
             exclude: ["Golden", "Fixtures"]
         ),

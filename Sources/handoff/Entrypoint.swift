@@ -5,7 +5,7 @@ import HandoffKit
     import Glibc
 #endif
 
-/// Runs the command and maps every outcome to the exit codes of DESIGN §5:
+/// Runs the command and maps every outcome to the exit codes of docs/commands.md:
 /// 0 done, 1 not ready, 2 usage or invalid input, 3 I/O failure, 130 interrupted.
 @main
 enum Entrypoint {

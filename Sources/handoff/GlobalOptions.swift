@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HandoffKit
 
-/// Options every command takes (DESIGN §5).
+/// Options every command takes (docs/commands.md).
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Configuration file (default: nearest handoff.yaml, then $XDG_CONFIG_HOME/handoff/config.yaml).", valueName: "file"))
     var config: String?

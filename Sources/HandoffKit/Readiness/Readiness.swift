@@ -10,7 +10,7 @@ public struct ReadinessReport: Sendable, Equatable {
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }
 
-/// Runs every readiness rule of DESIGN §4.
+/// Runs every readiness rule (docs/rules.md).
 public enum Readiness {
     /// All rules, in the order of the design's table (and of the interview).
     public static let rules: [any ReadinessRule] = [

@@ -1,6 +1,6 @@
 /// One readiness rule: a small type, in its own file, named after its rule id.
 public protocol ReadinessRule: Sendable {
-    /// The stable rule id of DESIGN §4, e.g. `metrics-missing`.
+    /// The stable rule id (docs/rules.md), e.g. `metrics-missing`.
     static var id: String { get }
     /// The severity the rule usually reports; it weighs the rule in the readiness score.
     static var severity: Severity { get }

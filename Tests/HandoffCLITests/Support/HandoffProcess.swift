@@ -1,4 +1,5 @@
 import Foundation
+import HandoffTestSupport
 import Testing
 
 /// What a run of the real `handoff` binary produced.
@@ -13,15 +14,8 @@ struct RunResult: CustomStringConvertible {
 /// Runs the built `handoff` executable the way a user or a pipeline does: real arguments, real
 /// pipes, a controlled environment (fixed today, private store and config directories).
 enum HandoffProcess {
-    /// The repository root, found from this file's path.
-    static let repositoryRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    /// The repository root (tests run from any directory).
+    static var repositoryRoot: URL { Repository.root }
 
     /// The `handoff` binary next to the test bundle (SwiftPM builds it first: the test target
     /// depends on the executable).
@@ -38,11 +32,7 @@ enum HandoffProcess {
     }()
 
     /// A fresh private directory for one test.
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() -> URL { Scratch.directory() }
 
     /// The environment every run starts from: nothing from the developer's own setup leaks in.
     static func baseEnvironment(home: URL) -> [String: String] {

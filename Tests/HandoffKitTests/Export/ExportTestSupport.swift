@@ -1,4 +1,5 @@
 import Foundation
+import HandoffTestSupport
 import Testing
 
 @testable import HandoffKit
@@ -118,26 +119,10 @@ enum ExportFixtures {
         }
     }
 
-    /// The `jira-validate` tool next to the repository: `<repo>/../shared/tools/jira-validate`.
-    static var validatorPath: String {
-        TestDrafts.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/jira-validate").path
-    }
-
-    /// Runs `jira-validate FORMAT` on `text` (written to a temporary file); exit status and output.
+    /// Runs the project's Jira validator (`Tests/Jira/jira-validate FORMAT`) on `text`; exit status
+    /// and output.
     static func validate(_ text: String, format: String) throws -> (status: Int32, output: String) {
-        let file = FileManager.default.temporaryDirectory
-            .appendingPathComponent("handoff-validate-\(UUID().uuidString).json")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: validatorPath)
-        process.arguments = [format, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = JiraValidator.validate(text, format: format)
+        return (result.status, result.output)
     }
 }

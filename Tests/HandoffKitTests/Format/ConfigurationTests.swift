@@ -50,7 +50,7 @@ struct ConfigurationTests {
 
     // MARK: - Parsing
 
-    @Test("the configuration of DESIGN §8 parses into every setting")
+    @Test("the configuration of docs/configuration.md parses into every setting")
     func fullConfiguration() throws {
         let config = try parse(Self.designConfig)
         #expect(config.jira.projectKey == "MKT")

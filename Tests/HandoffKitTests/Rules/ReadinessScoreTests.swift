@@ -196,7 +196,7 @@ extension Rules {
 
     @Suite("Readiness rule registry")
     struct ReadinessRegistryTests {
-        /// DESIGN §4, in the table's order, with each rule's usual severity.
+        /// Every rule of docs/rules.md, in its order, with each rule's usual severity.
         static let design: [(String, Severity)] = [
             ("title-missing", .blocker), ("title-too-long", .blocker), ("objective-missing", .blocker),
             ("value-missing", .warning), ("vague-language", .warning), ("scope-missing", .blocker),

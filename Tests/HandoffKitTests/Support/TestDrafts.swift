@@ -1,4 +1,5 @@
 import Foundation
+import HandoffTestSupport
 import Testing
 
 @testable import HandoffKit
@@ -6,15 +7,8 @@ import Testing
 /// Drafts and contexts for tests. Drafts are written as YAML, the way users write them, and
 /// decoded through the real loader, so a test also exercises the decoder it relies on.
 enum TestDrafts {
-    /// The repository root, found from this file's path (tests run from any directory).
-    static let repositoryRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    /// The repository root (tests run from any directory).
+    static var repositoryRoot: URL { Repository.root }
 
     static func exampleText(_ name: String) -> String {
         let url = repositoryRoot.appendingPathComponent("examples").appendingPathComponent(name)
