@@ -148,13 +148,11 @@ extension CivilDate: DraftCodable {
             ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
         ])
     }
-    /// `parse`'s rule as a pattern, so a validator that ignores `format` (most do by default)
-    /// still refuses 2026-02-30: months of 30 and 31 days, and 29 February in leap years only.
-    /// The spaces are those `decode` trims.
+    /// `parse`'s rule as a pattern, so that 2026-02-30 is refused without a `format` checker:
+    /// months of 30 and 31 days, and 29 February in leap years only. The spaces are those `decode`
+    /// trims; no `format: date`, which a checking validator would hold against them.
     public static var inputSchema: Value {
-        SchemaFragment.typed(
-            ["string"],
-            [("format", .string("date")), ("pattern", .string("^ *" + datePattern + " *" + SchemaFragment.end))])
+        SchemaFragment.typed(["string"], [("pattern", .string("^ *" + datePattern + " *" + SchemaFragment.end))])
     }
 
     static let datePattern: String = {

@@ -107,25 +107,26 @@ extension Record {
         Self.fields.allSatisfy { $0.encode(self) == nil }
     }
 
-    /// Where `inputSchema` points; `DraftSchema` gathers the definitions under `$defs`.
+    /// The name of `definition` under the schema's `$defs`.
     public static var definitionName: String { String(describing: Self.self) }
+
+    /// A reference to `definition`, which `DraftSchema` gathers under `$defs`.
+    public static var inputSchema: Value { .object([("$ref", .string("#/$defs/" + definitionName))]) }
 
     /// `decode`'s rules for a record: a mapping of its own keys only, null (an empty record), or
     /// with a shorthand any scalar, which fills that field.
-    public static var inputSchema: Value { .object([("$ref", .string("#/$defs/" + definitionName))]) }
-
     public static var definition: Value {
         let shortField = shorthand.flatMap { shorthand in fields.first { $0.keyPathMatches(shorthand) }?.key }
         let description = shortField.map { "\(recordName), or a single value standing for {\($0): …}" } ?? recordName
         let required = fields.filter { $0.whenMissing != nil }.map { Value.string($0.key) }
-        return SchemaFragment.typed(
-            ["object", "null"] + (shortField == nil ? [] : ["string", "number", "boolean"]),
-            [
-                ("description", .string(description)),
-                ("properties", .map(fields.map { Value.Entry($0.key, $0.inputSchema()) })),
-                ("required", required.isEmpty ? nil : .list(required)),
-                ("additionalProperties", .bool(false)),
-            ])
+        let types = SchemaFragment.typed(["object", "null"] + (shortField == nil ? [] : ["string", "number", "boolean"]))
+        return .object([
+            ("description", .string(description)),
+            ("type", types["type"]),
+            ("properties", .map(fields.map { Value.Entry($0.key, $0.inputSchema()) })),
+            ("required", required.isEmpty ? nil : .list(required)),
+            ("additionalProperties", .bool(false)),
+        ])
     }
 
     /// The keys and shapes of the fields, for code that walks the format without a value.

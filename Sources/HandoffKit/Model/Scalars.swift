@@ -63,7 +63,9 @@ extension DraftEnum {
 
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self? {
         guard case .scalar(let text, _) = node.kind else {
-            context.fail(node, "expected a \(valueName), found \(node.kindDescription)")
+            context.fail(
+                node,
+                "expected a \(valueName) (\(allCases.map(\.rawValue).joined(separator: ", "))), found \(node.kindDescription)")
             return nil
         }
         if let folded = text.asciiLowercased {
