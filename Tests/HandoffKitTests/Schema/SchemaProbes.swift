@@ -80,6 +80,9 @@ enum SchemaProbes {
         SchemaProbe("legal_review: maybe", "compliance: {legal_review: maybe}"),
         SchemaProbe("legal_review: 1", "compliance: {legal_review: 1}"),
         SchemaProbe("legal_review: done", "compliance: {legal_review: done}"),
+        // The Kelvin sign lowercases to k in Unicode; the decoder folds ASCII only, as patterns do.
+        SchemaProbe("legal_review: un\\u212Anown", "compliance: {legal_review: \"un\\u212Anown\"}"),
+        SchemaProbe("role: LEGAL in fullwidth", "stakeholders: [{role: \"ＬＥＧＡＬ\", name: L}]"),
     ]
 
     static let dates: [SchemaProbe] = [
