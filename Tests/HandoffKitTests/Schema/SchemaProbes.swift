@@ -162,6 +162,11 @@ enum SchemaProbes {
         SchemaProbe(whole: "JSON with a number title", "{\"format\": \"handoff/1\", \"title\": 12}\n"),
         SchemaProbe(whole: "JSON id number", "{\"format\": \"handoff/1\", \"id\": 12}\n"),
         SchemaProbe(whole: "JSON boolean legal review", "{\"format\": \"handoff/1\", \"compliance\": {\"legal_review\": false}}\n"),
+        SchemaProbe("application tag on text", "title: !custom Launch"),
+        SchemaProbe("application tag on a boolean", "systems: [{name: M, personal_data: !custom yes}]"),
+        SchemaProbe("application tag on an id", "id: !custom 123"),
+        SchemaProbe("!!str on an id", "id: !!str 123"),
+        SchemaProbe(whole: "merge key", "format: handoff/1\nobjective:\n  <<: {problem: P}\n", contract: false),
         SchemaProbe(whole: "duplicate key", "format: handoff/1\ntitle: a\ntitle: b\n", contract: false),
         SchemaProbe(whole: "anchor and alias", "format: handoff/1\nrequester: &r {name: Aiko}\nstakeholders: [{role: approver, name: Aiko}]\nidea: *r\n"),
     ]

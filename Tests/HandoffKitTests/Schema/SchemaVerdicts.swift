@@ -6,7 +6,8 @@ import Testing
 /// What an independent validator (Python's `jsonschema`, YAML read by PyYAML) says of drafts,
 /// against the schema `handoff schema` prints.
 struct SchemaVerdict: Decodable {
-    /// Read as YAML 1.1 (PyYAML; dates kept as text): `yes` and `on` arrive as booleans.
+    /// Read as YAML 1.1 (PyYAML) as the loader reads it: `yes` and `on` arrive as booleans, dates
+    /// stay text, `<<` is a key like any other (the loader has no merge keys, nor has YAML 1.2).
     var yaml11: Reading
     /// Read as YAML 1.2 core, as an editor's YAML plugin does by default: `yes` arrives as "yes".
     var yaml12: Reading
@@ -39,7 +40,7 @@ enum SchemaVerdicts {
         class YAML11(yaml.SafeLoader):
             pass
         YAML11.yaml_implicit_resolvers = {
-            first: [r for r in resolvers if r[0] not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value")]
+            first: [r for r in resolvers if r[0] not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge")]
             for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
         }
         YAML11.add_constructor("tag:yaml.org,2002:map", lambda l, n: no_duplicates(l, n, deep=True))
@@ -70,6 +71,14 @@ enum SchemaVerdicts {
         YAML12.add_constructor("tag:yaml.org,2002:int", core_int)
         YAML12.add_constructor("tag:yaml.org,2002:float", core_float)
         YAML12.add_constructor("tag:yaml.org,2002:map", lambda l, n: no_duplicates(l, n, deep=True))
+
+        # The loader reads an application tag (`!custom x`) as quoted text: so do both readings.
+        def untagged(loader, node):
+            if isinstance(node, yaml.ScalarNode): return loader.construct_scalar(node)
+            if isinstance(node, yaml.SequenceNode): return loader.construct_sequence(node, deep=True)
+            return no_duplicates(loader, node, deep=True)
+        YAML11.add_constructor(None, untagged)
+        YAML12.add_constructor(None, untagged)
 
         def json_keys(value):
             # JSON object keys are text; json.dumps spells 1, true and null keys the same way.
