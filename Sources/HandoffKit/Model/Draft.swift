@@ -28,7 +28,9 @@ public struct Draft: Record {
             "format", \.format, "Always handoff/1; written by the tool.", rule: .draftFormat,
             whenMissing: "missing `format: \(HandoffVersion.draftFormat)`; add it as the first line so tools "
                 + "know this file is a handoff draft"),
-        .value("id", \.id, "Assigned by the tool; letters, digits, '-', '_' and '.'.", rule: .draftID),
+        .value(
+            "id", \.id, "Assigned by the tool; letters, digits, '-', '_' and '.'; quoted when YAML would read it as a number.",
+            rule: .draftID),
         .value("lang", \.lang, "Language of the interview and of rendered headings: en or ja."),
         .value("title", \.title, "One line; becomes the Jira summary."),
         .value("idea", \.idea, "The marketer's own words, kept verbatim."),
