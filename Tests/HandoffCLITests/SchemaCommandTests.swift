@@ -77,4 +77,40 @@ struct SchemaCommandTests {
         #expect(result.output.contains("firm"))
         #expect(result.output.contains("owner"))
     }
+
+    /// End to end, with the binary: drafts from the issue that `check` accepts and the schema used
+    /// to refuse, and drafts both refuse. (The full probe corpus and the random drafts run in
+    /// HandoffKitTests/Schema against the loader.)
+    static let probes: [(name: String, yaml: String)] = [
+        ("personal-data-no", "systems: [{name: Marketo, personal_data: no}]"),
+        ("legal-review-on", "compliance: {legal_review: on}"),
+        ("deadline-Hard", "timeline: {deadline: Hard}"),
+        ("priority-MUST", "scope: {requirements: [{text: Consent, priority: MUST}]}"),
+        ("answered-quoted-yes", "review: {questions: [{text: Which workspace, answered: \"yes\"}]}"),
+        ("data-scalar", "systems: [{name: Marketo, data: email}]"),
+        ("idea-number", "idea: 123"),
+        ("requester-null", "requester: ~"),
+        ("impossible-date", "timeline: {launch: 2026-02-30}"),
+        ("unknown-nested-key", "timeline: {lunch: 2026-12-04}"),
+        ("unquoted-numeric-id", "id: 123"),
+        ("stakeholder-shorthand", "stakeholders: Ken Ito"),
+    ]
+
+    @Test("handoff check and the printed schema give each probe the same verdict")
+    func checkAndSchemaAgree() throws {
+        let scratch = HandoffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var accepted = 0
+        for probe in Self.probes {
+            let url = scratch.appendingPathComponent(probe.name + ".yaml")
+            try ("format: handoff/1\n" + probe.yaml + "\n").write(to: url, atomically: true, encoding: .utf8)
+            let check = try HandoffProcess.run(["check", url.path])
+            let schema = try validate([url.path])
+            let checkAccepts = check.status != 2
+            if checkAccepts { accepted += 1 }
+            #expect(checkAccepts == (schema.status == 0), "\(probe.name): check \(check.stderr) schema \(schema.output)")
+        }
+        #expect(accepted >= 8)
+        #expect(accepted < Self.probes.count)
+    }
 }

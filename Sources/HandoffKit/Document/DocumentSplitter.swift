@@ -10,7 +10,9 @@ public struct DocumentChunk: Sendable {
 }
 
 /// Cuts a stream of lines into documents: YAML documents separated by `---` (or ended by `...`),
-/// or JSON Lines, one object a line.
+/// or JSON Lines, one object a line. A second top-level `format:` line also starts a new document,
+/// so `cat a.yaml b.yaml | handoff check -` reads two drafts: in one YAML document a repeated key
+/// is an error, so the split never changes the meaning of a document that was valid.
 ///
 /// It works a line at a time so that a pipeline can stream a hundred thousand drafts through
 /// `check` and `export` while holding only one document in memory. A document that grows past the
@@ -26,6 +28,8 @@ public struct DocumentSplitter {
     private var firstLine = 0
     private var lineNumber = 0
     private var hasContent = false
+    /// The current document has a top-level `format:` line already.
+    private var hasFormatLine = false
     private var overflow: InputError?
     private var nextIndex = 1
 
@@ -64,6 +68,16 @@ public struct DocumentSplitter {
                 start(at: lineNumber + 1)
                 return done
             }
+            if Self.isFormatLine(line) {
+                if hasFormatLine {
+                    let done = flush()
+                    start(at: lineNumber)
+                    hasFormatLine = true
+                    append(line)
+                    return done
+                }
+                hasFormatLine = true
+            }
             if lines.isEmpty && !hasContent { firstLine = lineNumber }
             append(line)
             return nil
@@ -81,6 +95,7 @@ public struct DocumentSplitter {
         lines = []
         bytes = 0
         hasContent = false
+        hasFormatLine = false
         overflow = nil
         firstLine = line
     }
@@ -146,6 +161,13 @@ public struct DocumentSplitter {
             return scalar == "#"
         }
         return true
+    }
+
+    /// `format: …` as a key of the top-level mapping (no indentation), the line every draft starts with.
+    static func isFormatLine(_ line: Substring) -> Bool {
+        guard line.hasPrefix("format:") else { return false }
+        let rest = line.dropFirst("format:".count)
+        return rest.isEmpty || rest.first == " " || rest.first == "\t"
     }
 
     static func isDocumentStart(_ line: Substring) -> Bool {

@@ -139,10 +139,12 @@ public enum YAMLReader {
             return (line, column, "cannot be read as YAML text: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return (
-                context.mark.line, context.mark.column,
-                "the key \(names) appears twice in the same mapping; keep one (the second would silently win)"
-            )
+            var message = "the key \(names) appears twice in the same mapping; keep one (the second would silently win)"
+            // A top-level key given twice is most often two drafts run together (`cat a.yaml b.yaml`).
+            if context.mark.column == 1 {
+                message += ". If these are two drafts, put a line `---` between them"
+            }
+            return (context.mark.line, context.mark.column, message)
         case .dataCouldNotBeDecoded:
             return (nil, nil, "cannot be read as UTF-8 text. Save the file as UTF-8")
         default:

@@ -148,6 +148,19 @@ extension CivilDate: DraftCodable {
             ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
         ])
     }
+    /// `parse`'s rule as a pattern, so that 2026-02-30 is refused without a `format` checker:
+    /// months of 30 and 31 days, and 29 February in leap years only. The spaces are those `decode`
+    /// trims; no `format: date`, which a checking validator would hold against them.
+    public static var inputSchema: Value {
+        SchemaFragment.typed(["string"], [("pattern", .string("^ *" + datePattern + " *" + SchemaFragment.end))])
+    }
+
+    static let datePattern: String = {
+        let year = "(?!0000)[0-9]{4}"
+        let commonDay = "(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+        let leapYear = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+        return "(?:" + year + "-" + commonDay + "|" + leapYear + "-02-29)"
+    }()
 }
 
 extension String {

@@ -24,8 +24,13 @@ public struct Draft: Record {
 
     public static let recordName = "the draft"
     public static let fields: [Field<Draft>] = [
-        .value("format", \.format, "Always handoff/1; written by the tool."),
-        .value("id", \.id, "Assigned by the tool; letters, digits, '-', '_' and '.'."),
+        .value(
+            "format", \.format, "Always handoff/1; written by the tool.", rule: .draftFormat,
+            whenMissing: "missing `format: \(HandoffVersion.draftFormat)`; add it as the first line so tools "
+                + "know this file is a handoff draft"),
+        .value(
+            "id", \.id, "Assigned by the tool; letters, digits, '-', '_' and '.'; quoted when YAML would read it as a number.",
+            rule: .draftID),
         .value("lang", \.lang, "Language of the interview and of rendered headings: en or ja."),
         .value("title", \.title, "One line; becomes the Jira summary."),
         .value("idea", \.idea, "The marketer's own words, kept verbatim."),

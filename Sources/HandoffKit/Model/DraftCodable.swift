@@ -8,8 +8,12 @@ public protocol DraftCodable: Equatable, Sendable {
     var encoded: Value { get }
     /// True when the value carries nothing and is left out of output.
     var isEmptyValue: Bool { get }
-    /// JSON Schema of the value.
+    /// A JSON-Schema-shaped summary of what the value is (text, enum, date, record…), which the
+    /// interview and diff read to learn what a field holds and in which order.
     static var schema: Value { get }
+    /// JSON Schema of every non-null JSON form `decode` accepts, no more and no less: what
+    /// `handoff schema` publishes. Null is added by the field (`SchemaFragment.nullable`).
+    static var inputSchema: Value { get }
 }
 
 extension DraftCodable {
@@ -103,6 +107,31 @@ extension Record {
         Self.fields.allSatisfy { $0.encode(self) == nil }
     }
 
+    /// The name of `definition` under the schema's `$defs`.
+    public static var definitionName: String { String(describing: Self.self) }
+
+    /// A reference to `definition`, which `DraftSchema` gathers under `$defs`.
+    public static var inputSchema: Value { .object([("$ref", .string("#/$defs/" + definitionName))]) }
+
+    /// `decode`'s rules for a record: a mapping of its own keys only, null (an empty record), or
+    /// with a shorthand any scalar, which fills that field.
+    public static var definition: Value {
+        let shortField = shorthand.flatMap { shorthand in fields.first { $0.keyPathMatches(shorthand) }?.key }
+        let description = shortField.map { "\(recordName), or a single value standing for {\($0): …}" } ?? recordName
+        let required = fields.filter { $0.whenMissing != nil }.map { Value.string($0.key) }
+        let types = SchemaFragment.typed(["object", "null"] + (shortField == nil ? [] : ["string", "number", "boolean"]))
+        return .object([
+            ("description", .string(description)),
+            ("type", types["type"]),
+            ("properties", .map(fields.map { Value.Entry($0.key, $0.inputSchema()) })),
+            ("required", required.isEmpty ? nil : .list(required)),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    /// The keys and shapes of the fields, for code that walks the format without a value.
+    public static var fieldShapes: [(key: String, shape: FieldShape)] { fields.map { ($0.key, $0.shape) } }
+
     public static var schema: Value {
         let object = Value.object([
             ("type", .string("object")),
@@ -127,7 +156,37 @@ extension Record {
     }
 }
 
-/// One named field of a record, built from a key path. The three closures share the key path, so
+/// What a field holds, for code that walks the format's structure (the schema's `$defs`, tests
+/// that generate drafts) rather than a value.
+public enum FieldShape: @unchecked Sendable {
+    case value(any DraftCodable.Type)
+    case list(any DraftCodable.Type)
+    case record(any Record.Type)
+
+    /// The record type inside, if the field holds records.
+    public var recordType: (any Record.Type)? {
+        switch self {
+        case .record(let type): return type
+        case .value(let type), .list(let type): return type as? any Record.Type
+        }
+    }
+}
+
+/// A further rule on a field's value (`format` is fixed, `id` has a shape), with the JSON Schema
+/// of what it lets through, so the decoder's check and the published schema are one definition.
+public struct FieldRule<T>: Sendable {
+    /// Why `value`, read from `node`, is not acceptable here, or nil.
+    let problem: @Sendable (T, DocNode) -> String?
+    /// JSON Schema of the non-null JSON forms the rule accepts (replaces the type's `inputSchema`).
+    let inputSchema: Value
+
+    public init(inputSchema: Value, problem: @escaping @Sendable (T, DocNode) -> String?) {
+        self.problem = problem
+        self.inputSchema = inputSchema
+    }
+}
+
+/// One named field of a record, built from a key path. The closures share the key path, so
 /// decoding, encoding and the schema always agree on what the field is.
 public struct Field<Root>: @unchecked Sendable {
     public let key: String
@@ -135,24 +194,40 @@ public struct Field<Root>: @unchecked Sendable {
     let decode: (inout Root, DocNode, inout DecodeContext) -> Void
     let encode: (Root) -> Value?
     let schema: () -> Value
+    /// The published JSON Schema of the field, null included unless the field is required.
+    let inputSchema: () -> Value
     let keyPath: AnyKeyPath
+    public let shape: FieldShape
+    /// For a field a file must have: the message when it is missing (null counts as missing).
+    public var whenMissing: String? = nil
     /// For nested records: applies a value deeper down the path, keeping the other fields.
     var applyNested: ((inout Root, ArraySlice<String>, DocNode, inout DecodeContext) -> Void)? = nil
 
     func keyPathMatches(_ other: AnyKeyPath) -> Bool { keyPath == other }
 
     /// A single value; null or absent leaves it nil.
-    /// - Parameter check: returns why a decoded value is not acceptable here, or nil.
+    /// - Parameter check: returns why a decoded value is not acceptable here, or nil. The schema
+    ///   does not see it: draft fields state such rules with `rule:` instead.
     public static func value<T: DraftCodable>(
         _ key: String, _ keyPath: WritableKeyPath<Root, T?>, _ summary: String,
         check: (@Sendable (T) -> String?)? = nil
     ) -> Field {
-        Field(
+        value(key, keyPath, summary, rule: check.map { check in FieldRule(inputSchema: T.inputSchema) { value, _ in check(value) } })
+    }
+
+    /// A single value with a rule the schema states too.
+    /// - Parameter whenMissing: makes the field required in files, with this message when it is not there.
+    public static func value<T: DraftCodable>(
+        _ key: String, _ keyPath: WritableKeyPath<Root, T?>, _ summary: String,
+        rule: FieldRule<T>?, whenMissing: String? = nil
+    ) -> Field {
+        let inputSchema = rule?.inputSchema ?? T.inputSchema
+        return Field(
             key: key, summary: summary,
             decode: { root, node, context in
                 guard !node.isNull else { return }
                 guard let value = T.decode(node, in: &context) else { return }
-                if let problem = check?(value) {
+                if let problem = rule?.problem(value, node) {
                     context.fail(node, problem)
                     return
                 }
@@ -163,7 +238,10 @@ public struct Field<Root>: @unchecked Sendable {
                 return value.encoded
             },
             schema: { described(T.schema, summary) },
-            keyPath: keyPath)
+            inputSchema: {
+                described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
+            },
+            keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing)
     }
 
     /// A list; a single value where a list is expected is taken as a list of one.
@@ -207,7 +285,8 @@ public struct Field<Root>: @unchecked Sendable {
                 described(
                     .object([("type", .string("array")), ("items", T.schema)]), summary)
             },
-            keyPath: keyPath)
+            inputSchema: { described(SchemaFragment.list(of: T.inputSchema), summary) },
+            keyPath: keyPath, shape: .list(T.self))
     }
 
     /// A nested record, always present (empty when absent).
@@ -224,7 +303,8 @@ public struct Field<Root>: @unchecked Sendable {
                 return value.isEmptyValue ? nil : value.encoded
             },
             schema: { described(T.schema, summary) },
-            keyPath: keyPath,
+            inputSchema: { described(T.inputSchema, summary) },
+            keyPath: keyPath, shape: .record(T.self),
             applyNested: { root, path, node, context in
                 var value = root[keyPath: keyPath]
                 value.apply(node, at: path, in: &context)

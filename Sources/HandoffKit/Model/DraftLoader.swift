@@ -110,35 +110,18 @@ public enum DraftLoader {
         _ root: DocNode, source: String, documentIndex: Int, requireFormat: Bool
     ) throws(InvalidInput) -> Draft {
         var context = DecodeContext(source: source, documentIndex: documentIndex > 1 ? documentIndex : nil)
-        guard case .mapping(let pairs) = root.kind else {
+        guard case .mapping = root.kind else {
             context.fail(
                 root,
                 "a draft is a mapping of fields (format:, title:, idea:, systems: …); this document is "
                     + "\(root.kindDescription)")
             throw InvalidInput(context.errors)
         }
+        // `format` and `id` are checked by their fields' rules, which the schema states too.
         let draft = Draft.decode(root, in: &context) ?? Draft()
-        let formatNode = pairs.first { $0.key.scalarText == "format" }
-        if let format = draft.format {
-            if format != HandoffVersion.draftFormat, let node = formatNode?.value {
-                context.at(.key("format")) {
-                    $0.fail(
-                        node,
-                        "'\(format)' is not a format this version reads; use `format: \(HandoffVersion.draftFormat)`")
-                }
-            }
-        } else if requireFormat, context.errors.isEmpty {
-            context.fail(
-                root,
-                "missing `format: \(HandoffVersion.draftFormat)`; add it as the first line so tools "
-                    + "know this file is a handoff draft")
-        }
-        if let id = draft.id, !isValidID(id), let node = pairs.first(where: { $0.key.scalarText == "id" })?.value {
-            context.at(.key("id")) {
-                $0.fail(
-                    node,
-                    "'\(id)' is not a valid id: use 1 to 64 letters, digits, '-', '_' or '.', starting "
-                        + "with a letter or digit")
+        if requireFormat, context.errors.isEmpty {
+            for field in Draft.fields where field.encode(draft) == nil {
+                if let message = field.whenMissing { context.fail(root, message) }
             }
         }
         if !context.errors.isEmpty { throw InvalidInput(context.errors) }

@@ -30,29 +30,11 @@ public enum LegalReview: String, DraftEnum {
     case yes, no, unsure
     public static let valueName = "legal review answer"
 
-    /// YAML reads a bare `yes`/`no` as a boolean, so booleans are accepted too.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> LegalReview? {
-        if case .scalar(let text, _) = node.kind {
-            switch text.lowercased() {
-            case "yes", "true", "y", "on": return .yes
-            case "no", "false", "n", "off": return .no
-            case "unsure", "unknown", "not sure": return .unsure
-            default: break
-            }
-        }
-        context.fail(node, "\(describe(node)) is not a legal review answer. Valid: yes, no, unsure (true and false also work).")
-        return nil
-    }
-
-    public static var schema: Value {
-        .object([
-            (
-                "anyOf",
-                .list([
-                    .object([("type", .string("string")), ("enum", .list(allCases.map { .string($0.rawValue) }))]),
-                    .object([("type", .string("boolean"))]),
-                ])
-            )
-        ])
-    }
+    /// YAML 1.1 reads a bare `yes`/`no` as a boolean, so the boolean spellings stand for yes and no.
+    public static let aliases: KeyValuePairs<String, LegalReview> = [
+        "true": .yes, "y": .yes, "on": .yes,
+        "false": .no, "n": .no, "off": .no,
+        "unknown": .unsure, "not sure": .unsure,
+    ]
+    public static let aliasNote: String? = "(true and false also work)"
 }

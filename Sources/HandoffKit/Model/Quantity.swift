@@ -51,6 +51,10 @@ public enum Quantity: DraftCodable, Hashable {
 
     public var isEmptyValue: Bool { text.allSatisfy(\.isWhitespace) }
 
+    /// Any scalar: a number stays a number, anything else is text with its unit. Quoted empty
+    /// text is accepted (and left out like an empty answer), so there is no `minLength`.
+    public static var inputSchema: Value { SchemaFragment.typed(["number", "string", "boolean"]) }
+
     public static var schema: Value {
         .object([
             (

@@ -9,6 +9,9 @@ extension String: DraftCodable {
     public var encoded: Value { .string(self) }
     public var isEmptyValue: Bool { allSatisfy(\.isWhitespace) }
     public static var schema: Value { .object([("type", .string("string"))]) }
+    /// Any scalar is text: `title: 2027` or `idea: yes` is what the marketer wrote, whatever a
+    /// YAML reader makes of it.
+    public static var inputSchema: Value { SchemaFragment.typed(["string", "number", "boolean"]) }
 }
 
 extension Bool: DraftCodable {
@@ -19,7 +22,7 @@ extension Bool: DraftCodable {
     ]
 
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Bool? {
-        guard case .scalar(let text, _) = node.kind, let value = spellings[text.lowercased()] else {
+        guard case .scalar(let text, _) = node.kind, let folded = text.asciiLowercased, let value = spellings[folded] else {
             context.fail(node, "expected true or false (yes and no also work), found \(describe(node))")
             return nil
         }
@@ -27,6 +30,11 @@ extension Bool: DraftCodable {
     }
     public var encoded: Value { .bool(self) }
     public static var schema: Value { .object([("type", .string("boolean"))]) }
+    /// A YAML 1.1 reader hands `yes` over as `true`, a YAML 1.2 one as `"yes"`: both are accepted.
+    public static var inputSchema: Value {
+        let words = spellings.keys.sorted { (spellings[$0]! ? 0 : 1, $0) < (spellings[$1]! ? 0 : 1, $1) }
+        return SchemaFragment.typed(["boolean", "string"], [("pattern", .string(SchemaFragment.caseInsensitive(words)))])
+    }
 }
 
 /// `'text'` for a scalar, else the node's kind; for error messages.
@@ -39,25 +47,55 @@ func describe(_ node: DocNode) -> String {
 public protocol DraftEnum: DraftCodable, RawRepresentable, CaseIterable where RawValue == String {
     /// What the value is called in messages ("stakeholder role").
     static var valueName: String { get }
+    /// Other spellings (lowercase) that stand for a value, e.g. `true` for `yes`. They are
+    /// accepted in any letter case, like the values themselves, and the schema lists them too.
+    static var aliases: KeyValuePairs<String, Self> { get }
+    /// Said after the list of valid values when a value is refused, e.g. "(true and false also work)".
+    static var aliasNote: String? { get }
 }
 
 extension DraftEnum {
+    public static var aliases: KeyValuePairs<String, Self> { [:] }
+    public static var aliasNote: String? { nil }
+
+    /// Every accepted spelling in lowercase: the values, then the aliases.
+    static var spellings: [String] { allCases.map(\.rawValue) + aliases.map(\.key) }
+
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self? {
         guard case .scalar(let text, _) = node.kind else {
-            context.fail(node, "expected a \(valueName), found \(node.kindDescription)")
+            context.fail(
+                node,
+                "expected a \(valueName) (\(allCases.map(\.rawValue).joined(separator: ", "))), found \(node.kindDescription)")
             return nil
         }
-        if let value = Self(rawValue: text) ?? Self(rawValue: text.lowercased()) { return value }
+        if let folded = text.asciiLowercased {
+            if let value = Self(rawValue: folded) { return value }
+            if let alias = aliases.first(where: { $0.key == folded }) { return alias.value }
+        }
         let valid = allCases.map(\.rawValue)
         var message = "'\(text)' is not a \(valueName)."
         if let suggestion = Spelling.nearest(to: text, in: valid) { message += " Did you mean '\(suggestion)'?" }
         message += " Valid: \(valid.joined(separator: ", "))."
+        if let aliasNote { message.removeLast(); message += " \(aliasNote)." }
         context.fail(node, message)
         return nil
     }
     public var encoded: Value { .plain(rawValue) }
     public static var schema: Value {
         .object([("type", .string("string")), ("enum", .list(allCases.map { .string($0.rawValue) }))])
+    }
+    /// The values in any ASCII letter case (`MUST`, `Hard`), listed as `examples` for editors'
+    /// completion. `true` and `false` as aliases also let JSON booleans in, which is how a YAML
+    /// 1.1 reader hands over a bare `yes` or `no`.
+    public static var inputSchema: Value {
+        let spellings = spellings
+        let types = spellings.contains("true") && spellings.contains("false") ? ["string", "boolean"] : ["string"]
+        return SchemaFragment.typed(
+            types,
+            [
+                ("pattern", .string(SchemaFragment.caseInsensitive(spellings))),
+                ("examples", .list(allCases.map { .string($0.rawValue) })),
+            ])
     }
 }
 
@@ -71,4 +109,14 @@ extension Int: DraftCodable {
     }
     public var encoded: Value { .int(self) }
     public static var schema: Value { .object([("type", .string("integer"))]) }
+    /// Swift's `Int(_:)` grammar, as text or as a JSON integer in range. (A JSON `1.0` is an
+    /// integer to JSON Schema but not to `Int("1.0")`; no draft field is an integer yet.)
+    public static var inputSchema: Value {
+        SchemaFragment.typed(
+            ["integer", "string"],
+            [
+                ("pattern", .string("^[-+]?[0-9]+" + SchemaFragment.end)),
+                ("minimum", .int(Int.min)), ("maximum", .int(Int.max)),
+            ])
+    }
 }

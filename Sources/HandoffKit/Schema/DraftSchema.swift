@@ -1,16 +1,15 @@
-/// The JSON Schema of the draft format, generated from the model's field descriptors, so editors
-/// and other tools validate drafts by the same rules the decoder applies.
+/// The JSON Schema of the draft format, generated from the model's field table (each field's
+/// `inputSchema`), so editors and other tools accept exactly what the decoder accepts: the same
+/// shorthands, spellings, letter cases and nulls.
 public enum DraftSchema {
     public static let identifier = "https://handoff.invalid/schema/handoff-1.json"
 
     public static var document: Value {
-        guard case .map(var entries) = Draft.schema else { return Draft.schema }
-        entries.removeAll { $0.key == "description" }
-        // `format` is fixed and `id` has a shape the loader enforces: say both in the schema.
-        entries = entries.map { entry in
-            guard entry.key == "properties", case .map(let fields) = entry.value else { return entry }
-            return Value.Entry("properties", .map(fields.map(refine)))
-        }
+        // The root is a mapping, never null or a shorthand, unlike the records inside it.
+        guard case .map(var root) = Draft.definition else { return Draft.definition }
+        root.removeAll { $0.key == "description" }
+        if let place = root.firstIndex(where: { $0.key == "type" }) { root[place].value = .string("object") }
+        let definitions = records(in: Draft.self).filter { $0.definitionName != Draft.definitionName }
         return .map(
             [
                 Value.Entry("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
@@ -19,26 +18,26 @@ public enum DraftSchema {
                 Value.Entry(
                     "description",
                     .string(
-                        "A marketing request for IT. Every field is optional: a half-formed idea is a valid draft "
-                            + "that is not ready yet; `handoff check` says what is missing.")),
-            ] + entries)
+                        "A marketing request for IT. Every field but `format` is optional: a half-formed idea is "
+                            + "a valid draft that is not ready yet; `handoff check` says what is missing. Text "
+                            + "fields take any scalar; yes/no fields and choices take any letter case.")),
+            ] + root + [
+                Value.Entry(
+                    "$defs", .map(definitions.map { Value.Entry($0.definitionName, $0.definition) }))
+            ])
     }
 
-    private static func refine(_ field: Value.Entry) -> Value.Entry {
-        switch field.key {
-        case "format":
-            return Value.Entry(
-                "format",
-                .object([
-                    ("description", .string("Always \(HandoffVersion.draftFormat); written by the tool.")),
-                    ("const", .string(HandoffVersion.draftFormat)),
-                ]))
-        case "id":
-            guard case .map(var schema) = field.value else { return field }
-            schema.append(Value.Entry("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")))
-            return Value.Entry("id", .map(schema))
-        default:
-            return field
+    /// Every record type reachable from `root`, each once, in the order the fields name them.
+    static func records(in root: any Record.Type) -> [any Record.Type] {
+        var found: [any Record.Type] = []
+        func visit(_ type: any Record.Type) {
+            guard !found.contains(where: { $0.definitionName == type.definitionName }) else { return }
+            found.append(type)
+            for (_, shape) in type.fieldShapes {
+                if let nested = shape.recordType { visit(nested) }
+            }
         }
+        visit(root)
+        return found
     }
 }

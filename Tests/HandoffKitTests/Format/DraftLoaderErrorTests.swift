@@ -439,10 +439,15 @@ struct DraftLoaderErrorTests {
         #expect(error.message.contains("letters, digits"), "\(error.message)")
     }
 
-    @Test("valid ids load", arguments: ["webinar-signup-7f3a", "A.b_c-1", "7", String(repeating: "z", count: 64)])
+    @Test("valid ids load", arguments: ["webinar-signup-7f3a", "A.b_c-1", String(repeating: "z", count: 64)])
     func validID(_ id: String) {
         let draft = TestDrafts.load("title: x\nid: \(id)\n")
         #expect(draft.id == id)
+    }
+
+    @Test("a digits-only id loads when quoted (unquoted, YAML tools read it as a number)")
+    func numericID() {
+        #expect(TestDrafts.load("title: x\nid: \"7\"\n").id == "7")
     }
 
     // MARK: - Bytes
