@@ -1,4 +1,5 @@
 import Foundation
+import HandoffTestSupport
 import Testing
 
 @testable import HandoffKit
@@ -122,21 +123,12 @@ enum SchemaVerdicts {
             "schema": try JSONSerialization.jsonObject(with: Data(schema.utf8)),
             "documents": documents,
         ]
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("schema-verdicts-\(UUID().uuidString).json")
-        try JSONSerialization.data(withJSONObject: request).write(to: scratch)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        process.standardInput = try FileHandle(forReadingFrom: scratch)
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidatorFailure(message: "python3 exited \(process.terminationStatus) (are jsonschema and PyYAML installed?)")
+        let input = String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)
+        let result = ExternalTool.run(ExternalTool.python + ["-c", script], stdin: input)
+        guard result.status == 0, let start = result.output.firstIndex(of: "[") else {
+            throw ValidatorFailure(message: "python exited \(result.status) (are jsonschema and PyYAML installed? see Tests/requirements.txt):\n\(result.output.prefix(2000))")
         }
+        let data = Data(result.output[start...].utf8)
         return try JSONDecoder().decode([SchemaVerdict].self, from: data)
     }
 
