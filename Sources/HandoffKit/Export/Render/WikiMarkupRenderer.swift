@@ -55,9 +55,9 @@ public enum WikiMarkupRenderer {
 
     /// Characters wiki markup gives a meaning to wherever they stand, escaped with a backslash.
     /// Two are written as character references instead: a backslash (`\\` would be wiki's forced
-    /// line break) and `|`. A table row is split at every `|` before anything else is read: Jira's
-    /// own renderer honours `\|` there, but Atlassian's wiki-to-ADF transformer, pandoc and
-    /// jira2markdown all split at it, and `[text\|url]` stays a link to some of them.
+    /// line break) and `|`. A table row is split at its `|` before anything else is read: Jira's
+    /// own renderer keeps `\|` in the cell, but Atlassian's wiki-to-ADF transformer ("Escape |" is
+    /// on its list of what it does not support), pandoc and jira2markdown split at it.
     static let special: Set<Unicode.Scalar> = ["{", "}", "[", "]", "#", "!"]
     static let references: [Unicode.Scalar: String] = ["\\": "&#92;", "|": "&#124;"]
     /// Effect markers (`*strong*`, `_em_`, `-strike-`, `+under+`, `^sup^`, `~sub~`, `??cite??`): they
