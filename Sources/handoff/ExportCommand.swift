@@ -21,6 +21,11 @@ struct ExportCommand: ParsableCommand {
             file appears only when complete, and not at all when no draft could be exported.
             Every export ends with the source draft (unless --no-source), so check, review and diff can \
             read it back.
+            CSV cells are written as typed for Jira's importer (--csv-guard jira, the default): Jira would \
+            keep a formula guard's apostrophe in the field. To open the file in a spreadsheet, export it \
+            with --csv-guard spreadsheet: a cell starting with = + - @ (or their full-width forms, or a \
+            tab, also after spaces and invisible characters) then starts with an apostrophe, which the \
+            spreadsheet hides and Jira would keep.
             """
     )
 
@@ -39,6 +44,11 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Jira project key (default: jira.project_key in the config, else MKT).", valueName: "key"))
     var project: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+            "csv only. jira: cells as typed, for Jira's importer; spreadsheet: a leading ' on cells a spreadsheet would run as formulas.",
+            valueName: "reader"))
+    var csvGuard: CSVGuardArgument = .jira
 
     @Flag(name: .long, help: "Export drafts that are not ready, listing their open findings in the description.")
     var force = false
@@ -67,6 +77,17 @@ struct ExportCommand: ParsableCommand {
         static var allValueStrings: [String] { ExportOptions.Shape.allCases.map(\.rawValue) }
     }
 
+    struct CSVGuardArgument: ExpressibleByArgument {
+        var mode: ExportOptions.CSVGuard
+        init?(argument: String) {
+            guard let mode = ExportOptions.CSVGuard(rawValue: argument) else { return nil }
+            self.mode = mode
+        }
+        static let jira = CSVGuardArgument(argument: "jira")!
+        static var allValueStrings: [String] { ExportOptions.CSVGuard.allCases.map(\.rawValue) }
+        var defaultValueDescription: String { mode.rawValue }
+    }
+
     func validate() throws {
         if sources.isEmpty {
             throw ValidationError("name at least one draft: a file, a stored draft id, or - for stdin")
@@ -77,6 +98,9 @@ struct ExportCommand: ParsableCommand {
         }
         if shape.shape == .subtasks && format.format != .jiraImport {
             throw ValidationError("--shape subtasks works with --to jira-import only")
+        }
+        if csvGuard.mode != .jira && format.format != .csv {
+            throw ValidationError("--csv-guard works with --to csv only")
         }
     }
 
@@ -92,7 +116,7 @@ struct ExportCommand: ParsableCommand {
         let store = DraftStore(location: global.storeLocation)
         let options = ExportOptions(
             configuration: configuration, projectKey: project, shape: shape.shape, includeSource: !noSource,
-            language: global.lang, today: today)
+            language: global.lang, today: today, csvGuard: csvGuard.mode)
         if format.format.isJira && project == nil && configuration.jira.projectKey == nil {
             Terminal.printError(
                 "note: no Jira project key configured; using \(JiraSettings.defaultProjectKey) "

@@ -282,6 +282,6 @@ struct HostileExportTests {
         let inside = source.components(separatedBy: "\n{code}").first ?? ""
         #expect(!inside.lowercased().contains("{code"))
         #expect(description.contains("\\{code\\}not code\\{code\\}"))
-        #expect(description.contains("\nh1\\. Not a heading"))
+        #expect(description.contains("\nh1&#46; Not a heading"))
     }
 }

@@ -7,6 +7,16 @@ public struct ExportOptions: Sendable {
         case subtasks
     }
 
+    /// Which reader a CSV export's formula guard serves (`--csv-guard`).
+    public enum CSVGuard: String, Sendable, CaseIterable {
+        /// Jira's CSV importer: every cell as typed. Jira keeps a guard apostrophe in the field
+        /// (`'-10% churn fix` as the Summary), and its import wizard runs no formulas.
+        case jira
+        /// A spreadsheet: a cell it would run as a formula starts with an apostrophe, which
+        /// Excel, LibreOffice and Google Sheets hide and Jira's importer would keep.
+        case spreadsheet
+    }
+
     public var configuration: Configuration
     /// `--project`, else the configured key, else `MKT`.
     public var projectKey: String
@@ -16,10 +26,11 @@ public struct ExportOptions: Sendable {
     /// Forces the language of headings; nil means each draft's own.
     public var language: Language?
     public var today: CivilDate
+    public var csvGuard: CSVGuard
 
     public init(
         configuration: Configuration = Configuration(), projectKey: String? = nil, shape: Shape = .single,
-        includeSource: Bool = true, language: Language? = nil, today: CivilDate
+        includeSource: Bool = true, language: Language? = nil, today: CivilDate, csvGuard: CSVGuard = .jira
     ) {
         self.configuration = configuration
         self.projectKey = projectKey ?? configuration.jira.projectKey ?? JiraSettings.defaultProjectKey
@@ -27,6 +38,7 @@ public struct ExportOptions: Sendable {
         self.includeSource = includeSource
         self.language = language
         self.today = today
+        self.csvGuard = csvGuard
     }
 }
 

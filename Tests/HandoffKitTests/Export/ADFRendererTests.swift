@@ -193,6 +193,15 @@ struct ADFRendererTests {
         }
     }
 
+    @Test(
+        "ADF text is literal: references, pipes and markup are written as typed",
+        arguments: ["AT&amp;T", "&#124; and &lt;b&gt;", "CMS | Web", "[Owner|http://owner.example]", ":) (x) h1. x"])
+    func literalText(_ text: String) {
+        let document = TicketDocument(blocks: [.paragraph([.text(text)]), .table(header: ["H"], rows: [[text]])])
+        let texts = nodes(ADFRenderer.render(document)).compactMap { $0.type == "text" ? Visit.string($0.node["text"]) : nil }
+        #expect(texts == [text, "H", text])
+    }
+
     @Test("Empty pieces make empty containers, not empty text")
     func emptyPieces() {
         let document = TicketDocument(blocks: [

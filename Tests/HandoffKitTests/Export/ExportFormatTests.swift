@@ -5,7 +5,7 @@ import Testing
 
 /// Each `--to` format: deterministic bytes, one importer file for several drafts, sub-tasks where
 /// Jira's importer can link them, the bulk API's 50-issue limit, JSON Lines for several REST
-/// bodies, CSV quoting and formula neutralising, Jira's description limit, readiness findings and
+/// bodies, Jira's description limit, readiness findings and
 /// localized headings.
 @Suite("Export formats")
 struct ExportFormatTests {
@@ -295,80 +295,6 @@ struct ExportFormatTests {
             let result = try ExportFixtures.validate(text, format: format)
             #expect(result.status == 0, "jira-validate \(format) failed:\n\(result.output)")
         }
-    }
-
-    // MARK: - CSV
-
-    @Test("CSV: Labels repeat as often as the most labels; Components and custom fields get columns")
-    func csvHeader() throws {
-        let configuration = ExportFixtures.configuration(
-            "jira:\n  labels: [web, q4]\n  components: [Web, MOps]\n  fields:\n    launch: customfield_10015\n")
-        let rows = CSVParser.rows(
-            exported(.csv, [TestDrafts.ready, TestDrafts.japanese], ExportFixtures.options(configuration)))
-        let header = try #require(rows.first)
-        #expect(header.filter { $0 == "Labels" }.count == 3)
-        #expect(header.filter { $0 == "Component" }.count == 2)
-        #expect(
-            header == [
-                "Issue Id", "Summary", "Issue Type", "Status", "Priority", "Due Date", "Labels", "Labels", "Labels",
-                "Component", "Component", "Custom field (customfield_10015)", "Description",
-            ])
-        #expect(rows.count == 3)
-        #expect(
-            rows[1][0...9] == [
-                "webinar-signup-7f3a", "Sign-up form for the December webinar", "Story", "To Do", "High", "2026-12-04",
-                "marketing-request", "web", "q4", "Web",
-            ])
-        #expect(rows.dropFirst().allSatisfy { $0.count == header.count })
-        let plain = CSVParser.rows(exported(.csv, [TestDrafts.ready]))
-        #expect(plain.first?.filter { $0 == "Labels" }.count == 1)
-        #expect(plain.first?.contains("Component") == false)
-    }
-
-    @Test(
-        "CSV cells: formulas neutralised, quotes doubled, quoting where needed",
-        arguments: [
-            ("=SUM(A1:A9)", "'=SUM(A1:A9)"), ("+1", "'+1"), ("-10%", "'-10%"), ("@mention", "'@mention"),
-            ("say \"hi\"", "\"say \"\"hi\"\"\""), ("a,b", "\"a,b\""), ("multi\nline", "\"multi\nline\""),
-            (" edge", "\" edge\""), ("plain", "plain"), ("", ""), ("=a,\"b\"", "\"'=a,\"\"b\"\"\""),
-            ("bell\u{7}\u{1B}x", "bellx"), ("tab\there", "tab\there"), ("\t=cmd", "'\t=cmd"),
-        ])
-    func csvCell(_ raw: String, _ expected: String) {
-        #expect(CSVExporter.cell(raw) == expected)
-    }
-
-    @Test("CSV round trip: the parser gives back the cells")
-    func csvRoundTrip() {
-        let cells = [
-            "plain", "a,b", "say \"hi\"", "multi\nline\n\nend", " edge ", "", "日本語, 🎉", "tab\there", "\"\"", ",",
-        ]
-        let line = cells.map(CSVExporter.cell).joined(separator: ",") + "\r\n"
-        #expect(CSVParser.rows(line + line) == [cells, cells])
-    }
-
-    @Test("CSV export round trip: every cell reads back as the field it came from")
-    func csvExportRoundTrip() throws {
-        let configuration = ExportFixtures.configuration(
-            "jira:\n  fields:\n    team: customfield_4\n    business_owner: customfield_2\n")
-        let options = ExportFixtures.options(configuration)
-        let drafts = [TestDrafts.ready, ExportFixtures.hostile, TestDrafts.japanese]
-        let rows = CSVParser.rows(exported(.csv, drafts, options))
-        let header = try #require(rows.first)
-        #expect(rows.count == drafts.count + 1)
-        for (draft, row) in zip(drafts, rows.dropFirst()) {
-            let item = ExportFixtures.item(draft)
-            let fields = IssueFields(draft: draft, options: options)
-            let cell = { (name: String) in header.firstIndex(of: name).map { row[$0] } }
-            #expect(cell("Issue Id") == item.externalID)
-            #expect(cell("Summary") == fields.summary)
-            #expect(cell("Priority") == fields.priority)
-            #expect(cell("Description") == (try wikiDescription(item, options: options)))
-        }
-        // The hostile draft's formula-like custom fields are neutralised.
-        let hostile = rows[2]
-        #expect(hostile[header.firstIndex(of: "Custom field (customfield_4)")!] == "'=SUM(A1:A9)")
-        #expect(hostile[header.firstIndex(of: "Custom field (customfield_2)")!] == "'-minus")
-        #expect(rows.joined().allSatisfy { $0.first.map { !"=+-@".contains($0) } ?? true })
     }
 
     // MARK: - Description limit

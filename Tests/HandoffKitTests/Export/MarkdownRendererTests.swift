@@ -1,3 +1,5 @@
+import Foundation
+import HandoffTestSupport
 import Testing
 
 @testable import HandoffKit
@@ -193,6 +195,33 @@ struct MarkdownRendererTests {
         #expect(MarkdownRenderer.block(.checklist(["[x] done"])) == "- [ ] \\[x\\] done")
         let rendered = MarkdownRenderer.render(TicketDocument(blocks: [.paragraph([.text("x")])]), title: "T_1")
         #expect(rendered == "# T\\_1\n\nx\n")
+    }
+
+    @Test(
+        "pandoc's CommonMark reader shows references and pipes as typed, in text and in table cells",
+        arguments: ["AT&amp;T", "&#124; and &lt;b&gt;", "&nbsp;", "CMS | Web", "[Owner|http://owner.example]", "a||b"])
+    func readByPandoc(_ text: String) throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc"), "pandoc is missing: apt-get install pandoc (.ci/run installs it)")
+        let document = TicketDocument(blocks: [.paragraph([.text(text)]), .table(header: ["H", "I"], rows: [[text, "x"]])])
+        let markdown = MarkdownRenderer.render(document)
+        // The text of every paragraph and table cell, one a line.
+        let lua = """
+            function Pandoc(doc)
+              local out = {}
+              doc:walk({ Para = function(p) table.insert(out, pandoc.utils.stringify(p)) end,
+                         Plain = function(p) table.insert(out, pandoc.utils.stringify(p)) end })
+              return pandoc.Pandoc({ pandoc.CodeBlock(table.concat(out, "\\n")) })
+            end
+            """
+        let scratch = Scratch.directory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let filter = scratch.appendingPathComponent("cells.lua")
+        try lua.write(to: filter, atomically: true, encoding: .utf8)
+        let result = ExternalTool.run(["/usr/bin/pandoc", "-f", "gfm", "-t", "plain", "--lua-filter", filter.path], stdin: markdown)
+        try #require(result.status == 0, "pandoc failed: \(result)")
+        let lines = result.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(lines == [text, "H", "I", text, "x"], "\(markdown)")
     }
 
     @Test("A whole hostile ticket renders its idea as a quote with escaped text")

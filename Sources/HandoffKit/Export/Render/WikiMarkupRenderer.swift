@@ -1,8 +1,12 @@
 /// Renders a ticket description as Jira wiki markup (JSON importer, REST v2, CSV).
 ///
-/// Text from the draft is made inert: wiki's special characters are escaped with a backslash,
-/// line-start markers (`h1.`, `bq.`, `*`, `#`, `-`) and emoticons (`(x)`, `:)`) cannot trigger,
-/// and control characters are dropped, so a draft full of markup comes out as the same text.
+/// Text from the draft is made inert with only what Jira's renderer itself undoes: a backslash
+/// before one of the characters it escapes (`- # * _ + ? ^ ~ | % { } [ ] ( ) ! @`), and decimal
+/// character references (`&#124;`), which it hands to the browser as they are. Anything else would
+/// show: `\:` or `\.` keep their backslash in Jira. So line-start markers (`h1.`, `bq.`, `*`, `#`,
+/// `-`) and emoticons (`(x)`, `:)`, `:P`) cannot trigger, an `&` that would start a reference is
+/// written `&amp;`, and control characters are dropped: a draft full of markup comes out as the
+/// same text.
 public enum WikiMarkupRenderer {
     public static func render(_ document: TicketDocument) -> String {
         document.blocks.map(block).joined(separator: "\n\n") + "\n"
@@ -49,9 +53,13 @@ public enum WikiMarkupRenderer {
         return joined.isEmpty ? " " : joined
     }
 
-    /// Characters wiki markup gives a meaning to wherever they stand. (A backslash is written as
-    /// the entity `&#92;`: escaping it as `\\` would be wiki's forced line break.)
-    static let special: Set<Unicode.Scalar> = ["{", "}", "[", "]", "|", "#", "!"]
+    /// Characters wiki markup gives a meaning to wherever they stand, escaped with a backslash.
+    /// Two are written as character references instead: a backslash (`\\` would be wiki's forced
+    /// line break) and `|`. A table row is split at its `|` before anything else is read: Jira's
+    /// own renderer keeps `\|` in the cell, but Atlassian's wiki-to-ADF transformer ("Escape |" is
+    /// on its list of what it does not support), pandoc and jira2markdown split at it.
+    static let special: Set<Unicode.Scalar> = ["{", "}", "[", "]", "#", "!"]
+    static let references: [Unicode.Scalar: String] = ["\\": "&#92;", "|": "&#124;"]
     /// Effect markers (`*strong*`, `_em_`, `-strike-`, `+under+`, `^sup^`, `~sub~`, `??cite??`): they
     /// only act next to a space or punctuation, so "sign-up" and "2026-12-04" stay unescaped.
     static let effects: Set<Unicode.Scalar> = ["*", "_", "-", "+", "^", "~", "?"]
@@ -65,6 +73,9 @@ public enum WikiMarkupRenderer {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         func append(_ string: String) { out.append(contentsOf: string.unicodeScalars) }
+        /// Whether the last character written is `:` or `;`, the user's or a reference's own, so
+        /// that a parenthesis after it would make `:)` `;)` `:(`.
+        func afterEmoticonEye() -> Bool { out.last == ":" || out.last == ";" }
         while index < scalars.count {
             let scalar = scalars[index]
             if isNewline(scalar) {
@@ -80,15 +91,18 @@ public enum WikiMarkupRenderer {
                 continue
             }
             if lineStart, let marker = blockMarker(scalars, at: index) {
-                // `h1.`, `bq.`: break the marker so it reads as text.
+                // `h1.`, `bq.`: break the marker so it reads as text. Jira does not escape a dot.
                 out.append(contentsOf: scalars[index..<index + marker - 1])
-                append("\\.")
+                append("&#46;")
                 index += marker
                 lineStart = false
                 continue
             }
-            if scalar == "\\" {
-                append("&#92;")
+            if let reference = references[scalar] {
+                append(reference)
+            } else if scalar == "&" && startsReference(scalars, at: index) {
+                // `AT&amp;T` as typed: Jira would pass the reference to the browser, which decodes it.
+                append("&amp;")
             } else if special.contains(scalar) {
                 out.append("\\")
                 out.append(scalar)
@@ -97,10 +111,13 @@ public enum WikiMarkupRenderer {
                 let after = index + 1 < scalars.count ? scalars[index + 1] : " "
                 if !(isWordScalar(before) && isWordScalar(after)) { out.append("\\") }
                 out.append(scalar)
-            } else if scalar == "(" || scalar == ")" || scalar == ":" || scalar == ";" {
-                // Emoticons such as (x) (/) (!) :) ;) would render as icons.
-                if isEmoticon(scalars, at: index) { out.append("\\") }
+            } else if scalar == "(" || scalar == ")" {
+                // Emoticons such as (x) (/) (!) :) ;) :( would render as icons.
+                if afterEmoticonEye() || isEmoticon(scalars, at: index) { out.append("\\") }
                 out.append(scalar)
+            } else if scalar == ":", index + 1 < scalars.count, "PpDd".unicodeScalars.contains(scalars[index + 1]) {
+                // :P :D: neither character is one Jira escapes, so the colon is a reference.
+                append("&#58;")
             } else {
                 out.append(scalar)
             }
@@ -131,6 +148,20 @@ public enum WikiMarkupRenderer {
         return nil
     }
 
+    /// Whether the `&` at `index` starts something a parser would read as a character reference:
+    /// `&name;`, `&#123;` or `&#x7B;` (Jira's renderer takes the first two, browsers and pandoc more).
+    private static func startsReference(_ characters: [Unicode.Scalar], at index: Int) -> Bool {
+        func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        var position = index + 1
+        if position < characters.count, characters[position] == "#" { position += 1 }
+        let start = position
+        // The longest name HTML knows has 31 characters; looking further is wasted.
+        while position < characters.count, position - start < 32, isASCIIAlphanumeric(characters[position]) { position += 1 }
+        return position > start && position < characters.count && characters[position] == ";"
+    }
+
     /// Emoticons longer than the short-word rule below catches.
     private static let longEmoticons: [[Unicode.Scalar]] = [Array("(flag)".unicodeScalars), Array("(flagoff)".unicodeScalars)]
 
@@ -152,9 +183,6 @@ public enum WikiMarkupRenderer {
             var length = 1
             while let previous = at(-length), previous != "(", length <= 4 { length += 1 }
             return at(-length) == "(" && length <= 4
-        case ":", ";":
-            guard let next = at(1) else { return false }
-            return ")(PpDd".unicodeScalars.contains(next)
         default:
             return false
         }
