@@ -20,7 +20,8 @@ enum DraftIDCompletion {
     /// The ids in the store the command line names: `--store DIR` typed on it, else the
     /// environment's (`HANDOFF_HOME`, XDG), as the command itself would resolve it.
     static func storedIDs(words: [String], environment: [String: String]) -> [String] {
-        StoreLocation.resolve(flag: storeFlag(in: words, environment: environment), environment: environment).storedIDs()
+        StoreLocation.resolve(flag: storeFlag(in: words, environment: environment), environment: environment)
+            .storedIDs()
     }
 
     /// `--store DIR` or `--store=DIR` on the line being completed (the words are as typed, so a
@@ -45,10 +46,11 @@ enum DraftIDCompletion {
         let directory = slash.map { String(prefix[...$0]) } ?? ""
         let namePrefix = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
-        return names.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }.sorted().map { name in
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
-            return directory + name + (exists && isDirectory.boolValue ? "/" : "")
-        }
+        return names.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }.sorted()
+            .map { name in
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+                return directory + name + (exists && isDirectory.boolValue ? "/" : "")
+            }
     }
 }

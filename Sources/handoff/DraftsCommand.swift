@@ -18,7 +18,8 @@ struct DraftsCommand: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         let store = DraftStore(location: global.storeLocation)
-        let rows = ReviewRenderer.rows(store.list(), context: RuleContext(today: try global.today(), configuration: configuration))
+        let rows = ReviewRenderer.rows(
+            store.list(), context: RuleContext(today: try global.today(), configuration: configuration))
         let renderer = ReviewRenderer(styler: global.styler(for: STDOUT_FILENO), language: global.lang)
         switch format.format {
         case .json:

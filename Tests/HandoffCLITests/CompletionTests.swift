@@ -17,7 +17,9 @@ struct CompletionTests {
     func optionValues() throws {
         let formats = ExportFormat.allCases.map(\.rawValue)
         let bash = try Self.script("bash")
-        #expect(bash.contains("'--to')\n        __handoff_add_completions -W '" + formats.joined(separator: "'$'\\n''") + "'"))
+        #expect(
+            bash.contains(
+                "'--to')\n        __handoff_add_completions -W '" + formats.joined(separator: "'$'\\n''") + "'"))
         #expect(bash.contains("'--shape')\n        __handoff_add_completions -W 'single'$'\\n''subtasks'"))
         #expect(bash.contains("'--lang')\n        __handoff_add_completions -W 'en'$'\\n''ja'"))
         let zsh = try Self.script("zsh")
@@ -26,7 +28,9 @@ struct CompletionTests {
         #expect(zsh.contains("local -ar ___lang=('en' 'ja')"))
         let fish = try Self.script("fish").split(separator: "\n")
         let export = fish.filter { $0.contains("\"handoff export\"") }
-        #expect(export.contains { $0.contains("-l 'to'") && $0.hasSuffix("-rfka '" + formats.joined(separator: " ") + "'") })
+        #expect(
+            export.contains { $0.contains("-l 'to'") && $0.hasSuffix("-rfka '" + formats.joined(separator: " ") + "'") }
+        )
         #expect(export.contains { $0.contains("-l 'shape'") && $0.hasSuffix("-rfka 'single subtasks'") })
         #expect(export.contains { $0.contains("-l 'lang'") && $0.hasSuffix("-rfka 'en ja'") })
     }
@@ -49,7 +53,9 @@ struct CompletionTests {
         #expect(fishLine("check", "store")?.contains("__handoff_complete_directories") == true)
     }
 
-    @Test("resume, review, history, export (and check, diff) ask handoff for the draft ids", arguments: ["bash", "zsh", "fish"])
+    @Test(
+        "resume, review, history, export (and check, diff) ask handoff for the draft ids",
+        arguments: ["bash", "zsh", "fish"])
     func idsCallBack(shell: String) throws {
         let script = try Self.script(shell)
         for command in ["resume", "review", "history", "export", "check", "diff"] {

@@ -22,7 +22,9 @@ extension ReviewRenderer {
         var cells: [[String]] = [["ID", "TITLE", "UPDATED", "READINESS"]]
         for row in rows {
             let entry = row.entry
-            let updated = String(entry.updated.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "").prefix(16))
+            let updated = String(
+                entry.updated.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "").prefix(
+                    16))
             guard let draft = entry.draft, let report = row.report else {
                 cells.append([entry.id, "(unreadable: fix the file before resuming)", updated, "-"])
                 continue
@@ -31,13 +33,17 @@ extension ReviewRenderer {
             let verdict = report.isReady ? "✔ ready" : "✖ \(blockers) blocker\(blockers == 1 ? "" : "s")"
             let named = draft.title ?? draft.idea?.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             let title = TerminalText.sanitize(named, multiline: false)
-            cells.append([entry.id, title.count > 48 ? String(title.prefix(47)) + "…" : title, updated, "\(verdict) · \(report.score)"])
+            cells.append([
+                entry.id, title.count > 48 ? String(title.prefix(47)) + "…" : title, updated,
+                "\(verdict) · \(report.score)",
+            ])
         }
         let widths = cells[0].indices.map { column in cells.map { TerminalText.width($0[column]) }.max() ?? 0 }
         var out = ""
         for (index, row) in cells.enumerated() {
             let line = row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - TerminalText.width(cell))
+                column == row.count - 1
+                    ? cell : cell + String(repeating: " ", count: widths[column] - TerminalText.width(cell))
             }.joined(separator: "  ")
             out += (index == 0 ? styler(line, .bold) : line) + "\n"
         }
@@ -48,7 +54,9 @@ extension ReviewRenderer {
     /// blockers, or the error that keeps the draft from being read.
     public func json(_ row: DraftRow) -> String {
         let entry = row.entry
-        var fields: [(String, Value?)] = [("id", .string(entry.id)), ("updated", .string(entry.updated)), ("revisions", .int(entry.revisions))]
+        var fields: [(String, Value?)] = [
+            ("id", .string(entry.id)), ("updated", .string(entry.updated)), ("revisions", .int(entry.revisions)),
+        ]
         if let draft = entry.draft, let report = row.report {
             fields += [
                 ("title", draft.title.map(Value.string) ?? .null), ("ready", .bool(report.isReady)),
@@ -62,10 +70,15 @@ extension ReviewRenderer {
 
     /// Why export refused a draft that is not ready: its name, title and blockers, for stderr.
     public func exportRefusal(_ loaded: LoadedDraft, _ report: ReadinessReport) -> String {
-        let name = (loaded.source == "-" ? "<stdin>" : loaded.source) + (loaded.documentIndex > 1 ? " (document \(loaded.documentIndex))" : "")
+        let name =
+            (loaded.source == "-" ? "<stdin>" : loaded.source)
+            + (loaded.documentIndex > 1 ? " (document \(loaded.documentIndex))" : "")
         let title = loaded.draft.title.map { " “" + TerminalText.sanitize($0, multiline: false) + "”" } ?? ""
         let count = report.count(.blocker)
-        var lines = [TerminalText.sanitize(name, multiline: false) + "\(title) is not ready: \(count) blocker\(count == 1 ? "" : "s")"]
+        var lines = [
+            TerminalText.sanitize(name, multiline: false)
+                + "\(title) is not ready: \(count) blocker\(count == 1 ? "" : "s")"
+        ]
         for finding in report.findings where finding.severity == .blocker {
             lines.append("  ✖ \(finding.field): " + TerminalText.sanitize(finding.message, multiline: false))
         }

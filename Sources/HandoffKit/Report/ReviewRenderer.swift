@@ -38,7 +38,8 @@ public struct RequirementChangesSinceExport: Sendable {
             let exported = store.revisions(id).first(where: { $0.number == first.revision })
         else { return nil }
         let changes = RequirementChanges(from: exported.draft, to: draft)
-        return changes.isEmpty ? nil : RequirementChangesSinceExport(revision: first.revision, exportedAt: first.at, changes: changes)
+        return changes.isEmpty
+            ? nil : RequirementChangesSinceExport(revision: first.revision, exportedAt: first.at, changes: changes)
     }
 }
 
@@ -67,17 +68,23 @@ public struct ReviewRenderer: Sendable {
         let language = language(of: draft)
         let t = { (text: Localized) in text(language) }
         var out = header(subject.loaded, language: language)
-        out += styler(TerminalText.sanitize(draft.title ?? t(Localized(en: "(no title)", ja: "（タイトルなし）")), multiline: false), .bold) + "\n"
-        out += (report.isReady
-            ? styler("✔ " + t(Localized(en: "READY", ja: "準備完了")), .green)
-            : styler("✖ " + t(Localized(en: "NOT READY", ja: "未完了")), .red))
+        out +=
+            styler(
+                TerminalText.sanitize(draft.title ?? t(Localized(en: "(no title)", ja: "（タイトルなし）")), multiline: false),
+                .bold) + "\n"
+        out +=
+            (report.isReady
+                ? styler("✔ " + t(Localized(en: "READY", ja: "準備完了")), .green)
+                : styler("✖ " + t(Localized(en: "NOT READY", ja: "未完了")), .red))
             + " · " + t(Localized(en: "score \(report.score)/100", ja: "スコア \(report.score)/100")) + "\n"
         if let changes = subject.requirementChanges { out += requirementChanges(changes, language: language) }
 
         let builder = TicketDocumentBuilder(
-            options: ExportOptions(configuration: configuration, includeSource: false, language: self.language, today: today),
+            options: ExportOptions(
+                configuration: configuration, includeSource: false, language: self.language, today: today),
             bodyOnly: true)
-        out += TerminalTicketRenderer(width: width, styler: styler).render(builder.document(for: ExportItem(draft: draft, report: report)))
+        out += TerminalTicketRenderer(width: width, styler: styler).render(
+            builder.document(for: ExportItem(draft: draft, report: report)))
         out += questionsToSend(report, reference: subject.reference, language: language)
         out += questionsSent(draft, language: language)
         return out
@@ -87,25 +94,30 @@ public struct ReviewRenderer: Sendable {
     /// source is its id).
     func header(_ loaded: LoadedDraft, language: Language) -> String {
         let source = loaded.source == "-" ? "<stdin>" : loaded.source
-        var line = styler(Localized(en: "REVIEW", ja: "レビュー")(language), .dim) + "  " + TerminalText.sanitize(source, multiline: false)
+        var line =
+            styler(Localized(en: "REVIEW", ja: "レビュー")(language), .dim) + "  "
+            + TerminalText.sanitize(source, multiline: false)
         if let id = loaded.draft.id, id != loaded.source { line += " · " + TerminalText.sanitize(id, multiline: false) }
         return line + "\n"
     }
 
     func requirementChanges(_ since: RequirementChangesSinceExport, language: Language) -> String {
         let heading = Localized(
-            en: "Requirements changed since the first export (revision \(since.revision), \(since.exportedAt.prefix(10))):",
+            en:
+                "Requirements changed since the first export (revision \(since.revision), \(since.exportedAt.prefix(10))):",
             ja: "最初の出力（リビジョン \(since.revision)、\(since.exportedAt.prefix(10))）以降に要件が変わっています：")
         var out = "\n" + styler("▲ " + heading(language), .yellow) + "\n"
         for requirement in since.changes.added {
-            out += "  + " + TerminalText.sanitize(requirement.text ?? "", multiline: false)
+            out +=
+                "  + " + TerminalText.sanitize(requirement.text ?? "", multiline: false)
                 + (requirement.priority.map { " (\($0.rawValue))" } ?? "") + "\n"
         }
         for requirement in since.changes.removed {
             out += "  - " + TerminalText.sanitize(requirement.text ?? "", multiline: false) + "\n"
         }
         for change in since.changes.reprioritised {
-            out += "  ~ " + TerminalText.sanitize(change.text, multiline: false)
+            out +=
+                "  ~ " + TerminalText.sanitize(change.text, multiline: false)
                 + ": \(change.from?.rawValue ?? "–") → \(change.to?.rawValue ?? "–")\n"
         }
         return out
@@ -125,7 +137,8 @@ public struct ReviewRenderer: Sendable {
             let indent = String(repeating: " ", count: TerminalText.width(head))
             let lead = TerminalText.width(head + label)
             let lines = wrapper.wrap(TerminalText.sanitize(finding.question, multiline: false), width: width - lead)
-            let mark: Styler.Style = finding.severity == .blocker ? .red : finding.severity == .warning ? .yellow : .cyan
+            let mark: Styler.Style =
+                finding.severity == .blocker ? .red : finding.severity == .warning ? .yellow : .cyan
             out += head + styler(label, mark) + (lines.first ?? "") + "\n"
             for line in lines.dropFirst() { out += String(repeating: " ", count: lead) + line + "\n" }
             let detail = finding.field + " — " + TerminalText.sanitize(finding.message, multiline: false)
@@ -142,9 +155,12 @@ public struct ReviewRenderer: Sendable {
         guard !asked.isEmpty else { return "" }
         var out = "\n" + styler(t(Localized(en: "Questions already sent", ja: "送信済みの質問")), .bold) + "\n"
         for question in asked {
-            let state = question.isOpen
-                ? styler(t(Localized(en: "open", ja: "未回答")), .red) : styler(t(Localized(en: "answered", ja: "回答済み")), .green)
-            out += "  • " + TerminalText.sanitize(question.text ?? "", multiline: false)
+            let state =
+                question.isOpen
+                ? styler(t(Localized(en: "open", ja: "未回答")), .red)
+                : styler(t(Localized(en: "answered", ja: "回答済み")), .green)
+            out +=
+                "  • " + TerminalText.sanitize(question.text ?? "", multiline: false)
                 + " (" + TerminalText.sanitize(question.by ?? "IT", multiline: false) + ", " + state + ")\n"
             if let answer = question.answer, !answer.isEmptyValue {
                 out += "    → " + TerminalText.sanitize(answer, multiline: false) + "\n"
@@ -160,10 +176,15 @@ public struct ReviewRenderer: Sendable {
         let report = subject.report
         var fields: [(String, Value?)] = [
             ("source", .string(loaded.source)), ("index", .int(loaded.documentIndex)),
-            ("id", loaded.draft.id.map(Value.string) ?? .null), ("title", loaded.draft.title.map(Value.string) ?? .null),
-            ("lang", .string(language(of: loaded.draft).rawValue)), ("ready", .bool(report.isReady)), ("score", .int(report.score)),
+            ("id", loaded.draft.id.map(Value.string) ?? .null),
+            ("title", loaded.draft.title.map(Value.string) ?? .null),
+            ("lang", .string(language(of: loaded.draft).rawValue)), ("ready", .bool(report.isReady)),
+            ("score", .int(report.score)),
             ("findings", .list(report.findings.map(\.encoded))),
-            ("questions_to_ask", .list(report.findings.sorted { $0.severity < $1.severity }.map { .string($0.question) })),
+            (
+                "questions_to_ask",
+                .list(report.findings.sorted { $0.severity < $1.severity }.map { .string($0.question) })
+            ),
             ("questions", .list(loaded.draft.review.questions.map(\.encoded))),
         ]
         if let since = subject.requirementChanges {

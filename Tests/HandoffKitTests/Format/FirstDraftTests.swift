@@ -57,8 +57,11 @@ struct FirstDraftTests {
         let location = StoreLocation(root: root.path)
         #expect(location.storedIDs().isEmpty)
         for id in ["b-2", "a-1", "no-draft", ".hidden"] {
-            try FileManager.default.createDirectory(atPath: location.draftDirectory(id: id), withIntermediateDirectories: true)
-            if id != "no-draft" { FileManager.default.createFile(atPath: location.draftPath(id: id), contents: Data("{".utf8)) }
+            try FileManager.default.createDirectory(
+                atPath: location.draftDirectory(id: id), withIntermediateDirectories: true)
+            if id != "no-draft" {
+                FileManager.default.createFile(atPath: location.draftPath(id: id), contents: Data("{".utf8))
+            }
         }
         #expect(location.storedIDs() == ["a-1", "b-2"])
     }

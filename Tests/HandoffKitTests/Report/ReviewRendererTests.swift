@@ -9,15 +9,18 @@ struct ReviewRendererTests {
     let renderer = ReviewRenderer(width: 100)
 
     func subject(_ draft: Draft, source: String) -> ReviewSubject {
-        ReviewSubject(loaded: LoadedDraft(draft: draft, source: source), report: Readiness.check(draft, in: TestDrafts.context()))
+        ReviewSubject(
+            loaded: LoadedDraft(draft: draft, source: source), report: Readiness.check(draft, in: TestDrafts.context()))
     }
 
     @Test("the header names the source, and the id only when the source is not already the id")
     func header() {
         let draft = TestDrafts.ready
-        let stored = renderer.text(subject(draft, source: "webinar-signup-7f3a"), configuration: Configuration(), today: TestDrafts.today)
+        let stored = renderer.text(
+            subject(draft, source: "webinar-signup-7f3a"), configuration: Configuration(), today: TestDrafts.today)
         #expect(stored.hasPrefix("REVIEW  webinar-signup-7f3a\n"))
-        let file = renderer.text(subject(draft, source: "drafts/webinar.yaml"), configuration: Configuration(), today: TestDrafts.today)
+        let file = renderer.text(
+            subject(draft, source: "drafts/webinar.yaml"), configuration: Configuration(), today: TestDrafts.today)
         #expect(file.hasPrefix("REVIEW  drafts/webinar.yaml · webinar-signup-7f3a\n"))
         let piped = renderer.text(subject(draft, source: "-"), configuration: Configuration(), today: TestDrafts.today)
         #expect(piped.hasPrefix("REVIEW  <stdin> · webinar-signup-7f3a\n"))
@@ -42,8 +45,10 @@ struct ReviewRendererTests {
         var untitled = Draft()
         untitled.idea = "A spring landing page\nwith a form"
         let entries = [
-            DraftStore.Entry(id: "spring-1a2b", draft: untitled, problem: nil, updated: "2026-11-19T08:30:12Z", revisions: 2),
-            DraftStore.Entry(id: "broken-3c4d", draft: nil, problem: "draft.yaml:3: not valid YAML", updated: "", revisions: 0),
+            DraftStore.Entry(
+                id: "spring-1a2b", draft: untitled, problem: nil, updated: "2026-11-19T08:30:12Z", revisions: 2),
+            DraftStore.Entry(
+                id: "broken-3c4d", draft: nil, problem: "draft.yaml:3: not valid YAML", updated: "", revisions: 0),
         ]
         let rows = ReviewRenderer.rows(entries, context: TestDrafts.context())
         let table = renderer.draftsTable(rows).split(separator: "\n")
@@ -53,7 +58,9 @@ struct ReviewRendererTests {
         #expect(table[1].contains("2026-11-19 08:30"))
         #expect(table[1].contains("✖"))
         #expect(table[2].contains("(unreadable: fix the file before resuming)"))
-        #expect(renderer.json(rows[1]) == #"{"id":"broken-3c4d","updated":"","revisions":0,"error":"draft.yaml:3: not valid YAML"}"#)
+        #expect(
+            renderer.json(rows[1])
+                == #"{"id":"broken-3c4d","updated":"","revisions":0,"error":"draft.yaml:3: not valid YAML"}"#)
     }
 
     @Test("export's refusal: the draft's name and document, its title made safe, one line a blocker")
@@ -64,7 +71,10 @@ struct ReviewRendererTests {
         let report = Readiness.check(draft, in: TestDrafts.context())
         let text = renderer.exportRefusal(LoadedDraft(draft: draft, source: "-", documentIndex: 3), report)
         let lines = text.split(separator: "\n")
-        #expect(lines[0] == "<stdin> (document 3) “Launch^[[2J page” is not ready: \(report.count(.blocker)) blocker\(report.count(.blocker) == 1 ? "" : "s")")
+        #expect(
+            lines[0]
+                == "<stdin> (document 3) “Launch^[[2J page” is not ready: \(report.count(.blocker)) blocker\(report.count(.blocker) == 1 ? "" : "s")"
+        )
         #expect(lines.count == 1 + report.count(.blocker))
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ✖ ") })
         #expect(text.contains("timeline.launch"))
