@@ -1,4 +1,5 @@
 import Foundation
+import HandoffTestSupport
 import Testing
 
 /// `handoff schema`: the JSON Schema generated from the model must accept every shipped draft and
@@ -37,17 +38,9 @@ struct SchemaCommandTests {
         let scriptURL = scratch.appendingPathComponent("validate.py")
         try schema.stdout.write(to: schemaURL, atomically: true, encoding: .utf8)
         try Self.validator.write(to: scriptURL, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scriptURL.path, schemaURL.path] + paths
-        process.currentDirectoryURL = HandoffProcess.repositoryRoot
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = ExternalTool.run(
+            ExternalTool.python + [scriptURL.path, schemaURL.path] + paths, in: HandoffProcess.repositoryRoot)
+        return (result.status, result.output)
     }
 
     @Test("the schema is stable (golden) and valid JSON")

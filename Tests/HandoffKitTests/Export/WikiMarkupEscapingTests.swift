@@ -1,3 +1,4 @@
+import HandoffTestSupport
 import Testing
 
 @testable import HandoffKit
@@ -14,33 +15,11 @@ struct WikiMarkupEscapingTests {
 
     /// Removes wiki's backslash escapes and the backslash entity: what Jira shows for escaped text.
     private func unescape(_ text: String) -> String {
-        var out = ""
-        var escaped = false
-        for character in text.replacingOccurrences(of: "&#92;", with: "\u{E000}") {
-            if !escaped && character == "\\" {
-                escaped = true
-                continue
-            }
-            escaped = false
-            out.append(character)
-        }
-        return out.replacingOccurrences(of: "\u{E000}", with: "\\")
+        BackslashEscapes.removed(from: text.replacingOccurrences(of: "&#92;", with: "\u{E000}"))
+            .replacingOccurrences(of: "\u{E000}", with: "\\")
     }
 
-    /// The characters of `text` that are not preceded by an escaping backslash.
-    private func unescapedCharacters(_ text: String) -> [Character] {
-        var out: [Character] = []
-        var escaped = false
-        for character in text {
-            if !escaped && character == "\\" {
-                escaped = true
-                continue
-            }
-            if !escaped { out.append(character) }
-            escaped = false
-        }
-        return out
-    }
+    private func unescapedCharacters(_ text: String) -> [Character] { BackslashEscapes.unescapedCharacters(text) }
 
     // MARK: - Special characters
 
