@@ -44,10 +44,9 @@ struct DiffCommand: ParsableCommand {
         let diff = DraftDiff(old: oldDraft.draft, new: newDraft.draft)
         let renderer = DiffRenderer(
             styler: global.styler(for: STDOUT_FILENO), language: global.lang ?? newDraft.draft.language)
-        switch format.format {
-        case .json:
+        if format == .json {
             Terminal.write(renderer.json(diff, old: oldDraft.source, new: newDraft.source) + "\n")
-        case .text:
+        } else {
             Terminal.write(renderer.text(diff, old: oldDraft.source, new: newDraft.source))
         }
     }

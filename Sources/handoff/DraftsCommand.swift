@@ -21,10 +21,9 @@ struct DraftsCommand: ParsableCommand {
         let rows = ReviewRenderer.rows(
             store.list(), context: RuleContext(today: try global.today(), configuration: configuration))
         let renderer = ReviewRenderer(styler: global.styler(for: STDOUT_FILENO), language: global.lang)
-        switch format.format {
-        case .json:
+        if format == .json {
             Terminal.write(rows.map { renderer.json($0) + "\n" }.joined())
-        case .text:
+        } else {
             guard !rows.isEmpty else {
                 Terminal.printError("no stored drafts in \(store.location.root); `handoff new` starts one")
                 return

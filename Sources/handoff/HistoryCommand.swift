@@ -40,8 +40,7 @@ struct HistoryCommand: ParsableCommand {
         let current = try? store.load(id)
         let language = global.lang ?? current?.language ?? revisions.last?.draft.language ?? .en
         let renderer = HistoryRenderer(styler: global.styler(for: STDOUT_FILENO), language: language)
-        switch format.format {
-        case .json:
+        if format == .json {
             if entries.isEmpty {
                 Terminal.printError("\(id) has no revisions in its journal yet")
                 return
@@ -49,7 +48,7 @@ struct HistoryCommand: ParsableCommand {
             var out = ""
             for entry in entries { out += renderer.json(entry) + "\n" }
             Terminal.write(out)
-        case .text:
+        } else {
             let title = current?.title ?? revisions.last?.draft.title
             Terminal.write(renderer.text(id: id, title: title, entries: entries))
         }

@@ -2,7 +2,9 @@ import ArgumentParser
 
 /// `--format`: how a command prints its results. Every command that has the option uses this one
 /// type, so a format name means the same everywhere; a command that can print more (check's GitHub
-/// annotations, rules' Markdown) adds the case here and lists it in its own `OutputFormats`.
+/// annotations, rules' Markdown) adds the case here and lists it in its own `OutputFormats`. The
+/// text-or-JSON commands test `format == .json` rather than switching, so a new case needs no
+/// change in them: their `FormatChoice<TextOrJSON>` can never hold it.
 enum OutputFormat: String, CaseIterable, Sendable {
     /// For people: aligned, coloured on a terminal, in the draft's language.
     case text
@@ -37,6 +39,7 @@ struct FormatChoice<Formats: OutputFormats>: ExpressibleByArgument, Equatable, S
     }
 
     static var text: Self { Self(.text) }
+    static var json: Self { Self(.json) }
 
     static var allValueStrings: [String] { Formats.accepted.map(\.rawValue) }
 

@@ -64,10 +64,9 @@ struct ReviewCommand: ParsableCommand {
                 let subject = ReviewSubject(
                     loaded: loaded, report: report,
                     requirementChanges: RequirementChangesSinceExport.of(loaded.draft, in: store), reference: reference)
-                switch format.format {
-                case .json:
+                if format == .json {
                     Terminal.write(renderer.json(subject) + "\n")
-                case .text:
+                } else {
                     Terminal.write((first ? "" : "\n\n") + renderer.text(subject, configuration: configuration, today: today))
                 }
                 first = false
