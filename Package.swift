@@ -1,9 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux (Debian/Ubuntu) is the platform handoff is built and tested on: the terminal front end uses
+// Glibc and /proc directly, so no other platform is claimed here.
+
 let package = Package(
     name: "handoff",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "handoff", targets: ["handoff"]),
         .library(name: "HandoffKit", targets: ["HandoffKit"]),
@@ -24,7 +26,7 @@ let package = Package(
         .systemLibrary(
             name: "CEditLine",
             pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+            providers: [.apt(["libedit-dev", "pkg-config"])]
         ),
         // The thin executable: argument parsing, terminal plumbing, wiring.
         .executableTarget(
