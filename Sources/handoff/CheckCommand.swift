@@ -11,28 +11,25 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check drafts against what IT needs before work can start.",
         discussion: """
             SRC is a draft file, a stored draft id, or - for stdin (one draft, several YAML documents \
-            separated by ---, or JSON Lines). Every document is checked; a bad one is reported with its \
-            index and the rest still run. Exit status: 0 all ready, 1 some not ready, 2 some unreadable.
+            separated by ---, or JSON Lines); with no SRC, every stored draft (`handoff drafts` lists \
+            them) is checked. Every document is checked; a bad one is reported with its index and the \
+            rest still run. Exit status: 0 all ready (or nothing stored to check), 1 some not ready, \
+            2 some unreadable.
             Set HANDOFF_TODAY=YYYY-MM-DD to fix "today" for date rules.
             """
     )
 
-    @Argument(help: ArgumentHelp("Draft files, stored draft ids, or - for stdin.", valueName: "src"))
+    @Argument(
+        help: ArgumentHelp("Draft files, stored draft ids, or - for stdin (default: every stored draft).", valueName: "src"),
+        completion: DraftIDCompletion.sources)
     var sources: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Output: text for people, json for pipelines (JSON Lines).", valueName: "format"))
-    var format: ReportFormat = .text
+    var format: FormatChoice<TextOrJSON> = .text
 
     @OptionGroup var global: GlobalOptions
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     func validate() throws {
-        if sources.isEmpty {
-            throw ValidationError("name at least one draft: a file, a stored draft id, or - for stdin")
-        }
         if sources.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("stdin (-) can be read only once")
         }
@@ -57,7 +54,7 @@ struct CheckCommand: ParsableCommand {
                 tally.invalid += 1
                 Terminal.printError(invalid.errors.map(\.description).joined(separator: "\n"))
             }
-            switch format {
+            switch format.format {
             case .json:
                 Terminal.write(renderer.json(result) + "\n")
             case .text:
@@ -68,7 +65,16 @@ struct CheckCommand: ParsableCommand {
             }
         }
 
-        for argument in sources {
+        let arguments = sources.isEmpty ? store.storedIDs() : sources
+        if arguments.isEmpty {
+            // Nothing stored is nothing not ready: 0, as `handoff drafts` on an empty store; the
+            // message names the store, so a mistyped --store or HANDOFF_HOME shows.
+            Terminal.printError(
+                "nothing to check: no stored drafts in \(store.root); `handoff new` starts one, "
+                    + "or name draft files: handoff check drafts/*.yaml")
+            return
+        }
+        for argument in arguments {
             let source: DraftSource
             do {
                 source = try DraftSource.resolve(argument, store: store)
@@ -88,7 +94,7 @@ struct CheckCommand: ParsableCommand {
                 }
             }
         }
-        if format == .text, tally.ready + tally.notReady + tally.invalid > 1 {
+        if format.format == .text, tally.ready + tally.notReady + tally.invalid > 1 {
             Terminal.write("\n" + renderer.totals(tally, language: global.lang ?? .en))
         }
         if worst != ExitStatus.done { throw ExitCode(worst) }

@@ -20,20 +20,16 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The older draft: a file, a stored id, ID@N, an export, or -.", valueName: "old"))
+    @Argument(help: ArgumentHelp("The older draft: a file, a stored id, ID@N, an export, or -.", valueName: "old"), completion: DraftIDCompletion.sources)
     var old: String
 
-    @Argument(help: ArgumentHelp("The newer draft: a file, a stored id, ID@N, an export, or -.", valueName: "new"))
+    @Argument(help: ArgumentHelp("The newer draft: a file, a stored id, ID@N, an export, or -.", valueName: "new"), completion: DraftIDCompletion.sources)
     var new: String
 
     @Option(name: .long, help: ArgumentHelp("Output: text for people, json for pipelines (one object).", valueName: "format"))
-    var format: OutputFormat = .text
+    var format: FormatChoice<TextOrJSON> = .text
 
     @OptionGroup var global: GlobalOptions
-
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     func validate() throws {
         if old == "-" && new == "-" {
@@ -48,10 +44,9 @@ struct DiffCommand: ParsableCommand {
         let diff = DraftDiff(old: oldDraft.draft, new: newDraft.draft)
         let renderer = DiffRenderer(
             styler: global.styler(for: STDOUT_FILENO), language: global.lang ?? newDraft.draft.language)
-        switch format {
-        case .json:
+        if format == .json {
             Terminal.write(renderer.json(diff, old: oldDraft.source, new: newDraft.source) + "\n")
-        case .text:
+        } else {
             Terminal.write(renderer.text(diff, old: oldDraft.source, new: newDraft.source))
         }
     }

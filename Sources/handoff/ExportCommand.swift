@@ -29,18 +29,20 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Draft files, stored draft ids, or - for stdin.", valueName: "src"))
+    @Argument(help: ArgumentHelp("Draft files, stored draft ids, or - for stdin.", valueName: "src"), completion: DraftIDCompletion.sources)
     var sources: [String] = []
 
     @Option(name: .customLong("to"), help: ArgumentHelp(
-            "Export format: jira-import, jira-v2, jira-v3, jira-v3-bulk, csv, markdown, yaml or json.", valueName: "format"))
-    var format: ExportFormatArgument
+            "Export format.", valueName: "format"))
+    var format: ExportFormat
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "path"))
+    @Option(
+        name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "path"),
+        completion: .file())
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("single: one issue per draft; subtasks: a story plus a sub-task per affected system (jira-import).", valueName: "shape"))
-    var shape: ShapeArgument = .single
+    var shape: ExportOptions.Shape = .single
 
     @Option(name: .long, help: ArgumentHelp("Jira project key (default: jira.project_key in the config, else MKT).", valueName: "key"))
     var project: String?
@@ -48,7 +50,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(
             "csv only. jira: cells as typed, for Jira's importer; spreadsheet: a leading ' on cells a spreadsheet would run as formulas.",
             valueName: "reader"))
-    var csvGuard: CSVGuardArgument = .jira
+    var csvGuard: ExportOptions.CSVGuard = .jira
 
     @Flag(name: .long, help: "Export drafts that are not ready, listing their open findings in the description.")
     var force = false
@@ -58,56 +60,19 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    struct ExportFormatArgument: ExpressibleByArgument {
-        var format: ExportFormat
-        init?(argument: String) {
-            guard let format = ExportFormat(rawValue: argument) else { return nil }
-            self.format = format
-        }
-        static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) }
-    }
-
-    struct ShapeArgument: ExpressibleByArgument {
-        var shape: ExportOptions.Shape
-        init?(argument: String) {
-            guard let shape = ExportOptions.Shape(rawValue: argument) else { return nil }
-            self.shape = shape
-        }
-        static let single = ShapeArgument(argument: "single")!
-        static var allValueStrings: [String] { ExportOptions.Shape.allCases.map(\.rawValue) }
-    }
-
-    struct CSVGuardArgument: ExpressibleByArgument {
-        var mode: ExportOptions.CSVGuard
-        init?(argument: String) {
-            guard let mode = ExportOptions.CSVGuard(rawValue: argument) else { return nil }
-            self.mode = mode
-        }
-        static let jira = CSVGuardArgument(argument: "jira")!
-        static var allValueStrings: [String] { ExportOptions.CSVGuard.allCases.map(\.rawValue) }
-        var defaultValueDescription: String { mode.rawValue }
-    }
-
     func validate() throws {
         if sources.isEmpty {
             throw ValidationError("name at least one draft: a file, a stored draft id, or - for stdin")
         }
-        if let project, !Self.isProjectKey(project) {
-            throw ValidationError(
-                "'\(project)' is not a Jira project key: 2 to 10 capital letters, digits or '_', starting with a letter (e.g. MKT)")
+        if let project, !JiraSettings.isProjectKey(project) {
+            throw ValidationError("'\(project)' is not a Jira project key: \(JiraSettings.projectKeyRule)")
         }
-        if shape.shape == .subtasks && format.format != .jiraImport {
+        if shape == .subtasks && format != .jiraImport {
             throw ValidationError("--shape subtasks works with --to jira-import only")
         }
-        if csvGuard.mode != .jira && format.format != .csv {
+        if csvGuard != .jira && format != .csv {
             throw ValidationError("--csv-guard works with --to csv only")
         }
-    }
-
-    static func isProjectKey(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, ("A"..."Z").contains(first), (2...10).contains(key.unicodeScalars.count)
-        else { return false }
-        return key.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     func run() throws {
@@ -115,9 +80,9 @@ struct ExportCommand: ParsableCommand {
         let today = try global.today()
         let store = DraftStore(location: global.storeLocation)
         let options = ExportOptions(
-            configuration: configuration, projectKey: project, shape: shape.shape, includeSource: !noSource,
-            language: global.lang, today: today, csvGuard: csvGuard.mode)
-        if format.format.isJira && project == nil && configuration.jira.projectKey == nil {
+            configuration: configuration, projectKey: project, shape: shape, includeSource: !noSource,
+            language: global.lang, today: today, csvGuard: csvGuard)
+        if format.isJira && project == nil && configuration.jira.projectKey == nil {
             Terminal.printError(
                 "note: no Jira project key configured; using \(JiraSettings.defaultProjectKey) "
                     + "(set jira.project_key in handoff.yaml, or pass --project)")
@@ -128,7 +93,7 @@ struct ExportCommand: ParsableCommand {
             guard !text.isEmpty else { return }
             if let file { try file.write(text) } else { Terminal.write(text) }
         }
-        var writer = format.format.exporter.writer(options: options)
+        var writer = format.exporter.writer(options: options)
         var worst: Int32 = ExitStatus.done
         var exported = 0
         let context = RuleContext(today: today, configuration: configuration)
@@ -149,7 +114,7 @@ struct ExportCommand: ParsableCommand {
                 case .success(let loaded):
                     let report = Readiness.check(loaded.draft, in: context.reporting(in: global.lang ?? loaded.draft.language))
                     if !report.isReady && !force {
-                        Terminal.printError(Self.refusal(loaded, report))
+                        Terminal.printError(ReviewRenderer().exportRefusal(loaded, report))
                         worst = max(worst, ExitStatus.notReady)
                         return
                     }
@@ -169,12 +134,13 @@ struct ExportCommand: ParsableCommand {
                     }
                     exported += 1
                     if case .stored(let id, _) = source, let storedRevision {
-                        try store.recordExport(id: id, revision: storedRevision, format: format.format.rawValue)
+                        try store.recordExport(id: id, revision: storedRevision, format: format.rawValue)
                     }
                 }
             }
         }
-        try emit(writer.finish())
+        // With nothing exported there is no export: no empty importer file, no lone CSV header.
+        if exported > 0 { try emit(writer.finish()) }
         if let file {
             if exported > 0 { try file.commit() } else { file.discard() }
         }
@@ -182,17 +148,5 @@ struct ExportCommand: ParsableCommand {
             Terminal.printError("not-ready drafts were not exported; answer their blockers (handoff check shows the questions) or pass --force")
         }
         if worst != ExitStatus.done { throw ExitCode(worst) }
-    }
-
-    /// What a refused draft is missing, for stderr.
-    static func refusal(_ loaded: LoadedDraft, _ report: ReadinessReport) -> String {
-        let name = (loaded.source == "-" ? "<stdin>" : loaded.source) + (loaded.documentIndex > 1 ? " (document \(loaded.documentIndex))" : "")
-        let title = loaded.draft.title.map { " “\($0)”" } ?? ""
-        let count = report.count(.blocker)
-        var lines = ["\(name)\(title) is not ready: \(count) blocker\(count == 1 ? "" : "s")"]
-        for finding in report.findings where finding.severity == .blocker {
-            lines.append("  ✖ \(finding.field): \(finding.message)")
-        }
-        return lines.joined(separator: "\n")
     }
 }

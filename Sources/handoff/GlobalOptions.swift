@@ -4,10 +4,10 @@ import HandoffKit
 
 /// Options every command takes (docs/commands.md).
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Configuration file (default: nearest handoff.yaml, then $XDG_CONFIG_HOME/handoff/config.yaml).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: nearest handoff.yaml, then $XDG_CONFIG_HOME/handoff/config.yaml).", valueName: "file"), completion: .file())
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Draft store directory (default: $HANDOFF_HOME, then $XDG_DATA_HOME/handoff).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Draft store directory (default: $HANDOFF_HOME, then $XDG_DATA_HOME/handoff).", valueName: "dir"), completion: .directory)
     var store: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of messages and headings: en or ja (default: each draft's own).", valueName: "lang"))

@@ -18,17 +18,13 @@ struct HistoryCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The stored draft's id (`handoff drafts` lists them).", valueName: "id"))
+    @Argument(help: ArgumentHelp("The stored draft's id (`handoff drafts` lists them).", valueName: "id"), completion: DraftIDCompletion.ids)
     var id: String
 
     @Option(name: .long, help: ArgumentHelp("Output: text for people, json for pipelines (JSON Lines).", valueName: "format"))
-    var format: OutputFormat = .text
+    var format: FormatChoice<TextOrJSON> = .text
 
     @OptionGroup var global: GlobalOptions
-
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     func run() throws {
         let store = DraftStore(location: global.storeLocation)
@@ -44,8 +40,7 @@ struct HistoryCommand: ParsableCommand {
         let current = try? store.load(id)
         let language = global.lang ?? current?.language ?? revisions.last?.draft.language ?? .en
         let renderer = HistoryRenderer(styler: global.styler(for: STDOUT_FILENO), language: language)
-        switch format {
-        case .json:
+        if format == .json {
             if entries.isEmpty {
                 Terminal.printError("\(id) has no revisions in its journal yet")
                 return
@@ -53,7 +48,7 @@ struct HistoryCommand: ParsableCommand {
             var out = ""
             for entry in entries { out += renderer.json(entry) + "\n" }
             Terminal.write(out)
-        case .text:
+        } else {
             let title = current?.title ?? revisions.last?.draft.title
             Terminal.write(renderer.text(id: id, title: title, entries: entries))
         }

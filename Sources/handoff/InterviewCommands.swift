@@ -67,15 +67,7 @@ struct NewCommand: ParsableCommand {
         let runner = try InterviewRunner(global: global, options: interview)
         var draft = Draft()
         if let from {
-            let source = try DraftSource.resolve(from, store: runner.store.location)
-            var found: Draft?
-            try source.forEachDocument { result in
-                switch result {
-                case .success(let loaded): found = found ?? loaded.draft
-                case .failure(let error): throw error
-                }
-            }
-            draft = found ?? Draft()
+            draft = try DraftSource.resolve(from, store: runner.store.location).firstDraft().draft
             draft.id = nil
             draft.review = Review()
         }
@@ -88,7 +80,7 @@ struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume", abstract: "Continue an interview where it was left (the most recent draft by default).")
 
-    @Argument(help: ArgumentHelp("The stored draft's id (see `handoff drafts`).", valueName: "id"))
+    @Argument(help: ArgumentHelp("The stored draft's id (see `handoff drafts`).", valueName: "id"), completion: DraftIDCompletion.ids)
     var id: String?
 
     @OptionGroup var interview: InterviewOptions
@@ -236,65 +228,6 @@ struct InterviewRunner {
         let target = path ?? "\(draft.id ?? "draft").\(name)"
         try AtomicFile.write(text, to: target)
         return target
-    }
-}
-
-/// `handoff drafts`: every stored draft with its readiness.
-struct DraftsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "drafts", abstract: "List stored drafts: id, title, last update, readiness.")
-
-    @Option(name: .long, help: ArgumentHelp("text or json (JSON Lines).", valueName: "format"))
-    var format: CheckCommand.ReportFormat = .text
-
-    @OptionGroup var global: GlobalOptions
-
-    func run() throws {
-        let configuration = try global.loadConfiguration()
-        let today = try global.today()
-        let store = DraftStore(location: global.storeLocation)
-        let entries = store.list()
-        let context = RuleContext(today: today, configuration: configuration)
-        if format == .json {
-            for entry in entries {
-                var fields: [(String, Value?)] = [("id", .string(entry.id)), ("updated", .string(entry.updated)), ("revisions", .int(entry.revisions))]
-                if let draft = entry.draft {
-                    let report = Readiness.check(draft, in: context)
-                    fields += [
-                        ("title", draft.title.map(Value.string) ?? .null), ("ready", .bool(report.isReady)),
-                        ("score", .int(report.score)), ("blockers", .int(report.count(.blocker))),
-                    ]
-                } else {
-                    fields.append(("error", .string(entry.problem ?? "")))
-                }
-                Terminal.write(JSONWriter.compact(.object(fields)) + "\n")
-            }
-            return
-        }
-        guard !entries.isEmpty else {
-            Terminal.printError("no stored drafts in \(store.location.root); `handoff new` starts one")
-            return
-        }
-        let styler = global.styler(for: STDOUT_FILENO)
-        var rows: [[String]] = [["ID", "TITLE", "UPDATED", "READINESS"]]
-        for entry in entries {
-            let updated = entry.updated.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
-            guard let draft = entry.draft else {
-                rows.append([entry.id, "(unreadable: fix the file before resuming)", String(updated.prefix(16)), "-"])
-                continue
-            }
-            let report = Readiness.check(draft, in: context)
-            let verdict = report.isReady ? "✔ ready" : "✖ \(report.count(.blocker)) blocker\(report.count(.blocker) == 1 ? "" : "s")"
-            let title = TerminalText.sanitize(draft.title ?? draft.idea ?? "", multiline: false)
-            rows.append([entry.id, title.count > 48 ? String(title.prefix(47)) + "…" : title, String(updated.prefix(16)), "\(verdict) · \(report.score)"])
-        }
-        let widths = rows[0].indices.map { column in rows.map { TerminalText.width($0[column]) }.max() ?? 0 }
-        for (index, row) in rows.enumerated() {
-            let line = row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - TerminalText.width(cell))
-            }.joined(separator: "  ")
-            Terminal.write((index == 0 ? styler(line, .bold) : line) + "\n")
-        }
     }
 }
 

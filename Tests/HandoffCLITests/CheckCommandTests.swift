@@ -175,8 +175,6 @@ struct CheckCommandTests {
         let unknown = try HandoffProcess.run(["check", "--frobnicate", "examples/webinar-signup.yaml"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("--frobnicate"))
-        let noSource = try HandoffProcess.run(["check"])
-        #expect(noSource.status == 2)
         let badFormat = try HandoffProcess.run(["check", "--format", "xml", "examples/webinar-signup.yaml"])
         #expect(badFormat.status == 2)
         let help = try HandoffProcess.run(["check", "--help"])
@@ -250,5 +248,39 @@ struct EncodingCommandTests {
         let refused = try HandoffProcess.run(["check", bad.path])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("latin1.yaml:2: is not UTF-8 text"))
+    }
+}
+
+/// `handoff check` with no SRC: the stored drafts, which is what the interview's "`handoff check`
+/// lists them" points at.
+extension CheckCommandTests {
+    @Test("no SRC: every stored draft is checked, with a total and the worst exit status")
+    func storedDrafts() throws {
+        let (_, home, environment) = try StoredExamples.seed()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let text = try HandoffProcess.run(["check"], environment: environment)
+        #expect(text.status == 1, "\(text)")
+        #expect(text.stdout.contains(StoredExamples.ready))
+        #expect(text.stdout.contains(StoredExamples.japanese))
+        #expect(text.stdout.contains("Sign-up form for the December webinar"))
+        let json = try HandoffProcess.run(["check", "--format", "json"], environment: environment)
+        let sources = try json.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["source"] as? String
+        }
+        #expect(Set(sources.compactMap { $0 }) == [StoredExamples.ready, StoredExamples.japanese])
+    }
+
+    @Test("no SRC and nothing stored: says so, names the store and how to start, exit 0")
+    func nothingStored() throws {
+        let home = HandoffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let store = home.appendingPathComponent("empty-store").path
+        let result = try HandoffProcess.run(["check"], environment: ["HANDOFF_HOME": store])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("nothing to check: no stored drafts in \(store)"), "\(result.stderr)")
+        #expect(result.stderr.contains("`handoff new` starts one"))
+        let help = try HandoffProcess.run(["check", "--help"])
+        #expect(help.stdout.contains("default: every stored draft"))
     }
 }

@@ -189,6 +189,53 @@ struct ExportCommandTests {
         #expect(bad.stderr.contains("is not a Jira project key"))
     }
 
+    @Test("one project-key rule, 2 to 10 characters, for --project and jira.project_key alike")
+    func projectKeyRule() throws {
+        let longest = try HandoffProcess.run(["export", Self.ready, "--to", "jira-v2", "--project", "ABCDEFGHIJ"])
+        #expect(longest.status == 0, "\(longest)")
+        #expect(longest.stdout.contains("\"key\": \"ABCDEFGHIJ\""))
+        let flag = try HandoffProcess.run(["export", Self.ready, "--to", "jira-v2", "--project", "ABCDEFGHIJK"])
+        #expect(flag.status == 2)
+        #expect(flag.stdout.isEmpty)
+        let scratch = HandoffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let config = scratch.appendingPathComponent("handoff.yaml")
+        try "jira:\n  project_key: ABCDEFGHIJK\n".write(to: config, atomically: true, encoding: .utf8)
+        let configured = try HandoffProcess.run(["export", Self.ready, "--to", "jira-v2", "--config", config.path])
+        #expect(configured.status == 2)
+        let rule = "'ABCDEFGHIJK' is not a Jira project key: 2 to 10 capital letters, digits or '_', starting with a letter (e.g. MKT)"
+        #expect(flag.stderr.contains(rule), "\(flag.stderr)")
+        #expect(configured.stderr.contains(rule), "\(configured.stderr)")
+        #expect(configured.stderr.contains("handoff.yaml:2"), "\(configured.stderr)")
+    }
+
+    @Test("every draft refused: stdout stays empty (no empty importer file, no lone CSV header)", arguments: [
+        "jira-import", "jira-v2", "jira-v3", "jira-v3-bulk", "csv", "markdown", "yaml", "json",
+    ])
+    func allRefusedPrintsNothing(format: String) throws {
+        let result = try HandoffProcess.run(["export", Self.halfFormed, Self.japanese, "--to", format, "--project", "WEB"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        #expect(result.stderr.contains("is not ready"))
+    }
+
+    @Test("--help names defaults and values, never a Swift type")
+    func helpDefaults() throws {
+        let export = try HandoffProcess.run(["export", "--help"])
+        #expect(export.status == 0)
+        #expect(export.stdout.contains("default: single"), "\(export.stdout)")
+        for format in ["jira-import", "jira-v2", "jira-v3", "jira-v3-bulk", "csv", "markdown", "yaml", "json"] {
+            #expect(export.stdout.contains(format + (format == "json" ? ")" : ",")), "\(format) missing from the listed values")
+        }
+        for command in ["check", "review", "diff", "history", "drafts", "export"] {
+            let help = try HandoffProcess.run([command, "--help"])
+            #expect(!help.stdout.contains("Argument("), "\(command): \(help.stdout)")
+            #expect(!help.stdout.contains("HandoffKit."), "\(command): \(help.stdout)")
+            #expect(!help.stdout.contains("FormatChoice"), "\(command): \(help.stdout)")
+            if command != "export" { #expect(help.stdout.contains("default: text"), "\(command): \(help.stdout)") }
+        }
+    }
+
     @Test("configured labels, components, priorities and custom fields reach the REST body")
     func configuredFields() throws {
         let project = HandoffProcess.temporaryDirectory()

@@ -267,3 +267,18 @@ struct HistoryDiffCommandTests {
         #expect(json.stdout.contains(#"\u001b[2J"#))
     }
 }
+
+extension HistoryDiffCommandTests {
+    @Test("one --format for every command: an unknown one is refused with the valid names", arguments: [
+        ["check", "examples/webinar-signup.yaml"], ["diff", "examples/webinar-signup.yaml", "examples/webinar-signup.yaml"],
+        ["history", "some-1a2b"], ["drafts"], ["review", "examples/webinar-signup.yaml"],
+    ])
+    func unknownFormat(command: [String]) throws {
+        let result = try HandoffProcess.run(command + ["--format", "github-actions"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("'github-actions'"), "\(result.stderr)")
+        #expect(result.stderr.contains("text") && result.stderr.contains("json"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}
+

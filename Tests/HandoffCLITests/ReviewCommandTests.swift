@@ -132,3 +132,40 @@ struct ReviewCommandTests {
         #expect(json.stdout.contains("\"requirement_changes\""))
     }
 }
+
+extension ReviewCommandTests {
+    @Test("the header names a stored draft's id once; a file's header names the file and the id")
+    func headerNamesTheIDOnce() throws {
+        let (_, home, environment) = try StoredExamples.seed()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let stored = try HandoffProcess.run(["review", StoredExamples.ready], environment: environment)
+        #expect(stored.status == 0, "\(stored)")
+        #expect(stored.stdout.hasPrefix("REVIEW  \(StoredExamples.ready)\n"), "\(stored.stdout.prefix(80))")
+        let file = try HandoffProcess.run(["review", "examples/webinar-signup.yaml"], environment: environment)
+        #expect(file.stdout.hasPrefix("REVIEW  examples/webinar-signup.yaml · \(StoredExamples.ready)\n"))
+        let japanese = try HandoffProcess.run(["review", "examples/ja-campaign-lp.yaml"], environment: environment)
+        // Stored under the same id, so the question goes to the stored draft.
+        #expect(japanese.stdout.contains("handoff review \(StoredExamples.japanese) --ask"), "\(japanese.stdout)")
+    }
+
+    @Test("drafts: the table shows a draft without a title by the first line of its idea")
+    func draftsTable() throws {
+        let (store, home, environment) = try StoredExamples.seed()
+        defer { try? FileManager.default.removeItem(at: home) }
+        var untitled = Draft()
+        untitled.id = "untitled-1a2b"
+        untitled.idea = "A landing page for spring\nwith a form\nand a thank-you mail"
+        try store.save(untitled)
+        let result = try HandoffProcess.run(["drafts"], environment: environment)
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 4, "\(result.stdout)")
+        #expect(lines.first?.hasPrefix("ID") == true)
+        let row = try #require(lines.first { $0.hasPrefix("untitled-1a2b") })
+        #expect(row.contains("A landing page for spring"))
+        #expect(!result.stdout.contains("with a form"))
+        let json = try HandoffProcess.run(["drafts", "--format", "json"], environment: environment)
+        #expect(json.stdout.split(separator: "\n").count == 3)
+        #expect(json.stdout.contains("\"id\":\"\(StoredExamples.ready)\""))
+    }
+}

@@ -38,9 +38,8 @@ struct SchemaCommandTests {
         let scriptURL = scratch.appendingPathComponent("validate.py")
         try schema.stdout.write(to: schemaURL, atomically: true, encoding: .utf8)
         try Self.validator.write(to: scriptURL, atomically: true, encoding: .utf8)
-        let result = ExternalTool.run(ExternalTool.python + [scriptURL.path, schemaURL.path] + paths.map {
-            $0.hasPrefix("/") ? $0 : HandoffProcess.repositoryRoot.appendingPathComponent($0).path
-        })
+        let result = ExternalTool.run(
+            ExternalTool.python + [scriptURL.path, schemaURL.path] + paths, in: HandoffProcess.repositoryRoot)
         return (result.status, result.output)
     }
 

@@ -30,12 +30,13 @@ public enum ExternalTool {
         run(["/usr/bin/env", "sh", "-c", "command -v \(program)"]).status == 0
     }
 
-    /// Runs `command` (the first element is the executable's path) with `stdin`, output and errors
-    /// together.
-    public static func run(_ command: [String], stdin: String? = nil) -> ToolOutput {
+    /// Runs `command` (the first element is the executable's path) with `stdin`, in `directory`
+    /// (default: the test's own), output and errors together.
+    public static func run(_ command: [String], stdin: String? = nil, in directory: URL? = nil) -> ToolOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out

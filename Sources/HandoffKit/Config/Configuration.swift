@@ -98,7 +98,7 @@ public struct JiraSettings: Record {
     public static let fields: [Field<JiraSettings>] = [
         .value(
             "project_key", \.projectKey, "Project key, e.g. MKT.",
-            check: { isProjectKey($0) ? nil : "'\($0)' is not a Jira project key: capital letters, digits and '_', starting with a letter (e.g. MKT)" }),
+            check: { isProjectKey($0) ? nil : "'\($0)' is not a Jira project key: \(projectKeyRule)" }),
         .value("issue_type", \.issueType, "Issue type of the request (default Story)."),
         .value("subtask_type", \.subtaskType, "Issue type of per-system sub-tasks (default Sub-task)."),
         .value("status", \.status, "Status new issues get (default To Do)."),
@@ -116,11 +116,16 @@ public struct JiraSettings: Record {
 
     public static let defaultProjectKey = "MKT"
 
-    static func isProjectKey(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, ("A"..."Z").contains(first), key.unicodeScalars.count >= 2 else {
+    /// Jira's rule for project keys (its default, which Cloud cannot change): the one rule both
+    /// `--project` and `jira.project_key` are held to.
+    public static let projectKeyRule = "2 to 10 capital letters, digits or '_', starting with a letter (e.g. MKT)"
+
+    public static func isProjectKey(_ key: String) -> Bool {
+        let scalars = key.unicodeScalars
+        guard let first = scalars.first, ("A"..."Z").contains(first), (2...10).contains(scalars.count) else {
             return false
         }
-        return key.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        return scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 }
 

@@ -56,6 +56,42 @@ public enum DraftSource: Sendable, Equatable {
         limits: InputLimits = .standard,
         _ body: (Result<LoadedDraft, InvalidInput>) throws -> Void
     ) throws {
+        try visitDocuments(limits: limits) { result in
+            try body(result)
+            return .next
+        }
+    }
+
+    /// The first document of the source: a draft, or the first draft an export carries. Reading
+    /// stops there, so a long stream is not read to its end.
+    /// - Throws: `InvalidInput` when that document is not a readable draft or there is none;
+    ///   `IOFailure` when the source cannot be read.
+    public func firstDraft(limits: InputLimits = .standard) throws -> LoadedDraft {
+        var first: Result<LoadedDraft, InvalidInput>?
+        try visitDocuments(limits: limits) { result in
+            first = result
+            return .stop
+        }
+        switch first {
+        case .success(var loaded)?:
+            loaded.source = name
+            return loaded
+        case .failure(let invalid)?:
+            throw invalid
+        case nil:
+            throw InvalidInput([DraftLoader.emptySource(name)])
+        }
+    }
+
+    /// What the reader does after a document.
+    enum Visit {
+        case next, stop
+    }
+
+    func visitDocuments(
+        limits: InputLimits,
+        _ body: (Result<LoadedDraft, InvalidInput>) throws -> Visit
+    ) throws {
         let descriptor: Int32
         switch self {
         case .standardInput: descriptor = STDIN_FILENO
@@ -74,11 +110,13 @@ public enum DraftSource: Sendable, Equatable {
         var splitter = DocumentSplitter(source: name, limits: limits)
         var sawDocument = false
         var lineNumber = 0
-        func handle(_ chunk: DocumentChunk) throws {
+        /// False once `body` asks to stop.
+        func handle(_ chunk: DocumentChunk) throws -> Bool {
             sawDocument = true
             for result in DraftLoader.load(chunk: chunk, source: name, requireFormat: requiresFormat, limits: limits) {
-                try body(result)
+                if try body(result) == .stop { return false }
             }
+            return true
         }
         while true {
             let line: Substring?
@@ -90,12 +128,12 @@ public enum DraftSource: Sendable, Equatable {
             if lineNumber == 1 {
                 if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
                 if let problem = Self.binaryProblem(line) {
-                    try body(.failure(InvalidInput([InputError(source: name, documentIndex: nil, line: 1, message: problem)])))
+                    _ = try body(.failure(InvalidInput([InputError(source: name, documentIndex: nil, line: 1, message: problem)])))
                     return
                 }
             }
             if reader.lastLineWasInvalidUTF8 || line.utf8.contains(0) {
-                try body(
+                _ = try body(
                     .failure(
                         InvalidInput([
                             InputError(
@@ -112,14 +150,14 @@ public enum DraftSource: Sendable, Equatable {
                 while let next = try? reader.nextLine() { text += next + "\n" }
                 for result in DraftLoader.loadTextExport(text, firstLine: line, source: name, limits: limits) ?? [] {
                     sawDocument = true
-                    try body(result)
+                    if try body(result) == .stop { return }
                 }
                 return
             }
-            if let chunk = splitter.feed(line) { try handle(chunk) }
+            if let chunk = splitter.feed(line), try !handle(chunk) { return }
         }
-        if let chunk = splitter.finish() { try handle(chunk) }
-        if !sawDocument { try body(.failure(InvalidInput([DraftLoader.emptySource(name)]))) }
+        if let chunk = splitter.finish(), try !handle(chunk) { return }
+        if !sawDocument { _ = try body(.failure(InvalidInput([DraftLoader.emptySource(name)]))) }
     }
 
     private static func binaryProblem(_ line: Substring) -> String? {

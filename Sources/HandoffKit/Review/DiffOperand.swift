@@ -15,27 +15,6 @@ public enum DiffOperand {
             let revision = try reference.load(from: DraftStore(location: store))
             return LoadedDraft(draft: revision.draft, source: reference.description)
         }
-        return try first(of: DraftSource.resolve(argument, store: store), limits: limits)
-    }
-
-    /// The first document of `source`: a draft, or the first draft an export carries.
-    public static func first(of source: DraftSource, limits: InputLimits = .standard) throws -> LoadedDraft {
-        struct Stop: Error {}
-        var outcome: Result<LoadedDraft, InvalidInput>?
-        do {
-            try source.forEachDocument(limits: limits) { result in
-                outcome = result
-                throw Stop()
-            }
-        } catch is Stop {}
-        switch outcome {
-        case .success(var loaded)?:
-            loaded.source = source.name
-            return loaded
-        case .failure(let invalid)?:
-            throw invalid
-        case nil:
-            throw InvalidInput([DraftLoader.emptySource(source.name)])
-        }
+        return try DraftSource.resolve(argument, store: store).firstDraft(limits: limits)
     }
 }

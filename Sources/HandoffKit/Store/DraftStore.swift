@@ -49,15 +49,7 @@ public struct DraftStore: Sendable {
         guard exists(id) else {
             throw InvalidInput([InputError(source: id, message: "no stored draft with this id; `handoff drafts` lists them")])
         }
-        var draft: Draft?
-        try DraftSource.stored(id: id, path: path).forEachDocument { result in
-            switch result {
-            case .success(let loaded): draft = draft ?? loaded.draft
-            case .failure(let error): throw error
-            }
-        }
-        guard let draft else { throw InvalidInput([DraftLoader.emptySource(path)]) }
-        return draft
+        return try DraftSource.stored(id: id, path: path).firstDraft().draft
     }
 
     public func state(_ id: String) -> InterviewState {
@@ -70,16 +62,7 @@ public struct DraftStore: Sendable {
 
     /// Every stored draft, most recently updated first.
     public func list() -> [Entry] {
-        guard let directory = opendir(location.draftsDirectory) else { return [] }
-        defer { closedir(directory) }
-        var ids: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") || !DraftLoader.isValidID(name) { continue }
-            if exists(name) { ids.append(name) }
-        }
+        let ids = location.storedIDs()
         return ids.map { id in
             let revisions = self.revisions(id)
             var problem: String?

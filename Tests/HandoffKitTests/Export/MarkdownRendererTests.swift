@@ -15,33 +15,9 @@ struct MarkdownRendererTests {
 
     /// What CommonMark shows for backslash-escaped text (a backslash before a line break reads as
     /// the line break).
-    private func unescape(_ text: String) -> String {
-        var out = ""
-        var escaped = false
-        for character in text {
-            if !escaped && character == "\\" {
-                escaped = true
-                continue
-            }
-            escaped = false
-            out.append(character)
-        }
-        return out
-    }
+    private func unescape(_ text: String) -> String { BackslashEscapes.removed(from: text) }
 
-    private func unescapedCharacters(_ text: Substring) -> [Character] {
-        var out: [Character] = []
-        var escaped = false
-        for character in text {
-            if !escaped && character == "\\" {
-                escaped = true
-                continue
-            }
-            if !escaped { out.append(character) }
-            escaped = false
-        }
-        return out
-    }
+    private func unescapedCharacters(_ text: Substring) -> [Character] { BackslashEscapes.unescapedCharacters(text) }
 
     // MARK: - Special characters
 

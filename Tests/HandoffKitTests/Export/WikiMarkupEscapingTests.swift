@@ -1,3 +1,4 @@
+import HandoffTestSupport
 import Testing
 
 @testable import HandoffKit
@@ -62,20 +63,7 @@ struct WikiMarkupEscapingTests {
         return out + rest
     }
 
-    /// The characters of `text` that are not preceded by an escaping backslash.
-    private func unescapedCharacters(_ text: String) -> [Character] {
-        var out: [Character] = []
-        var escaped = false
-        for character in text {
-            if !escaped && character == "\\" {
-                escaped = true
-                continue
-            }
-            if !escaped { out.append(character) }
-            escaped = false
-        }
-        return out
-    }
+    private func unescapedCharacters(_ text: String) -> [Character] { BackslashEscapes.unescapedCharacters(text) }
 
     // MARK: - Special characters
 
