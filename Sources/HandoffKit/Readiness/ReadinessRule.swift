@@ -25,12 +25,14 @@ public struct RuleContext: Sendable {
     public var configuration: Configuration
     public var language: Language
     public var lexicon: VagueLexicon
+    public var placeholders: PlaceholderLexicon
 
     public init(today: CivilDate, configuration: Configuration = Configuration(), language: Language = .en) {
         self.today = today
         self.configuration = configuration
         self.language = language
         self.lexicon = VagueLexicon(extra: configuration.vagueWords)
+        self.placeholders = PlaceholderLexicon(extra: configuration.placeholders)
     }
 
     /// A finding of `rule`, with message and question in the report's language.

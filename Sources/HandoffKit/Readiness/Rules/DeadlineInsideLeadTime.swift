@@ -14,23 +14,53 @@ struct DeadlineInsideLeadTime: ReadinessRule {
         let leadTime = context.configuration.effectiveLeadTimeDays
         let available = context.today.businessDays(until: launch)
         guard available < leadTime else { return [] }
-        let hardWithoutReason = draft.timeline.deadline == .hard && draft.timeline.reason.isBlank
+        let reason = context.isOpen(draft.timeline.reason) ? nil : draft.timeline.reason.map(Self.oneLine)
+        let hardWithoutReason = draft.timeline.deadline == .hard && reason == nil
+        let when: Localized
+        if launch == context.today {
+            when = context.text("Launch on \(launch) is today", "公開日 \(launch) は今日です")
+        } else if available == 0 {
+            when = context.text(
+                "Launch on \(launch) leaves no business day before it", "公開日 \(launch) まで営業日がありません")
+        } else {
+            when = context.text(
+                "Launch on \(launch) is \(available) business day\(available == 1 ? "" : "s") away",
+                "公開日 \(launch) まで営業日で\(available)日です")
+        }
+        let placeholder = context.placeholder(draft.timeline.reason)
+        var missingReason = context.text(" The deadline is hard but no reason is given.", "期限は厳守とされていますが、理由が書かれていません。")
+        if let placeholder {
+            missingReason = context.text(
+                " The deadline is hard, and its reason is still '\(Self.oneLine(placeholder))'.",
+                "期限は厳守とされていますが、理由は「\(Self.oneLine(placeholder))」のままです。")
+        }
+        let question: Localized
+        if hardWithoutReason {
+            question = context.text(
+                "What makes \(launch) immovable, and what happens if it slips?",
+                "\(launch) を動かせない理由は何ですか。遅れたら何が起きますか。")
+        } else if let reason {
+            // The date is tied to something the requester named: ask what must be live for it.
+            question = context.text(
+                "The date is tied to '\(reason)': which part must be live by then, and what could follow later?",
+                "日付は「\(reason)」に合わせたものです。その日までに必要な部分はどれで、後回しにできるのはどれですか。")
+        } else {
+            question = context.text(
+                "Can the date move, or the scope shrink to fit it?",
+                "日付を動かすか、間に合うように範囲を絞れますか。")
+        }
         return [
             context.finding(
                 Self.self, hardWithoutReason ? .blocker : .warning,
                 field: hardWithoutReason ? "timeline.reason" : "timeline.launch",
                 message: context.text(
-                    "Launch on \(launch) is \(available) business day\(available == 1 ? "" : "s") away; IT's usual lead time is \(leadTime)."
-                        + (hardWithoutReason ? " The deadline is hard but no reason is given." : ""),
-                    "公開日 \(launch) まで営業日で\(available)日です。IT の通常のリードタイムは\(leadTime)営業日です。"
-                        + (hardWithoutReason ? "期限は厳守とされていますが、理由が書かれていません。" : "")),
-                question: hardWithoutReason
-                    ? context.text(
-                        "What makes \(launch) immovable, and what happens if it slips?",
-                        "\(launch) を動かせない理由は何ですか。遅れたら何が起きますか。")
-                    : context.text(
-                        "Can the date move, or the scope shrink to fit it?",
-                        "日付を動かすか、間に合うように範囲を絞れますか。"))
+                    "\(when.en); IT's usual lead time is \(leadTime) business days." + (hardWithoutReason ? missingReason.en : ""),
+                    "\(when.ja)。IT の通常のリードタイムは\(leadTime)営業日です。" + (hardWithoutReason ? missingReason.ja : "")),
+                question: question)
         ]
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }.joined(separator: " ")
     }
 }

@@ -9,7 +9,7 @@ struct LeadFormWithoutSales: ReadinessRule {
     func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.systems.isEmpty }
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard !draft.hasStakeholder(.sales) else { return [] }
+        guard !context.hasStakeholder(draft, .sales) else { return [] }
         guard let index = draft.systems.indices.first(where: {
             SystemTraits.collectsLeads(draft.systems[$0], configuration: context.configuration)
         }) else { return [] }

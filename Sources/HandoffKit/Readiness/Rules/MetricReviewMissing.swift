@@ -5,12 +5,14 @@ struct MetricReviewMissing: ReadinessRule {
     static let summary = Localized(en: "Every metric has a review date.", ja: "各指標に振り返りの日付がある。")
 
     static let check = MetricFieldCheck(
-        key: "review_on", isMissing: { $0.reviewOn == nil },
+        key: "review_on", value: { $0.reviewOn.map(\.description) },
         message: {
             Localized(
                 en: "Metric '\($0)' has no review date; results nobody schedules a look at are never reviewed.",
                 ja: "指標「\($0)」に振り返りの日付がありません。日付を決めないと結果は見直されません。")
         },
+        noun: Localized(en: "a review date", ja: "振り返りの日付"),
+        why: Localized(en: "results nobody schedules a look at are never reviewed.", ja: "日付を決めないと結果は見直されません。"),
         question: {
             Localized(
                 en: "On which date will you review '\($0)' (YYYY-MM-DD)?",

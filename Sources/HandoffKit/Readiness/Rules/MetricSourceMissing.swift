@@ -5,12 +5,14 @@ struct MetricSourceMissing: ReadinessRule {
     static let summary = Localized(en: "Every metric names its data source.", ja: "各指標にデータの出どころがある。")
 
     static let check = MetricFieldCheck(
-        key: "source", isMissing: { $0.source.isBlank },
+        key: "source", value: { $0.source },
         message: {
             Localized(
                 en: "Metric '\($0)' has no data source; IT must know where the number comes from to collect it.",
                 ja: "指標「\($0)」のデータの出どころがありません。IT はどこから数字を取るか知る必要があります。")
         },
+        noun: Localized(en: "a data source", ja: "データの出どころ"),
+        why: Localized(en: "IT must know where the number comes from to collect it.", ja: "IT はどこから数字を取るか知る必要があります。"),
         question: {
             Localized(
                 en: "Where will '\($0)' be read from (GA4, Marketo, Salesforce, a spreadsheet)?",

@@ -6,12 +6,14 @@ struct MetricTrackingMissing: ReadinessRule {
     static let summary = Localized(en: "Every metric says how it is tracked.", ja: "各指標の計測方法が書かれている。")
 
     static let check = MetricFieldCheck(
-        key: "tracking", isMissing: { $0.tracking.isBlank },
+        key: "tracking", value: { $0.tracking },
         message: {
             Localized(
                 en: "Metric '\($0)' does not say how it is tracked; tracking is built before launch or the first data is lost.",
                 ja: "指標「\($0)」の計測方法がありません。計測は公開前に作らないと、最初のデータが失われます。")
         },
+        noun: Localized(en: "a tracking method", ja: "計測方法"),
+        why: Localized(en: "tracking is built before launch or the first data is lost.", ja: "計測は公開前に作らないと、最初のデータが失われます。"),
         question: {
             Localized(
                 en: "How is '\($0)' tracked: an analytics event, UTM parameters, a CRM report?",

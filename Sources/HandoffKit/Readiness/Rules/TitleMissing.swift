@@ -5,13 +5,18 @@ struct TitleMissing: ReadinessRule {
     static let summary = Localized(en: "The request has a title.", ja: "依頼にタイトルがある。")
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.title.isBlank else { return [] }
+        guard context.isOpen(draft.title) else { return [] }
         return [
             context.finding(
                 Self.self, field: "title",
-                message: context.text(
-                    "There is no title; it becomes the Jira summary that everyone refers to.",
-                    "タイトルがありません。Jira の要約になり、全員がこの名前で依頼を呼びます。"),
+                message: context.open(
+                    context.placeholder(draft.title), noun: context.text("a title", "タイトル"),
+                    absent: context.text(
+                        "There is no title; it becomes the Jira summary that everyone refers to.",
+                        "タイトルがありません。Jira の要約になり、全員がこの名前で依頼を呼びます。"),
+                    why: context.text(
+                        "it becomes the Jira summary that everyone refers to.",
+                        "タイトルは Jira の要約になり、全員がこの名前で依頼を呼びます。")),
                 question: context.text(
                     "In one line, what should the ticket be called?",
                     "このチケットを一行で表すと、どんなタイトルになりますか。"))

@@ -10,7 +10,7 @@ struct TitleTooLong: ReadinessRule {
     static let hardLimit = 255
     static let readableLimit = 120
 
-    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.title.isBlank }
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !context.isOpen(draft.title) }
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard var title = draft.title, !title.isEmptyValue else { return [] }

@@ -30,7 +30,8 @@ struct VagueLanguage: ReadinessRule {
         }
         var findings: [Finding] = []
         for (field, text) in texts {
-            guard let text, !text.isEmpty else { continue }
+            // A placeholder ("TBD") is reported by the rule that needs the field, as missing.
+            guard let text, !text.isEmpty, context.placeholder(text) == nil else { continue }
             let matches = context.lexicon.matches(in: text)
             guard let first = matches.first else { continue }
             let words = matches.map(\.word)
