@@ -57,6 +57,39 @@ public struct VagueLexicon: Sendable {
     public struct Match: Equatable, Sendable {
         public var word: String
         public var kind: Kind
+        /// The words as the text has them, with what they qualify: "some of the gift sets".
+        public var phrase: String
+        /// What the word qualifies ("gift sets"), when the text says.
+        public var subject: String?
+        /// "some of the …", 「一部の…」: a choice among things, so the question is "which?".
+        public var isSelection: Bool
+
+        public init(word: String, kind: Kind, phrase: String? = nil, subject: String? = nil, isSelection: Bool = false) {
+            self.word = word
+            self.kind = kind
+            self.phrase = phrase ?? word
+            self.subject = subject
+            self.isSelection = isSelection
+        }
+
+        /// Equal when the same word of the same kind was found; the phrase around it is context.
+        public static func == (lhs: Match, rhs: Match) -> Bool { lhs.word == rhs.word && lhs.kind == rhs.kind }
+
+        /// The follow-up that fits the phrase: "which gift sets?" for a selection, "how many
+        /// sign-ups?" for a missing number, else the kind's question about the phrase.
+        public var followUp: Localized {
+            if kind == .quantity, let subject {
+                if isSelection {
+                    return Localized(
+                        en: "'\(phrase)' — which \(subject) exactly? List them, so IT builds and tests the right ones.",
+                        ja: "「\(phrase)」とは、どの\(subject)ですか。対象をすべて挙げてください。")
+                }
+                return Localized(
+                    en: "'\(phrase)' — how many \(subject), as a number, and measured where?",
+                    ja: "「\(phrase)」とは、\(subject)がどれだけですか。数値と測り方を教えてください。")
+            }
+            return kind.followUp(phrase)
+        }
     }
 
     struct Entry: Sendable {
@@ -181,6 +214,11 @@ public struct VagueLexicon: Sendable {
     public func matches(in text: String) -> [Match] {
         let bytes = Array(text.lowercased().utf8)
         guard !bytes.isEmpty else { return [] }
+        // Case tells an acronym (ETC, the toll system) from a word (etc); only when lowering kept
+        // every byte in place.
+        let originalBytes = Array(text.utf8)
+        let original = originalBytes.count == bytes.count ? originalBytes : nil
+        let quotes = VagueSpan.quotedRanges(bytes)
         var taken = [Bool](repeating: false, count: bytes.count)
         var found: [(position: Int, match: Match)] = []
         var reported: Set<String> = []
@@ -197,8 +235,10 @@ public struct VagueLexicon: Sendable {
                 }
                 if taken[position..<end].contains(true) { continue }
                 for index in position..<end { taken[index] = true }
+                let span = VagueSpan(lowered: bytes, original: original, start: position, end: end, quotes: quotes)
+                if span.isExact(entry) { continue }
                 if reported.insert(entry.word.lowercased()).inserted {
-                    found.append((position, Match(word: entry.word, kind: entry.kind)))
+                    found.append((position, span.match(entry)))
                 }
             }
         }
@@ -224,7 +264,7 @@ public struct VagueLexicon: Sendable {
     }
 
     /// ASCII letters and digits join words; everything else (spaces, punctuation, Japanese) separates them.
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 

@@ -1,14 +1,14 @@
 /// `vague-language`: "ASAP", "better", "etc." read as agreement but cannot be built or tested.
-/// Checks the title, deliverables, requirements, timeline, metrics and acceptance criteria.
+/// Checks the title, the expected value, deliverables, requirements, timeline, metrics and acceptance criteria.
 struct VagueLanguage: ReadinessRule {
     static let id = "vague-language"
     static let severity = Severity.warning
     static let summary = Localized(
-        en: "Title, requirements, metrics and timeline avoid vague words.",
-        ja: "タイトル・要件・指標・スケジュールに曖昧な言葉がない。")
+        en: "Title, value, requirements, metrics and timeline avoid vague words.",
+        ja: "タイトル・期待効果・要件・指標・スケジュールに曖昧な言葉がない。")
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        var texts: [(String, String?)] = [("title", draft.title)]
+        var texts: [(String, String?)] = [("title", draft.title), ("objective.value", draft.objective.value)]
         for (index, deliverable) in draft.scope.deliverables.enumerated() {
             texts.append(("scope.deliverables[\(index)]", deliverable))
         }
@@ -41,7 +41,7 @@ struct VagueLanguage: ReadinessRule {
                     message: context.text(
                         "Vague wording: \(words.map { "'\($0)'" }.joined(separator: ", ")). IT cannot build or test what is not specific.",
                         "曖昧な表現があります：\(words.map { "「\($0)」" }.joined(separator: "、"))。具体的でないものは IT が作ることもテストすることもできません。"),
-                    question: first.kind.followUp(first.word)))
+                    question: first.followUp))
         }
         return findings
     }
