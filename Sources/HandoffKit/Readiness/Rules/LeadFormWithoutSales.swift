@@ -10,9 +10,12 @@ struct LeadFormWithoutSales: ReadinessRule {
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard !context.hasStakeholder(draft, .sales) else { return [] }
-        guard let index = draft.systems.indices.first(where: {
+        let collecting = draft.systems.indices.filter {
             SystemTraits.collectsLeads(draft.systems[$0], configuration: context.configuration)
-        }) else { return [] }
+        }
+        // Name the system where the leads end up (Marketo) rather than the page that embeds the form.
+        let stores = collecting.first { SystemTraits.isLeadSystem(draft.systems[$0], configuration: context.configuration) }
+        guard let index = stores ?? collecting.first else { return [] }
         let name = draft.systemLabel(index, context.language)
         return [
             context.finding(
