@@ -14,16 +14,16 @@ struct SensitiveData: ReadinessRule {
                 switch kind {
                 case .secret(let what):
                     message = context.text(
-                        "This text holds \(what); tickets are copied into many tools and read by many people.",
-                        "この欄に秘密情報らしきもの（\(what)）があります。チケットは多くのツールにコピーされ、多くの人が読みます。")
+                        "This text holds \(what.en); tickets are copied into many tools and read by many people.",
+                        "この欄に秘密情報（\(what.ja)）があります。チケットは多くのツールにコピーされ、多くの人が読みます。")
                 case .emailList(let count):
                     message = context.text(
                         "This text holds \(count) e-mail addresses; a pasted list of people is personal data.",
-                        "この欄にメールアドレスが\(count)件あります。人の一覧の貼り付けは個人データです。")
+                        "この欄にメールアドレスが\(count)件あります。個人データの一覧はチケットに貼らず、保管場所を示してください。")
                 case .phoneList(let count):
                     message = context.text(
                         "This text holds \(count) phone numbers; a pasted list of people is personal data.",
-                        "この欄に電話番号が\(count)件あります。人の一覧の貼り付けは個人データです。")
+                        "この欄に電話番号が\(count)件あります。個人データの一覧はチケットに貼らず、保管場所を示してください。")
                 }
                 findings.append(
                     context.finding(
