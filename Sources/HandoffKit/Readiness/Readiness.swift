@@ -20,7 +20,7 @@ public enum Readiness {
         LaunchMissing(), LaunchInPast(), DeadlineInsideLeadTime(), MilestonesMissing(), MetricsMissing(),
         MetricTargetMissing(), MetricSourceMissing(), MetricBaselineMissing(), MetricTrackingMissing(),
         MetricReviewMissing(), KGIMissing(), AcceptanceMissing(), IterationsUnstated(), ChangeImpactUnstated(),
-        OpenQuestions(), SensitiveData(),
+        OpenQuestions(), SensitiveData(), AcceptanceUntestable(), ContactInvalid(),
     ]
 
     public static var ruleIDs: [String] { rules.map(\.id) }
