@@ -20,13 +20,17 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Draft files, stored draft ids, or - for stdin.", valueName: "src"))
     var sources: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Output: text for people, json for pipelines (JSON Lines).", valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output: text for people, json for pipelines (JSON Lines), github for GitHub Actions annotations.",
+            valueName: "format"))
     var format: ReportFormat = .text
 
     @OptionGroup var global: GlobalOptions
 
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, github
     }
 
     func validate() throws {
@@ -56,10 +60,13 @@ struct CheckCommand: ParsableCommand {
             case .invalid(let invalid):
                 tally.invalid += 1
                 Terminal.printError(invalid.errors.map(\.description).joined(separator: "\n"))
+                // In GitHub's format the error is also an annotation on stdout, below.
             }
             switch format {
             case .json:
                 Terminal.write(renderer.json(result) + "\n")
+            case .github:
+                Terminal.write(renderer.github(result))
             case .text:
                 let text = renderer.text(result)
                 guard !text.isEmpty else { return }
@@ -80,7 +87,7 @@ struct CheckCommand: ParsableCommand {
                 switch loaded {
                 case .success(let loaded):
                     let context = baseContext.reporting(in: global.lang ?? loaded.draft.language)
-                    let report = Readiness.check(loaded.draft, in: context)
+                    let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
                     emit(CheckResult(source: source.name, documentIndex: loaded.documentIndex, outcome: .checked(loaded.draft, report)))
                 case .failure(let invalid):
                     let index = invalid.errors.first?.documentIndex ?? 1

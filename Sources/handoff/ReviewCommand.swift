@@ -26,7 +26,12 @@ struct ReviewCommand: ParsableCommand {
     var source: String
 
     @Option(name: .long, help: ArgumentHelp("text for people, json for tools.", valueName: "format"))
-    var format: CheckCommand.ReportFormat = .text
+    var format: Format = .text
+
+    /// Review has no GitHub annotations: it is read by a person or a tool, not a pull request.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Add a question for the requester (repeatable).", valueName: "question"))
     var ask: [String] = []

@@ -77,7 +77,13 @@ public enum DraftSource: Sendable, Equatable {
         func handle(_ chunk: DocumentChunk) throws {
             sawDocument = true
             for result in DraftLoader.load(chunk: chunk, source: name, requireFormat: requiresFormat, limits: limits) {
-                try body(result)
+                // A stored draft is named by its id, not a file a reader can open at a line.
+                if case .stored = self, case .success(var loaded) = result {
+                    loaded.positions = nil
+                    try body(.success(loaded))
+                } else {
+                    try body(result)
+                }
             }
         }
         while true {

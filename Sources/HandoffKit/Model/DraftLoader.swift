@@ -5,10 +5,14 @@ public struct LoadedDraft: Sendable {
     public var source: String
     /// 1-based position of the document in its source.
     public var documentIndex: Int
-    public init(draft: Draft, source: String, documentIndex: Int = 1) {
+    /// Where the fields were written, when the source's lines are the draft's own (a file or
+    /// stdin; not a draft carried inside an export).
+    public var positions: FieldPositions?
+    public init(draft: Draft, source: String, documentIndex: Int = 1, positions: FieldPositions? = nil) {
         self.draft = draft
         self.source = source
         self.documentIndex = documentIndex
+        self.positions = positions
     }
 }
 
@@ -58,7 +62,10 @@ public enum DraftLoader {
         }
         do {
             let draft = try decode(root, source: source, documentIndex: chunk.index, requireFormat: requireFormat)
-            return [.success(LoadedDraft(draft: draft, source: source, documentIndex: chunk.index))]
+            return [
+                .success(
+                    LoadedDraft(draft: draft, source: source, documentIndex: chunk.index, positions: FieldPositions(root: root)))
+            ]
         } catch {
             return [.failure(error)]
         }

@@ -107,12 +107,77 @@ public struct CheckRenderer: Sendable {
             out += "\n  " + styler(section.heading(language), .bold) + "\n"
             for finding in findings.sorted(by: { $0.severity < $1.severity }) {
                 let label = Self.severitySymbol(finding.severity) + " " + Self.severityLabel(finding.severity)(language)
-                out += "    " + styled(finding.severity, label) + "  " + styler(finding.field, .dim) + "\n"
+                var place = finding.field
+                if let line = finding.line { place += " · " + TerminalText.sanitize(Self.displayName(result.source), multiline: false) + ":\(line)" }
+                out += "    " + styled(finding.severity, label) + "  " + styler(place, .dim) + "\n"
                 out += "      " + TerminalText.sanitize(finding.message, multiline: false) + "\n"
                 out += "      → " + TerminalText.sanitize(finding.question, multiline: false) + "\n"
             }
         }
         return out
+    }
+
+    static func displayName(_ source: String) -> String { source == "-" ? "<stdin>" : source }
+
+    /// GitHub Actions workflow commands, one a finding (`::error file=…,line=…,col=…,title=…::…`),
+    /// so a pull request that changes a draft shows them beside its lines. Blockers are errors,
+    /// warnings warnings, info notices; unreadable input is an error at its line.
+    public func github(_ result: CheckResult) -> String {
+        var out = ""
+        let file = result.source == "-" ? nil : result.source
+        switch result.outcome {
+        case .checked(let draft, let report):
+            let language = language ?? draft.language
+            for finding in report.findings {
+                let command: String
+                switch finding.severity {
+                case .blocker: command = "error"
+                case .warning: command = "warning"
+                case .info: command = "notice"
+                }
+                out += Self.workflowCommand(
+                    command, file: file, line: finding.line, column: finding.column,
+                    title: "\(finding.rule) (\(finding.field))",
+                    message: finding.message + " " + Localized(en: "Next: ", ja: "次に確認：")(language) + finding.question)
+            }
+        case .invalid(let invalid):
+            for error in invalid.errors {
+                out += Self.workflowCommand(
+                    "error", file: file, line: error.line, column: error.column, title: error.field ?? "invalid draft",
+                    message: error.message)
+            }
+        }
+        return out
+    }
+
+    static func workflowCommand(
+        _ command: String, file: String?, line: Int?, column: Int?, title: String, message: String
+    ) -> String {
+        var properties: [String] = []
+        if let file { properties.append("file=" + escapeProperty(file)) }
+        if let line { properties.append("line=\(line)") }
+        if let column { properties.append("col=\(column)") }
+        properties.append("title=" + escapeProperty(title))
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+    }
+
+    /// GitHub's escaping for a command's message: % and line breaks.
+    static func escapeData(_ text: String) -> String {
+        var out = ""
+        for scalar in TerminalText.sanitize(text).unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// … and for a property, also ':' and ',' which separate properties.
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 
     /// A closing line for several results: how many were ready, not ready, unreadable.
