@@ -4,6 +4,14 @@ struct AcceptanceMissing: ReadinessRule {
     static let id = "acceptance-missing"
     static let severity = Severity.blocker
     static let summary = Localized(en: "At least one acceptance criterion.", ja: "受け入れ条件が一つ以上ある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Acceptance criteria are how IT and the requester agree the work is done; without them QA is guesswork.",
+            ja: "受け入れ条件は、IT と依頼者が完了に合意するためのものです。ないとテストが当て推量になります。"),
+        example: "testing:\n  acceptance_criteria: []",
+        fix: Localized(
+            en: "Write Given …, when …, then … for each thing that must work.",
+            ja: "確かめたいことごとに「〜のとき、〜すると、〜になる」の形で書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard draft.testing.acceptanceCriteria.allSatisfy(context.isOpen) else { return [] }

@@ -6,6 +6,14 @@ struct AcceptanceUntestable: ReadinessRule {
     static let summary = Localized(
         en: "Every acceptance criterion names an outcome a tester can observe.",
         ja: "受け入れ条件に、テストで確かめられる結果が書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A tester can pass or fail only what can be observed; \"works on mobile\" or \"looks good\" leave the verdict to taste.",
+            ja: "テストで合否を決められるのは、目で確かめられる結果だけです。「スマホで正しく動く」「いい感じ」では好みで決まってしまいます。"),
+        example: "testing:\n  acceptance_criteria:\n    - page works on mobile",
+        fix: Localized(
+            en: "Name the devices and browsers and what must be seen: \"On iPhone Safari, after submitting, the thank-you page shows the webinar date\".",
+            ja: "端末・ブラウザと、見えるべき結果を書きます（例：「iPhone の Safari で送信すると、サンクスページにウェビナーの日付が表示される」）。"))
 
     /// Words that judge without saying what to look for.
     static let judgements = [

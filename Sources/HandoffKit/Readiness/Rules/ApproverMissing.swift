@@ -5,6 +5,14 @@ struct ApproverMissing: ReadinessRule {
     static let severity = Severity.warning
     static let summary = Localized(
         en: "A business owner or approver is named.", ja: "ビジネスオーナーか承認者がいる。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "When scope or dates must change, IT needs someone who can decide.",
+            ja: "範囲や日程を変える必要が出たとき、IT には決められる人が必要です。"),
+        example: "stakeholders:\n  - {role: approver, name: TBD}",
+        fix: Localized(
+            en: "Name the business owner or approver.",
+            ja: "ビジネスオーナーか承認者を書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard !context.hasStakeholder(draft, .businessOwner, .approver) else { return [] }

@@ -3,6 +3,14 @@ struct ChangeImpactUnstated: ReadinessRule {
     static let id = "change-impact-unstated"
     static let severity = Severity.info
     static let summary = Localized(en: "The people affected are named.", ja: "影響を受ける人が書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Every change meets resistance; the people it affects need to be told and prepared.",
+            ja: "変更には必ず抵抗があります。影響を受ける人に伝え、準備してもらう必要があります。"),
+        example: "change:\n  people_affected: \"\"",
+        fix: Localized(
+            en: "Name whose daily work changes and how they will be told.",
+            ja: "誰の日々の仕事が変わり、どう伝えるかを書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard context.isOpen(draft.change.peopleAffected) else { return [] }

@@ -6,6 +6,14 @@ struct ContactInvalid: ReadinessRule {
     static let summary = Localized(
         en: "The e-mail addresses of the requester and stakeholders are addresses.",
         ja: "依頼者と関係者のメールアドレスが正しい形になっている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "IT's questions go to these addresses; a broken one means answers never arrive.",
+            ja: "IT からの質問はこのアドレスに届きます。形が正しくないと回答が返ってきません。"),
+        example: "requester: {name: Jane Smith, email: jane.smith@}",
+        fix: Localized(
+            en: "Write the full address: name@example.com.",
+            ja: "完全なアドレス（name@example.com の形）を書きます。"))
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool {
         !draft.requester.email.isBlank || draft.stakeholders.contains { !$0.email.isBlank }

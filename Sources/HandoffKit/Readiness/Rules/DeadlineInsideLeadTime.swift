@@ -6,6 +6,14 @@ struct DeadlineInsideLeadTime: ReadinessRule {
     static let severity = Severity.warning
     static let summary = Localized(
         en: "The launch leaves IT its usual lead time.", ja: "公開日まで IT の通常のリードタイムがある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A launch sooner than IT's usual lead time is an urgent project; with a hard deadline and no reason nobody can judge whether to reshuffle other work.",
+            ja: "IT の通常のリードタイムより早い公開は緊急案件です。期限厳守で理由がないと、他の作業を動かすべきか判断できません。"),
+        example: "timeline:\n  launch: (in 3 business days)\n  deadline: hard",
+        fix: Localized(
+            en: "Move the date, shrink the scope, or give the reason the date cannot move.",
+            ja: "日付を動かすか、範囲を絞るか、日付を動かせない理由を書きます。"))
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool { draft.timeline.launch != nil }
 

@@ -4,6 +4,14 @@ struct IterationsUnstated: ReadinessRule {
     static let id = "iterations-unstated"
     static let severity = Severity.info
     static let summary = Localized(en: "Expected pivots are said up front.", ja: "想定している方針転換を最初に伝えている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "If marketing expects to pivot on feedback, IT must know from the start, or the first change request lands as a surprise.",
+            ja: "反応を見て方針を変えるつもりなら、最初から IT に伝える必要があります。でないと最初の変更依頼が不意打ちになります。"),
+        example: "change:\n  iterations: \"\"",
+        fix: Localized(
+            en: "Say what you expect to change after launch, or write none.",
+            ja: "公開後に変える予定を書くか、なければ「なし」と書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard context.isOpen(draft.change.iterations) else { return [] }

@@ -5,6 +5,14 @@ struct LeadFormWithoutSales: ReadinessRule {
     static let severity = Severity.warning
     static let summary = Localized(
         en: "Sales takes part when leads are collected.", ja: "リードを集めるときは営業が関わっている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A lead form's fields trade visitor friction against what Sales needs to close; Sales should agree before it is built.",
+            ja: "リード獲得フォームの項目は、入力の手間と営業に必要な情報のバランスで決まります。作る前に営業と合意します。"),
+        example: "systems:\n  - {name: Marketo, change: new demo request form}",
+        fix: Localized(
+            en: "Add a sales stakeholder who agrees the fields and the follow-up.",
+            ja: "項目とフォロー方法に合意する営業の担当者を加えます。"))
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.systems.isEmpty }
 

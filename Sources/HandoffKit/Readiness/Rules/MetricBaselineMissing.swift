@@ -3,6 +3,14 @@ struct MetricBaselineMissing: ReadinessRule {
     static let id = "metric-baseline-missing"
     static let severity = Severity.warning
     static let summary = Localized(en: "Every metric has a baseline.", ja: "各指標に現状値がある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Without today's value the result cannot be called an improvement.",
+            ja: "今の値がないと、結果が改善かどうか言えません。"),
+        example: "success:\n  metrics:\n    - {name: Conversion rate, target: 5%}",
+        fix: Localized(
+            en: "Give today's value; 0 is fine for something new.",
+            ja: "今の値を書きます。新しい取り組みなら 0 で構いません。"))
 
     static let check = MetricFieldCheck(
         key: "baseline", value: { $0.baseline?.text },

@@ -3,6 +3,14 @@ struct MetricReviewMissing: ReadinessRule {
     static let id = "metric-review-missing"
     static let severity = Severity.warning
     static let summary = Localized(en: "Every metric has a review date.", ja: "各指標に振り返りの日付がある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Results nobody schedules a look at are never reviewed.",
+            ja: "振り返る日を決めない結果は、見直されることがありません。"),
+        example: "success:\n  metrics:\n    - {name: Registrations, target: 300}",
+        fix: Localized(
+            en: "Set review_on to the date the numbers will be looked at.",
+            ja: "数字を見直す日を review_on に書きます。"))
 
     static let check = MetricFieldCheck(
         key: "review_on", value: { $0.reviewOn.map(\.description) },

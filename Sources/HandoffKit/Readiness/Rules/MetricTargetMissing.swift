@@ -3,6 +3,14 @@ struct MetricTargetMissing: ReadinessRule {
     static let id = "metric-target-missing"
     static let severity = Severity.blocker
     static let summary = Localized(en: "Every metric has a target.", ja: "各指標に目標値がある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A metric without a target cannot tell success from failure.",
+            ja: "目標値のない指標では、成功か失敗か判断できません。"),
+        example: "success:\n  metrics:\n    - {name: Registrations, target: TBD}",
+        fix: Localized(
+            en: "Give the value that means success.",
+            ja: "成功とみなす値を書きます。"))
 
     static let check = MetricFieldCheck(
         key: "target", value: { $0.target?.text },

@@ -5,6 +5,14 @@ struct ObjectiveMissing: ReadinessRule {
     static let severity = Severity.blocker
     static let summary = Localized(
         en: "The problem and the business goal are stated.", ja: "課題とビジネス目標が書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "The problem and the business goal tell later whether the work succeeded, and they are what leadership, legal, finance and security ask first.",
+            ja: "課題とビジネス目標は、後で成果を判断する基準であり、経営層・法務・経理・セキュリティが最初に聞くことです。"),
+        example: "objective:\n  problem: Sign-ups get lost in a shared inbox\n  business_goal: I don't know",
+        fix: Localized(
+            en: "State the problem with a number and the company goal it serves this year.",
+            ja: "課題を数字とともに書き、今年のどの会社目標に貢献するかを書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []

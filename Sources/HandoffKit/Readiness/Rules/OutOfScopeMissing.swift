@@ -3,6 +3,14 @@ struct OutOfScopeMissing: ReadinessRule {
     static let id = "out-of-scope-missing"
     static let severity = Severity.warning
     static let summary = Localized(en: "Something is declared out of scope.", ja: "対象外のものが書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Saying what is not included stops requirements from piling up later.",
+            ja: "対象外を書いておくと、後から要件が膨らむのを防げます。"),
+        example: "scope:\n  out_of_scope: []",
+        fix: Localized(
+            en: "Name what people might assume is included but is not.",
+            ja: "含まれていると思われそうだが対象外のものを書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard draft.scope.outOfScope.allSatisfy(context.isOpen) else { return [] }

@@ -5,6 +5,14 @@ struct PersonalDataWithoutLegal: ReadinessRule {
     static let severity = Severity.blocker
     static let summary = Localized(
         en: "Personal data is reviewed by Legal.", ja: "個人データの扱いを法務が確認している。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Collecting or using personal data needs Legal's review early; asked in launch week, Legal becomes a blocker.",
+            ja: "個人データの収集や利用は早めに法務の確認が必要です。公開直前に聞くと法務が公開を止めることになります。"),
+        example: "systems:\n  - {name: Marketo, data: [name, email]}\ncompliance: {legal_review: unsure}",
+        fix: Localized(
+            en: "Name a legal stakeholder, or record legal_review: yes once Legal has reviewed.",
+            ja: "法務の担当者を書くか、法務の確認が済んだら legal_review: yes にします。"))
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.systems.isEmpty }
 

@@ -3,6 +3,14 @@ struct ScopeMissing: ReadinessRule {
     static let id = "scope-missing"
     static let severity = Severity.blocker
     static let summary = Localized(en: "At least one deliverable is named.", ja: "成果物が一つ以上ある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Without deliverables there is nothing to estimate or schedule.",
+            ja: "成果物がないと、見積もりも日程調整もできません。"),
+        example: "scope:\n  deliverables: []",
+        fix: Localized(
+            en: "List what will exist when the work is done: a page, a form, an e-mail, a report.",
+            ja: "完成したときにできあがるもの（ページ、フォーム、メール、レポートなど）を挙げます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard draft.scope.deliverables.allSatisfy(context.isOpen) else { return [] }

@@ -5,6 +5,14 @@ struct SensitiveData: ReadinessRule {
     static let severity = Severity.warning
     static let summary = Localized(
         en: "No secrets or pasted personal data in free text.", ja: "自由記述に秘密情報や個人データの貼り付けがない。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A ticket is copied into many tools and read by many people; secrets and pasted lists of people must not travel in it.",
+            ja: "チケットは多くのツールにコピーされ、多くの人が読みます。秘密情報や個人の一覧を載せてはいけません。"),
+        example: "idea: \"Legacy server key for staging: AAAAq3Zt9Lk:APA91b…\"",
+        fix: Localized(
+            en: "Remove it, rotate the key if it was real, and point to where it is stored safely.",
+            ja: "削除し、本物の鍵なら無効化して再発行し、安全な保管場所を示します。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []

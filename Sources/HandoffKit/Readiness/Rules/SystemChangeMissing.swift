@@ -4,6 +4,14 @@ struct SystemChangeMissing: ReadinessRule {
     static let severity = Severity.warning
     static let summary = Localized(
         en: "Every affected system says what changes in it.", ja: "影響する各システムで何が変わるかが書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A system named without what changes in it cannot be estimated.",
+            ja: "何を変えるか分からないシステムは見積もれません。"),
+        example: "systems:\n  - {name: Marketo}",
+        fix: Localized(
+            en: "Say what changes in each system: a new form, a field, an integration.",
+            ja: "システムごとに変更内容（新しいフォーム、項目、連携など）を書きます。"))
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.systems.isEmpty }
 

@@ -3,6 +3,14 @@ struct SystemsMissing: ReadinessRule {
     static let id = "systems-missing"
     static let severity = Severity.blocker
     static let summary = Localized(en: "The affected systems are named.", ja: "影響するシステムが書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "The affected systems decide who does the work and what could break.",
+            ja: "影響するシステムによって、誰が作業し何が壊れうるかが決まります。"),
+        example: "systems: []",
+        fix: Localized(
+            en: "Name every tool the work touches: CMS, Marketo, Salesforce, analytics.",
+            ja: "関係するツール（CMS、Marketo、Salesforce、アクセス解析など）をすべて挙げます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard draft.systems.allSatisfy({ context.isOpen($0.name) }) else { return [] }

@@ -6,6 +6,14 @@ struct VagueLanguage: ReadinessRule {
     static let summary = Localized(
         en: "Title, value, requirements, metrics and timeline avoid vague words.",
         ja: "タイトル・期待効果・要件・指標・スケジュールに曖昧な言葉がない。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "IT cannot build or test \"better\", \"ASAP\" or \"etc.\": each hides a decision someone has to make before work starts.",
+            ja: "「いい感じ」「早急」「など」は作ることもテストすることもできません。作業前に誰かが決めるべきことが隠れています。"),
+        example: "scope:\n  requirements:\n    - Discount on some of the gift sets",
+        fix: Localized(
+            en: "Replace the word with the number, date or list it stands for; exact phrases such as \"more than 3\" are fine.",
+            ja: "言葉を、それが表す数値・日付・一覧に置き換えます。「3人以上」のような正確な表現は問題ありません。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         var texts: [(String, String?)] = [("title", draft.title), ("objective.value", draft.objective.value)]
