@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
                 if report.isReady { tally.ready += 1 } else { tally.notReady += 1 }
             case .invalid(let invalid):
                 tally.invalid += 1
-                Terminal.printError(invalid.errors.map(\.description).joined(separator: "\n"))
+                Terminal.printError(invalid.description(in: global.lang ?? invalid.language ?? .en))
                 // In GitHub's format the error is also an annotation on stdout, below.
             }
             switch format {

@@ -138,7 +138,8 @@ public enum DraftLoader {
             context.fail(
                 root,
                 "missing `format: \(HandoffVersion.draftFormat)`; add it as the first line so tools "
-                    + "know this file is a handoff draft")
+                    + "know this file is a handoff draft",
+                japanese: "`format: \(HandoffVersion.draftFormat)` がありません。handoff の下書きだと分かるよう、1 行目に書いてください。")
         }
         if let id = draft.id, !isValidID(id), let node = pairs.first(where: { $0.key.scalarText == "id" })?.value {
             context.at(.key("id")) {
@@ -148,7 +149,10 @@ public enum DraftLoader {
                         + "with a letter or digit")
             }
         }
-        if !context.errors.isEmpty { throw InvalidInput(context.errors) }
+        if !context.errors.isEmpty {
+            let lang = pairs.first { $0.key.scalarText == "lang" }?.value.scalarText
+            throw InvalidInput(context.errors, language: lang.flatMap { Language(rawValue: $0.lowercased()) })
+        }
         return draft
     }
 

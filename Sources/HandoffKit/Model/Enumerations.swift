@@ -40,7 +40,9 @@ public enum LegalReview: String, DraftEnum {
             default: break
             }
         }
-        context.fail(node, "\(describe(node)) is not a legal review answer. Valid: yes, no, unsure (true and false also work).")
+        context.fail(
+            node, "\(describe(node)) is not a legal review answer. Valid: yes, no, unsure (true and false also work).",
+            japanese: "\(describe(node)) は法務確認の答えとして使えません。yes、no、unsure のどれかを書いてください（true / false も可）。")
         return nil
     }
 

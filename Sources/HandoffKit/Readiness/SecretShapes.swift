@@ -73,7 +73,9 @@ enum SecretShapes {
     static func shape(_ token: ArraySlice<UInt8>) -> Localized? {
         let shown = String(decoding: token.prefix(8), as: UTF8.self)
         func named(_ name: Localized) -> Localized {
-            Localized(en: "\(name.en) starting with '\(shown)…'", ja: "「\(shown)…」で始まる\(name.ja)")
+            // A space between kana and a Latin word, as everywhere in the Japanese messages.
+            let glue = name.ja.unicodeScalars.first.map { $0.isASCII } == true ? " " : ""
+            return Localized(en: "\(name.en) starting with '\(shown)…'", ja: "「\(shown)…」で始まる\(glue)\(name.ja)")
         }
         let upperOrDigit = { (byte: UInt8) in (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) }
         if token.count == 20, token.starts(with: Array("AKIA".utf8)) || token.starts(with: Array("ASIA".utf8)),

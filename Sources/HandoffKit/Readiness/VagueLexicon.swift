@@ -41,7 +41,7 @@ public struct VagueLexicon: Sendable {
             case .minimiser:
                 return Localized(
                     en: "'\(word)' — what exactly is included? IT has to estimate the real work behind it.",
-                    ja: "「\(word)」の中身を具体的に書いてください。ITは実際の作業量を見積もる必要があります。")
+                    ja: "「\(word)」の中身を具体的に書いてください。IT は実際の作業量を見積もる必要があります。")
             case .hedge:
                 return Localized(
                     en: "'\(word)' — is it required or not? Decide, or mark the requirement as could.",
@@ -49,7 +49,7 @@ public struct VagueLexicon: Sendable {
             case .configured:
                 return Localized(
                     en: "'\(word)' — what exactly do you mean? Say it in terms IT can build and test.",
-                    ja: "「\(word)」とは具体的に何ですか。ITが作ってテストできる言葉で書いてください。")
+                    ja: "「\(word)」とは具体的に何ですか。IT が作ってテストできる言葉で書いてください。")
             }
         }
     }

@@ -61,18 +61,18 @@ public struct CheckRenderer: Sendable {
                     ("source", .string(result.source)),
                     ("index", .int(result.documentIndex)),
                     ("ready", .bool(false)),
-                    ("error", .list(invalid.errors.map(Self.encode))),
+                    ("error", .list(invalid.errors.map { Self.encode($0, in: language ?? invalid.language ?? .en) })),
                 ]))
         }
     }
 
-    static func encode(_ error: InputError) -> Value {
+    static func encode(_ error: InputError, in language: Language = .en) -> Value {
         .object([
-            ("message", .string(error.message)),
+            ("message", .string(language == .ja ? (error.japanese ?? error.message) : error.message)),
             ("line", error.line.map(Value.int)),
             ("column", error.column.map(Value.int)),
             ("field", error.field.map(Value.string)),
-            ("description", .string(error.description)),
+            ("description", .string(error.description(in: language))),
         ])
     }
 
@@ -89,7 +89,14 @@ public struct CheckRenderer: Sendable {
         }
         out += header + "\n"
         let title = draft.title.flatMap { $0.isEmptyValue ? nil : $0 }
-        out += "  " + (title.map { TerminalText.sanitize($0, multiline: false) } ?? styler(t(Localized(en: "(no title)", ja: "（タイトルなし）")), .dim)) + "\n"
+        if let title {
+            // A title with line breaks (a rule says so below) is shown as one indented block.
+            var lines = title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            while lines.count > 1, lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+            out += lines.map { "  " + TerminalText.sanitize($0, multiline: false) }.joined(separator: "\n") + "\n"
+        } else {
+            out += "  " + styler(t(Localized(en: "(no title)", ja: "（タイトルなし）")), .dim) + "\n"
+        }
         let verdict = report.isReady
             ? styler("✔ " + t(Localized(en: "READY", ja: "準備完了")), .green)
             : styler("✖ " + t(Localized(en: "NOT READY", ja: "未完了")), .red)
@@ -141,10 +148,11 @@ public struct CheckRenderer: Sendable {
                     message: finding.message + " " + Localized(en: "Next: ", ja: "次に確認：")(language) + finding.question)
             }
         case .invalid(let invalid):
+            let language = language ?? invalid.language ?? .en
             for error in invalid.errors {
                 out += Self.workflowCommand(
                     "error", file: file, line: error.line, column: error.column, title: error.field ?? "invalid draft",
-                    message: error.message)
+                    message: language == .ja ? (error.japanese ?? error.message) : error.message)
             }
         }
         return out
