@@ -68,7 +68,7 @@ public struct PlaceholderLexicon: Sendable {
         "not decided", "not yet decided", "not defined", "not determined", "not confirmed", "n/a", "na",
         "not applicable", "todo", "to do", "fill in later", "later", "will confirm", "will check",
         "need to check", "needs checking", "to check", "checking", "ask someone", "someone", "somebody",
-        "placeholder", "xxx", "xx", "x", "lorem ipsum", "?", "to follow", "tk",
+        "placeholder", "xxx", "lorem ipsum", "?", "to follow", "tk",
     ]
 
     static let japaneseTerms = [

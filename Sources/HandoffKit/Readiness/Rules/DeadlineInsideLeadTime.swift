@@ -51,7 +51,7 @@ struct DeadlineInsideLeadTime: ReadinessRule {
             // The date is tied to something the requester named: ask what must be live for it.
             question = context.text(
                 "The date is tied to '\(reason)': which part must be live by then, and what could follow later?",
-                "日付は「\(reason)」に合わせたものです。その日までに必要な部分はどれで、後回しにできるのはどれですか。")
+                "日付の理由は「\(reason)」とのことです。その日までに必要な部分はどれで、後回しにできるものはどれですか。")
         } else {
             question = context.text(
                 "Can the date move, or the scope shrink to fit it?",
@@ -62,7 +62,7 @@ struct DeadlineInsideLeadTime: ReadinessRule {
                 Self.self, hardWithoutReason ? .blocker : .warning,
                 field: hardWithoutReason ? "timeline.reason" : "timeline.launch",
                 message: context.text(
-                    "\(when.en); IT's usual lead time is \(leadTime) business days." + (hardWithoutReason ? missingReason.en : ""),
+                    "\(when.en); IT's usual lead time is \(leadTime) business day\(leadTime == 1 ? "" : "s")." + (hardWithoutReason ? missingReason.en : ""),
                     "\(when.ja)。IT の通常のリードタイムは\(leadTime)営業日です。" + (hardWithoutReason ? missingReason.ja : "")),
                 question: question)
         ]
