@@ -40,7 +40,9 @@ let package = Package(
         .plugin(name: "EmbedPrompts", capability: .buildTool(), dependencies: ["embed-prompts"]),
         .testTarget(
             name: "HandoffKitTests",
-            dependencies: ["HandoffKit"]
+            dependencies: ["HandoffKit"],
+            // Readiness fixtures are read from the source tree, not bundled.
+            exclude: ["Fixtures"]
         ),
         // Runs the built `handoff` binary; depending on it makes `swift test` build it first.
         .testTarget(

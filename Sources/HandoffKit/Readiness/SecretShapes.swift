@@ -42,6 +42,12 @@ enum SecretShapes {
 
     static let shared = PlaceholderLexicon()
 
+    /// Password managers and vaults: a label followed by one of these says where a secret is kept.
+    static let vaults: Set<String> = [
+        "1password", "bitwarden", "lastpass", "keeper", "dashlane", "keepass", "vault", "hashicorp", "keychain",
+        "secrets-manager", "secretsmanager",
+    ]
+
     static let privateKey = Localized(en: "a private key", ja: "秘密鍵")
 
     /// Bytes that end a token besides white space; any non-ASCII byte does too (keys are ASCII,
@@ -177,6 +183,8 @@ enum SecretShapes {
                 guard end - cursor >= 6 else { continue }
                 let value = lowered[cursor..<end]
                 if prose && value.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { continue }
+                // "the password is in 1Password": where it is kept, not what it is.
+                if vaults.contains(String(decoding: value, as: UTF8.self).trimmingCharacters(in: ".。")) { continue }
                 if shared.placeholder(in: String(decoding: value, as: UTF8.self)) != nil { continue }
                 // With words between label and colon ("password reset page: …") only a value with
                 // digits and letters, not an address, is taken for a secret.

@@ -53,8 +53,8 @@ struct VagueSpan {
         if Self.comparatives.contains(term) {
             // "more than 300", "more than three"
             if next.first == "than", next.count > 1, Self.isNumber(next[1]) { return true }
-            // "the 12 most asked questions", "3 more seats"
-            if let last = previous.last, Self.isNumber(last) { return true }
+            // "the 12 most asked questions", "3 more seats", "0.4 points more conversion"
+            if previous.suffix(2).contains(where: Self.isNumber) { return true }
             // "30 days or more", "50 or more employees"
             if previous.last == "or", previous.dropLast().contains(where: Self.isNumber) { return true }
         }
