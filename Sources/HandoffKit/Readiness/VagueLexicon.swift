@@ -79,14 +79,18 @@ public struct VagueLexicon: Sendable {
         /// sign-ups?" for a missing number, else the kind's question about the phrase.
         public var followUp: Localized {
             if kind == .quantity, let subject {
+                // A Latin subject in a Japanese sentence gets a space on each side, as everywhere.
+                let latinStart = subject.unicodeScalars.first.map { $0.isASCII } ?? false
+                let latinEnd = subject.unicodeScalars.last.map { $0.isASCII } ?? false
+                let inJapanese = (latinStart ? " " : "") + subject + (latinEnd ? " " : "")
                 if isSelection {
                     return Localized(
                         en: "'\(phrase)' — which \(subject) exactly? List them, so IT builds and tests the right ones.",
-                        ja: "「\(phrase)」とは、どの\(subject)ですか。対象をすべて挙げてください。")
+                        ja: "「\(phrase)」とは、どの\(inJapanese)ですか。対象をすべて挙げてください。")
                 }
                 return Localized(
                     en: "'\(phrase)' — how many \(subject), as a number, and measured where?",
-                    ja: "「\(phrase)」とは、\(subject)がどれだけですか。数値と測り方を教えてください。")
+                    ja: "「\(phrase)」とは、\(inJapanese)がどれだけですか。数値と測り方を教えてください。")
             }
             return kind.followUp(phrase)
         }
