@@ -22,6 +22,8 @@ public struct PlaceholderLexicon: Sendable {
     /// The placeholder as written (trimmed) when the whole of `text` is one, nil for real content
     /// or no content. `language` is accepted for callers that know it; both languages are checked.
     public func placeholder(in text: String, language: Language? = nil) -> String? {
+        // A placeholder is a few words; longer text is content (and this runs on every field).
+        guard text.utf8.count <= 80 else { return nil }
         let written = text.trimmingWhitespace
         guard !written.isEmpty else { return nil }
         let normal = Self.normalise(written)
@@ -102,9 +104,8 @@ public struct PlaceholderLexicon: Sendable {
 
     /// Lower case, one space between words, no surrounding quotes, brackets or closing punctuation.
     static func normalise(_ text: String) -> String {
-        var out = text.lowercased()
-            .replacingOccurrences(of: "’", with: "'")
-            .replacingOccurrences(of: "‘", with: "'")
+        var out = String(
+            String.UnicodeScalarView(text.lowercased().unicodeScalars.map { $0 == "’" || $0 == "‘" ? "'" : $0 }))
         out = out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let strip = Set("\"'`「」『』()（）[]【】.。!！、,…~〜ー-".unicodeScalars)
         while let first = out.unicodeScalars.first, strip.contains(first) { out.unicodeScalars.removeFirst() }
@@ -134,19 +135,31 @@ public struct PlaceholderLexicon: Sendable {
     }
 
     /// The text up to the first clause separator, and the rest; nil when there is no separator.
+    /// One pass over the characters: this runs on every short field of every draft.
     static func firstClause(_ text: String) -> (String, String)? {
-        let separators: [String] = [", ", " - ", " – ", " — ", " (", "(", "（", "、", "。", "; ", ": ", "：", "? ", "？", "/"]
-        var best: Range<String.Index>?
-        for separator in separators {
-            if let range = text.range(of: separator), best.map({ range.lowerBound < $0.lowerBound }) ?? true {
-                best = range
+        let single: Set<Character> = [",", "(", "（", "、", "。", ";", ":", "：", "?", "？", "/"]
+        let dashes: Set<Character> = ["-", "–", "—"]
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            var cut: (Range<String.Index>)?
+            if single.contains(character) {
+                cut = index..<text.index(after: index)
+            } else if character == " " {
+                let next = text.index(after: index)
+                if next < text.endIndex, dashes.contains(text[next]) {
+                    let after = text.index(after: next)
+                    if after == text.endIndex || text[after] == " " { cut = index..<after }
+                }
             }
+            if let cut {
+                let head = String(text[..<cut.lowerBound]).trimmingWhitespace
+                let rest = String(text[cut.upperBound...]).trimmingWhitespace
+                return head.isEmpty ? nil : (head, rest)
+            }
+            index = text.index(after: index)
         }
-        guard let best else { return nil }
-        let head = String(text[..<best.lowerBound]).trimmingWhitespace
-        let rest = String(text[best.upperBound...]).trimmingWhitespace
-        guard !head.isEmpty else { return nil }
-        return (head, rest)
+        return nil
     }
 
     static func isGuess(_ rest: String) -> Bool {

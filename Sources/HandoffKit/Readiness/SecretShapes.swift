@@ -42,6 +42,15 @@ enum SecretShapes {
 
     static let shared = PlaceholderLexicon()
 
+    static let anchors = ["pass", "pwd", "key", "secret", "token", "credential", "パスワード", "暗証", "キー", "トークン", "シークレット", "秘密鍵"]
+        .map { Array($0.utf8) }
+    static let fcmMarker = Array(":APA91b".utf8)
+    static let akia = Array("AKIA".utf8), asia = Array("ASIA".utf8), aiza = Array("AIza".utf8)
+    static let twilioAccount = Array("AC".utf8), twilioKey = Array("SK".utf8), jwtStart = Array("eyJ".utf8)
+    static let prefixBytes = prefixes.map { Array($0.prefix.utf8) }
+    static let pemBegin = Array("-----BEGIN".utf8)
+    static let pemPrivate = Array("PRIVATE KEY".utf8)
+
     /// Password managers and vaults: a label followed by one of these says where a secret is kept.
     static let vaults: Set<String> = [
         "1password", "bitwarden", "lastpass", "keeper", "dashlane", "keepass", "vault", "hashicorp", "keychain",
@@ -70,6 +79,8 @@ enum SecretShapes {
             if let found = shape(bytes[range]) { return found }
         }
         let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        // Every label contains one of these: most texts have none and skip the label scans.
+        guard anchors.contains(where: { find($0, in: lowered, from: 0) != nil }) else { return nil }
         if let found = labelled(lowered) { return found }
         return randomNearWord(bytes, lowered: lowered, tokens: tokens)
     }
@@ -84,23 +95,25 @@ enum SecretShapes {
             return Localized(en: "\(name.en) starting with '\(shown)…'", ja: "「\(shown)…」で始まる\(glue)\(name.ja)")
         }
         let upperOrDigit = { (byte: UInt8) in (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) }
-        if token.count == 20, token.starts(with: Array("AKIA".utf8)) || token.starts(with: Array("ASIA".utf8)),
+        // Every shape below is at least 15 characters long.
+        guard token.count >= 15 else { return nil }
+        if token.count == 20, token.starts(with: akia) || token.starts(with: asia),
             token.allSatisfy(upperOrDigit)
         {
             return named(Localized(en: "an AWS access key", ja: "AWS のアクセスキー"))
         }
-        if token.count == 39, token.starts(with: Array("AIza".utf8)) {
+        if token.count == 39, token.starts(with: aiza) {
             return named(Localized(en: "a Google API key", ja: "Google の API キー"))
         }
         // Twilio: AC (account SID) or SK (API key) and 32 lower-case hex digits.
-        if token.count == 34, token.starts(with: Array("AC".utf8)) || token.starts(with: Array("SK".utf8)),
+        if token.count == 34, token.starts(with: twilioAccount) || token.starts(with: twilioKey),
             token.dropFirst(2).allSatisfy(isLowerHex)
         {
             return named(Localized(en: "a Twilio credential", ja: "Twilio の認証情報"))
         }
         if isJWT(token) { return named(Localized(en: "a JSON Web Token", ja: "JSON Web Token")) }
         let lowered = token.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        for entry in prefixes where lowered.count >= entry.minimum && lowered.starts(with: Array(entry.prefix.utf8)) {
+        for (entry, prefix) in zip(prefixes, prefixBytes) where lowered.count >= entry.minimum && lowered.starts(with: prefix) {
             return named(entry.name)
         }
         return nil
@@ -108,9 +121,9 @@ enum SecretShapes {
 
     /// header.payload.signature, each base64url, the first two starting with `eyJ` (`{"`).
     static func isJWT(_ token: ArraySlice<UInt8>) -> Bool {
-        guard token.count >= 36, token.starts(with: Array("eyJ".utf8)) else { return false }
+        guard token.count >= 36, token.starts(with: jwtStart) else { return false }
         let parts = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[1].starts(with: Array("eyJ".utf8)), parts.allSatisfy({ $0.count >= 8 }) else {
+        guard parts.count == 3, parts[1].starts(with: jwtStart), parts.allSatisfy({ $0.count >= 8 }) else {
             return false
         }
         return parts.allSatisfy { $0.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") } }
@@ -118,15 +131,15 @@ enum SecretShapes {
 
     /// `-----BEGIN … PRIVATE KEY-----` (a certificate or a public key is meant to be shared).
     static func pem(_ bytes: [UInt8]) -> Localized? {
-        guard let begin = find(Array("-----BEGIN".utf8), in: bytes, from: 0) else { return nil }
+        guard let begin = find(pemBegin, in: bytes, from: 0) else { return nil }
         let line = bytes[begin...].prefix { $0 != 0x0A }
-        return find(Array("PRIVATE KEY".utf8), in: Array(line), from: 0) != nil ? privateKey : nil
+        return find(pemPrivate, in: Array(line), from: 0) != nil ? privateKey : nil
     }
 
     /// A legacy FCM server key: `AAAA` + 7 characters + `:APA91b` + the rest, even cut short.
     static func fcm(_ bytes: [UInt8]) -> Localized? {
         var from = 0
-        while let found = find(Array(":APA91b".utf8), in: bytes, from: from) {
+        while let found = find(fcmMarker, in: bytes, from: from) {
             from = found + 1
             let head = bytes[..<found].reversed().prefix { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
             if head.count >= 8, Array(head.reversed().prefix(4)) == Array("AAAA".utf8) {

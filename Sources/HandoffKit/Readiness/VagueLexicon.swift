@@ -222,7 +222,14 @@ public struct VagueLexicon: Sendable {
         // every byte in place.
         let originalBytes = Array(text.utf8)
         let original = originalBytes.count == bytes.count ? originalBytes : nil
-        let quotes = VagueSpan.quotedRanges(bytes)
+        // Found only when a word matches: most texts have none.
+        var quotesFound: [Range<Int>]?
+        func quotes() -> [Range<Int>] {
+            if let quotesFound { return quotesFound }
+            let found = VagueSpan.quotedRanges(bytes)
+            quotesFound = found
+            return found
+        }
         var taken = [Bool](repeating: false, count: bytes.count)
         var found: [(position: Int, match: Match)] = []
         var reported: Set<String> = []
@@ -239,7 +246,7 @@ public struct VagueLexicon: Sendable {
                 }
                 if taken[position..<end].contains(true) { continue }
                 for index in position..<end { taken[index] = true }
-                let span = VagueSpan(lowered: bytes, original: original, start: position, end: end, quotes: quotes)
+                let span = VagueSpan(lowered: bytes, original: original, start: position, end: end, quotes: quotes())
                 if span.isExact(entry) { continue }
                 if reported.insert(entry.word.lowercased()).inserted {
                     found.append((position, span.match(entry)))
