@@ -45,7 +45,9 @@ let package = Package(
         .target(name: "HandoffTestSupport", path: "Tests/HandoffTestSupport", exclude: ["README.md"]),
         .testTarget(
             name: "HandoffKitTests",
-            dependencies: ["HandoffKit", "HandoffTestSupport"]
+            dependencies: ["HandoffKit", "HandoffTestSupport"],
+            // Readiness fixtures are read from the source tree, not bundled.
+            exclude: ["Fixtures"]
         ),
         // Runs the built `handoff` binary; depending on it makes `swift test` build it first.
         .testTarget(

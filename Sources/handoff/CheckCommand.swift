@@ -24,8 +24,12 @@ struct CheckCommand: ParsableCommand {
         completion: DraftIDCompletion.sources)
     var sources: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Output: text for people, json for pipelines (JSON Lines).", valueName: "format"))
-    var format: FormatChoice<TextOrJSON> = .text
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output: text for people, json for pipelines (JSON Lines), github for GitHub Actions annotations.",
+            valueName: "format"))
+    var format: FormatChoice<CheckFormats> = .text
 
     @OptionGroup var global: GlobalOptions
 
@@ -52,12 +56,15 @@ struct CheckCommand: ParsableCommand {
                 if report.isReady { tally.ready += 1 } else { tally.notReady += 1 }
             case .invalid(let invalid):
                 tally.invalid += 1
-                Terminal.printError(invalid.errors.map(\.description).joined(separator: "\n"))
+                Terminal.printError(invalid.description(in: global.lang ?? invalid.language ?? .en))
+                // In GitHub's format the error is also an annotation on stdout, below.
             }
             switch format.format {
             case .json:
                 Terminal.write(renderer.json(result) + "\n")
-            case .text:
+            case .github:
+                Terminal.write(renderer.github(result))
+            case .text, .markdown:  // markdown is not among CheckFormats
                 let text = renderer.text(result)
                 guard !text.isEmpty else { return }
                 Terminal.write((printed > 0 ? "\n" : "") + text)
@@ -86,7 +93,7 @@ struct CheckCommand: ParsableCommand {
                 switch loaded {
                 case .success(let loaded):
                     let context = baseContext.reporting(in: global.lang ?? loaded.draft.language)
-                    let report = Readiness.check(loaded.draft, in: context)
+                    let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
                     emit(CheckResult(source: source.name, documentIndex: loaded.documentIndex, outcome: .checked(loaded.draft, report)))
                 case .failure(let invalid):
                     let index = invalid.errors.first?.documentIndex ?? 1

@@ -10,6 +10,10 @@ enum OutputFormat: String, CaseIterable, Sendable {
     case text
     /// For pipelines: JSON (JSON Lines where a command prints one object per draft or revision).
     case json
+    /// GitHub Actions annotations (`::error file=…,line=…::…`), for `check` in a workflow.
+    case github
+    /// Markdown, for `rules` (docs/rules.md is generated from it).
+    case markdown
 }
 
 /// The formats one command accepts. A type rather than a list so that parsing, `--help` and the
@@ -21,6 +25,16 @@ protocol OutputFormats {
 /// What check, diff, history, drafts and review print.
 enum TextOrJSON: OutputFormats {
     static let accepted: [OutputFormat] = [.text, .json]
+}
+
+/// What check prints: besides text and JSON, annotations a GitHub workflow shows beside the lines.
+enum CheckFormats: OutputFormats {
+    static let accepted: [OutputFormat] = [.text, .json, .github]
+}
+
+/// What rules prints.
+enum RulesFormats: OutputFormats {
+    static let accepted: [OutputFormat] = [.text, .markdown, .json]
 }
 
 /// The value of a `--format` option restricted to `Formats.accepted`.

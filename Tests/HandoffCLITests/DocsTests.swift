@@ -14,6 +14,7 @@ struct DocsTests {
     /// Files that are wholly the output of one command.
     static let generatedFiles: [(path: String, arguments: [String])] = [
         ("docs/draft.schema.json", ["schema"]),
+        ("docs/rules.md", ["rules", "--format", "markdown"]),
     ]
 
     /// The Markdown files that may hold generated blocks.

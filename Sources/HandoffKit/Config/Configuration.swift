@@ -5,6 +5,7 @@ public struct Configuration: Record {
     public var leadTimeDays: Int?
     public var systems: [CatalogueSystem] = []
     public var vagueWords = VagueWordSettings()
+    public var placeholders = PlaceholderSettings()
 
     public init() {}
     public static let recordName = "the configuration"
@@ -17,6 +18,7 @@ public struct Configuration: Record {
             "systems", \.systems, "The catalogue of known systems.",
             check: { $0.name.isBlank ? "a catalogue system needs a name, e.g. {name: Marketo, aliases: [MA]}" : nil }),
         .record("vague_words", \.vagueWords, "Extra vague words to flag, per language."),
+        .record("placeholders", \.placeholders, "Extra phrases that stand in for an answer (like TBD), per language."),
     ]
 
     public static let defaultLeadTimeDays = 10

@@ -13,6 +13,9 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var field: String?
     /// What is wrong and what would be valid, as a sentence.
     public var message: String
+    /// The same in Japanese, for the common problems (unknown key, bad value, impossible date,
+    /// not YAML, missing format); nil where only English is written.
+    public var japanese: String?
 
     public init(
         source: String, documentIndex: Int? = nil, line: Int? = nil, column: Int? = nil,
@@ -27,9 +30,13 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `file:line:column: field: message`, the form editors and terminals can jump to.
-    public var description: String {
+    public var description: String { description(in: .en) }
+
+    /// The description with the message in `language` when there is a rendering in it.
+    public func description(in language: Language) -> String {
+        let message = language == .ja ? (japanese ?? self.message) : self.message
         var location = source == "-" ? "<stdin>" : source
-        if let documentIndex { location += " (document \(documentIndex))" }
+        if let documentIndex { location += language == .ja ? "（\(documentIndex)件目）" : " (document \(documentIndex))" }
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
@@ -42,8 +49,17 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// One or more input problems found in a single document; all are reported together.
 public struct InvalidInput: Error, Sendable, CustomStringConvertible {
     public var errors: [InputError]
-    public init(_ errors: [InputError]) { self.errors = errors }
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
+    /// The language the draft says it is in (`lang: ja`), when it says so: its errors are then
+    /// reported in that language unless `--lang` asks for another.
+    public var language: Language?
+    public init(_ errors: [InputError], language: Language? = nil) {
+        self.errors = errors
+        self.language = language
+    }
+    public var description: String { description(in: language ?? .en) }
+    public func description(in language: Language) -> String {
+        errors.map { $0.description(in: language) }.joined(separator: "\n")
+    }
 }
 
 /// A failure to read or write the file system (store, lock, disk): exit status 3.

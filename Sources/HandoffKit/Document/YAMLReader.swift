@@ -10,10 +10,10 @@ public enum YAMLReader {
         if let error = chunk.error { throw InvalidInput([error]) }
         let lineOffset = chunk.firstLine - 1
         func failure(line: Int?, column: Int?, _ message: String) -> InvalidInput {
-            InvalidInput([
-                InputError(
-                    source: source, documentIndex: chunk.index > 1 ? chunk.index : nil, line: line, column: column, message: message)
-            ])
+            var error = InputError(
+                source: source, documentIndex: chunk.index > 1 ? chunk.index : nil, line: line, column: column, message: message)
+            error.japanese = japaneseMessage(message)
+            return InvalidInput([error], language: statedLanguage(chunk.text))
         }
         switch measureAliases(chunk.text, limit: limits.maxNodes) {
         case .withinLimit: break
@@ -281,5 +281,25 @@ public enum YAMLReader {
         }
         if let anchor = node.anchor { anchors[anchor.rawValue] = size }
         return size
+    }
+
+    /// The Japanese rendering of a YAML problem: the parser's own detail stays as it is, the
+    /// sentence around it is Japanese.
+    static func japaneseMessage(_ message: String) -> String? {
+        if message.hasPrefix("not valid YAML: ") {
+            return "YAML として読めません：" + message.dropFirst("not valid YAML: ".count) + "。"
+        }
+        if message == "the document is empty" { return "文書が空です。" }
+        return nil
+    }
+
+    /// `ja` when a line of the document says `lang: ja`: a draft that does not parse still
+    /// says which language its writer reads.
+    static func statedLanguage(_ text: String) -> Language? {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("lang:") {
+            let value = line.dropFirst(5).split(separator: "#").first.map { String($0).trimmingWhitespace.lowercased() } ?? ""
+            return Language(rawValue: value.trimmingCharacters(in: "\"'"))
+        }
+        return nil
     }
 }

@@ -114,7 +114,13 @@ public enum DraftSource: Sendable, Equatable {
         func handle(_ chunk: DocumentChunk) throws -> Bool {
             sawDocument = true
             for result in DraftLoader.load(chunk: chunk, source: name, requireFormat: requiresFormat, limits: limits) {
-                if try body(result) == .stop { return false }
+                // A stored draft is named by its id, not a file a reader can open at a line.
+                if case .stored = self, case .success(var loaded) = result {
+                    loaded.positions = nil
+                    if try body(.success(loaded)) == .stop { return false }
+                } else if try body(result) == .stop {
+                    return false
+                }
             }
             return true
         }

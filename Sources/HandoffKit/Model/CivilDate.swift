@@ -45,6 +45,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             case .noSuchDay(let day, let month, let year):
                 return "has day \(day), but \(CivilDate.monthNames[month - 1]) \(year) has "
                     + "\(CivilDate.daysIn(month: month, year: year)) days"
+                    + (nearest.map { " (the nearest real date is \($0))" } ?? "")
+            }
+        }
+
+        /// The real date closest to what was meant: the last day of the month for day 30 of
+        /// February or day 31 of April.
+        public var nearest: CivilDate? {
+            guard case .noSuchDay(_, let month, let year) = self else { return nil }
+            return CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))
+        }
+
+        public var japanese: String {
+            switch self {
+            case .notADate: return "は日付ではありません。"
+            case .noSuchMonth(let month): return "の月（\(month)）は存在しません。"
+            case .noSuchDay(let day, let month, let year):
+                return "は存在しない日付です（\(year)年\(month)月は\(CivilDate.daysIn(month: month, year: year))日まで、\(day)日はありません）。"
+                    + (nearest.map { "\($0) のことですか。" } ?? "")
             }
         }
     }
@@ -137,7 +155,9 @@ extension CivilDate: DraftCodable {
         switch parse(text.trimmingCharacters(in: " ")) {
         case .success(let date): return date
         case .failure(let problem):
-            context.fail(node, "'\(text)' \(problem.explanation); write dates as YYYY-MM-DD, e.g. 2026-12-04")
+            context.fail(
+                node, "'\(text)' \(problem.explanation); write dates as YYYY-MM-DD, e.g. 2026-12-04",
+                japanese: "「\(text)」\(problem.japanese)日付は YYYY-MM-DD の形で書いてください（例：2026-12-04）。")
             return nil
         }
     }

@@ -62,26 +62,31 @@ public struct DecodeContext {
     }
 
     /// Records a problem with `node` at the current field path.
-    public mutating func fail(_ node: DocNode, _ message: String) {
+    public mutating func fail(_ node: DocNode, _ message: String, japanese: String? = nil) {
         let field = fieldPath
-        record(
-            InputError(
-                source: source, documentIndex: documentIndex, line: node.line, column: node.column,
-                field: field.isEmpty ? nil : field, message: message))
+        var error = InputError(
+            source: source, documentIndex: documentIndex, line: node.line, column: node.column,
+            field: field.isEmpty ? nil : field, message: message)
+        error.japanese = japanese
+        record(error)
     }
 
     /// Records a key that is not part of the format, suggesting the nearest valid one.
     public mutating func unknownKey(_ key: String, at node: DocNode, valid: [String], container: String) {
         var message = "unknown key '\(key)' in \(container)."
+        var japanese = "「\(key)」というキーはここでは使えません。"
         if let suggestion = Spelling.nearest(to: key, in: valid) {
             message += " Did you mean '\(suggestion)'?"
+            japanese += "「\(suggestion)」の書き間違いではありませんか。"
         }
         message += " Valid keys here: \(valid.joined(separator: ", "))."
+        japanese += "ここで使えるキー：\(valid.joined(separator: ", "))。"
         let field = fieldPath
-        record(
-            InputError(
-                source: source, documentIndex: documentIndex, line: node.line, column: node.column,
-                field: field.isEmpty ? key : field + "." + key, message: message))
+        var error = InputError(
+            source: source, documentIndex: documentIndex, line: node.line, column: node.column,
+            field: field.isEmpty ? key : field + "." + key, message: message)
+        error.japanese = japanese
+        record(error)
     }
 }
 

@@ -5,10 +5,14 @@ public struct LoadedDraft: Sendable {
     public var source: String
     /// 1-based position of the document in its source.
     public var documentIndex: Int
-    public init(draft: Draft, source: String, documentIndex: Int = 1) {
+    /// Where the fields were written, when the source's lines are the draft's own (a file or
+    /// stdin; not a draft carried inside an export).
+    public var positions: FieldPositions?
+    public init(draft: Draft, source: String, documentIndex: Int = 1, positions: FieldPositions? = nil) {
         self.draft = draft
         self.source = source
         self.documentIndex = documentIndex
+        self.positions = positions
     }
 }
 
@@ -58,7 +62,10 @@ public enum DraftLoader {
         }
         do {
             let draft = try decode(root, source: source, documentIndex: chunk.index, requireFormat: requireFormat)
-            return [.success(LoadedDraft(draft: draft, source: source, documentIndex: chunk.index))]
+            return [
+                .success(
+                    LoadedDraft(draft: draft, source: source, documentIndex: chunk.index, positions: FieldPositions(root: root)))
+            ]
         } catch {
             return [.failure(error)]
         }
@@ -110,7 +117,7 @@ public enum DraftLoader {
         _ root: DocNode, source: String, documentIndex: Int, requireFormat: Bool
     ) throws(InvalidInput) -> Draft {
         var context = DecodeContext(source: source, documentIndex: documentIndex > 1 ? documentIndex : nil)
-        guard case .mapping = root.kind else {
+        guard case .mapping(let pairs) = root.kind else {
             context.fail(
                 root,
                 "a draft is a mapping of fields (format:, title:, idea:, systems: …); this document is "
@@ -121,10 +128,18 @@ public enum DraftLoader {
         let draft = Draft.decode(root, in: &context) ?? Draft()
         if requireFormat, context.errors.isEmpty {
             for field in Draft.fields where field.encode(draft) == nil {
-                if let message = field.whenMissing { context.fail(root, message) }
+                guard let message = field.whenMissing else { continue }
+                let japanese =
+                    field.key == "format"
+                    ? "`format: \(HandoffVersion.draftFormat)` がありません。handoff の下書きだと分かるよう、1 行目に書いてください。"
+                    : nil
+                context.fail(root, message, japanese: japanese)
             }
         }
-        if !context.errors.isEmpty { throw InvalidInput(context.errors) }
+        if !context.errors.isEmpty {
+            let lang = pairs.first { $0.key.scalarText == "lang" }?.value.scalarText
+            throw InvalidInput(context.errors, language: lang.flatMap { Language(rawValue: $0.lowercased()) })
+        }
         return draft
     }
 

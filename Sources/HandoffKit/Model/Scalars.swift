@@ -23,7 +23,9 @@ extension Bool: DraftCodable {
 
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Bool? {
         guard case .scalar(let text, _) = node.kind, let folded = text.asciiLowercased, let value = spellings[folded] else {
-            context.fail(node, "expected true or false (yes and no also work), found \(describe(node))")
+            context.fail(
+                node, "expected true or false (yes and no also work), found \(describe(node))",
+                japanese: "true か false（yes / no も可）を書いてください。書かれているのは \(describe(node)) です。")
             return nil
         }
         return value
@@ -74,10 +76,15 @@ extension DraftEnum {
         }
         let valid = allCases.map(\.rawValue)
         var message = "'\(text)' is not a \(valueName)."
-        if let suggestion = Spelling.nearest(to: text, in: valid) { message += " Did you mean '\(suggestion)'?" }
+        var japanese = "「\(text)」はここに書ける値ではありません。"
+        if let suggestion = Spelling.nearest(to: text, in: valid) {
+            message += " Did you mean '\(suggestion)'?"
+            japanese += "「\(suggestion)」のことですか。"
+        }
         message += " Valid: \(valid.joined(separator: ", "))."
         if let aliasNote { message.removeLast(); message += " \(aliasNote)." }
-        context.fail(node, message)
+        japanese += "使える値：\(valid.joined(separator: ", "))。"
+        context.fail(node, message, japanese: japanese)
         return nil
     }
     public var encoded: Value { .plain(rawValue) }

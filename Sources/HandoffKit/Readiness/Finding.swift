@@ -38,6 +38,9 @@ public struct Finding: Equatable, Sendable {
     public var message: String
     /// The question to ask the requester next, in the report's language.
     public var question: String
+    /// Where the field (or the nearest enclosing one) was written, when the source is a file or stdin.
+    public var line: Int?
+    public var column: Int?
 
     public init(rule: String, severity: Severity, field: String, message: String, question: String) {
         self.rule = rule
@@ -50,6 +53,7 @@ public struct Finding: Equatable, Sendable {
     public var encoded: Value {
         .object([
             ("rule", .string(rule)), ("severity", .string(severity.rawValue)), ("field", .string(field)),
+            ("line", line.map(Value.int)), ("column", column.map(Value.int)),
             ("message", .string(message)), ("question", .string(question)),
         ])
     }

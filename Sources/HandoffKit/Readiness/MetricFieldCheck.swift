@@ -1,18 +1,29 @@
 /// Shared by the per-metric rules (`metric-target-missing`, `metric-source-missing`, …): one
-/// finding for every metric that lacks the field.
+/// finding for every metric whose field is empty or only a placeholder ("TBD").
 struct MetricFieldCheck: Sendable {
     var key: String
-    var isMissing: @Sendable (Metric) -> Bool
+    /// The field's text, or nil when it is not there; a date field gives nil or a non-empty text.
+    var value: @Sendable (Metric) -> String?
+    /// The message when the field is missing, for the metric's label.
     var message: @Sendable (String) -> Localized
+    /// What the field is ("a data source"), for the message that quotes a placeholder.
+    var noun: Localized
+    /// Why IT needs the field, after the quoted placeholder.
+    var why: Localized
     var question: @Sendable (String) -> Localized
 
     func findings<R: ReadinessRule>(_ rule: R.Type, in draft: Draft, _ context: RuleContext) -> [Finding] {
         draft.success.metrics.indices.compactMap { index in
             let metric = draft.success.metrics[index]
-            guard !metric.isEmptyValue, isMissing(metric) else { return nil }
+            let text = value(metric)
+            guard !metric.isEmptyValue, context.isOpen(text) else { return nil }
             let label = draft.metricLabel(index, context.language)
+            let placeholder = context.placeholder(text)
+            let named = Localized(en: "\(noun.en) for '\(label)'", ja: "指標「\(label)」の\(noun.ja)")
             return context.finding(
-                rule, field: "success.metrics[\(index)].\(key)", message: message(label), question: question(label))
+                rule, field: "success.metrics[\(index)].\(key)",
+                message: context.open(placeholder, noun: named, absent: message(label), why: why),
+                question: question(label))
         }
     }
 }

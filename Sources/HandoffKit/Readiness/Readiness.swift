@@ -8,6 +8,19 @@ public struct ReadinessReport: Sendable, Equatable {
     public var isReady: Bool { !findings.contains { $0.severity == .blocker } }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// The report with every finding pointing at the line and column of its field; unchanged
+    /// when there are no positions (a stored draft, a draft inside an export).
+    public func located(by positions: FieldPositions?) -> ReadinessReport {
+        guard let positions else { return self }
+        var copy = self
+        for index in copy.findings.indices {
+            let position = positions.position(of: copy.findings[index].field)
+            copy.findings[index].line = position.line
+            copy.findings[index].column = position.column
+        }
+        return copy
+    }
 }
 
 /// Runs every readiness rule (docs/rules.md).
@@ -20,7 +33,7 @@ public enum Readiness {
         LaunchMissing(), LaunchInPast(), DeadlineInsideLeadTime(), MilestonesMissing(), MetricsMissing(),
         MetricTargetMissing(), MetricSourceMissing(), MetricBaselineMissing(), MetricTrackingMissing(),
         MetricReviewMissing(), KGIMissing(), AcceptanceMissing(), IterationsUnstated(), ChangeImpactUnstated(),
-        OpenQuestions(), SensitiveData(),
+        OpenQuestions(), SensitiveData(), AcceptanceUntestable(), ContactInvalid(),
     ]
 
     public static var ruleIDs: [String] { rules.map(\.id) }

@@ -6,11 +6,26 @@ public protocol ReadinessRule: Sendable {
     static var severity: Severity { get }
     /// What the rule checks, for `--help`-style listings.
     static var summary: Localized { get }
+    /// Why IT needs it, a draft that fires, and how to fix it: what `handoff rules ID` prints.
+    static var explanation: RuleExplanation { get }
     /// The findings for `draft`; empty when the rule is satisfied.
     func findings(for draft: Draft, in context: RuleContext) -> [Finding]
     /// Whether the rule has anything to judge yet (a per-metric rule needs metrics). Rules that do
     /// not apply neither pass nor fail in the readiness score.
     func applies(to draft: Draft, in context: RuleContext) -> Bool
+}
+
+/// What `handoff rules ID` says about a rule, in both languages.
+public struct RuleExplanation: Sendable {
+    public var why: Localized
+    /// A piece of a draft that makes the rule fire, as YAML (field names are the same in every language).
+    public var example: String
+    public var fix: Localized
+    public init(why: Localized, example: String, fix: Localized) {
+        self.why = why
+        self.example = example
+        self.fix = fix
+    }
 }
 
 extension ReadinessRule {
@@ -25,12 +40,14 @@ public struct RuleContext: Sendable {
     public var configuration: Configuration
     public var language: Language
     public var lexicon: VagueLexicon
+    public var placeholders: PlaceholderLexicon
 
     public init(today: CivilDate, configuration: Configuration = Configuration(), language: Language = .en) {
         self.today = today
         self.configuration = configuration
         self.language = language
         self.lexicon = VagueLexicon(extra: configuration.vagueWords)
+        self.placeholders = PlaceholderLexicon(extra: configuration.placeholders)
     }
 
     /// A finding of `rule`, with message and question in the report's language.

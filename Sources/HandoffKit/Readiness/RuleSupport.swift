@@ -108,3 +108,44 @@ enum TermMatch {
         return nil
     }
 }
+
+extension RuleContext {
+    /// The placeholder a field holds ("TBD", 「未定」), or nil when it is empty or really answered.
+    func placeholder(_ text: String?) -> String? {
+        guard let text else { return nil }
+        return placeholders.placeholder(in: text, language: language)
+    }
+
+    /// True when a field is blank or holds only a placeholder: a rule that needs it fires.
+    func isOpen(_ text: String?) -> Bool { placeholders.isOpen(text) }
+
+    /// The first placeholder among `texts`, to quote when every one of them is open.
+    func firstPlaceholder(_ texts: [String?]) -> String? { texts.lazy.compactMap { self.placeholder($0) }.first }
+
+    /// The message for a field that is open: `absent` when nothing was written, else one that
+    /// quotes the placeholder ("'TBD' is not a data source yet; …") followed by `why`.
+    func open(_ placeholder: String?, noun: Localized, absent: Localized, why: Localized) -> Localized {
+        guard let placeholder else { return absent }
+        let quoted = placeholder.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return Localized(
+            en: "'\(quoted)' is not \(noun.en) yet; \(why.en)",
+            ja: "\(noun.ja)が「\(quoted)」のままです。\(why.ja)")
+    }
+
+    /// Stakeholders with one of `roles` whose name is really given (or left out: a role alone
+    /// names a team); a placeholder name ("not sure who") does not count.
+    func hasStakeholder(_ draft: Draft, _ roles: Role...) -> Bool {
+        draft.stakeholders.contains { stakeholder in
+            guard let role = stakeholder.role, roles.contains(role) else { return false }
+            return placeholder(stakeholder.name) == nil
+        }
+    }
+
+    /// The placeholder written as the name of a stakeholder with one of `roles`, if any.
+    func stakeholderPlaceholder(_ draft: Draft, _ roles: Role...) -> String? {
+        draft.stakeholders.lazy.compactMap { stakeholder -> String? in
+            guard let role = stakeholder.role, roles.contains(role) else { return nil }
+            return self.placeholder(stakeholder.name)
+        }.first
+    }
+}

@@ -15,11 +15,41 @@ enum SystemTraits {
         "kairos3", "list finder", "sansan", "kintone", "freshsales", "close.com", "copper",
     ]
 
-    /// Words in a change or deliverable that mean leads are being collected.
+    /// Words in a change that say contacts are collected for Sales to follow up.
     static let leadWords = [
-        "lead", "leads", "lead form", "sign-up form", "signup form", "sign up form", "registration form", "contact form", "demo request",
-        "request form", "inquiry", "enquiry", "リード", "フォーム", "問い合わせ", "問合せ", "資料請求", "申込", "申し込み",
-        "登録フォーム", "見込み客",
+        "lead", "leads", "lead form", "demo request", "request a demo", "book a demo", "contact sales",
+        "talk to sales", "quote request", "request a quote", "get a quote", "inquiry", "enquiry", "contact form",
+        "contact us", "リード", "見込み客", "資料請求", "問い合わせ", "問合せ", "お問い合わせ", "デモ依頼", "デモ申込",
+        "見積依頼", "見積もり依頼", "商談",
+    ]
+
+    /// Words for a form or a registration: contacts are collected, which Sales follows up unless
+    /// the change says the form is for something else.
+    static let formWords = [
+        "form", "sign-up form", "signup form", "sign up form", "registration", "registration form", "sign-up",
+        "signup", "sign up", "フォーム", "申込", "申し込み", "登録フォーム", "エントリー",
+    ]
+
+    /// What a system does when it is not collecting contacts for Sales: hiring, experiments,
+    /// measurement. A form for these is not a lead form.
+    static let otherPurposes = [
+        "job application", "job applications", "job applicants", "applicant", "applicants", "job posting",
+        "job postings", "careers", "careers page", "recruiting", "recruitment", "hiring", "candidate", "candidates",
+        "a/b test", "a/b tests", "a/b testing", "ab test", "ab testing", "split test", "split testing",
+        "experiment", "experiments", "variant", "variants", "analytics tag", "tracking tag", "gtm",
+        "google tag manager", "pixel", "heatmap", "heat map", "loyalty", "membership", "loyalty points",
+        "point card",
+        "採用", "応募", "求人", "選考", "a/bテスト", "abテスト", "ａ/ｂテスト", "ａｂテスト", "スプリットテスト",
+        "計測タグ", "タグ", "ヒートマップ", "会員登録", "会員", "ポイント",
+    ]
+
+    /// Rates and counts name a form without building one: 申込率, "sign-up rate".
+    static let metricMentions = ["申込率", "申込数", "申し込み率", "申し込み数", "登録率", "登録数", "sign-up rate", "signup rate", "registration rate", "conversion rate"]
+
+    /// Sends to contacts already held (a newsletter) collect nobody new.
+    static let sendOnlyWords = [
+        "newsletter", "newsletters", "e-mail send", "email send", "send", "mailing", "unsubscribe", "メルマガ",
+        "ニュースレター", "配信", "一斉送信", "配信停止",
     ]
 
     /// Words that make "name" or "address" about a thing rather than a person.
@@ -53,15 +83,43 @@ enum SystemTraits {
         return mentionsPersonalData(system.data)
     }
 
-    /// True when the system collects leads: the catalogue says so, it is a CRM or marketing
-    /// automation product, or its change describes a lead form.
+    /// True when the system collects leads for Sales: the catalogue says so; or its change says
+    /// contacts are collected for Sales, or a form whose purpose is not hiring, an experiment or
+    /// measurement; or it is a CRM or marketing automation product and the change is more than a
+    /// send to existing contacts. English and Japanese lists name the same things, so a draft and
+    /// its translation agree.
     static func collectsLeads(_ system: AffectedSystem, configuration: Configuration) -> Bool {
         if let name = system.name, let entry = configuration.catalogueEntry(named: name), let flag = entry.leadForm {
             return flag
         }
+        var change = (system.change ?? "").lowercased()
+        for mention in metricMentions { change = change.replacingAll(mention, with: " ") }
+        if otherPurposes.contains(where: { TermMatch.contains($0, in: change) }) { return false }
+        if leadWords.contains(where: { TermMatch.contains($0, in: change) }) { return true }
+        if formWords.contains(where: { TermMatch.contains($0, in: change) }) { return true }
+        guard isLeadSystem(system, configuration: configuration) else { return false }
+        return !sendOnlyWords.contains { TermMatch.contains($0, in: change) }
+    }
+
+    /// A CRM or marketing automation product, by the catalogue or by its name.
+    static func isLeadSystem(_ system: AffectedSystem, configuration: Configuration) -> Bool {
         let name = system.name ?? ""
-        if leadSystems.contains(where: { TermMatch.contains($0, in: name) }) { return true }
-        let change = system.change ?? ""
-        return leadWords.contains { TermMatch.contains($0, in: change) }
+        if let entry = configuration.catalogueEntry(named: name), let flag = entry.leadForm { return flag }
+        return leadSystems.contains { TermMatch.contains($0, in: name) }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced, without Foundation.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: target) {
+            out += rest[..<range.lowerBound]
+            out += replacement
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 }

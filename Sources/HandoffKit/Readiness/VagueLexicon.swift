@@ -41,7 +41,7 @@ public struct VagueLexicon: Sendable {
             case .minimiser:
                 return Localized(
                     en: "'\(word)' — what exactly is included? IT has to estimate the real work behind it.",
-                    ja: "「\(word)」の中身を具体的に書いてください。ITは実際の作業量を見積もる必要があります。")
+                    ja: "「\(word)」の中身を具体的に書いてください。IT は実際の作業量を見積もる必要があります。")
             case .hedge:
                 return Localized(
                     en: "'\(word)' — is it required or not? Decide, or mark the requirement as could.",
@@ -49,7 +49,7 @@ public struct VagueLexicon: Sendable {
             case .configured:
                 return Localized(
                     en: "'\(word)' — what exactly do you mean? Say it in terms IT can build and test.",
-                    ja: "「\(word)」とは具体的に何ですか。ITが作ってテストできる言葉で書いてください。")
+                    ja: "「\(word)」とは具体的に何ですか。IT が作ってテストできる言葉で書いてください。")
             }
         }
     }
@@ -57,6 +57,43 @@ public struct VagueLexicon: Sendable {
     public struct Match: Equatable, Sendable {
         public var word: String
         public var kind: Kind
+        /// The words as the text has them, with what they qualify: "some of the gift sets".
+        public var phrase: String
+        /// What the word qualifies ("gift sets"), when the text says.
+        public var subject: String?
+        /// "some of the …", 「一部の…」: a choice among things, so the question is "which?".
+        public var isSelection: Bool
+
+        public init(word: String, kind: Kind, phrase: String? = nil, subject: String? = nil, isSelection: Bool = false) {
+            self.word = word
+            self.kind = kind
+            self.phrase = phrase ?? word
+            self.subject = subject
+            self.isSelection = isSelection
+        }
+
+        /// Equal when the same word of the same kind was found; the phrase around it is context.
+        public static func == (lhs: Match, rhs: Match) -> Bool { lhs.word == rhs.word && lhs.kind == rhs.kind }
+
+        /// The follow-up that fits the phrase: "which gift sets?" for a selection, "how many
+        /// sign-ups?" for a missing number, else the kind's question about the phrase.
+        public var followUp: Localized {
+            if kind == .quantity, let subject {
+                // A Latin subject in a Japanese sentence gets a space on each side, as everywhere.
+                let latinStart = subject.unicodeScalars.first.map { $0.isASCII } ?? false
+                let latinEnd = subject.unicodeScalars.last.map { $0.isASCII } ?? false
+                let inJapanese = (latinStart ? " " : "") + subject + (latinEnd ? " " : "")
+                if isSelection {
+                    return Localized(
+                        en: "'\(phrase)' — which \(subject) exactly? List them, so IT builds and tests the right ones.",
+                        ja: "「\(phrase)」とは、どの\(inJapanese)ですか。対象をすべて挙げてください。")
+                }
+                return Localized(
+                    en: "'\(phrase)' — how many \(subject), as a number, and measured where?",
+                    ja: "「\(phrase)」とは、\(inJapanese)がどれだけですか。数値と測り方を教えてください。")
+            }
+            return kind.followUp(phrase)
+        }
     }
 
     struct Entry: Sendable {
@@ -181,6 +218,18 @@ public struct VagueLexicon: Sendable {
     public func matches(in text: String) -> [Match] {
         let bytes = Array(text.lowercased().utf8)
         guard !bytes.isEmpty else { return [] }
+        // Case tells an acronym (ETC, the toll system) from a word (etc); only when lowering kept
+        // every byte in place.
+        let originalBytes = Array(text.utf8)
+        let original = originalBytes.count == bytes.count ? originalBytes : nil
+        // Found only when a word matches: most texts have none.
+        var quotesFound: [Range<Int>]?
+        func quotes() -> [Range<Int>] {
+            if let quotesFound { return quotesFound }
+            let found = VagueSpan.quotedRanges(bytes)
+            quotesFound = found
+            return found
+        }
         var taken = [Bool](repeating: false, count: bytes.count)
         var found: [(position: Int, match: Match)] = []
         var reported: Set<String> = []
@@ -197,8 +246,10 @@ public struct VagueLexicon: Sendable {
                 }
                 if taken[position..<end].contains(true) { continue }
                 for index in position..<end { taken[index] = true }
+                let span = VagueSpan(lowered: bytes, original: original, start: position, end: end, quotes: quotes())
+                if span.isExact(entry) { continue }
                 if reported.insert(entry.word.lowercased()).inserted {
-                    found.append((position, Match(word: entry.word, kind: entry.kind)))
+                    found.append((position, span.match(entry)))
                 }
             }
         }
@@ -224,7 +275,7 @@ public struct VagueLexicon: Sendable {
     }
 
     /// ASCII letters and digits join words; everything else (spaces, punctuation, Japanese) separates them.
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 

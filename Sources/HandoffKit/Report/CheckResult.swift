@@ -61,18 +61,18 @@ public struct CheckRenderer: Sendable {
                     ("source", .string(result.source)),
                     ("index", .int(result.documentIndex)),
                     ("ready", .bool(false)),
-                    ("error", .list(invalid.errors.map(Self.encode))),
+                    ("error", .list(invalid.errors.map { Self.encode($0, in: language ?? invalid.language ?? .en) })),
                 ]))
         }
     }
 
-    static func encode(_ error: InputError) -> Value {
+    static func encode(_ error: InputError, in language: Language = .en) -> Value {
         .object([
-            ("message", .string(error.message)),
+            ("message", .string(language == .ja ? (error.japanese ?? error.message) : error.message)),
             ("line", error.line.map(Value.int)),
             ("column", error.column.map(Value.int)),
             ("field", error.field.map(Value.string)),
-            ("description", .string(error.description)),
+            ("description", .string(error.description(in: language))),
         ])
     }
 
@@ -89,7 +89,14 @@ public struct CheckRenderer: Sendable {
         }
         out += header + "\n"
         let title = draft.title.flatMap { $0.isEmptyValue ? nil : $0 }
-        out += "  " + (title.map { TerminalText.sanitize($0, multiline: false) } ?? styler(t(Localized(en: "(no title)", ja: "（タイトルなし）")), .dim)) + "\n"
+        if let title {
+            // A title with line breaks (a rule says so below) is shown as one indented block.
+            var lines = title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            while lines.count > 1, lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+            out += lines.map { "  " + TerminalText.sanitize($0, multiline: false) }.joined(separator: "\n") + "\n"
+        } else {
+            out += "  " + styler(t(Localized(en: "(no title)", ja: "（タイトルなし）")), .dim) + "\n"
+        }
         let verdict = report.isReady
             ? styler("✔ " + t(Localized(en: "READY", ja: "準備完了")), .green)
             : styler("✖ " + t(Localized(en: "NOT READY", ja: "未完了")), .red)
@@ -107,12 +114,78 @@ public struct CheckRenderer: Sendable {
             out += "\n  " + styler(section.heading(language), .bold) + "\n"
             for finding in findings.sorted(by: { $0.severity < $1.severity }) {
                 let label = Self.severitySymbol(finding.severity) + " " + Self.severityLabel(finding.severity)(language)
-                out += "    " + styled(finding.severity, label) + "  " + styler(finding.field, .dim) + "\n"
+                var place = finding.field
+                if let line = finding.line { place += " · " + TerminalText.sanitize(Self.displayName(result.source), multiline: false) + ":\(line)" }
+                out += "    " + styled(finding.severity, label) + "  " + styler(place, .dim) + "\n"
                 out += "      " + TerminalText.sanitize(finding.message, multiline: false) + "\n"
                 out += "      → " + TerminalText.sanitize(finding.question, multiline: false) + "\n"
             }
         }
         return out
+    }
+
+    static func displayName(_ source: String) -> String { source == "-" ? "<stdin>" : source }
+
+    /// GitHub Actions workflow commands, one a finding (`::error file=…,line=…,col=…,title=…::…`),
+    /// so a pull request that changes a draft shows them beside its lines. Blockers are errors,
+    /// warnings warnings, info notices; unreadable input is an error at its line.
+    public func github(_ result: CheckResult) -> String {
+        var out = ""
+        let file = result.source == "-" ? nil : result.source
+        switch result.outcome {
+        case .checked(let draft, let report):
+            let language = language ?? draft.language
+            for finding in report.findings {
+                let command: String
+                switch finding.severity {
+                case .blocker: command = "error"
+                case .warning: command = "warning"
+                case .info: command = "notice"
+                }
+                out += Self.workflowCommand(
+                    command, file: file, line: finding.line, column: finding.column,
+                    title: "\(finding.rule) (\(finding.field))",
+                    message: finding.message + " " + Localized(en: "Next: ", ja: "次に確認：")(language) + finding.question)
+            }
+        case .invalid(let invalid):
+            let language = language ?? invalid.language ?? .en
+            for error in invalid.errors {
+                out += Self.workflowCommand(
+                    "error", file: file, line: error.line, column: error.column, title: error.field ?? "invalid draft",
+                    message: language == .ja ? (error.japanese ?? error.message) : error.message)
+            }
+        }
+        return out
+    }
+
+    static func workflowCommand(
+        _ command: String, file: String?, line: Int?, column: Int?, title: String, message: String
+    ) -> String {
+        var properties: [String] = []
+        if let file { properties.append("file=" + escapeProperty(file)) }
+        if let line { properties.append("line=\(line)") }
+        if let column { properties.append("col=\(column)") }
+        properties.append("title=" + escapeProperty(title))
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+    }
+
+    /// GitHub's escaping for a command's message: % and line breaks.
+    static func escapeData(_ text: String) -> String {
+        var out = ""
+        for scalar in TerminalText.sanitize(text).unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// … and for a property, also ':' and ',' which separate properties.
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 
     /// A closing line for several results: how many were ready, not ready, unreadable.

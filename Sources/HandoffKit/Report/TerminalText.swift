@@ -4,7 +4,9 @@ public enum TerminalText {
     /// Replaces C0 and C1 controls (except line breaks and tabs when `multiline`) with `\u{…}`-free
     /// visible forms such as `^[` for ESC.
     public static func sanitize(_ text: String, multiline: Bool = true) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard text.unicodeScalars.contains(where: { needsEscape($0) || (!multiline && ($0 == "\n" || $0 == "\t")) }) else {
+            return text
+        }
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\t" {

@@ -56,8 +56,13 @@ extension Rules {
             if fires {
                 let finding = try RuleExpect.one(
                     findings, rule: "deadline-inside-lead-time", severity: .warning, field: "timeline.launch")
-                let unit = available == 1 ? "business day away" : "business days away"
-                #expect(finding.message.contains("is \(available) \(unit)"), "\(finding.message)")
+                // Today reads "today", a weekend with no business day before it says so; never "0 business days".
+                let expected =
+                    launch == "2026-11-20" ? "is today"
+                    : available == 0 ? "leaves no business day before it"
+                    : "is \(available) \(available == 1 ? "business day away" : "business days away")"
+                #expect(finding.message.contains(expected), "\(finding.message)")
+                #expect(!finding.message.contains(" is 0 business days"))
             } else {
                 #expect(findings.isEmpty, "\(findings)")
             }
@@ -70,7 +75,7 @@ extension Rules {
                 severity: .warning, field: "timeline.launch")
             RuleExpect.english(
                 finding, message: ["2026-12-03", "9 business days", "lead time is 10"],
-                question: ["date move", "scope"])
+                question: ["tied to", "must be live by then", "follow later"])
             #expect(!finding.message.contains("no reason"))
         }
 
@@ -84,6 +89,14 @@ extension Rules {
             RuleExpect.english(
                 finding, message: ["5 business days", "hard", "no reason"],
                 question: ["2026-11-27", "immovable", "slips"])
+        }
+
+        @Test("a placeholder reason is no reason: the blocker quotes it", arguments: ["TBD", "未定", "not sure yet"])
+        func placeholderReason(reason: String) throws {
+            let finding = try RuleExpect.one(
+                RuleExpect.findings(rule, Self.launch("2026-11-27", reason: reason)), rule: "deadline-inside-lead-time",
+                severity: .blocker, field: "timeline.reason")
+            #expect(finding.message.contains("'\(reason)'"), "\(finding.message)")
         }
 
         @Test("a hard deadline without a reason, in Japanese")
@@ -108,7 +121,8 @@ extension Rules {
             let finding = try RuleExpect.one(
                 RuleExpect.findings(rule, draft, .ja), rule: "deadline-inside-lead-time", severity: .warning,
                 field: "timeline.launch")
-            RuleExpect.japanese(finding, message: ["営業日で6日"], question: ["範囲を絞れますか"])
+            // The example gives a reason for the date, so the question builds on it.
+            RuleExpect.japanese(finding, message: ["営業日で6日"], question: ["日付の理由は「", "後回しにできる"])
             #expect(!finding.message.contains("理由"))
         }
 
@@ -132,7 +146,9 @@ extension Rules {
             if fires {
                 let finding = try RuleExpect.one(
                     findings, rule: "deadline-inside-lead-time", severity: .warning, field: "timeline.launch")
-                #expect(finding.message.contains("usual lead time is \(days)."), "\(finding.message)")
+                #expect(
+                    finding.message.contains("usual lead time is \(days) business day\(days == 1 ? "" : "s")."),
+                    "\(finding.message)")
             } else {
                 #expect(findings.isEmpty, "\(findings)")
             }

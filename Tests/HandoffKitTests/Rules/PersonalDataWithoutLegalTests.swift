@@ -70,18 +70,18 @@ extension Rules {
             RuleExpect.silent(rule, draft)
         }
 
-        @Test("legal_review unsure still fires, and says it is unsure")
+        @Test("legal_review unsure still fires, and says it is unclear")
         func unsure() throws {
             let draft = Self.withoutLegal.with { $0.compliance.legalReview = .unsure }
             let english = try RuleExpect.one(
                 RuleExpect.findings(rule, draft), rule: "personal-data-without-legal", severity: .blocker,
                 field: "compliance.legal_review")
-            #expect(english.message.contains("unsure"), "\(english.message)")
+            #expect(english.message.contains("it is unclear whether Legal has reviewed it"), "\(english.message)")
             // The shipped Japanese example is unsure and has no legal stakeholder.
             let japanese = try RuleExpect.one(
                 RuleExpect.findings(rule, TestDrafts.japanese, .ja), rule: "personal-data-without-legal",
                 severity: .blocker, field: "compliance.legal_review")
-            RuleExpect.japanese(japanese, message: ["法務の確認が済んだか分かりません"])
+            RuleExpect.japanese(japanese, message: ["法務の確認が済んだかどうか分かりません"])
         }
 
         @Test("legal_review no still fires", arguments: ["no", "false"])
@@ -155,7 +155,7 @@ extension Rules {
             let japanese = try RuleExpect.one(
                 RuleExpect.findings(rule, draft, .ja), rule: "personal-data-without-legal", severity: .blocker,
                 field: "compliance.legal_review")
-            #expect(japanese.message.hasPrefix("Marketo、システム3 が個人データを扱います"), "\(japanese.message)")
+            #expect(japanese.message.hasPrefix("Marketo、システム3 で個人データを扱います"), "\(japanese.message)")
         }
 
         @Test("no system touching personal data: silent, and no systems: nothing to judge")

@@ -40,14 +40,14 @@ extension Rules {
                 Issue.record("not a secret")
                 return
             }
-            #expect(key.contains("AKIAIOSF"))
-            #expect(!key.contains("AKIAIOSFODNN7EXAMPLE"))
+            #expect(key.en.contains("AKIAIOSF"))
+            #expect(!key.en.contains("AKIAIOSFODNN7EXAMPLE"))
             guard case .secret(let password) = try #require(SensitiveText.scan("password: hunter22").first) else {
                 Issue.record("not a secret")
                 return
             }
-            #expect(password.contains("password"))
-            #expect(!password.contains("hunter22"))
+            #expect(password.en.contains("password"))
+            #expect(!password.en.contains("hunter22"))
         }
 
         @Test(
@@ -121,6 +121,39 @@ extension Rules {
             #expect(kinds.count == 3)
             #expect(kinds.contains(.emailList(3)))
             #expect(kinds.contains(.phoneList(3)))
+        }
+    }
+}
+
+extension Rules {
+    @Suite("Secret shapes")
+    struct SecretShapesTests {
+        static func isSecret(_ text: String) -> Bool { SecretShapes.first(in: text) != nil }
+
+        @Test(
+            "credentials are found by their shape, with or without a label",
+            arguments: [
+                "Legacy server key for staging: AAAAq3Zt9Lk:APA91bHPRgkF3JUikC4ENAHEeMrd41Zxv3hVZjC9KtT8OvPVGJ-hQMRKRrZuJAEcl7B338qju59zJMjw2DELjzEvxwYv7hH5Ynpc1ODQ0aT4U4OFEeco8ohsN5PjL1iC2dNtk2BAokeMCg2ZXKqpc8FXKmhX94kIxQ",
+                "FCM: AAAAq3Zt9Lk:APA91b…", "server_key=Zt9Lk4q3AAAAAPA91bq3Zt9Lk", "Twilio auth token 5f2b9c8e1d7a4b6c9e0f1a2b3c4d5e6f",
+                "Twilio SID AC1f2e3d4c5b6a79881726354453627180", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+                "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg", "xoxs-2387-23984-abcdefgh", "github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz",
+                "APIキー AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe を使う", "トークン q8Zr4TbW2xLmN7vKp3YsHd9F",
+            ])
+        func shapes(text: String) {
+            #expect(Self.isSecret(text), "\(text)")
+        }
+
+        @Test(
+            "ids and hashes meant to be in a ticket are not secrets",
+            arguments: [
+                "UTM campaign: utm_campaign=spring_sale_2027_newsletter", "Order number ORD-2026-000123456789",
+                "Commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39 has the fix", "-----BEGIN CERTIFICATE-----",
+                "Password reset page: https://example.com/account/reset", "key visual: KV_2027_spring_v3",
+                "Coupon code WINTER2027SALE for members", "トークン連携は情報システム部が設定", "The API key is kept in 1Password",
+                "GA4 measurement ID G-2X4Y6Z8W0Q", "password: TBD",
+            ])
+        func notSecrets(text: String) {
+            #expect(!Self.isSecret(text), "\(SecretShapes.first(in: text).map(\.en) ?? "")")
         }
     }
 }

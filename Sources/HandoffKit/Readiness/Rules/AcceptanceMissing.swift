@@ -4,15 +4,29 @@ struct AcceptanceMissing: ReadinessRule {
     static let id = "acceptance-missing"
     static let severity = Severity.blocker
     static let summary = Localized(en: "At least one acceptance criterion.", ja: "受け入れ条件が一つ以上ある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Acceptance criteria are how IT and the requester agree the work is done; without them QA is guesswork.",
+            ja: "受け入れ条件は、IT と依頼者が完了に合意するためのものです。ないとテストが当て推量になります。"),
+        example: "testing:\n  acceptance_criteria: []",
+        fix: Localized(
+            en: "Write Given …, when …, then … for each thing that must work.",
+            ja: "確かめたいことごとに「〜のとき、〜すると、〜になる」の形で書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.testing.acceptanceCriteria.allSatisfy(\.isEmptyValue) else { return [] }
+        guard draft.testing.acceptanceCriteria.allSatisfy(context.isOpen) else { return [] }
         return [
             context.finding(
                 Self.self, field: "testing.acceptance_criteria",
-                message: context.text(
-                    "No acceptance criterion; without one nobody can say when the work is done, and QA is guesswork.",
-                    "受け入れ条件がありません。完了の判断ができず、テストも当て推量になります。"),
+                message: context.open(
+                    context.firstPlaceholder(draft.testing.acceptanceCriteria),
+                    noun: context.text("an acceptance criterion", "受け入れ条件"),
+                    absent: context.text(
+                        "No acceptance criterion; without one nobody can say when the work is done, and QA is guesswork.",
+                        "受け入れ条件がありません。完了の判断ができず、テストも当て推量になります。"),
+                    why: context.text(
+                        "without one nobody can say when the work is done, and QA is guesswork.",
+                        "完了の判断ができず、テストも当て推量になります。")),
                 question: context.text(
                     "How will you check it works? Try: Given …, when …, then ….",
                     "どう確かめれば完成と言えますか。「〜のとき、〜すると、〜になる」の形で書いてみてください。"))

@@ -3,15 +3,28 @@ struct ChangeImpactUnstated: ReadinessRule {
     static let id = "change-impact-unstated"
     static let severity = Severity.info
     static let summary = Localized(en: "The people affected are named.", ja: "影響を受ける人が書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Every change meets resistance; the people it affects need to be told and prepared.",
+            ja: "変更には必ず抵抗があります。影響を受ける人に伝え、準備してもらう必要があります。"),
+        example: "change:\n  people_affected: \"\"",
+        fix: Localized(
+            en: "Name whose daily work changes and how they will be told.",
+            ja: "誰の日々の仕事が変わり、どう伝えるかを書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.change.peopleAffected.isBlank else { return [] }
+        guard context.isOpen(draft.change.peopleAffected) else { return [] }
         return [
             context.finding(
                 Self.self, field: "change.people_affected",
-                message: context.text(
-                    "Nothing is said about the people this changes work for; unprepared teams resist or work around it.",
-                    "この変更で仕事が変わる人について書かれていません。準備のないチームは抵抗したり回避したりします。"),
+                message: context.open(
+                    context.placeholder(draft.change.peopleAffected),
+                    noun: context.text("a list of the people affected", "影響を受ける人"),
+                    absent: context.text(
+                        "Nothing is said about the people this changes work for; unprepared teams resist or work around it.",
+                        "この変更で仕事が変わる人について書かれていません。準備のないチームは抵抗したり回避したりします。"),
+                    why: context.text(
+                        "unprepared teams resist or work around the change.", "準備のないチームは抵抗したり回避したりします。")),
                 question: context.text(
                     "Whose daily work changes (SDRs, support, editors), and how will they be told?",
                     "誰の日々の仕事が変わりますか（インサイドセールス、サポート、編集者など）。どう伝えますか。"))

@@ -6,6 +6,14 @@ struct DeadlineInsideLeadTime: ReadinessRule {
     static let severity = Severity.warning
     static let summary = Localized(
         en: "The launch leaves IT its usual lead time.", ja: "公開日まで IT の通常のリードタイムがある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A launch sooner than IT's usual lead time is an urgent project; with a hard deadline and no reason nobody can judge whether to reshuffle other work.",
+            ja: "IT の通常のリードタイムより早い公開は緊急案件です。期限厳守で理由がないと、他の作業を動かすべきか判断できません。"),
+        example: "timeline:\n  launch: (in 3 business days)\n  deadline: hard",
+        fix: Localized(
+            en: "Move the date, shrink the scope, or give the reason the date cannot move.",
+            ja: "日付を動かすか、範囲を絞るか、日付を動かせない理由を書きます。"))
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool { draft.timeline.launch != nil }
 
@@ -14,23 +22,53 @@ struct DeadlineInsideLeadTime: ReadinessRule {
         let leadTime = context.configuration.effectiveLeadTimeDays
         let available = context.today.businessDays(until: launch)
         guard available < leadTime else { return [] }
-        let hardWithoutReason = draft.timeline.deadline == .hard && draft.timeline.reason.isBlank
+        let reason = context.isOpen(draft.timeline.reason) ? nil : draft.timeline.reason.map(Self.oneLine)
+        let hardWithoutReason = draft.timeline.deadline == .hard && reason == nil
+        let when: Localized
+        if launch == context.today {
+            when = context.text("Launch on \(launch) is today", "公開日 \(launch) は今日です")
+        } else if available == 0 {
+            when = context.text(
+                "Launch on \(launch) leaves no business day before it", "公開日 \(launch) まで営業日がありません")
+        } else {
+            when = context.text(
+                "Launch on \(launch) is \(available) business day\(available == 1 ? "" : "s") away",
+                "公開日 \(launch) まで営業日で\(available)日です")
+        }
+        let placeholder = context.placeholder(draft.timeline.reason)
+        var missingReason = context.text(" The deadline is hard but no reason is given.", "期限は厳守とされていますが、理由が書かれていません。")
+        if let placeholder {
+            missingReason = context.text(
+                " The deadline is hard, and its reason is still '\(Self.oneLine(placeholder))'.",
+                "期限は厳守とされていますが、理由は「\(Self.oneLine(placeholder))」のままです。")
+        }
+        let question: Localized
+        if hardWithoutReason {
+            question = context.text(
+                "What makes \(launch) immovable, and what happens if it slips?",
+                "\(launch) を動かせない理由は何ですか。遅れたら何が起きますか。")
+        } else if let reason {
+            // The date is tied to something the requester named: ask what must be live for it.
+            question = context.text(
+                "The date is tied to '\(reason)': which part must be live by then, and what could follow later?",
+                "日付の理由は「\(reason)」とのことです。その日までに必要な部分はどれで、後回しにできるものはどれですか。")
+        } else {
+            question = context.text(
+                "Can the date move, or the scope shrink to fit it?",
+                "日付を動かすか、間に合うように範囲を絞れますか。")
+        }
         return [
             context.finding(
                 Self.self, hardWithoutReason ? .blocker : .warning,
                 field: hardWithoutReason ? "timeline.reason" : "timeline.launch",
                 message: context.text(
-                    "Launch on \(launch) is \(available) business day\(available == 1 ? "" : "s") away; IT's usual lead time is \(leadTime)."
-                        + (hardWithoutReason ? " The deadline is hard but no reason is given." : ""),
-                    "公開日 \(launch) まで営業日で\(available)日です。IT の通常のリードタイムは\(leadTime)営業日です。"
-                        + (hardWithoutReason ? "期限は厳守とされていますが、理由が書かれていません。" : "")),
-                question: hardWithoutReason
-                    ? context.text(
-                        "What makes \(launch) immovable, and what happens if it slips?",
-                        "\(launch) を動かせない理由は何ですか。遅れたら何が起きますか。")
-                    : context.text(
-                        "Can the date move, or the scope shrink to fit it?",
-                        "日付を動かすか、間に合うように範囲を絞れますか。"))
+                    "\(when.en); IT's usual lead time is \(leadTime) business day\(leadTime == 1 ? "" : "s")." + (hardWithoutReason ? missingReason.en : ""),
+                    "\(when.ja)。IT の通常のリードタイムは\(leadTime)営業日です。" + (hardWithoutReason ? missingReason.ja : "")),
+                question: question)
         ]
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }.joined(separator: " ")
     }
 }

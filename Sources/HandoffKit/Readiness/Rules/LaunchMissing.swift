@@ -3,6 +3,14 @@ struct LaunchMissing: ReadinessRule {
     static let id = "launch-missing"
     static let severity = Severity.blocker
     static let summary = Localized(en: "A launch date is set.", ja: "公開日が決まっている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Without a launch date no schedule can be agreed.",
+            ja: "公開日がないと日程を合意できません。"),
+        example: "timeline:\n  deadline: hard",
+        fix: Localized(
+            en: "Set timeline.launch (YYYY-MM-DD) and say what the date is tied to.",
+            ja: "timeline.launch（YYYY-MM-DD）を書き、その日付が何に連動しているかを書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard draft.timeline.launch == nil else { return [] }

@@ -4,6 +4,14 @@ struct MetricsMissing: ReadinessRule {
     static let id = "metrics-missing"
     static let severity = Severity.blocker
     static let summary = Localized(en: "Success is measured by at least one metric.", ja: "成功を測る指標が一つ以上ある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "The data to judge success must be planned before launch, or it will not exist.",
+            ja: "成果を判断するデータは公開前に計画しないと、後から取れません。"),
+        example: "success:\n  metrics: []",
+        fix: Localized(
+            en: "Add the number that will tell you it worked.",
+            ja: "うまくいったことを示す数字を加えます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard draft.success.metrics.allSatisfy(\.isEmptyValue) else { return [] }

@@ -5,6 +5,14 @@ struct MilestonesMissing: ReadinessRule {
     static let severity = Severity.info
     static let summary = Localized(
         en: "A launch more than 6 weeks out has milestones.", ja: "6週間より先の公開にはマイルストーンがある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A launch more than six weeks out without intermediate dates shows its slips only in the last week.",
+            ja: "6 週間より先の公開に途中の日付がないと、遅れが最後の週まで見えません。"),
+        example: "timeline:\n  launch: (in 3 months)\n  milestones: []",
+        fix: Localized(
+            en: "Add the dates that matter on the way: copy final, design approved, test start.",
+            ja: "途中の大事な日付（原稿確定、デザイン承認、テスト開始など）を加えます。"))
     static let horizonDays = 42
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool { draft.timeline.launch != nil }

@@ -5,6 +5,14 @@ struct MustOverload: ReadinessRule {
     static let severity = Severity.warning
     static let summary = Localized(
         en: "Requirements are prioritised: not most of them `must`.", ja: "要件に優先度の差がある（大半が must ではない）。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "When most requirements are must, nothing can be cut to meet the date, and non-essentials become blockers.",
+            ja: "大半の要件が must だと、期日に間に合わせるために削れるものがなく、必須でないものまで公開を止めます。"),
+        example: "scope:\n  requirements:\n    - {text: Form, priority: must}\n    - {text: Calendar invite, priority: must}\n    - {text: Animation, priority: must}",
+        fix: Localized(
+            en: "Mark what could wait as should or could.",
+            ja: "後回しにできる要件を should や could にします。"))
     /// Below this many requirements, "most" says little.
     static let minimumRequirements = 3
 

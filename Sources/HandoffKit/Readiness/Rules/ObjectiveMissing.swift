@@ -5,27 +5,45 @@ struct ObjectiveMissing: ReadinessRule {
     static let severity = Severity.blocker
     static let summary = Localized(
         en: "The problem and the business goal are stated.", ja: "課題とビジネス目標が書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "The problem and the business goal tell later whether the work succeeded, and they are what leadership, legal, finance and security ask first.",
+            ja: "課題とビジネス目標は、後で成果を判断する基準であり、経営層・法務・経理・セキュリティが最初に聞くことです。"),
+        example: "objective:\n  problem: Sign-ups get lost in a shared inbox\n  business_goal: I don't know",
+        fix: Localized(
+            en: "State the problem with a number and the company goal it serves this year.",
+            ja: "課題を数字とともに書き、今年のどの会社目標に貢献するかを書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        if draft.objective.problem.isBlank {
+        if context.isOpen(draft.objective.problem) {
             findings.append(
                 context.finding(
                     Self.self, field: "objective.problem",
-                    message: context.text(
-                        "The problem is not stated; without it nobody can tell later whether the work paid off.",
-                        "解決したい課題が書かれていません。これがないと、後で成果があったか判断できません。"),
+                    message: context.open(
+                        context.placeholder(draft.objective.problem), noun: context.text("a problem statement", "課題"),
+                        absent: context.text(
+                            "The problem is not stated; without it nobody can tell later whether the work paid off.",
+                            "解決したい課題が書かれていません。これがないと、後で成果があったか判断できません。"),
+                        why: context.text(
+                            "without the problem nobody can tell later whether the work paid off.",
+                            "課題が分からないと、後で成果があったか判断できません。")),
                     question: context.text(
                         "What goes wrong today, and how often or how much (a number helps)?",
                         "今、何が困っていますか。頻度や量を数字で教えてください。")))
         }
-        if draft.objective.businessGoal.isBlank {
+        if context.isOpen(draft.objective.businessGoal) {
             findings.append(
                 context.finding(
                     Self.self, field: "objective.business_goal",
-                    message: context.text(
-                        "The business goal is not stated; it is the first thing leadership and IT ask: why spend on this?",
-                        "ビジネス目標が書かれていません。経営層や IT が最初に聞くのは「なぜこれに投資するのか」です。"),
+                    message: context.open(
+                        context.placeholder(draft.objective.businessGoal), noun: context.text("a business goal", "ビジネス目標"),
+                        absent: context.text(
+                            "The business goal is not stated; it is the first thing leadership and IT ask: why spend on this?",
+                            "ビジネス目標が書かれていません。経営層や IT が最初に聞くのは「なぜこれに投資するのか」です。"),
+                        why: context.text(
+                            "it is the first thing leadership and IT ask: why spend on this?",
+                            "経営層や IT が最初に聞くのは「なぜこれに投資するのか」です。")),
                     question: context.text(
                         "Which of this year's company goals does it serve (e.g. pipeline, retention, churn)?",
                         "今年の会社目標のどれに貢献しますか（例：商談創出、継続率、解約率）。")))

@@ -3,15 +3,28 @@ struct OutOfScopeMissing: ReadinessRule {
     static let id = "out-of-scope-missing"
     static let severity = Severity.warning
     static let summary = Localized(en: "Something is declared out of scope.", ja: "対象外のものが書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Saying what is not included stops requirements from piling up later.",
+            ja: "対象外を書いておくと、後から要件が膨らむのを防げます。"),
+        example: "scope:\n  out_of_scope: []",
+        fix: Localized(
+            en: "Name what people might assume is included but is not.",
+            ja: "含まれていると思われそうだが対象外のものを書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.scope.outOfScope.allSatisfy(\.isEmptyValue) else { return [] }
+        guard draft.scope.outOfScope.allSatisfy(context.isOpen) else { return [] }
         return [
             context.finding(
                 Self.self, field: "scope.out_of_scope",
-                message: context.text(
-                    "Nothing is declared out of scope; unstated limits are where scope creep starts.",
-                    "対象外が書かれていません。範囲が決まっていないと、要件が後から膨らみます。"),
+                message: context.open(
+                    context.firstPlaceholder(draft.scope.outOfScope), noun: context.text("a limit of the scope", "対象外"),
+                    absent: context.text(
+                        "Nothing is declared out of scope; unstated limits are where scope creep starts.",
+                        "対象外が書かれていません。範囲が決まっていないと、要件が後から膨らみます。"),
+                    why: context.text(
+                        "unstated limits are where scope creep starts.",
+                        "範囲が決まっていないと、要件が後から膨らみます。")),
                 question: context.text(
                     "What might people assume is included, but is not part of this request?",
                     "含まれていると思われそうだが、今回は対象外のものは何ですか。"))

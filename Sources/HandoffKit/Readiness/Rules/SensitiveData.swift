@@ -5,6 +5,14 @@ struct SensitiveData: ReadinessRule {
     static let severity = Severity.warning
     static let summary = Localized(
         en: "No secrets or pasted personal data in free text.", ja: "自由記述に秘密情報や個人データの貼り付けがない。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A ticket is copied into many tools and read by many people; secrets and pasted lists of people must not travel in it.",
+            ja: "チケットは多くのツールにコピーされ、多くの人が読みます。秘密情報や個人の一覧を載せてはいけません。"),
+        example: "idea: \"Legacy server key for staging: AAAAq3Zt9Lk:APA91b…\"",
+        fix: Localized(
+            en: "Remove it, rotate the key if it was real, and point to where it is stored safely.",
+            ja: "削除し、本物の鍵なら無効化して再発行し、安全な保管場所を示します。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -14,16 +22,16 @@ struct SensitiveData: ReadinessRule {
                 switch kind {
                 case .secret(let what):
                     message = context.text(
-                        "This text holds \(what); tickets are copied into many tools and read by many people.",
-                        "この欄に秘密情報らしきもの（\(what)）があります。チケットは多くのツールにコピーされ、多くの人が読みます。")
+                        "This text holds \(what.en); tickets are copied into many tools and read by many people.",
+                        "この欄に秘密情報（\(what.ja)）があります。チケットは多くのツールにコピーされ、多くの人が読みます。")
                 case .emailList(let count):
                     message = context.text(
                         "This text holds \(count) e-mail addresses; a pasted list of people is personal data.",
-                        "この欄にメールアドレスが\(count)件あります。人の一覧の貼り付けは個人データです。")
+                        "この欄にメールアドレスが\(count)件あります。個人データの一覧はチケットに貼らず、保管場所を示してください。")
                 case .phoneList(let count):
                     message = context.text(
                         "This text holds \(count) phone numbers; a pasted list of people is personal data.",
-                        "この欄に電話番号が\(count)件あります。人の一覧の貼り付けは個人データです。")
+                        "この欄に電話番号が\(count)件あります。個人データの一覧はチケットに貼らず、保管場所を示してください。")
                 }
                 findings.append(
                     context.finding(

@@ -5,6 +5,14 @@ struct SystemUnknown: ReadinessRule {
     static let severity = Severity.info
     static let summary = Localized(
         en: "Affected systems are in the organisation's catalogue.", ja: "影響するシステムが社内のカタログにある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "A system missing from the catalogue may be a typo, shadow IT, or a new vendor that needs a security review.",
+            ja: "カタログにないシステムは、書き間違い、管理外のツール、セキュリティ審査が必要な新しいベンダーのいずれかです。"),
+        example: "systems:\n  - {name: Markto, change: new form}",
+        fix: Localized(
+            en: "Use the catalogue's name, or say who owns the new tool and whether security reviewed it.",
+            ja: "カタログの名前を使うか、新しいツールの管理者とセキュリティ審査の有無を書きます。"))
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.systems.isEmpty && !context.configuration.systems.isEmpty }
 

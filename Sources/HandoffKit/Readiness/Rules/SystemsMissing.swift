@@ -3,15 +3,28 @@ struct SystemsMissing: ReadinessRule {
     static let id = "systems-missing"
     static let severity = Severity.blocker
     static let summary = Localized(en: "The affected systems are named.", ja: "影響するシステムが書かれている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "The affected systems decide who does the work and what could break.",
+            ja: "影響するシステムによって、誰が作業し何が壊れうるかが決まります。"),
+        example: "systems: []",
+        fix: Localized(
+            en: "Name every tool the work touches: CMS, Marketo, Salesforce, analytics.",
+            ja: "関係するツール（CMS、Marketo、Salesforce、アクセス解析など）をすべて挙げます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.systems.allSatisfy(\.name.isBlank) else { return [] }
+        guard draft.systems.allSatisfy({ context.isOpen($0.name) }) else { return [] }
         return [
             context.finding(
                 Self.self, field: "systems",
-                message: context.text(
-                    "No affected system is named; IT needs them to know who does the work and what could break.",
-                    "影響するシステムが書かれていません。誰が作業し、何が壊れうるかを IT が判断するのに必要です。"),
+                message: context.open(
+                    context.firstPlaceholder(draft.systems.map(\.name)), noun: context.text("a system", "システム名"),
+                    absent: context.text(
+                        "No affected system is named; IT needs them to know who does the work and what could break.",
+                        "影響するシステムが書かれていません。誰が作業し、何が壊れうるかを IT が判断するのに必要です。"),
+                    why: context.text(
+                        "IT needs the affected systems to know who does the work and what could break.",
+                        "誰が作業し、何が壊れうるかを IT が判断するのに必要です。")),
                 question: context.text(
                     "Which tools or systems does this touch (website CMS, Marketo, Salesforce, analytics…)?",
                     "どのツールやシステムに関係しますか（Web サイトの CMS、Marketo、Salesforce、アクセス解析など）。"))

@@ -3,15 +3,28 @@ struct TitleMissing: ReadinessRule {
     static let id = "title-missing"
     static let severity = Severity.blocker
     static let summary = Localized(en: "The request has a title.", ja: "依頼にタイトルがある。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "The title becomes the Jira summary: the name everyone uses for the request on boards, in e-mails and in stand-ups.",
+            ja: "タイトルは Jira の要約になり、ボードやメール、朝会で全員がこの名前で依頼を呼びます。"),
+        example: "title: TBD",
+        fix: Localized(
+            en: "Write one line that says what will exist: \"Sign-up form for the December webinar\".",
+            ja: "できあがるものを一行で書きます（例：「12月ウェビナーの申込フォーム」）。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.title.isBlank else { return [] }
+        guard context.isOpen(draft.title) else { return [] }
         return [
             context.finding(
                 Self.self, field: "title",
-                message: context.text(
-                    "There is no title; it becomes the Jira summary that everyone refers to.",
-                    "タイトルがありません。Jira の要約になり、全員がこの名前で依頼を呼びます。"),
+                message: context.open(
+                    context.placeholder(draft.title), noun: context.text("a title", "タイトル"),
+                    absent: context.text(
+                        "There is no title; it becomes the Jira summary that everyone refers to.",
+                        "タイトルがありません。Jira の要約になり、全員がこの名前で依頼を呼びます。"),
+                    why: context.text(
+                        "it becomes the Jira summary that everyone refers to.",
+                        "タイトルは Jira の要約になり、全員がこの名前で依頼を呼びます。")),
                 question: context.text(
                     "In one line, what should the ticket be called?",
                     "このチケットを一行で表すと、どんなタイトルになりますか。"))

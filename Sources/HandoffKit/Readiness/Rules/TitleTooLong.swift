@@ -6,11 +6,19 @@ struct TitleTooLong: ReadinessRule {
     static let summary = Localized(
         en: "The title is one line of at most 255 characters (ideally 120).",
         ja: "タイトルは一行で255文字以内（理想は120文字以内）。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "Jira refuses a summary over 255 characters or with a line break; over about 120 characters it is cut off on boards and in e-mails.",
+            ja: "Jira は 255 文字を超える要約や改行を含む要約を受け付けません。120 文字を超えるとボードやメールで途中が切れます。"),
+        example: "title: |\n  Sign-up form\n  and confirmation e-mail",
+        fix: Localized(
+            en: "Keep the title to one short line and move details to the idea or the requirements.",
+            ja: "タイトルは短い一行にし、詳細はアイデアや要件に移します。"))
     /// Jira's limit, counted as Java counts: UTF-16 code units.
     static let hardLimit = 255
     static let readableLimit = 120
 
-    func applies(to draft: Draft, in context: RuleContext) -> Bool { !draft.title.isBlank }
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { !context.isOpen(draft.title) }
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard var title = draft.title, !title.isEmptyValue else { return [] }

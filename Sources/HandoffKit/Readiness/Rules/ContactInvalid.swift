@@ -1,0 +1,84 @@
+/// `contact-invalid`: an e-mail address that is not one (`jane.smith@`) means IT's questions go
+/// nowhere; caught now, it is a typo, caught in launch week, a delay.
+struct ContactInvalid: ReadinessRule {
+    static let id = "contact-invalid"
+    static let severity = Severity.warning
+    static let summary = Localized(
+        en: "The e-mail addresses of the requester and stakeholders are addresses.",
+        ja: "依頼者と関係者のメールアドレスが正しい形になっている。")
+    static let explanation = RuleExplanation(
+        why: Localized(
+            en: "IT's questions go to these addresses; a broken one means answers never arrive.",
+            ja: "IT からの質問はこのアドレスに届きます。形が正しくないと回答が返ってきません。"),
+        example: "requester: {name: Jane Smith, email: jane.smith@}",
+        fix: Localized(
+            en: "Write the full address: name@example.com.",
+            ja: "完全なアドレス（name@example.com の形）を書きます。"))
+
+    func applies(to draft: Draft, in context: RuleContext) -> Bool {
+        !draft.requester.email.isBlank || draft.stakeholders.contains { !$0.email.isBlank }
+    }
+
+    func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        var addresses: [(field: String, owner: String?, email: String?)] = [("requester.email", draft.requester.name, draft.requester.email)]
+        for (index, stakeholder) in draft.stakeholders.enumerated() {
+            addresses.append(("stakeholders[\(index)].email", stakeholder.name, stakeholder.email))
+        }
+        return addresses.compactMap { field, owner, email in
+            // An empty or placeholder address is missing, not wrong; no rule needs it.
+            guard let email, !context.isOpen(email), let problem = Self.problem(email) else { return nil }
+            let whose = owner.flatMap { context.isOpen($0) ? nil : $0 }
+            return context.finding(
+                Self.self, field: field,
+                message: context.text(
+                    "'\(email)' is not an e-mail address: \(problem.en).",
+                    "「\(email)」はメールアドレスの形になっていません。\(problem.ja)。"),
+                question: context.text(
+                    whose.map { "What is \($0)'s full e-mail address (name@example.com)?" }
+                        ?? "What is the full e-mail address (name@example.com)?",
+                    whose.map { "\($0) さんの正しいメールアドレス（name@example.com の形）は何ですか。" }
+                        ?? "正しいメールアドレス（name@example.com の形）は何ですか。"))
+        }
+    }
+
+    /// What is wrong with `text` as an address, or nil when it is one. `Name <address>` is accepted.
+    static func problem(_ text: String) -> Localized? {
+        var address = text.trimmingWhitespace
+        if let open = address.lastIndex(of: "<"), address.hasSuffix(">") {
+            address = String(address[address.index(after: open)..<address.index(before: address.endIndex)])
+        }
+        if address.contains("＠") {
+            return Localized(en: "it has a full-width ＠; type @", ja: "全角の「＠」を半角の「@」にしてください")
+        }
+        if address.contains(where: \.isWhitespace) {
+            return Localized(en: "it contains a space", ja: "空白が入っています")
+        }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
+            return parts.count == 1
+                ? Localized(en: "there is no @", ja: "「@」がありません")
+                : Localized(en: "it has more than one @", ja: "「@」が複数あります")
+        }
+        let local = parts[0]
+        let domain = parts[1]
+        if local.isEmpty { return Localized(en: "nothing comes before the @", ja: "「@」の前の部分がありません") }
+        if domain.isEmpty { return Localized(en: "the domain after the @ is missing", ja: "「@」の後のドメインがありません") }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        let validLabel = { (label: Substring) in
+            !label.isEmpty && label.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }
+        }
+        guard labels.count >= 2, labels.allSatisfy(validLabel), let tld = labels.last, tld.count >= 2,
+            tld.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
+        else {
+            return Localized(
+                en: "'\(domain)' is not a domain like example.com", ja: "「\(domain)」は example.com のようなドメインではありません")
+        }
+        let localAllowed = Set("!#$%&'*+/=?^_`{|}~.-".unicodeScalars)
+        if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..")
+            || !local.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || localAllowed.contains($0) })
+        {
+            return Localized(en: "'\(local)' cannot come before the @", ja: "「@」の前の「\(local)」が正しくありません")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,161 @@
+/// One place where a vague word was found, with the text around it: what tells an exact phrase
+/// ("more than 3 people", "the 12 most asked questions", the 「シンプル」 plan, ETC車載器) from a
+/// vague one ("more sign-ups", "some of the gift sets"), and what the word qualifies.
+struct VagueSpan {
+    var lowered: [UInt8]
+    var original: [UInt8]?
+    var start: Int
+    var end: Int
+    var quotes: [Range<Int>]
+
+    /// Comparatives that a number next to them makes exact.
+    static let comparatives: Set<String> = ["more", "most", "few", "a few", "many", "several"]
+    /// Words that with "of the" pick among things: the question is "which?".
+    static let selectors: Set<String> = ["some", "several", "a few", "few", "various", "many", "most", "a number of", "一部", "いくつか", "多くの"]
+    /// Button labels, not quantities: "Learn more".
+    static let labelVerbs: Set<String> = ["learn", "read", "see", "show", "load", "view", "find", "discover", "tell"]
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "dozen", "half",
+    ]
+    /// Words that end the noun phrase a vague word qualifies.
+    static let phraseStops: Set<String> = [
+        "and", "or", "to", "for", "in", "on", "at", "by", "with", "than", "from", "per", "that", "which", "who",
+        "is", "are", "was", "will", "should", "can", "could", "be", "we", "this", "as", "if", "so", "but", "via",
+        "into", "when", "then", "etc", "etc.",
+    ]
+
+    var before: String { String(decoding: lowered[..<start], as: UTF8.self) }
+    var after: String { String(decoding: lowered[end...], as: UTF8.self) }
+    var word: String { String(decoding: lowered[start..<end], as: UTF8.self) }
+
+    static func words(_ text: Substring) -> [String] {
+        text.split(whereSeparator: \.isWhitespace).map { String($0) }
+    }
+
+    static func bare(_ word: String) -> String {
+        String(word.unicodeScalars.filter { !"()[]{}\"'“”‘’,.;:!?".unicodeScalars.contains($0) }.map(Character.init))
+    }
+
+    static func isNumber(_ word: String) -> Bool {
+        let bare = Self.bare(word)
+        return bare.contains(where: \.isNumber) || numberWords.contains(bare)
+    }
+
+    /// True when the word is meant exactly, or is part of a name.
+    func isExact(_ entry: VagueLexicon.Entry) -> Bool {
+        if isQuoted { return true }
+        if entry.wholeWord && ((entry.kind != .time && isGluedToCompound) || isAcronym(entry)) { return true }
+        guard entry.wholeWord else { return false }
+        let previous = Self.words(Substring(before)).suffix(3).map(Self.bare)
+        let next = Self.words(Substring(after)).prefix(2).map(Self.bare)
+        let term = entry.word.lowercased()
+        if Self.comparatives.contains(term) {
+            // "more than 300", "more than three"
+            if next.first == "than", next.count > 1, Self.isNumber(next[1]) { return true }
+            // "the 12 most asked questions", "3 more seats", "0.4 points more conversion"
+            if previous.suffix(2).contains(where: Self.isNumber) { return true }
+            // "30 days or more", "50 or more employees"
+            if previous.last == "or", previous.dropLast().contains(where: Self.isNumber) { return true }
+        }
+        if term == "more", let last = previous.last, Self.labelVerbs.contains(last) { return true }
+        return false
+    }
+
+    /// Inside quotation marks that hold a short name: the 「シンプル」 plan, the "Simple" tier.
+    var isQuoted: Bool {
+        quotes.contains { $0.lowerBound <= start && end <= $0.upperBound && $0.count <= 60 }
+    }
+
+    /// An English word written straight before kanji or katakana is part of a Japanese compound
+    /// name (ETC車載器); before hiragana it is the word with a particle (ASAPで).
+    var isGluedToCompound: Bool {
+        guard let value = Substring(after).unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(value) || (0x30A0...0x30FF).contains(value)
+    }
+
+    /// "ETC" in capitals without a full stop is the toll system (ETC, ETC2.0), not "etc.".
+    func isAcronym(_ entry: VagueLexicon.Entry) -> Bool {
+        guard entry.word == "etc", let original else { return false }
+        let written = original[start..<end]
+        return written.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } && (end >= original.count || original[end] != UInt8(ascii: "."))
+    }
+
+    /// The match, with the phrase the word heads and what it qualifies.
+    func match(_ entry: VagueLexicon.Entry) -> VagueLexicon.Match {
+        let term = entry.word.lowercased()
+        let written = original.map { String(decoding: $0[start..<end], as: UTF8.self) } ?? entry.word
+        guard entry.kind == .quantity else { return VagueLexicon.Match(word: entry.word, kind: entry.kind) }
+        if entry.wholeWord {
+            var following = Self.words(Substring(originalAfter)).prefix(6)[...]
+            var phrase = [written]
+            var selection = false
+            if following.first?.lowercased() == "of" {
+                selection = Self.selectors.contains(term)
+                phrase.append(following.removeFirst())
+                if let article = following.first, ["the", "our", "these", "those", "my", "your", "their"].contains(article.lowercased()) {
+                    phrase.append(following.removeFirst())
+                }
+            }
+            var subject: [String] = []
+            for raw in following.prefix(3) {
+                let bare = Self.bare(raw)
+                let lowered = bare.lowercased()
+                if bare.isEmpty || Self.phraseStops.contains(lowered) || Self.isNumber(bare)
+                    || Self.comparatives.contains(lowered) || Self.selectors.contains(lowered)
+                {
+                    break
+                }
+                subject.append(bare)
+                if raw != bare && !raw.hasSuffix("-") { break }
+            }
+            guard !subject.isEmpty else { return VagueLexicon.Match(word: entry.word, kind: entry.kind) }
+            return VagueLexicon.Match(
+                word: entry.word, kind: entry.kind, phrase: (phrase + subject).joined(separator: " "),
+                subject: subject.joined(separator: " "), isSelection: selection)
+        }
+        // Japanese: 「一部のギフトセット」 — the noun after の, up to a particle or punctuation.
+        var rest = Substring(originalAfter)
+        var phrase = written
+        if rest.hasPrefix("の") {
+            rest = rest.dropFirst()
+            phrase += "の"
+        }
+        let stops = Set("をがはにでともへや、。，,.・ 　「」（）()")
+        let subject = String(rest.prefix { !stops.contains($0) }.prefix(12))
+        guard !subject.isEmpty, phrase.hasSuffix("の") || term.hasSuffix("の") else {
+            return VagueLexicon.Match(word: entry.word, kind: entry.kind)
+        }
+        return VagueLexicon.Match(
+            word: entry.word, kind: entry.kind, phrase: phrase + subject, subject: subject,
+            isSelection: Self.selectors.contains(term))
+    }
+
+    /// The text after the match as written (case kept), for quoting.
+    var originalAfter: String {
+        String(decoding: (original ?? lowered)[end...], as: UTF8.self)
+    }
+
+    /// Byte ranges inside quotation marks: 「…」, 『…』, “…”, "…", and '…' opened after a space.
+    static func quotedRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var ranges: [Range<Int>] = []
+        let pairs: [(String, String)] = [("「", "」"), ("『", "』"), ("“", "”"), ("\"", "\""), (" '", "'")]
+        for (open, close) in pairs {
+            var searchFrom = text.startIndex
+            while let opening = text.range(of: open, range: searchFrom..<text.endIndex),
+                let closing = text.range(of: close, range: opening.upperBound..<text.endIndex)
+            {
+                let lower = text.utf8.distance(from: text.startIndex, to: opening.upperBound)
+                let upper = text.utf8.distance(from: text.startIndex, to: closing.lowerBound)
+                ranges.append(lower..<upper)
+                searchFrom = closing.upperBound
+            }
+        }
+        // A quotation at the very start has no space before its apostrophe.
+        if text.hasPrefix("'"), let closing = text.dropFirst().firstIndex(of: "'") {
+            ranges.append(1..<text.utf8.distance(from: text.startIndex, to: closing))
+        }
+        return ranges
+    }
+}
