@@ -264,6 +264,9 @@ struct DraftsCommand: ParsableCommand {
                         ("title", draft.title.map(Value.string) ?? .null), ("ready", .bool(report.isReady)),
                         ("score", .int(report.score)), ("blockers", .int(report.count(.blocker))),
                     ]
+                    if let key = draft.jira.key {
+                        fields.append(("jira", .object([("key", .string(key)), ("status", draft.jira.status.map(Value.string))])))
+                    }
                 } else {
                     fields.append(("error", .string(entry.problem ?? "")))
                 }
@@ -277,16 +280,20 @@ struct DraftsCommand: ParsableCommand {
         }
         let styler = global.styler(for: STDOUT_FILENO)
         var rows: [[String]] = [["ID", "TITLE", "UPDATED", "READINESS"]]
+        // The Jira column appears once a draft has been pushed.
+        let showsJira = entries.contains { $0.draft?.jira.key != nil }
+        if showsJira { rows[0].append("JIRA") }
         for entry in entries {
             let updated = entry.updated.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
             guard let draft = entry.draft else {
-                rows.append([entry.id, "(unreadable: fix the file before resuming)", String(updated.prefix(16)), "-"])
+                rows.append([entry.id, "(unreadable: fix the file before resuming)", String(updated.prefix(16)), "-"] + (showsJira ? [""] : []))
                 continue
             }
             let report = Readiness.check(draft, in: context)
             let verdict = report.isReady ? "✔ ready" : "✖ \(report.count(.blocker)) blocker\(report.count(.blocker) == 1 ? "" : "s")"
             let title = TerminalText.sanitize(draft.title ?? draft.idea ?? "", multiline: false)
-            rows.append([entry.id, title.count > 48 ? String(title.prefix(47)) + "…" : title, String(updated.prefix(16)), "\(verdict) · \(report.score)"])
+            rows.append([entry.id, title.count > 48 ? String(title.prefix(47)) + "…" : title, String(updated.prefix(16)), "\(verdict) · \(report.score)"]
+                + (showsJira ? [JiraColumn.cell(draft.jira)] : []))
         }
         let widths = rows[0].indices.map { column in rows.map { TerminalText.width($0[column]) }.max() ?? 0 }
         for (index, row) in rows.enumerated() {

@@ -98,6 +98,12 @@ public final class JiraClient: @unchecked Sendable {
     /// `--dry-run`: requests that would write are collected instead of sent.
     public let dryRun: Bool
     public private(set) var plannedWrites: [HTTPRequest] = []
+
+    /// The writes planned since the last call (one draft's, under `--dry-run`).
+    public func takePlannedWrites() -> [HTTPRequest] {
+        defer { plannedWrites = [] }
+        return plannedWrites
+    }
     /// Which draft field or setting a Jira field comes from, for Jira's per-field errors.
     public var fieldOrigin: @Sendable (String) -> String? = { _ in nil }
 
@@ -153,7 +159,11 @@ public final class JiraClient: @unchecked Sendable {
             plannedWrites.append(request)
             return nil
         }
-        guard credentials != nil else { throw JiraFailure(.usage, "no credential for \(site.host)") }
+        guard credentials != nil else {
+            // A dry run without a credential plans as for a new issue: it cannot look anything up.
+            if dryRun { return nil }
+            throw JiraFailure(.usage, "no credential for \(site.host)")
+        }
         var attempt = 0
         while true {
             attempt += 1

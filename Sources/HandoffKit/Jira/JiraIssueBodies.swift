@@ -137,10 +137,12 @@ struct JiraIssueBodies {
 
 /// Which draft field (or setting) each Jira field comes from, so that Jira's per-field errors
 /// name what the user can change.
-struct JiraFieldMap {
+public struct JiraFieldMap: Sendable {
     let configuration: Configuration
 
-    func origin(of field: String) -> String? {
+    public init(configuration: Configuration) { self.configuration = configuration }
+
+    public func origin(of field: String) -> String? {
         switch field {
         case "summary": return "from the draft's title"
         case "duedate": return "from timeline.launch"
