@@ -94,7 +94,7 @@ public struct JiraRoundTrip {
             let changed = fields.filter { !Self.fixedFields.contains($0.0) && state.fields[$0.0] != JiraIssueBodies.digest($0.1) }
             if !changed.isEmpty {
                 try client.call(
-                    "PUT", try client.apiPath("/issue/\(key)"), body: .object(changed.map { ($0.0, $0.1) }), what: what)
+                    "PUT", try client.apiPath("/issue/\(key)"), body: .object([("fields", .object(changed.map { ($0.0, $0.1) }))]), what: what)
                 outcome.action = client.dryRun ? .planned : .updated
                 outcome.changedFields = changed.map(\.0)
             }
@@ -175,7 +175,7 @@ public struct JiraRoundTrip {
                     out.append(.init(system: system, key: match.key, action: .unchanged))
                     continue
                 }
-                try client.call("PUT", try client.apiPath("/issue/\(match.key)"), body: .object(changed.map { ($0.0, $0.1) }), what: what)
+                try client.call("PUT", try client.apiPath("/issue/\(match.key)"), body: .object([("fields", .object(changed.map { ($0.0, $0.1) }))]), what: what)
                 state.fields = Self.digests(fields)
                 try client.call(
                     "PUT", try client.apiPath("/issue/\(match.key)/properties/\(JiraIssueBodies.propertyKey)"), body: state.value, what: what)
