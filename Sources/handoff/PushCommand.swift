@@ -148,8 +148,12 @@ struct PushCommand: ParsableCommand {
             var updated = try store.load(id)
             updated.jira.key = key
             updated.jira.url = outcome.url
-            updated.jira.pushedRevision = store.revisions(id).last?.number ?? updated.jira.pushedRevision
+            // The revision pushed; a draft placed in the store by hand has none yet, and the one
+            // written now holds what Jira holds.
+            updated.jira.pushedRevision = store.revisions(id).last?.number ?? 1
             if updated.jira != draft.jira || wrote { try store.save(updated, fields: ["jira"]) }
+        case .file(let path) where DraftFileBlocks.isExport(path: path):
+            Terminal.printError("note: \(name) is an export, not a draft: \(key) is not recorded in it; push the draft itself next time so the key is kept")
         case .file(let path):
             try DraftFileBlocks.update(path: path) { current in
                 var link = current.jira

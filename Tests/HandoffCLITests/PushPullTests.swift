@@ -251,6 +251,42 @@ struct PushPullTests {
         #expect(try String(contentsOf: draftDirectory.appendingPathComponent("journal.jsonl"), encoding: .utf8).contains("MKT-1"))
     }
 
+    @Test("an export or stdin is pushed but not written to; a stored draft's re-push after recording its key is unchanged")
+    func sourcesWithoutAFile() throws {
+        let jira = try JiraDoubleServer()
+        let directory = Scratch.directory()
+        let export = directory.appendingPathComponent("ticket.json")
+        let exported = try HandoffProcess.run(["export", "examples/webinar-signup.yaml", "--to", "jira-v3", "-o", export.path])
+        #expect(exported.status == 0, "\(exported)")
+        let before = try Self.read(export)
+        let run = try HandoffProcess.run(["push", export.path, "--site", jira.site], environment: jira.environment)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("is an export, not a draft"), "\(run)")
+        #expect(try Self.read(export) == before)
+        // The same draft from stdin finds the issue by its label instead of creating another.
+        let piped = try HandoffProcess.run(
+            ["push", "-", "--site", jira.site], stdin: try String(contentsOf: Repository.file("examples/webinar-signup.yaml"), encoding: .utf8),
+            environment: jira.environment)
+        #expect(piped.status == 0, "\(piped)")
+        #expect(piped.stderr.contains("not recorded in a draft read from stdin"), "\(piped)")
+        #expect(try jira.issues().count == 1)
+
+        let store = directory.appendingPathComponent("store")
+        let draftDirectory = store.appendingPathComponent("drafts/webinar-signup-7f3a")
+        try FileManager.default.createDirectory(at: draftDirectory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.file("examples/webinar-signup.yaml"), to: draftDirectory.appendingPathComponent("draft.yaml"))
+        var environment = jira.environment
+        environment["HANDOFF_HOME"] = store.path
+        let first = try HandoffProcess.run(["push", "webinar-signup-7f3a", "--site", jira.site], environment: environment)
+        #expect(first.status == 0 && first.stdout.contains("unchanged MKT-1"), "\(first)")
+        let writes = try jira.writes().count
+        let second = try HandoffProcess.run(["push", "webinar-signup-7f3a", "--format", "json"], environment: environment)
+        #expect(second.status == 0 && second.stdout.contains("\"action\":\"unchanged\""), "\(second)")
+        #expect(try jira.writes().count == writes)
+        let stored = try String(contentsOf: draftDirectory.appendingPathComponent("draft.yaml"), encoding: .utf8)
+        #expect(stored.contains("jira:\n  key: MKT-1\n  url: \(jira.site)/browse/MKT-1\n  pushed_revision:"), "\(stored)")
+    }
+
     @Test("Data Center: v2 detected from serverInfo, wiki-markup description, bearer token; ~/.netrc works for Cloud")
     func dataCenterAndNetrc() throws {
         let server = try JiraDoubleServer(["--deployment", "Server"])

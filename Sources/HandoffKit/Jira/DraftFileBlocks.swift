@@ -90,6 +90,21 @@ public enum DraftFileBlocks {
         try AtomicFile.write(updated, to: target, mode: info.st_mode & 0o7777)
     }
 
+    /// Whether the file at `path` is an export handoff made (Markdown, CSV, a Jira body) rather
+    /// than a draft: its key has no place to go there.
+    public static func isExport(path: String) -> Bool {
+        guard let text = try? DraftStore.readText(path) else { return false }
+        if let first = text.split(separator: "\n", maxSplits: 1).first,
+            ExportReader.looksLikeCSVHeader(first) || ExportReader.looksLikeMarkdown(first)
+        {
+            return true
+        }
+        guard let chunk = DocumentSplitter.split(text, source: path).first,
+            let root = try? YAMLReader.parse(chunk, source: path)
+        else { return false }
+        return ExportReader.kind(of: root) != nil
+    }
+
     /// The file a symlink points to, so the link itself stays a link.
     static func resolved(_ path: String) -> String {
         guard let real = realpath(path, nil) else { return path }
