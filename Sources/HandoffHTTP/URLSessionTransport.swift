@@ -36,7 +36,7 @@ public func handoffHTTPPerform(
     configuration.urlCredentialStorage = nil
     configuration.httpCookieStorage = nil
     configuration.urlCache = nil
-    let session = URLSession(configuration: configuration)
+    let session = URLSession(configuration: configuration, delegate: RedirectRefuser(), delegateQueue: nil)
     defer { session.finishTasksAndInvalidate() }
     let done = DispatchSemaphore(value: 0)
     nonisolated(unsafe) var outcome: (Int32, Data) = (-1, Data("no answer".utf8))
@@ -79,4 +79,15 @@ private func parse(_ bytes: Data, timeout: Double) -> URLRequest? {
     }
     if !body.isEmpty { request.httpBody = Data(body) }
     return request
+}
+
+/// A redirect is answered to handoff instead of followed: following it would send the
+/// Authorization header to wherever the redirect points.
+private final class RedirectRefuser: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
 }

@@ -185,6 +185,17 @@ struct PushPullTests {
         #expect(try Self.read(file) == before)
     }
 
+    @Test("a redirect is not followed with the credential: exit 2, naming where it pointed")
+    func redirect() throws {
+        let jira = try JiraDoubleServer()
+        let file = try Self.draftFile(in: Scratch.directory())
+        try jira.fault(["path": "/rest/api/2/serverInfo", "status": 302, "location": "\(jira.site)/elsewhere/rest/api/2/serverInfo"])
+        let run = try HandoffProcess.run(["push", file.path, "--site", jira.site], environment: jira.environment)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("does not follow redirects") && run.stderr.contains("/elsewhere/"), "\(run)")
+        #expect(try jira.requests().count == 1, "the redirect was followed")
+    }
+
     @Test("Jira's 400 per field is shown and traced to the draft field or setting; a batch goes on, worst status wins")
     func fieldErrors() throws {
         let jira = try JiraDoubleServer()

@@ -48,7 +48,12 @@ public struct JiraSite: Sendable, Equatable {
         if rest.isEmpty || rest.hasPrefix("/") || text.contains(where: { $0.isWhitespace }) {
             return "'\(text)' is not a Jira site: give its address with https://, e.g. https://example.atlassian.net"
         }
-        if rest.split(separator: "/").first?.contains("@") == true {
+        let authority = rest.split(separator: "/").first.map(String.init) ?? ""
+        let host = (authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }.dropFirst()) : String(authority.split(separator: ":").first ?? ""))
+        if lower.hasPrefix("http://") && !["127.0.0.1", "localhost", "::1"].contains(host.lowercased()) {
+            return "'\(text)' is plain http: your credential would cross the network unencrypted; use https://"
+        }
+        if authority.contains("@") {
             return "'\(text)' holds a user name or password; credentials go in JIRA_USER/JIRA_API_TOKEN, JIRA_PAT or ~/.netrc, never in the site"
         }
         return nil
@@ -194,6 +199,11 @@ public final class JiraClient: @unchecked Sendable {
                 note("note: \(site.host) answered \(response.status); retrying in \(Self.seconds(wait)) (attempt \(attempt + 1) of \(policy.attempts))")
                 if wait > 0 { usleep(UInt32(min(wait, 600) * 1_000_000)) }
                 if let recheck, let found = try recheck() { return found }
+            case 300..<400:
+                throw JiraFailure(
+                    .usage,
+                    "\(site.host) redirects \(method) \(path) (\(response.status)) to \(response.headers["location"] ?? "another address"); "
+                        + "handoff does not follow redirects with your credential: give the final address as --site or jira.site")
             case 401:
                 throw JiraFailure(
                     .usage,

@@ -57,6 +57,8 @@ struct JiraPiecesTests {
         #expect(try JiraSite("http://127.0.0.1:8080/jira/").host == "127.0.0.1")
         #expect(JiraSite.problem(with: "example.atlassian.net")?.contains("https://") == true)
         #expect(JiraSite.problem(with: "https://aiko:secret@example.atlassian.net")?.contains("credentials go in") == true)
+        #expect(JiraSite.problem(with: "http://example.atlassian.net")?.contains("unencrypted") == true)
+        #expect(JiraSite.problem(with: "http://localhost:8080") == nil)
     }
 
     @Test("backoff: Retry-After is honoured, otherwise exponential with jitter under a ceiling, all scaled")
