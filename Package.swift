@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "handoff", targets: ["handoff"]),
         .library(name: "HandoffKit", targets: ["HandoffKit"]),
+        // Loaded by `handoff push`/`pull` only (dlopen), so no other command pays for libcurl.
+        .library(name: "HandoffHTTP", type: .dynamic, targets: ["HandoffHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +30,9 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev", "pkg-config"])]
         ),
+        // HTTP for the Jira round trip: URLSession (FoundationNetworking, libcurl) behind one C
+        // function, built as a shared library beside the executable and opened on first use.
+        .target(name: "HandoffHTTP"),
         // The thin executable: argument parsing, terminal plumbing, wiring.
         .executableTarget(
             name: "handoff",

@@ -13,7 +13,7 @@ struct Handoff: ParsableCommand {
         subcommands: [
             StartCommand.self, NewCommand.self, ResumeCommand.self, DraftsCommand.self, CheckCommand.self,
             ExportCommand.self, ReviewCommand.self, DiffCommand.self, HistoryCommand.self, SchemaCommand.self,
-            PromptsCommand.self, RulesCommand.self,
+            PromptsCommand.self, RulesCommand.self, PushCommand.self, PullCommand.self,
         ],
         defaultSubcommand: StartCommand.self
     )

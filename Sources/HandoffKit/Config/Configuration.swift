@@ -86,6 +86,8 @@ public struct VagueWordSettings: Record {
 
 /// How exports map onto the Jira project.
 public struct JiraSettings: Record {
+    public var site: String?
+    public var api: JiraAPIVersion?
     public var projectKey: String?
     public var issueType: String?
     public var subtaskType: String?
@@ -98,6 +100,10 @@ public struct JiraSettings: Record {
     public init() {}
     public static let recordName = "the jira settings"
     public static let fields: [Field<JiraSettings>] = [
+        .value(
+            "site", \.site, "Jira site for push and pull, e.g. https://example.atlassian.net.",
+            check: { JiraSite.problem(with: $0) }),
+        .value("api", \.api, "v3 (Jira Cloud, ADF descriptions) or v2 (Data Center, wiki markup); default: asked of the site."),
         .value(
             "project_key", \.projectKey, "Project key, e.g. MKT.",
             check: { isProjectKey($0) ? nil : "'\($0)' is not a Jira project key: \(projectKeyRule)" }),

@@ -19,6 +19,7 @@ public struct Draft: Record {
     public var compliance = Compliance()
     public var testing = TestPlan()
     public var review = Review()
+    public var jira = JiraLink()
 
     public init() {}
 
@@ -46,6 +47,7 @@ public struct Draft: Record {
         .record("compliance", \.compliance, "Legal review."),
         .record("testing", \.testing, "Acceptance criteria and QA notes."),
         .record("review", \.review, "Written by IT reviewers."),
+        .record("jira", \.jira, "Written by handoff push and pull: where the ticket lives now."),
     ]
 
     /// The language the draft's own text is in; English when not stated.

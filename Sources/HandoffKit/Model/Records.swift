@@ -221,6 +221,8 @@ public struct ReviewQuestion: Record {
     public var answered: Bool?
     public var answer: String?
     public var askedOn: CivilDate?
+    /// The Jira comment the question came from (handoff pull), so it is never added twice.
+    public var jiraComment: String?
     public init() {}
     public init(by: String?, text: String, answered: Bool = false) {
         self.by = by
@@ -235,6 +237,7 @@ public struct ReviewQuestion: Record {
         .value("answered", \.answered, "Whether the requester has answered it."),
         .value("answer", \.answer, "The requester's answer."),
         .value("asked_on", \.askedOn, "When it was asked, YYYY-MM-DD."),
+        .value("jira_comment", \.jiraComment, "Id of the Jira comment it came from (written by handoff pull)."),
     ]
 
     /// A question counts as open until it is marked answered or has an answer.

@@ -20,13 +20,16 @@ extension ReviewRenderer {
     /// title shows the first line of its idea: a multi-line answer never breaks the table.
     public func draftsTable(_ rows: [DraftRow]) -> String {
         var cells: [[String]] = [["ID", "TITLE", "UPDATED", "READINESS"]]
+        // The Jira column appears once a draft has been pushed.
+        let showsJira = rows.contains { $0.entry.draft?.jira.key != nil }
+        if showsJira { cells[0].append("JIRA") }
         for row in rows {
             let entry = row.entry
             let updated = String(
                 entry.updated.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "").prefix(
                     16))
             guard let draft = entry.draft, let report = row.report else {
-                cells.append([entry.id, "(unreadable: fix the file before resuming)", updated, "-"])
+                cells.append([entry.id, "(unreadable: fix the file before resuming)", updated, "-"] + (showsJira ? [""] : []))
                 continue
             }
             let blockers = report.count(.blocker)
@@ -36,7 +39,7 @@ extension ReviewRenderer {
             cells.append([
                 entry.id, title.count > 48 ? String(title.prefix(47)) + "…" : title, updated,
                 "\(verdict) · \(report.score)",
-            ])
+            ] + (showsJira ? [Self.jiraCell(draft.jira)] : []))
         }
         let widths = cells[0].indices.map { column in cells.map { TerminalText.width($0[column]) }.max() ?? 0 }
         var out = ""
@@ -48,6 +51,12 @@ extension ReviewRenderer {
             out += (index == 0 ? styler(line, .bold) : line) + "\n"
         }
         return out
+    }
+
+    /// The JIRA cell: the issue key and the status the last pull saw.
+    static func jiraCell(_ link: JiraLink) -> String {
+        guard let key = link.key else { return "" }
+        return TerminalText.sanitize(key + (link.status.map { " · " + $0 } ?? ""), multiline: false)
     }
 
     /// One JSON object for a row, as one line: id, updated, revisions, and title, ready, score and
@@ -62,6 +71,9 @@ extension ReviewRenderer {
                 ("title", draft.title.map(Value.string) ?? .null), ("ready", .bool(report.isReady)),
                 ("score", .int(report.score)), ("blockers", .int(report.count(.blocker))),
             ]
+            if let key = draft.jira.key {
+                fields.append(("jira", .object([("key", .string(key)), ("status", draft.jira.status.map(Value.string))])))
+            }
         } else {
             fields.append(("error", .string(entry.problem ?? "")))
         }
