@@ -108,16 +108,26 @@ extension DraftEnum {
 
 extension Int: DraftCodable {
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Int? {
-        guard case .scalar(let text, _) = node.kind, let value = Int(text) else {
+        guard case .scalar(let text, let plain) = node.kind, let value = Int(text) ?? (plain ? integral(text) : nil)
+        else {
             context.fail(node, "expected a whole number, found \(describe(node))")
             return nil
         }
         return value
     }
+
+    /// An unquoted number with no fractional part (`1.0`, `2e1`): JSON Schema counts it as an
+    /// integer, so the loader does too. Quoted, it is text, and stays refused.
+    private static func integral(_ text: String) -> Int? {
+        guard let number = Double(text), number.isFinite, number == number.rounded(.towardZero),
+            abs(number) < 9.0e15
+        else { return nil }
+        return Int(number)
+    }
     public var encoded: Value { .int(self) }
     public static var schema: Value { .object([("type", .string("integer"))]) }
-    /// Swift's `Int(_:)` grammar, as text or as a JSON integer in range. (A JSON `1.0` is an
-    /// integer to JSON Schema but not to `Int("1.0")`; no draft field is an integer yet.)
+    /// Swift's `Int(_:)` grammar as text, or a JSON integer in range (which includes an unquoted
+    /// `1.0`: the loader takes it too).
     public static var inputSchema: Value {
         SchemaFragment.typed(
             ["integer", "string"],

@@ -67,6 +67,9 @@ enum SchemaProbes {
         SchemaProbe("role: IT_Contact", "stakeholders: [{role: IT_Contact, name: Ops}]"),
         SchemaProbe("role: it contact", "stakeholders: [{role: it contact, name: Ops}]"),
         SchemaProbe("role: owner", "stakeholders: [{role: owner, name: Ken}]", contract: false),
+        SchemaProbe("jira: where push put it", "jira: {key: MKT-1, url: 'https://x.example/browse/MKT-1', pushed_revision: 3}", contract: true),
+        SchemaProbe("jira.pushed_revision: 3.0", "jira: {key: MKT-1, pushed_revision: 3.0}", contract: true),
+        SchemaProbe("jira.pushed_revision: '3.0' (quoted)", "jira: {key: MKT-1, pushed_revision: '3.0'}", contract: false),
         SchemaProbe("role: business-owner", "stakeholders: [{role: business-owner, name: Ken}]"),
         SchemaProbe("priority: Won't", "scope: {requirements: [{text: A, priority: \"Won't\"}]}"),
         SchemaProbe("priority: WONT", "scope: {requirements: [{text: A, priority: WONT}]}"),
@@ -139,7 +142,7 @@ enum SchemaProbes {
         "compliance: {legal: yes}", "testing: {criteria: [a]}", "change: {iterations: A/B, budget: 3}",
         "objective: {problem: P, kpi: 3}", "risks: [{text: R, owner: X}]", "stakeholders: [{role: legal, team: L}]",
         "timeline: {milestones: [{name: M, when: 2026-12-01}]}", "1: numeric key", "yes: boolean key", "~: null key",
-        "kind: form", "operations: {until: permanent}", "jira: {key: MKT-1}", "\"title \": trailing space in key",
+        "kind: form", "operations: {until: permanent}", "jira: {project: MKT}", "\"title \": trailing space in key",
         "scope: {requirements: [{text: name, e-mail, priority: must}]}",
     ].map { SchemaProbe($0, $0, contract: false) }
 
