@@ -75,7 +75,10 @@ extension InterviewEngine {
         case .text, .longText:
             if record(store(.string(line)), &response) { afterAnswer(line, &response) }
         case .list:
-            if record(store(.list(Self.listItems(in: line).map(Value.string))), &response) { advance(&response) }
+            // Inside a record too, what is typed is added to the items there.
+            let existing = currentList()
+            let added = Self.listItems(in: line).filter { !existing.contains($0) }
+            if record(store(.list((existing + added).map(Value.string))), &response) { advance(&response) }
         case .choice:
             guard let value = ChoiceReading.value(for: line, in: question.choices) else {
                 response.lines.append(.warning(text(InterviewText.chooseOne) + InterviewText.choiceHint(question.choices)))

@@ -81,8 +81,16 @@ extension InterviewEngine {
     static let rememberedQuestions = 300
 
     func applies(_ question: PromptQuestion) -> Bool {
-        guard let condition = question.when, let parsed = try? Condition.parse(condition) else { return true }
-        return parsed.holds(inTree: tree)
+        guard let condition = question.when else { return true }
+        let parsed: Condition?
+        if let cached = conditions[condition] {
+            parsed = cached
+        } else {
+            parsed = try? Condition.parse(condition)
+            conditions[condition] = .some(parsed)
+        }
+        // The pack was validated when it was loaded; a condition that still does not parse asks.
+        return parsed?.holds(inTree: tree) ?? true
     }
 
     func isAnswered(_ question: PromptQuestion) -> Bool {

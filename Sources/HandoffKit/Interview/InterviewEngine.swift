@@ -144,6 +144,8 @@ public final class InterviewEngine {
     }
     var announcedSection: Int?
     let lexicon: VagueLexicon
+    /// The pack's conditions, parsed once: every prompt's progress looks at all of them.
+    var conditions: [String: Condition?] = [:]
 
     public init(pack: PromptPack, draft: Draft, state: InterviewState = InterviewState(), settings: InterviewSettings) {
         self.pack = pack
