@@ -169,6 +169,7 @@ extension InterviewEngine {
         let index = list.count - 1
         let itemKey = currentKey + "[\(index)]"
         if let probe = probe(for: list[index], question: currentQuestion, key: itemKey) {
+            guard settings.followUps == .ask else { return report(probe.text, &response) }
             mode = .followUp(key: itemKey, vague: probe.vague)
             pendingFollowUp = probe.text
         }
@@ -233,11 +234,21 @@ extension InterviewEngine {
     /// After a text answer: a follow-up if it needs one, else the next question.
     func afterAnswer(_ answer: String, _ response: inout InterviewResponse) {
         if let probe = probe(for: answer, question: currentQuestion, key: currentKey) {
-            mode = .followUp(key: currentKey, vague: probe.vague)
-            pendingFollowUp = probe.text
-            return
+            if settings.followUps == .report {
+                report(probe.text, &response)
+            } else {
+                mode = .followUp(key: currentKey, vague: probe.vague)
+                pendingFollowUp = probe.text
+                return
+            }
         }
         advance(&response)
+    }
+
+    /// A follow-up shown but not waited for (piped answers), so the next line stays the next
+    /// question's answer.
+    func report(_ followUp: String, _ response: inout InterviewResponse) {
+        response.lines.append(.followUp(followUp + " " + text(InterviewText.followUpNotAsked)))
     }
 
     /// The follow-up `answer` calls for, once per question, worded for that question; `vague`

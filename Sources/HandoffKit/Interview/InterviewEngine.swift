@@ -5,11 +5,19 @@ public struct InterviewSettings: Sendable {
     /// A person at a terminal: natural dates are confirmed and the summary offers an export.
     /// Without one, answers come one a line and nothing waits for a confirmation.
     public var interactive: Bool
+    /// Whether follow-ups wait for a reply. Piped answers come one a line in a fixed order, so
+    /// there a follow-up is only reported: it must never take the next answer as its reply.
+    public var followUps: FollowUps
 
-    public init(configuration: Configuration = Configuration(), today: CivilDate, interactive: Bool) {
+    public enum FollowUps: Sendable {
+        case ask, report
+    }
+
+    public init(configuration: Configuration = Configuration(), today: CivilDate, interactive: Bool, followUps: FollowUps = .ask) {
         self.configuration = configuration
         self.today = today
         self.interactive = interactive
+        self.followUps = followUps
     }
 }
 

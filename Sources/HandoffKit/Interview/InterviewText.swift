@@ -73,6 +73,9 @@ enum InterviewText {
             en: "This answer is one line: your \(count) lines were joined into one.",
             ja: "この回答は1行です。\(count)行を1行にまとめました。")
     }
+    static let followUpNotAsked = Localized(
+        en: "(not asked without a terminal: improve the answer with handoff resume, --answers or --set)",
+        ja: "（端末がないため質問しません。handoff resume、--answers、--set で回答を補ってください）")
     static let added = Localized(en: "Added: ", ja: "追加しました：")
     static let commandsHeading = Localized(en: "Commands:", ja: "コマンド：")
     static let keys = Localized(
