@@ -133,7 +133,7 @@ public struct DraftStore: Sendable {
     /// bare numbers go; hyphenated words stay whole; at most three words and 32 characters.
     static func slug(_ text: String) -> String {
         let words = text.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }
-            .map { $0.trimmingCharacters(in: "-") }
+            .map { String($0).trimmingCharacters(in: "-") }
             .filter { !$0.isEmpty && !slugFillers.contains($0) && !$0.allSatisfy(\.isNumber) }
         var slug = ""
         for word in words.prefix(3) {
