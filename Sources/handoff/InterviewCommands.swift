@@ -196,7 +196,7 @@ struct InterviewRunner {
         let settings = InterviewSettings(
             configuration: configuration, today: today, interactive: interactive, followUps: interactive ? .ask : .report)
         let engine = InterviewEngine(pack: pack, draft: draft, state: state, settings: settings)
-        let style = InterviewStyle(styler: global.styler(for: interactive ? STDOUT_FILENO : STDERR_FILENO))
+        let style = InterviewStyle(styler: global.styler(for: interactive ? STDOUT_FILENO : STDERR_FILENO), onTerminal: interactive)
         let io: InterviewIO
         var editor: LineEditor?
         if interactive {

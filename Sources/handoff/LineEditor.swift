@@ -125,8 +125,7 @@ final class LineEditor {
         pendingSignal = 0
         switch signal {
         case SIGINT:
-            fputs("^C\n", cel_stdout())
-            fflush(cel_stdout())
+            abandonLine(prompt: prompt)
             el_reset(editLine)
             return .interrupted
         case SIGTERM, SIGHUP:
@@ -149,6 +148,56 @@ final class LineEditor {
             }
         }
         return .line(line)
+    }
+
+    /// Ctrl-C: the line typed so far stays readable, marked ^C, and a fresh prompt follows on
+    /// the next line. libedit leaves the terminal's cursor where the editing cursor was (maybe
+    /// mid-line, maybe on an upper row of a wrapped line), so the line is written again whole
+    /// from its first row.
+    private func abandonLine(prompt: String) {
+        let typed = lineText()
+        let before = typedBeforeCursor()
+        let visiblePrompt = prompt.replacingOccurrences(of: "\u{1}", with: "")
+        let promptWidth = TerminalText.width(Self.withoutEscapes(visiblePrompt))
+        let columns = Int(cel_terminal_columns(STDOUT_FILENO))
+        var out = "\r"
+        if columns > 0 {
+            let rowsAbove = (promptWidth + TerminalText.width(before)) / columns
+            if rowsAbove > 0 { out += "\u{1B}[\(rowsAbove)A" }
+            out += "\u{1B}[J"
+        }
+        out += visiblePrompt + TerminalText.sanitize(typed, multiline: false) + " ^C\n"
+        fputs(out, cel_stdout())
+        fflush(cel_stdout())
+    }
+
+    /// `text` without its terminal escape sequences (the prompt's colour), for its width.
+    static func withoutEscapes(_ text: String) -> String {
+        var out = ""
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inEscape = false }
+                continue
+            }
+            if scalar == "\u{1B}" {
+                inEscape = true
+                continue
+            }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    /// The whole line being edited.
+    fileprivate func lineText() -> String {
+        guard let editLine, let info = el_line(editLine)?.pointee, let start = info.buffer, let end = info.lastchar else {
+            return ""
+        }
+        let length = end - start
+        return start.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
     }
 
     /// The text before the cursor, for completion.
