@@ -17,12 +17,16 @@ struct InterviewScreenTests {
             var environment = HandoffProcess.baseEnvironment(home: home)
             environment["NO_COLOR"] = "1"
             let exports = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-            let command = "env \(exports) '\(HandoffProcess.binary.path)' " + arguments.joined(separator: " ") + "; sleep 30"
+            // exec: the pane's process is handoff itself, so the end of the test can kill it.
+            let command = "exec env \(exports) '\(HandoffProcess.binary.path)' " + arguments.joined(separator: " ")
             try tmux(["new-session", "-d", "-x", "\(width)", "-y", "30", "-s", "t", command])
             try waitFor("›")
         }
 
         deinit {
+            if let pid = Int32(((try? tmux(["display", "-p", "-t", "t", "#{pane_pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) {
+                kill(pid, SIGKILL)
+            }
             _ = try? tmux(["kill-server"])
             try? FileManager.default.removeItem(at: home)
         }
