@@ -37,8 +37,9 @@ struct InterviewStyle {
             switch line {
             case .section(let title, let intro):
                 let clean = TerminalText.sanitize(title, multiline: false)
-                let rule = min(40, (width ?? 80) - 1)
-                out += "\n" + styler("── " + clean + " " + String(repeating: "─", count: max(3, rule - 4 - TerminalText.width(clean))), .bold) + "\n"
+                // 44 columns in all, or one short of a narrower terminal.
+                let total = min(44, (width ?? 45) - 1)
+                out += "\n" + styler("── " + clean + " " + String(repeating: "─", count: max(3, total - 4 - TerminalText.width(clean))), .bold) + "\n"
                 if let intro { out += fill(intro) + "\n" }
             case .text(let text):
                 var body = text
