@@ -49,4 +49,24 @@ static inline int cel_terminal_columns(int fd) {
     return 0;
 }
 
+/* Inserts one wide character at the cursor. */
+static inline int cel_insert_wide(EditLine *el, wchar_t character) {
+    wchar_t text[2] = { character, 0 };
+    return el_winsertstr(el, text);
+}
+/* The cursor is at the end of the line (nothing after it). */
+static inline int cel_cursor_at_end(EditLine *el) {
+    const LineInfoW *info = el_wline(el);
+    return info == NULL || info->cursor >= info->lastchar;
+}
+/* Characters before and after the cursor. */
+static inline int cel_chars_before_cursor(EditLine *el) {
+    const LineInfoW *info = el_wline(el);
+    return info == NULL ? 0 : (int)(info->cursor - info->buffer);
+}
+static inline int cel_chars_after_cursor(EditLine *el) {
+    const LineInfoW *info = el_wline(el);
+    return info == NULL ? 0 : (int)(info->lastchar - info->cursor);
+}
+
 #endif

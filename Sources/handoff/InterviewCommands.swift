@@ -6,6 +6,13 @@ import HandoffKit
     import Glibc
 #endif
 
+/// `text` on one line: a multi-line idea or title never reaches a table or a prompt as a raw
+/// line break.
+func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }.joined(separator: " ")
+}
+
 /// Options of the commands that run an interview.
 struct InterviewOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use the prompt packs in DIR (DIR/en, DIR/ja) instead of the built-in ones.", valueName: "dir"))
@@ -29,7 +36,7 @@ struct StartCommand: ParsableCommand {
                 "the interview needs a terminal; to answer from stdin, use `handoff new --no-input < answers.txt`")
         }
         if let entry = runner.store.mostRecent(), let draft = entry.draft, runner.store.state(entry.id).finished != true {
-            let title = draft.title ?? draft.idea?.split(separator: "\n").first.map(String.init) ?? entry.id
+            let title = oneLine(draft.title ?? draft.idea?.split(separator: "\n").first.map(String.init) ?? entry.id)
             let question = Localized(
                 en: "Resume “\(title)” (\(entry.id))? [Y/n] ", ja: "「\(title)」（\(entry.id)）の続きから再開しますか？ [Y/n] ")
             let editor = LineEditor(historyPath: nil)
@@ -60,18 +67,51 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Start from this draft (a file or a stored id): its answers become the defaults.", valueName: "draft"))
     var from: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Answers by field, in the draft's own shape (YAML or JSON); what they answer is not asked.", valueName: "file"))
+    var answers: String?
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Answer one field (repeatable): --set timeline.launch=2026-12-04.", valueName: "field=value"))
+    var settings: [String] = []
+
     @OptionGroup var interview: InterviewOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let runner = try InterviewRunner(global: global, options: interview)
+        var draft = try startingDraft(runner)
+        // Answers by name are checked before anything is saved: a bad one leaves no draft behind.
+        if let answers {
+            guard let data = FileManager.default.contents(atPath: answers) else {
+                throw InvalidInput([InputError(source: answers, message: "cannot be read; --answers takes a YAML or JSON file")])
+            }
+            // A file of answers is a partial draft: its `format:` line is optional.
+            let text = try DraftLoader.text(from: [UInt8](data), source: answers)
+            let results = DraftLoader.load(text: text, source: answers, requireFormat: false)
+            guard results.count == 1 else {
+                throw InvalidInput([InputError(source: answers, message: "holds \(results.count) documents; --answers takes one draft")])
+            }
+            switch results[0] {
+            case .success(let loaded): PresetAnswers.merge(loaded.draft, into: &draft)
+            case .failure(let error): throw error
+            }
+        }
+        try PresetAnswers.apply(settings: settings, to: &draft)
+        try runner.run(draft: draft, isNew: true)
+    }
+
+    private func startingDraft(_ runner: InterviewRunner) throws -> Draft {
         var draft = Draft()
         if let from {
             draft = try DraftSource.resolve(from, store: runner.store.location).firstDraft().draft
             draft.id = nil
             draft.review = Review()
         }
-        try runner.run(draft: draft, isNew: true)
+        return draft
     }
 }
 
@@ -145,9 +185,10 @@ struct InterviewRunner {
         // A stored draft is locked before anything is asked; a new one when it is first saved.
         let existingLock = isNew ? nil : try draft.id.map { try store.lock($0) }
         let state = isNew ? InterviewState() : draft.id.map { store.state($0) } ?? InterviewState()
-        let settings = InterviewSettings(configuration: configuration, today: today, interactive: interactive)
+        let settings = InterviewSettings(
+            configuration: configuration, today: today, interactive: interactive, followUps: interactive ? .ask : .report)
         let engine = InterviewEngine(pack: pack, draft: draft, state: state, settings: settings)
-        let style = InterviewStyle(styler: global.styler(for: interactive ? STDOUT_FILENO : STDERR_FILENO))
+        let style = InterviewStyle(styler: global.styler(for: interactive ? STDOUT_FILENO : STDERR_FILENO), onTerminal: interactive)
         let io: InterviewIO
         var editor: LineEditor?
         if interactive {
@@ -164,8 +205,8 @@ struct InterviewRunner {
             try Self.export(draft, format: format, path: path, configuration: configuration, today: today)
         }
         if let existingLock { session.hold(existingLock) }
-        if isNew && draft != Draft(), draft.idea != nil || draft.title != nil {
-            // Seeded with --from: keep it as the first revision.
+        if isNew && draft.idea != nil || isNew && draft.title != nil {
+            // Seeded with --from, --answers or --set: keep it as the first revision.
             try session.save(fields: ["from"], section: nil)
         }
         let outcome = try session.run()
@@ -192,9 +233,12 @@ struct InterviewRunner {
             ])
             if !interactive { Terminal.write(id + "\n") }
         case .inputEnded(let missing):
+            let path = store.location.draftPath(id: id)
             Terminal.printError(
                 "stdin ended before these required answers: \(missing.joined(separator: ", "))"
-                    + (saved ? "; the answers given are saved in \(id) (handoff resume \(id))" : ""))
+                    + (saved
+                        ? "; the answers given are saved as \(id) in \(path) (handoff resume \(id), or answer them with --answers or --set)"
+                        : "; nothing was saved"))
             if saved { Terminal.write(id + "\n") }
             throw ExitCode(ExitStatus.invalidInput)
         case .terminated:

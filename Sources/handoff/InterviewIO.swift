@@ -1,3 +1,4 @@
+import CEditLine
 import Foundation
 import HandoffKit
 
@@ -9,6 +10,26 @@ import HandoffKit
 /// short prompt with the section and progress. Colour only when allowed.
 struct InterviewStyle {
     var styler: Styler
+    /// The terminal's width: text is wrapped there by handoff (at words in English, by Japanese
+    /// line-breaking rules), not cut by the terminal. Nil when not writing to a terminal. Read
+    /// at every use, so a resized window is followed.
+    var width: Int? {
+        guard onTerminal else { return nil }
+        let columns = Int(cel_terminal_columns(STDOUT_FILENO))
+        return columns > 0 ? columns : nil
+    }
+    /// Writing to a terminal (the interactive interview), rather than to a pipe or a file.
+    var onTerminal = false
+
+    /// `text` wrapped at the width, later lines indented under the first after `lead`.
+    func fill(_ text: String, lead: String = "") -> String {
+        let clean = TerminalText.sanitize(text)
+        guard let width else { return lead + clean }
+        let indent = String(repeating: " ", count: TerminalText.width(lead))
+        // One column short of the edge: a line that fills it exactly makes some terminals wrap twice.
+        let lines = LineWrap.wrap(clean, width: width - 1 - indent.count)
+        return lines.enumerated().map { ($0.offset == 0 ? lead : indent) + $0.element }.joined(separator: "\n")
+    }
 
     func render(_ lines: [InterviewResponse.Line]) -> String {
         var out = ""
@@ -16,16 +37,20 @@ struct InterviewStyle {
             switch line {
             case .section(let title, let intro):
                 let clean = TerminalText.sanitize(title, multiline: false)
-                out += "\n" + styler("── " + clean + " " + String(repeating: "─", count: max(3, 40 - TerminalText.width(clean))), .bold) + "\n"
-                if let intro { out += TerminalText.sanitize(intro) + "\n" }
+                // 44 columns in all, or one short of a narrower terminal.
+                let total = min(44, (width ?? 45) - 1)
+                out += "\n" + styler("── " + clean + " " + String(repeating: "─", count: max(3, total - 4 - TerminalText.width(clean))), .bold) + "\n"
+                if let intro { out += fill(intro) + "\n" }
             case .text(let text):
-                out += TerminalText.sanitize(text) + (text.hasSuffix("\n") ? "" : "\n")
+                var body = text
+                while body.hasSuffix("\n") { body.removeLast() }
+                out += fill(body) + "\n"
             case .notice(let text):
-                out += styler(TerminalText.sanitize(text), .dim) + "\n"
+                out += styler(fill(text), .dim) + "\n"
             case .warning(let text):
-                out += styler("! " + TerminalText.sanitize(text), .yellow) + "\n"
+                out += styler(fill(text, lead: "! "), .yellow) + "\n"
             case .followUp(let text):
-                out += styler("→ " + TerminalText.sanitize(text), .cyan) + "\n"
+                out += styler(fill(text, lead: "→ "), .cyan) + "\n"
             }
         }
         return out
@@ -33,19 +58,18 @@ struct InterviewStyle {
 
     /// The question block shown above the input line.
     func question(_ prompt: InterviewPrompt) -> String {
-        let text = TerminalText.sanitize(prompt.text)
         var out: String
         switch prompt.kind {
-        case .question: out = "\n" + styler(text, .bold) + "\n"
-        case .followUp: out = styler("→ " + text, .cyan) + "\n"
-        case .confirmation: out = styler("= " + text, .cyan) + "\n"
+        case .question: out = "\n" + styler(fill(prompt.text), .bold) + "\n"
+        case .followUp: out = styler(fill(prompt.text, lead: "→ "), .cyan) + "\n"
+        case .confirmation: out = styler(fill(prompt.text, lead: "= "), .cyan) + "\n"
         }
         var hint = prompt.hint.map { TerminalText.sanitize($0, multiline: false) } ?? ""
         if let value = prompt.defaultValue, !value.isEmpty {
             let shown = TerminalText.sanitize(value, multiline: false)
             hint += (hint.isEmpty ? "" : " · ") + "[" + (shown.count > 60 ? String(shown.prefix(57)) + "…" : shown) + "]"
         }
-        if !hint.isEmpty { out += styler(hint, .dim) + "\n" }
+        if !hint.isEmpty { out += styler(fill(hint), .dim) + "\n" }
         return out
     }
 
@@ -64,6 +88,11 @@ final class TerminalIO: InterviewIO {
     let style: InterviewStyle
     weak var engine: InterviewEngine?
     private var lastQuestion: String?
+    private var toldHowToLeave = false
+
+    static let howToLeave = Localized(
+        en: "Ctrl-C clears the line. To leave, press Ctrl-D on an empty line or type /quit: every answer is saved.",
+        ja: "Ctrl-C は入力中の行を消します。終了するには空の行で Ctrl-D を押すか /quit と入力してください（回答は保存されています）。")
 
     init(editor: LineEditor, style: InterviewStyle) {
         self.editor = editor
@@ -79,7 +108,13 @@ final class TerminalIO: InterviewIO {
         }
         switch editor.read(prompt: style.inputPrompt(prompt)) {
         case .line(let line): return .line(line)
-        case .interrupted: return .interrupted
+        case .interrupted:
+            if !toldHowToLeave {
+                // Ctrl-C is how many people try to leave a program: say once how it is done here.
+                toldHowToLeave = true
+                Terminal.write(style.render([.notice(Self.howToLeave(engine?.language ?? .en))]))
+            }
+            return .interrupted
         case .endOfInput: return .endOfInput
         case .terminated: return .terminated
         }

@@ -58,6 +58,47 @@ final class LineEditor {
         el_source(editLine, nil)
         cel_addfn(editLine, "handoff-complete", "Complete commands, sections, formats, systems, roles", completeCallback)
         cel_bind(editLine, "^I", "handoff-complete")
+        // libedit 3.1-20221030 leaves the terminal's cursor one cell right of the text after an
+        // insertion or deletion inside a line of wide characters; a full redisplay after the edit
+        // puts it right (wrapped lines too). Deletions are bound to functions that redisplay;
+        // a character typed inside the line arrives as a private key bound to one that inserts
+        // it and redisplays (see `readCharacter`). At the end of the line libedit is right, and
+        // typing there stays on its fast path.
+        cel_addfn(editLine, "handoff-insert", "Insert the character typed inside the line", insertCallback)
+        cel_bind(editLine, LineEditor.insertKeyName, "handoff-insert")
+        cel_addfn(editLine, "handoff-delete-previous", "Delete the character before the cursor", deletePreviousCallback)
+        cel_bind(editLine, "^?", "handoff-delete-previous")
+        cel_bind(editLine, "^H", "handoff-delete-previous")
+    }
+
+    /// The character that stands for "insert `pendingInsert`": ^\, which a terminal in libedit's
+    /// mode delivers as SIGQUIT rather than as a key, so it never collides with one typed.
+    static let insertKey: wchar_t = 0x1C
+    static let insertKeyName = "^\\"
+    /// Where an escape sequence being read stands: none, after ESC, inside a CSI/SS3 sequence.
+    private var escapeState = 0
+
+    /// True for the characters of an escape sequence (ESC, `[` or `O`, parameters, final byte).
+    fileprivate func passesEscapeSequence(_ character: wchar_t) -> Bool {
+        switch escapeState {
+        case 1:
+            escapeState = character == 0x5B || character == 0x4F ? 2 : 0
+            return true
+        case 2:
+            if (0x40...0x7E).contains(character) { escapeState = 0 }
+            return true
+        default:
+            if character == 0x1B { escapeState = 1 }
+            return character == 0x1B
+        }
+    }
+
+    /// The character typed inside the line, waiting for `insertCallback`.
+    fileprivate var pendingInsert: wchar_t = 0
+    /// Whether the line at the cursor has something after it (libedit's miscount happens there).
+    fileprivate var insideLine: Bool {
+        guard let editLine else { return false }
+        return cel_cursor_at_end(editLine) == 0
     }
 
     deinit { close() }
@@ -84,8 +125,7 @@ final class LineEditor {
         pendingSignal = 0
         switch signal {
         case SIGINT:
-            fputs("^C\n", cel_stdout())
-            fflush(cel_stdout())
+            abandonLine(prompt: prompt)
             el_reset(editLine)
             return .interrupted
         case SIGTERM, SIGHUP:
@@ -108,6 +148,56 @@ final class LineEditor {
             }
         }
         return .line(line)
+    }
+
+    /// Ctrl-C: the line typed so far stays readable, marked ^C, and a fresh prompt follows on
+    /// the next line. libedit leaves the terminal's cursor where the editing cursor was (maybe
+    /// mid-line, maybe on an upper row of a wrapped line), so the line is written again whole
+    /// from its first row.
+    private func abandonLine(prompt: String) {
+        let typed = lineText()
+        let before = typedBeforeCursor()
+        let visiblePrompt = prompt.replacingOccurrences(of: "\u{1}", with: "")
+        let promptWidth = TerminalText.width(Self.withoutEscapes(visiblePrompt))
+        let columns = Int(cel_terminal_columns(STDOUT_FILENO))
+        var out = "\r"
+        if columns > 0 {
+            let rowsAbove = (promptWidth + TerminalText.width(before)) / columns
+            if rowsAbove > 0 { out += "\u{1B}[\(rowsAbove)A" }
+            out += "\u{1B}[J"
+        }
+        out += visiblePrompt + TerminalText.sanitize(typed, multiline: false) + " ^C\n"
+        fputs(out, cel_stdout())
+        fflush(cel_stdout())
+    }
+
+    /// `text` without its terminal escape sequences (the prompt's colour), for its width.
+    static func withoutEscapes(_ text: String) -> String {
+        var out = ""
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inEscape = false }
+                continue
+            }
+            if scalar == "\u{1B}" {
+                inEscape = true
+                continue
+            }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    /// The whole line being edited.
+    fileprivate func lineText() -> String {
+        guard let editLine, let info = el_line(editLine)?.pointee, let start = info.buffer, let end = info.lastchar else {
+            return ""
+        }
+        let length = end - start
+        return start.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
     }
 
     /// The text before the cursor, for completion.
@@ -206,6 +296,15 @@ private func readCharacter(_ editLine: OpaquePointer?, _ out: UnsafeMutablePoint
                 state = mbstate_t()
                 continue
             }
+            // Inside the line, a printable character goes through handoff-insert (see init); the
+            // bytes of an escape sequence (an arrow key) go to libedit as they are.
+            if let editor = LineEditor.from(editLine), !editor.passesEscapeSequence(character),
+                character >= 0x20 && character != 0x7F, editor.insideLine
+            {
+                editor.pendingInsert = character
+                out?.pointee = LineEditor.insertKey
+                return 1
+            }
             out?.pointee = character
             return 1
         }
@@ -231,5 +330,22 @@ private func completeCallback(_ editLine: OpaquePointer?, _ character: Int32) ->
     }
     // Several candidates and nothing more in common: list them under the line.
     fputs("\n" + candidates.prefix(40).joined(separator: "  ") + "\n", cel_stdout())
+    return UInt8(CC_REDISPLAY)
+}
+
+/// Inserts the character typed inside the line, then redisplays the whole line (libedit's own
+/// insertion leaves the cursor a cell off after wide characters).
+private func insertCallback(_ editLine: OpaquePointer?, _ character: Int32) -> UInt8 {
+    guard let editLine, let editor = LineEditor.from(editLine), editor.pendingInsert != 0 else { return UInt8(CC_ERROR) }
+    cel_insert_wide(editLine, editor.pendingInsert)
+    editor.pendingInsert = 0
+    return UInt8(CC_REDISPLAY)
+}
+
+/// Backspace: deletes the character before the cursor and redisplays the whole line.
+private func deletePreviousCallback(_ editLine: OpaquePointer?, _ character: Int32) -> UInt8 {
+    guard let editLine else { return UInt8(CC_ERROR) }
+    guard cel_chars_before_cursor(editLine) > 0 else { return UInt8(CC_REFRESH_BEEP) }
+    el_deletestr(editLine, 1)
     return UInt8(CC_REDISPLAY)
 }

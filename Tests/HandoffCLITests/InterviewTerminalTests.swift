@@ -141,7 +141,7 @@ struct InterviewTerminalTests {
         let terminal = try home.start(["new", "--lang", "ja"])
         try terminal.answer("何をしたいですか", "春の新製品キャンペーンのランディングページを作り、資料請求をなるべく早く営業に渡したい")
         // なるべく: a hedge, followed up at once.
-        try terminal.answer("具体的にいつですか", "公開から1営業日以内に渡したい")
+        try terminal.answer("いつ頃ですか", "公開から1営業日以内に渡したい")
         try terminal.expect("どんなタイトルになりますか")
         try terminal.ready()
         // A wide character deleted with one backspace.

@@ -1,13 +1,81 @@
 /// Reads the dates marketers type: `2026-12-04`, `12/4`, `Dec 15`, `15 December 2026`, `next
 /// friday`, `in 3 weeks`, `end of month`, `12月15日`, `2026年12月15日`, `来週の金曜`, `3週間後`,
-/// `明日`, `月末`. A date without a year is the next one on or after today.
+/// `明日`, `月末`, `end of February`, `2月末`, and offsets from a date or from the event the
+/// idea names (`two weeks after the show`, `展示会の2週間後`). A date without a year is the next
+/// one on or after today.
 public enum NaturalDate {
-    public static func parse(_ input: String, today: CivilDate) -> CivilDate? {
+    /// - Parameter anchor: the date "the show", "the event", 「展示会」 stand for: the first date
+    ///   the marketer named in the idea. Without one, such offsets are not read.
+    public static func parse(_ input: String, today: CivilDate, anchor: CivilDate? = nil) -> CivilDate? {
         let text = normalise(input)
         if text.isEmpty { return nil }
+        if let date = plain(text, today: today) { return date }
+        return offset(text, today: today, anchor: anchor)
+    }
+
+    private static func plain(_ text: String, today: CivilDate) -> CivilDate? {
         if case .success(let date) = CivilDate.parse(text) { return date }
         return relative(text, today: today) ?? japanese(text, today: today) ?? numeric(text, today: today)
-            ?? monthName(text, today: today)
+            ?? monthName(text, today: today) ?? endOfNamedMonth(text, today: today)
+    }
+
+    /// `end of February`, `end of feb 2027`, `late february`: the month's last day.
+    static func endOfNamedMonth(_ text: String, today: CivilDate) -> CivilDate? {
+        var words = text.split(separator: " ").map(String.init)
+        if words.first == "by" || words.first == "on" || words.first == "at" { words.removeFirst() }
+        if words.first == "the" { words.removeFirst() }
+        guard words.count >= 2, words[0] == "end" else { return nil }
+        words.removeFirst()
+        if words.first == "of" { words.removeFirst() }
+        guard let name = words.first, let month = months[name] else { return nil }
+        let year = words.count == 2 ? Int(words[1]) : nil
+        guard words.count <= 2, words.count == 1 || year != nil else { return nil }
+        return resolve(year: year, month: month, day: 0, today: today, endOfMonth: true)
+    }
+
+    /// `two weeks after the show`, `3 days before launch`, `2 weeks after dec 4`,
+    /// `展示会の2週間後`, `イベントの3日前`.
+    static func offset(_ text: String, today: CivilDate, anchor: CivilDate?) -> CivilDate? {
+        for (word, sign) in [(" after ", 1), (" before ", -1)] {
+            guard let range = text.range(of: word) else { continue }
+            let amount = String(text[..<range.lowerBound])
+            let reference = String(text[range.upperBound...])
+            guard let base = plain(reference, today: today) ?? anchor, let days = span(amount) else { return nil }
+            return days.months == 0 ? base.adding(days: sign * days.days) : addingMonths(sign * days.months, to: base)
+        }
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        for (mark, sign) in [("後", 1), ("前", -1)] where compact.hasSuffix(mark) {
+            guard let particle = compact.range(of: "の", options: .backwards) else { return nil }
+            let reference = String(compact[..<particle.lowerBound])
+            let amount = String(compact[particle.upperBound...].dropLast())
+            guard let base = plain(reference, today: today) ?? anchor, let days = japaneseSpan(amount) else { return nil }
+            return days.months == 0 ? base.adding(days: sign * days.days) : addingMonths(sign * days.months, to: base)
+        }
+        return nil
+    }
+
+    /// `two weeks`, `3 days`, `a month`.
+    private static func span(_ text: String) -> (days: Int, months: Int)? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count == 2, let count = Int(words[0]) ?? numberWords[words[0]] else { return nil }
+        switch words[1] {
+        case "day", "days": return (count, 0)
+        case "week", "weeks": return (7 * count, 0)
+        case "month", "months": return (0, count)
+        default: return nil
+        }
+    }
+
+    /// `2週間`, `3日`, `1ヶ月`.
+    private static func japaneseSpan(_ text: String) -> (days: Int, months: Int)? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard let count = Int(digits) else { return nil }
+        switch String(text.dropFirst(digits.count)) {
+        case "日": return (count, 0)
+        case "週間", "週": return (7 * count, 0)
+        case "ヶ月", "か月", "カ月", "ケ月", "ヵ月": return (0, count)
+        default: return nil
+        }
     }
 
     /// The date as a person reads it, to confirm: "Friday 4 December 2026" / "2026年12月4日（金）".
@@ -69,12 +137,11 @@ public enum NaturalDate {
         case "next month": return addingMonths(1, to: CivilDate(year: today.year, month: today.month, day: 1)!)
         default: break
         }
-        // "friday", "this friday", "next friday"
+        // "friday", "this friday", "next friday": the coming one (people mean it so more often
+        // than the one in the week after; the interview confirms the date it read).
         if let last = words.last, let weekday = weekdays[last], words.count <= 2 {
             switch words.count == 2 ? words[0] : "" {
-            case "": return nextWeekday(weekday, after: today, fromNextWeek: false)
-            case "this": return nextWeekday(weekday, after: today, fromNextWeek: false)
-            case "next": return nextWeekday(weekday, after: today, fromNextWeek: true)
+            case "", "this", "next", "coming": return nextWeekday(weekday, after: today, fromNextWeek: false)
             default: return nil
             }
         }

@@ -101,16 +101,38 @@ public struct DraftStore: Sendable {
 
     /// A new id from the title or idea: a short slug and four random hex digits.
     public func newID(for draft: Draft) -> String {
-        let words = (draft.title ?? draft.idea ?? "").lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        var slug = words.prefix(3).joined(separator: "-")
+        var slug = Self.slug(draft.title ?? "")
+        if slug.isEmpty { slug = Self.slug(draft.idea ?? "") }
         if slug.isEmpty { slug = "draft" }
-        if slug.count > 40 { slug = String(slug.prefix(40)) }
         while true {
             let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
             let id = slug + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
             if !exists(id) { return id }
         }
     }
+
+    /// The words of a title that say what it is about, joined by hyphens: "We want a new
+    /// sign-up form for the webinar" → `sign-up-form-webinar`, not `we-want-a`. Filler words and
+    /// bare numbers go; hyphenated words stay whole; at most three words and 32 characters.
+    static func slug(_ text: String) -> String {
+        let words = text.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }
+            .map { String($0).trimmingCharacters(in: "-") }
+            .filter { !$0.isEmpty && !slugFillers.contains($0) && !$0.allSatisfy(\.isNumber) }
+        var slug = ""
+        for word in words.prefix(3) {
+            let next = slug.isEmpty ? word : slug + "-" + word
+            if next.count > 32 { break }
+            slug = next
+        }
+        return slug
+    }
+
+    static let slugFillers: Set<String> = [
+        "a", "an", "the", "we", "i", "our", "us", "you", "want", "wants", "need", "needs", "would", "like", "to", "for",
+        "of", "on", "in", "at", "by", "with", "and", "or", "is", "are", "be", "it", "this", "that", "new", "please",
+        "some", "can", "could", "should", "make", "create", "build", "get", "have", "has", "let", "lets", "so", "from",
+        "about", "into", "up", "my", "me", "do", "just", "asap", "also", "way", "people", "more",
+    ]
 
     /// Saves `draft` (which must have an id) as a new revision: journal line first, flushed to disk
     /// (so the answer survives whatever happens next, power loss included), then the draft file

@@ -7,11 +7,18 @@ public struct InterviewState: Record {
     public var skipped: [String] = []
     /// The interview reached its summary.
     public var finished: Bool?
+    /// Keys of the questions asked, oldest first, so `/back` after `handoff resume` goes to the
+    /// question asked before rather than nowhere.
+    public var asked: [String] = []
+    /// Yes/no questions answered "don't know": open points the summary lists.
+    public var unsure: [String] = []
     public init() {}
     public static let recordName = "the interview state"
     public static let fields: [Field<InterviewState>] = [
         .value("position", \.position, "Next question."),
         .list("skipped", \.skipped, "Skipped questions."),
         .value("finished", \.finished, "The interview reached its summary."),
+        .list("asked", \.asked, "Questions asked, oldest first."),
+        .list("unsure", \.unsure, "Yes/no questions answered with don't know."),
     ]
 }

@@ -38,7 +38,7 @@ struct NaturalDateTests {
             // A weekday is the next one, never today.
             ("friday", "2026-11-27"), ("Friday", "2026-11-27"), ("fri", "2026-11-27"), ("this friday", "2026-11-27"),
             ("by friday", "2026-11-27"),
-            // "next friday" is the Friday of next week.
+            // "next friday" is the coming Friday (the interview confirms it back).
             ("next friday", "2026-11-27"), ("Next Friday.", "2026-11-27"), ("monday", "2026-11-23"),
             ("next monday", "2026-11-23"), ("next wednesday", "2026-11-25"), ("sunday", "2026-11-22"),
             ("saturday", "2026-11-21"),
@@ -53,11 +53,12 @@ struct NaturalDateTests {
         #expect(parse(input) == expected, "\(input)")
     }
 
-    /// On a Monday, "friday" and "this friday" are this week's and "next friday" the week after.
+    /// On a Monday, "friday", "this friday" and "next friday" are all the coming one: people say
+    /// "next friday" for it, and the interview reads the date back to be confirmed.
     @Test(
         "weekdays seen from a Monday",
         arguments: [
-            ("friday", "2026-11-20"), ("this friday", "2026-11-20"), ("next friday", "2026-11-27"),
+            ("friday", "2026-11-20"), ("this friday", "2026-11-20"), ("next friday", "2026-11-20"),
             ("monday", "2026-11-23"), ("next monday", "2026-11-23"), ("next week", "2026-11-23"),
             ("金曜", "2026-11-20"), ("今週の金曜", "2026-11-20"), ("来週の金曜", "2026-11-27"), ("次の金曜日", "2026-11-20"),
         ])
@@ -136,5 +137,40 @@ struct NaturalDateTests {
         let forms = ["2026-12-04", "12/4", "Dec 4", "4 December", "December 4th 2026", "12月4日", "2026年12月4日", "２０２６／１２／４"]
         let parsed = Set(forms.map { NaturalDate.parse($0, today: Self.today) })
         #expect(parsed == [CivilDate(year: 2026, month: 12, day: 4)])
+    }
+}
+
+/// Dates people say that used to fail: the end of a named month, and offsets from the event the
+/// idea names or from a date.
+@Suite("NaturalDate offsets and month ends")
+struct NaturalDateOffsetTests {
+    let today = CivilDate(year: 2026, month: 11, day: 20)!
+    let show = CivilDate(year: 2027, month: 3, day: 3)!
+
+    @Test(
+        "the end of a named month is its last day, the next one to come",
+        arguments: [
+            ("end of February", "2027-02-28"), ("end of feb", "2027-02-28"), ("by the end of February", "2027-02-28"),
+            ("end of February 2028", "2028-02-29"), ("end of november", "2026-11-30"), ("2月末", "2027-02-28"),
+        ])
+    func endOfNamedMonth(_ input: String, _ expected: String) {
+        #expect(NaturalDate.parse(input, today: today)?.description == expected, "\(input)")
+    }
+
+    @Test(
+        "an offset from the event in the idea, or from a date",
+        arguments: [
+            ("two weeks after the show", "2027-03-17"), ("3 days before the event", "2027-02-28"),
+            ("a month after launch", "2027-04-03"), ("2 weeks after dec 4", "2026-12-18"),
+            ("展示会の2週間後", "2027-03-17"), ("イベントの3日前", "2027-02-28"), ("12月4日の1週間後", "2026-12-11"),
+        ])
+    func offsets(_ input: String, _ expected: String) {
+        #expect(NaturalDate.parse(input, today: today, anchor: show)?.description == expected, "\(input)")
+    }
+
+    @Test("without an event date, an offset from 'the show' is not guessed")
+    func noAnchor() {
+        #expect(NaturalDate.parse("two weeks after the show", today: today) == nil)
+        #expect(NaturalDate.parse("展示会の2週間後", today: today) == nil)
     }
 }
