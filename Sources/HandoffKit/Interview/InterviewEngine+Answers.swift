@@ -16,12 +16,15 @@ extension InterviewEngine {
         case answer(String)
         /// "don't know", 「わからない」: an open point, not an answer.
         case dontKnow
+        /// "TBD", 「未定」, "not sure who": it stands in for an answer that does not exist yet.
+        case placeholder(String)
     }
 
-    /// Every answer passes here before it is read and stored. Placeholders such as "TBD" or
-    /// 「未定」 are to be recognised here too, so that they become open points the same way.
+    /// Every answer passes here before it is read and stored.
     func classify(_ line: String) -> AnswerClass {
-        InterviewText.isDontKnow(line) ? .dontKnow : .answer(line)
+        if InterviewText.isDontKnow(line) { return .dontKnow }
+        if let placeholder = placeholders.placeholder(in: line, language: language) { return .placeholder(placeholder) }
+        return .answer(line)
     }
 
     /// A line typed at a plain question.
@@ -46,12 +49,44 @@ extension InterviewEngine {
             }
             return skip(&response, quietly: true)
         }
-        if classify(line) == .dontKnow, dontKnow(question, &response) { return }
+        switch classify(line) {
+        case .dontKnow:
+            if dontKnow(question, &response) { return }
+            if question.questionType != .yesNo && question.questionType != .choice {
+                return openPoint(line, question, &response)
+            }
+        case .placeholder:
+            if question.questionType == .yesNo || question.questionType == .choice {
+                if dontKnow(question, &response) { return }
+            } else {
+                return openPoint(line, question, &response)
+            }
+        case .answer: break
+        }
         if question.questionType == .list && item.questionType != .records {
             mode = .listing
             return listItems(line, &response)
         }
         accept(line, question: question, &response)
+    }
+
+    /// "TBD", "I don't know" where content is needed: kept as typed where the field can hold text
+    /// (the marketer's words are never dropped, and every readiness rule still treats the field as
+    /// open), listed as an open point in the summary, and said back so the marketer knows IT will
+    /// need it. A date or number field cannot hold it: the question is left open instead.
+    private func openPoint(_ line: String, _ question: PromptQuestion, _ response: inout InterviewResponse) {
+        let key = currentKey
+        switch question.questionType {
+        case .text, .longText:
+            guard record(store(.string(line)), &response) else { return }
+        case .list:
+            guard record(store(.list((currentList() + [line]).map(Value.string))), &response) else { return }
+        default:
+            break
+        }
+        if !state.unsure.contains(key) { state.unsure.append(key) }
+        response.lines.append(.notice(text(InterviewText.notedAsOpen(line))))
+        advance(&response)
     }
 
     /// "Don't know" to a yes/no question (or a choice with an `unsure` value): an open point.

@@ -36,9 +36,19 @@ extension InterviewEngine {
             let list = records(item)
             guard target.record < list.count else { return list.isEmpty }
             let field = item.fields[min(target.field, item.fields.count - 1)]
-            return list[target.record][field.id ?? ""] == nil
+            return isOpen(list[target.record][field.id ?? ""])
         }
-        return DraftPaths.value(inTree: tree, at: item.id ?? "") == nil
+        return isOpen(DraftPaths.value(inTree: tree, at: item.id ?? ""))
+    }
+
+    /// No answer, or one that only stands in for an answer ("TBD", 「未定」).
+    private func isOpen(_ value: Value?) -> Bool {
+        switch value {
+        case nil, .null: return true
+        case .string(let text), .plain(let text): return placeholders.placeholder(in: text, language: language) != nil
+        case .list(let items): return items.isEmpty || items.contains { isOpen($0) }
+        default: return false
+        }
     }
 
     /// The question behind a key, in the marketer's words.

@@ -152,6 +152,8 @@ public final class InterviewEngine {
     }
     var announcedSection: Int?
     let lexicon: VagueLexicon
+    /// "TBD", 「未定」: answers that stand in for one (the readiness rules' own list and config).
+    let placeholders: PlaceholderLexicon
     /// The pack's conditions, parsed once: every prompt's progress looks at all of them.
     var conditions: [String: Condition?] = [:]
 
@@ -164,6 +166,7 @@ public final class InterviewEngine {
             section.questions.map { Item(sectionIndex: index, question: $0) }
         }
         self.lexicon = VagueLexicon(extra: settings.configuration.vagueWords)
+        self.placeholders = PlaceholderLexicon(extra: settings.configuration.placeholders)
         self.cursor = Cursor(item: items.count)
         if self.draft.lang == nil { self.draft.lang = pack.language }
         let start = firstUnanswered(from: 0) ?? Cursor(item: items.count)

@@ -65,6 +65,11 @@ enum InterviewText {
     static let openPoint = Localized(
         en: "Noted as an open point: the summary lists it, and IT will ask.",
         ja: "未確定として記録しました。まとめに表示され、IT から確認が入ります。")
+    static func notedAsOpen(_ answer: String) -> Localized {
+        Localized(
+            en: "'\(answer)' noted as open — IT will need it before work can start; the summary lists it.",
+            ja: "「\(answer)」は未確定として記録しました。作業開始までに IT が必要とする情報です（まとめに表示されます）。")
+    }
     static let chooseOne = Localized(en: "Choose one of: ", ja: "次から選んでください：")
     static let whichDate = Localized(en: "Which date, then?", ja: "では、いつですか。")
     static let alreadyListed = Localized(en: "Already in the list.", ja: "すでにリストにあります。")
@@ -93,7 +98,8 @@ enum InterviewText {
     static func score(_ score: Int) -> Localized { Localized(en: "score \(score)/100", ja: "スコア \(score)/100") }
     static let stillOpen = Localized(en: "Still open:", ja: "まだ答えが必要なこと：")
     static let skippedHeading = Localized(en: "Skipped (to answer later):", ja: "後回しにした質問：")
-    static let unsureHeading = Localized(en: "Open points (answered “don't know”):", ja: "未確定（「わからない」と回答）：")
+    static let unsureHeading = Localized(
+        en: "Open points (not known yet; IT will need them):", ja: "未確定の項目（作業開始までに IT が必要とします）：")
     static func moreSuggestions(_ count: Int) -> Localized {
         Localized(
             en: "\(count) more suggestion\(count == 1 ? "" : "s"): `handoff check` lists them.",

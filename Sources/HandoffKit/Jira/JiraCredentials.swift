@@ -9,7 +9,10 @@
 /// from a draft or the configuration, and the secret is never shown: `description` names only the
 /// account.
 public struct JiraCredentials: Sendable, CustomStringConvertible {
-    public enum Scheme: Sendable { case basic(user: String, secret: String), bearer(secret: String) }
+    public enum Scheme: Sendable {
+        case basic(user: String, secret: String)
+        case bearer(secret: String)
+    }
     public var scheme: Scheme
     /// Where it came from, for messages ("JIRA_USER", "~/.netrc").
     public var origin: String

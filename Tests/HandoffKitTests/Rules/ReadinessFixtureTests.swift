@@ -79,7 +79,10 @@ extension Rules {
         func precisionAndRecall() {
             var totals = (truePositive: 0, falsePositive: 0, falseNegative: 0, trueNegative: 0)
             for file in Self.files {
-                var tp = 0, fp = 0, fn = 0, tn = 0
+                var tp = 0
+                var fp = 0
+                var fn = 0
+                var tn = 0
                 for testCase in Self.cases(file) {
                     let findings = Self.findings(testCase)
                     for (rule, field) in testCase.fires {
