@@ -91,7 +91,7 @@ struct ExportCommand: ParsableCommand {
         let file = try output.map { path throws(IOFailure) in try AtomicFile.Writer(path: path) }
         func emit(_ text: String) throws {
             guard !text.isEmpty else { return }
-            if let file { try file.write(text) } else { Terminal.write(text) }
+            if let file { try file.write(text) } else { Terminal.writeExport(text) }
         }
         var writer = format.exporter.writer(options: options)
         var worst: Int32 = ExitStatus.done

@@ -275,7 +275,9 @@ struct PromptsCommand: ParsableCommand {
             if !errors.isEmpty { throw InvalidInput(errors) }
             for pack in packs {
                 let questions = pack.sections.reduce(0) { $0 + $1.questions.count }
-                Terminal.write("\(base)/\(pack.language.rawValue): \(pack.sections.count) sections, \(questions) questions, version \(pack.version) — ok\n")
+                let place = TerminalText.sanitize("\(base)/\(pack.language.rawValue)", multiline: false)
+                let version = TerminalText.sanitize(pack.version, multiline: false)
+                Terminal.write("\(place): \(pack.sections.count) sections, \(questions) questions, version \(version) — ok\n")
             }
         }
     }

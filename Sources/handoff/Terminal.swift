@@ -16,10 +16,20 @@ enum Terminal {
         return isTerminal(descriptor)
     }
 
-    /// Writes to stdout without buffering surprises when stdout and stderr interleave.
+    /// Writes to stdout without buffering surprises when stdout and stderr interleave. Everything
+    /// goes through the terminal sanitiser: control and invisible characters never reach the
+    /// terminal raw, whichever renderer produced the text.
     static func write(_ text: String) { write(text, to: STDOUT_FILENO) }
 
     static func write(_ text: String, to descriptor: Int32) {
+        writeBytes(TerminalText.terminalOutput(text), to: descriptor)
+    }
+
+    /// An export's bytes as its exporter made them (each format escapes by its own rules, and
+    /// the bytes must be the same on stdout as in an `-o` file).
+    static func writeExport(_ text: String) { writeBytes(text, to: STDOUT_FILENO) }
+
+    private static func writeBytes(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { bytes in
             var offset = 0

@@ -7,4 +7,29 @@ enum UnsafeScalar {
         return value < 0x20 || (value >= 0x7F && value < 0xA0) || value == 0x2028 || value == 0x2029
             || value == 0xFEFF || value == 0xFFFE || value == 0xFFFF
     }
+
+    /// Direction overrides and isolates (U+202A–U+202E, U+2066–U+2069), zero-width characters
+    /// and every other format character (Unicode category Cf): they change how text reads
+    /// without being seen, so a ticket could read differently from what it holds. Writers that
+    /// have an escape (JSON, YAML) escape them; text for people shows them as `[U+202E]`.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        // Fast path: nothing below U+00AD is a format character.
+        scalar.value >= 0xAD && scalar.properties.generalCategory == .format
+    }
+
+    /// The visible stand-in for an invisible character in text for people: `[U+202E]`.
+    static func visible(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "[U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"
+    }
+
+    /// `text` with each invisible character replaced by its visible stand-in.
+    static func showingInvisibles(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isInvisible) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isInvisible(scalar) { out += visible(scalar) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
 }

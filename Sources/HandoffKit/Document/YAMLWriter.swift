@@ -114,7 +114,10 @@ public enum YAMLWriter {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if isUnsafe(scalar) {
+                if scalar.value > 0xFFFF && isUnsafe(scalar) {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                } else if isUnsafe(scalar) {
                     out += "\\u" + JSONWriter.hex4(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -140,7 +143,9 @@ public enum YAMLWriter {
         return true
     }
 
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { UnsafeScalar.needsEscape(scalar) }
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar)
+    }
 
     /// Multi-line text that a literal block keeps exactly.
     static func literalBlockAllowed(_ text: String) -> Bool {

@@ -63,6 +63,10 @@ public struct IssueFields: Sendable, Equatable {
             }
             lastWasSpace = false
             if UnsafeScalar.needsEscape(scalar) { continue }
+            if UnsafeScalar.isInvisible(scalar) {
+                line += UnsafeScalar.visible(scalar)
+                continue
+            }
             line.unicodeScalars.append(scalar)
         }
         while line.last == " " { line.removeLast() }

@@ -67,6 +67,10 @@ public enum MarkdownRenderer {
             var out = ""
             for character in line {
                 if character.unicodeScalars.contains(where: UnsafeScalar.needsEscape) && character != "\t" { continue }
+                if character.unicodeScalars.contains(where: UnsafeScalar.isInvisible) {
+                    out += UnsafeScalar.showingInvisibles(String(character))
+                    continue
+                }
                 if special.contains(character) { out += "\\" }
                 out.append(character)
             }
