@@ -112,7 +112,7 @@ struct InterviewRunner {
         self.options = options
         configuration = try global.loadConfiguration()
         today = try global.today()
-        store = DraftStore(location: global.storeLocation)
+        store = try global.usableStore()
         interactive = Self.isInteractive(noInput: global.noInput, stdinIsTerminal: isatty(STDIN_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
     }
 

@@ -29,6 +29,7 @@ public enum DraftSource: Sendable, Equatable {
                     InputError(source: argument, message: "is a directory; name draft files, e.g. \(argument)/*.yaml")
                 ])
             }
+            if let id = store.storedID(atPath: argument) { return .stored(id: id, path: store.draftPath(id: id)) }
             return .file(argument)
         }
         if DraftLoader.isValidID(argument) {
@@ -95,7 +96,10 @@ public enum DraftSource: Sendable, Equatable {
         let descriptor: Int32
         switch self {
         case .standardInput: descriptor = STDIN_FILENO
-        case .file(let path), .stored(_, let path):
+        case .stored(_, let path):
+            // A FIFO or a device planted in the store would hang or never end: refused.
+            do { descriptor = try StoreFiles.openRegular(path) } catch { throw IOFailure(path: name, message: error.message) }
+        case .file(let path):
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             if descriptor < 0 {
                 let reason = String(cString: strerror(errno))
@@ -106,6 +110,23 @@ public enum DraftSource: Sendable, Equatable {
             }
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        if case .stored(_, let path) = self {
+            // The stored draft is read as the journal records it (see `DraftStore.reconcile`).
+            let journal = AtomicFile.directory(of: path) + "/journal.jsonl"
+            let body = body
+            return try visitFile(descriptor: descriptor, limits: limits) { result in
+                guard case .success(var loaded) = result else { return try body(result) }
+                (loaded.draft, loaded.revision) = DraftStore.reconcile(loaded.draft, journalPath: journal)
+                return try body(.success(loaded))
+            }
+        }
+        try visitFile(descriptor: descriptor, limits: limits, body)
+    }
+
+    private func visitFile(
+        descriptor: Int32, limits: InputLimits,
+        _ body: (Result<LoadedDraft, InvalidInput>) throws -> Visit
+    ) throws {
         var reader = LineReader(descriptor: descriptor)
         var splitter = DocumentSplitter(source: name, limits: limits)
         var sawDocument = false

@@ -5,6 +5,9 @@ public struct LoadedDraft: Sendable {
     public var source: String
     /// 1-based position of the document in its source.
     public var documentIndex: Int
+    /// For a stored draft, the journal revision it holds; nil when it holds edits made by hand
+    /// since the last saved revision, and for files.
+    public var revision: Int?
     public init(draft: Draft, source: String, documentIndex: Int = 1) {
         self.draft = draft
         self.source = source
