@@ -98,7 +98,9 @@ final class TerminalIO: InterviewIO {
 /// The interview without a terminal: one answer a line from stdin, prompts and messages on
 /// stderr, never a wait on a tty.
 final class PipeIO: InterviewIO {
-    private var reader = LineReader(descriptor: STDIN_FILENO)
+    /// One byte over the answer limit is enough for the session to refuse the answer, and a
+    /// line without end (`< /dev/zero`) is never read whole.
+    private var reader = LineReader(descriptor: STDIN_FILENO, maxLineBytes: InputLimits.standard.maxAnswerBytes + 1)
     let style: InterviewStyle
 
     init(style: InterviewStyle) {

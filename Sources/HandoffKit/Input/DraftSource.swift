@@ -127,7 +127,7 @@ public enum DraftSource: Sendable, Equatable {
         descriptor: Int32, limits: InputLimits,
         _ body: (Result<LoadedDraft, InvalidInput>) throws -> Visit
     ) throws {
-        var reader = LineReader(descriptor: descriptor)
+        var reader = LineReader(descriptor: descriptor, maxLineBytes: limits.maxLineBytes)
         var splitter = DocumentSplitter(source: name, limits: limits)
         var sawDocument = false
         var lineNumber = 0
@@ -146,6 +146,11 @@ public enum DraftSource: Sendable, Equatable {
             }
             guard var line else { break }
             lineNumber += 1
+            if reader.lastLineWasTooLong {
+                // Nothing after it is read: the line has no end in sight (it may be /dev/zero).
+                _ = try body(.failure(InvalidInput([Self.tooLong(name, line: lineNumber, limit: reader.maxLineBytes ?? 0)])))
+                return
+            }
             if lineNumber == 1 {
                 if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
                 if let problem = Self.binaryProblem(line) {
@@ -168,7 +173,22 @@ public enum DraftSource: Sendable, Equatable {
             if lineNumber == 1, ExportReader.looksLikeCSVHeader(line) || ExportReader.looksLikeMarkdown(line) {
                 // CSV and Markdown exports are not YAML: read them whole and take the drafts they carry.
                 var text = String(line) + "\n"
-                while let next = try? reader.nextLine() { text += next + "\n" }
+                reader.maxLineBytes = limits.maxTextExportBytes
+                while let next = try? reader.nextLine() {
+                    lineNumber += 1
+                    text += next + "\n"
+                    if reader.lastLineWasTooLong || text.utf8.count > limits.maxTextExportBytes {
+                        _ = try body(
+                            .failure(
+                                InvalidInput([
+                                    InputError(
+                                        source: name, line: lineNumber,
+                                        message: "this export is larger than \(DocumentSplitter.size(limits.maxTextExportBytes)), "
+                                            + "the most handoff reads back; export fewer drafts to a file")
+                                ])))
+                        return
+                    }
+                }
                 for result in DraftLoader.loadTextExport(text, firstLine: line, source: name, limits: limits) ?? [] {
                     sawDocument = true
                     if try body(result) == .stop { return }
@@ -179,6 +199,13 @@ public enum DraftSource: Sendable, Equatable {
         }
         if let chunk = splitter.finish(), try !handle(chunk) { return }
         if !sawDocument { _ = try body(.failure(InvalidInput([DraftLoader.emptySource(name)]))) }
+    }
+
+    static func tooLong(_ source: String, line: Int, limit: Int) -> InputError {
+        InputError(
+            source: source, line: line,
+            message: "line is longer than \(DocumentSplitter.size(limit)), the limit; reading stopped there. "
+                + "Put long text in a block (`|`) over several lines.")
     }
 
     private static func binaryProblem(_ line: Substring) -> String? {

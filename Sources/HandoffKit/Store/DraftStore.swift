@@ -146,6 +146,11 @@ public struct DraftStore: Sendable {
         try Self.makeDirectories(directory)
         var normalised = draft
         normalised.format = HandoffVersion.draftFormat
+        // Never written if it could not be read back: checked before the journal takes it.
+        let document = YAMLWriter.document(normalised.encoded)
+        if let problem = Self.unreadable(document) {
+            throw IOFailure(path: id, message: "not saved: \(problem)")
+        }
         let number = (after ?? revisions(id).last?.number ?? 0) + 1
         let entry = Value.object([
             ("revision", .int(number)), ("at", .string(Clock.nowISO())),
@@ -160,11 +165,23 @@ public struct DraftStore: Sendable {
                 message: "was edited and no longer parses (\(problem)); it is left as it is. Your answer is saved "
                     + "as revision \(number) in the journal; fix the file and run `handoff resume \(id)`")
         }
-        try AtomicFile.write(YAMLWriter.document(normalised.encoded), to: path, mode: 0o600, durable: false)
+        try AtomicFile.write(document, to: path, mode: 0o600, durable: false)
         if let state {
             try AtomicFile.write(YAMLWriter.document(state.encoded), to: directory + "/interview.yaml", mode: 0o600, durable: false)
         }
         return number
+    }
+
+    /// Why `document` would fail the reader's limits, or nil.
+    static func unreadable(_ document: String, limits: InputLimits = .standard) -> String? {
+        if document.utf8.count > limits.maxDocumentBytes {
+            return "the draft would be \(document.utf8.count) bytes, over the \(DocumentSplitter.size(limits.maxDocumentBytes)) "
+                + "a draft may hold; shorten the longest answers"
+        }
+        for line in document.utf8.split(separator: UInt8(ascii: "\n")) where line.count >= limits.maxLineBytes {
+            return "a line of the draft would be \(line.count) bytes, over the \(DocumentSplitter.size(limits.maxLineBytes)) limit"
+        }
+        return nil
     }
 
     /// Why the draft file at `path` does not parse, or nil when it parses or does not exist.
