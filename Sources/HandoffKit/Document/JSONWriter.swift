@@ -68,7 +68,7 @@ public enum JSONWriter {
     /// Appends `text` as a JSON string literal.
     public static func writeString(_ text: String, into out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
+        UnsafeScalar.forEach(text) { scalar, invisible in
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
@@ -78,7 +78,7 @@ public enum JSONWriter {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) {
+                if invisible || UnsafeScalar.needsEscape(scalar) {
                     appendEscape(scalar, to: &out)
                 } else {
                     out.unicodeScalars.append(scalar)

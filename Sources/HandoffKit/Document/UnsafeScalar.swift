@@ -17,6 +17,39 @@ enum UnsafeScalar {
         scalar.value >= 0xAD && scalar.properties.generalCategory == .format
     }
 
+    /// Each scalar of `text` with whether it is invisible where it stands: a zero-width joiner
+    /// inside an emoji sequence (👩‍💻) is part of the emoji, not a hidden character.
+    static func forEach(_ text: String, _ body: (Unicode.Scalar, _ invisible: Bool) -> Void) {
+        let scalars = text.unicodeScalars
+        var previous: Unicode.Scalar?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let nextIndex = scalars.index(after: index)
+            var invisible = isInvisible(scalar)
+            if invisible, scalar == "\u{200D}", let previous, nextIndex != scalars.endIndex,
+                isEmojiPart(previous), isEmojiPart(scalars[nextIndex])
+            {
+                invisible = false
+            }
+            body(scalar, invisible)
+            previous = scalar
+            index = nextIndex
+        }
+    }
+
+    private static func isEmojiPart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x2000 && (scalar.properties.isEmoji || scalar.value == 0xFE0F)
+    }
+
+    /// True when `text` holds a character that `forEach` calls invisible.
+    static func containsInvisible(_ text: String) -> Bool {
+        guard text.unicodeScalars.contains(where: isInvisible) else { return false }
+        var found = false
+        forEach(text) { _, invisible in found = found || invisible }
+        return found
+    }
+
     /// The visible stand-in for an invisible character in text for people: `[U+202E]`.
     static func visible(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -25,10 +58,10 @@ enum UnsafeScalar {
 
     /// `text` with each invisible character replaced by its visible stand-in.
     static func showingInvisibles(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isInvisible) else { return text }
+        guard containsInvisible(text) else { return text }
         var out = ""
-        for scalar in text.unicodeScalars {
-            if isInvisible(scalar) { out += visible(scalar) } else { out.unicodeScalars.append(scalar) }
+        forEach(text) { scalar, invisible in
+            if invisible { out += visible(scalar) } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }

@@ -152,6 +152,7 @@ public enum YAMLWriter {
     static func foldedLines(_ text: String) -> [String]? {
         guard !text.isEmpty, !text.hasSuffix("\n"), !text.hasPrefix("\n"), !text.contains("\r") else { return nil }
         for scalar in text.unicodeScalars where scalar != "\n" && isUnsafe(scalar) { return nil }
+        if UnsafeScalar.containsInvisible(text) { return nil }
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
         var lines: [String] = []
         for (index, paragraph) in paragraphs.enumerated() {
@@ -218,7 +219,7 @@ public enum YAMLWriter {
     static func doubleQuoted(_ text: String) -> String {
         var out = "\""
         let escapeBraces = isGuarded(text)
-        for scalar in text.unicodeScalars {
+        UnsafeScalar.forEach(text) { scalar, invisible in
             switch scalar {
             case "{" where escapeBraces: out += "\\x7B"
             case "\"": out += "\\\""
@@ -227,10 +228,11 @@ public enum YAMLWriter {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value > 0xFFFF && isUnsafe(scalar) {
+                let escaped = invisible || UnsafeScalar.needsEscape(scalar)
+                if scalar.value > 0xFFFF && escaped {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-                } else if isUnsafe(scalar) {
+                } else if escaped {
                     out += "\\u" + JSONWriter.hex4(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -253,18 +255,19 @@ public enum YAMLWriter {
         if text.contains(": ") || text.contains(" #") { return false }
         if looksLikeNumberOrDate(text) { return false }
         for scalar in text.unicodeScalars where isUnsafe(scalar) { return false }
-        return true
+        return !UnsafeScalar.containsInvisible(text)
     }
 
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar)
-    }
+    /// Controls; invisible characters are found on the whole text (`UnsafeScalar.forEach`),
+    /// as a joiner inside an emoji is not one.
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { UnsafeScalar.needsEscape(scalar) }
 
     /// Multi-line text that a literal block keeps exactly.
     static func literalBlockAllowed(_ text: String) -> Bool {
         guard text.contains("\n") else { return false }
         guard let first = text.unicodeScalars.first, first != " ", first != "\t", first != "\n" else { return false }
         for scalar in text.unicodeScalars where scalar != "\n" && isUnsafe(scalar) && scalar != "\t" { return false }
+        if UnsafeScalar.containsInvisible(text) { return false }
         if text.contains("\r") { return false }
         // Lines ending in spaces survive a literal block, but trailing blank lines with spaces do not.
         if text.hasSuffix(" ") || text.hasSuffix("\t") { return false }

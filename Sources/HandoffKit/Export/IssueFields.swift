@@ -63,10 +63,6 @@ public struct IssueFields: Sendable, Equatable {
             }
             lastWasSpace = false
             if UnsafeScalar.needsEscape(scalar) { continue }
-            if UnsafeScalar.isInvisible(scalar) {
-                line += UnsafeScalar.visible(scalar)
-                continue
-            }
             line.unicodeScalars.append(scalar)
         }
         while line.last == " " { line.removeLast() }

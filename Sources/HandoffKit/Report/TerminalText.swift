@@ -10,7 +10,7 @@ public enum TerminalText {
     public static func sanitize(_ text: String, multiline: Bool = true) -> String {
         guard needsWork(text) else { return text }
         var out = ""
-        for scalar in text.unicodeScalars { append(scalar, to: &out, multiline: multiline) }
+        UnsafeScalar.forEach(text) { scalar, invisible in append(scalar, invisible, to: &out, multiline: multiline) }
         return out
     }
 
@@ -20,6 +20,9 @@ public enum TerminalText {
     public static func terminalOutput(_ text: String) -> String {
         guard needsWork(text) else { return text }
         let scalars = Array(text.unicodeScalars)
+        var invisible: [Bool] = []
+        invisible.reserveCapacity(scalars.count)
+        UnsafeScalar.forEach(text) { _, hidden in invisible.append(hidden) }
         var out = ""
         var index = 0
         while index < scalars.count {
@@ -28,7 +31,7 @@ public enum TerminalText {
                 index = end + 1
                 continue
             }
-            append(scalars[index], to: &out, multiline: true)
+            append(scalars[index], invisible[index], to: &out, multiline: true)
             index += 1
         }
         return out
@@ -47,14 +50,14 @@ public enum TerminalText {
         return nil
     }
 
-    private static func append(_ scalar: Unicode.Scalar, to out: inout String, multiline: Bool) {
+    private static func append(_ scalar: Unicode.Scalar, _ invisible: Bool, to out: inout String, multiline: Bool) {
         if scalar == "\n" || scalar == "\t" {
             out += multiline ? String(scalar) : " "
         } else if scalar.value < 0x20 {
             out += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))
         } else if scalar.value == 0x7F {
             out += "^?"
-        } else if needsEscape(scalar) {
+        } else if invisible || isControl(scalar) {
             out += "<U+" + hex(scalar.value) + ">"
         } else {
             out.unicodeScalars.append(scalar)
@@ -76,13 +79,14 @@ public enum TerminalText {
         return !plain && text.unicodeScalars.contains(where: needsEscape)
     }
 
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F
             || (scalar.value >= 0x80 && scalar.value < 0xA0) || scalar.value == 0x2028 || scalar.value == 0x2029
-            // Direction overrides, zero-width and other format characters make a line read
-            // differently from what it holds.
-            || UnsafeScalar.isInvisible(scalar)
     }
+
+    /// A control, or a possible invisible character (direction overrides, zero-width and other
+    /// format characters make a line read differently from what it holds).
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { isControl(scalar) || UnsafeScalar.isInvisible(scalar) }
 
     /// Display width in terminal columns: East Asian wide characters count two.
     public static func width(_ text: String) -> Int {

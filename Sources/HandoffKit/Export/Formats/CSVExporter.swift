@@ -60,9 +60,12 @@ public struct CSVExporter: Exporter {
     public static func cell(_ raw: String, guard mode: ExportOptions.CSVGuard) -> String {
         var text = ""
         for scalar in raw.unicodeScalars where scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) {
-            if UnsafeScalar.isInvisible(scalar) { text += UnsafeScalar.visible(scalar) } else { text.unicodeScalars.append(scalar) }
+            text.unicodeScalars.append(scalar)
         }
-        if mode == .spreadsheet && startsFormula(text) { text = "'" + text }
+        // The guard judges the text as a spreadsheet would read it, invisible characters and all.
+        let guarded = mode == .spreadsheet && startsFormula(text)
+        text = UnsafeScalar.showingInvisibles(text)
+        if guarded { text = "'" + text }
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline } || text.hasPrefix(" ")
             || text.hasSuffix(" ") || text.hasSuffix("\t")
         guard needsQuotes else { return text }

@@ -66,17 +66,12 @@ public enum ADFRenderer {
         return nodes
     }
 
-    /// Removes control characters (keeping line breaks and tabs), shows invisible ones as
-    /// `[U+202E]` and normalises CR LF.
+    /// Removes control characters (keeping line breaks and tabs) and normalises CR LF.
     static func strip(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             if scalar == "\r" { continue }
-            if UnsafeScalar.isInvisible(scalar) {
-                out += UnsafeScalar.visible(scalar)
-            } else if scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) {
-                out.unicodeScalars.append(scalar)
-            }
+            if scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) { out.unicodeScalars.append(scalar) }
         }
         return out
     }

@@ -68,8 +68,15 @@ public enum MarkdownRenderer {
             for character in line {
                 if character.unicodeScalars.contains(where: UnsafeScalar.needsEscape) && character != "\t" { continue }
                 if character.unicodeScalars.contains(where: UnsafeScalar.isInvisible) {
-                    out += UnsafeScalar.showingInvisibles(String(character))
-                    continue
+                    // Shown as `[U+202E]`, escaped like any text (a joiner inside an emoji stays).
+                    let shown = UnsafeScalar.showingInvisibles(String(character))
+                    if shown != String(character) {
+                        for part in shown {
+                            if special.contains(part) { out += "\\" }
+                            out.append(part)
+                        }
+                        continue
+                    }
                 }
                 if special.contains(character) { out += "\\" }
                 out.append(character)
