@@ -118,9 +118,7 @@ struct KillSweepTests {
             if SpawnedHandoff.exitCode(raw) == 0 { acknowledged += 1 }
             #expect(try fault.run(["check", file]).status != 2, "the draft file was torn")
         }
-        let stored = try fault.run(["review", id, "--format", "json"])
-        let fileReview = try fault.run(["review", file, "--format", "json"])
-        let asked = (stored.stdout + fileReview.stdout).components(separatedBy: "\"Question ").count - 1
+        let asked = try LockTests.questions(in: id, fault) + LockTests.questions(in: file, fault)
         #expect(asked >= acknowledged, "\(acknowledged) acknowledged, \(asked) kept")
         let final = try fault.run(["review", file, "--ask", "Last?"])
         #expect(final.status == 0)

@@ -126,6 +126,18 @@ final class SpawnedHandoff {
         if !found { throw Timeout(waitingFor: "\(count)× \(marker.debugDescription)", stderr: stderrText) }
     }
 
+    /// Reads what is left in the pipes of a child that has ended.
+    private func drain() {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let got = read(output, &buffer, buffer.count)
+            if got > 0 { stdout += buffer[0..<got] }
+            let gotErrors = read(errors, &buffer, buffer.count)
+            if gotErrors > 0 { stderr += buffer[0..<gotErrors] }
+            if got <= 0 && gotErrors <= 0 { return }
+        }
+    }
+
     private func hasExited() -> Bool {
         if status != nil { return true }
         var raw: Int32 = 0
@@ -140,6 +152,7 @@ final class SpawnedHandoff {
     func wait(timeout: Double = 20) -> Int32 {
         if let status { return status }
         pump(timeout: timeout) { hasExited() }
+        drain()
         if status == nil {
             kill(pid, SIGKILL)
             var raw: Int32 = 0
