@@ -160,6 +160,8 @@ struct ReviewCommand: ParsableCommand {
     }
 
     static func confirmation(count: Int, target: String, resume: String) -> String {
-        "Added \(count) question\(count == 1 ? "" : "s") to \(target); `\(resume)` asks \(count == 1 ? "it" : "them") first.\n"
+        let target = TerminalText.sanitize(target, multiline: false)
+        let resume = TerminalText.sanitize(resume, multiline: false)
+        return "Added \(count) question\(count == 1 ? "" : "s") to \(target); `\(resume)` asks \(count == 1 ? "it" : "them") first.\n"
     }
 }

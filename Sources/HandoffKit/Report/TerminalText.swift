@@ -15,7 +15,7 @@ public enum TerminalText {
     }
 
     /// What the executable writes to stdout or stderr: `sanitize`, except that the colour
-    /// sequences `Styler` produces (`ESC [ digits ; m`) are kept. Colour cannot write a clipboard
+    /// sequences `Styler` produces (`ESC [ 1;31 m` and the like) are kept. Colour cannot write a clipboard
     /// or a title, and draft text was sanitised (its ESC made `^[`) before it was styled.
     public static func terminalOutput(_ text: String) -> String {
         guard needsWork(text) else { return text }
@@ -37,18 +37,23 @@ public enum TerminalText {
         return out
     }
 
-    /// The index of the `m` that ends `ESC [ 1;31 m` starting at `start`, or nil.
+    /// The index of the `m` that ends one of `Styler`'s own sequences (`ESC [ 1;31 m`) starting
+    /// at `start`, or nil. Only those pass: a planted `ESC [ 8 m` (concealed text) does not.
     private static func styleSequenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+        var parameters = ""
         var index = start + 2
-        while index < scalars.count, index - start < 16 {
+        while index < scalars.count, index - start < 8 {
             let scalar = scalars[index]
-            if scalar == "m" { return index }
+            if scalar == "m" { return styleParameters.contains(parameters) ? index : nil }
             guard ("0"..."9").contains(scalar) || scalar == ";" else { return nil }
+            parameters.unicodeScalars.append(scalar)
             index += 1
         }
         return nil
     }
+
+    private static let styleParameters: Set<String> = Set(Styler.Style.allCases.map(\.rawValue) + ["0"])
 
     private static func append(_ scalar: Unicode.Scalar, _ invisible: Bool, to out: inout String, multiline: Bool) {
         if scalar == "\n" || scalar == "\t" {
@@ -115,7 +120,7 @@ public struct Styler: Sendable {
     public var enabled: Bool
     public init(enabled: Bool) { self.enabled = enabled }
 
-    public enum Style: String, Sendable {
+    public enum Style: String, Sendable, CaseIterable {
         case bold = "1"
         case dim = "2"
         case red = "1;31"
