@@ -16,10 +16,20 @@ public enum TemporaryFiles {
         return slots
     }()
 
+    /// Writers on several threads (a test run, a library user) take and free slots under it;
+    /// the signal handler only reads.
+    nonisolated(unsafe) private static let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }()
+
     /// Makes the storage exist before a signal handler can run.
     public static func prepare() { _ = slots }
 
     static func register(_ path: String) -> Int? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         for index in 0..<capacity where slots[index] == nil {
             slots[index] = strdup(path)
             return index
@@ -28,7 +38,10 @@ public enum TemporaryFiles {
     }
 
     static func unregister(_ slot: Int?) {
-        guard let slot, let path = slots[slot] else { return }
+        guard let slot else { return }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard let path = slots[slot] else { return }
         slots[slot] = nil
         free(path)
     }
@@ -38,6 +51,13 @@ public enum TemporaryFiles {
         for index in 0..<capacity {
             if let path = slots[index] { unlink(path) }
         }
+    }
+
+    /// The paths registered now.
+    static func registered() -> [String] {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return (0..<capacity).compactMap { slots[$0].map { String(cString: $0) } }
     }
 
     /// `.<base>.tmp-`: the prefix of the temporary twins of `base`.
