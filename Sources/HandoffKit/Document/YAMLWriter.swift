@@ -133,7 +133,7 @@ public enum YAMLWriter {
             start -= 1
             hexRun += 1
         }
-        guard start >= 1, hexRun > 0, "xuU".unicodeScalars.contains(scalars[start]) else { return false }
+        guard start >= 1, "xuU".unicodeScalars.contains(scalars[start]) else { return false }
         // The letter must itself be escaped by an unescaped backslash.
         var backslashes = 0
         var back = start - 1
