@@ -8,7 +8,7 @@ public enum TerminalText {
     /// Replaces C0 and C1 controls (except line breaks and tabs when `multiline`) with visible
     /// forms such as `^[` for ESC, and invisible characters with `<U+202E>`.
     public static func sanitize(_ text: String, multiline: Bool = true) -> String {
-        guard needsWork(text) else { return text }
+        guard needsWork(text) || (!multiline && text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 })) else { return text }
         var out = ""
         UnsafeScalar.forEach(text) { scalar, invisible in append(scalar, invisible, to: &out, multiline: multiline) }
         return out

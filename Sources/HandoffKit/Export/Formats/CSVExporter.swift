@@ -59,7 +59,8 @@ public struct CSVExporter: Exporter {
     /// when it holds a comma, a quote, a line break or edge spaces (or a trailing tab).
     public static func cell(_ raw: String, guard mode: ExportOptions.CSVGuard) -> String {
         var text = ""
-        for scalar in raw.unicodeScalars where scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) {
+        for scalar in raw.unicodeScalars
+        where scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) {
             text.unicodeScalars.append(scalar)
         }
         // The guard judges the text as a spreadsheet would read it, invisible characters and all.

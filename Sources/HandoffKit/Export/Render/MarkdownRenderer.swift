@@ -66,7 +66,6 @@ public enum MarkdownRenderer {
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             var out = ""
             for character in line {
-                if character.unicodeScalars.contains(where: UnsafeScalar.needsEscape) && character != "\t" { continue }
                 if character.unicodeScalars.contains(where: UnsafeScalar.isInvisible) {
                     // Shown as `[U+202E]`, escaped like any text (a joiner inside an emoji stays).
                     let shown = UnsafeScalar.showingInvisibles(String(character))
@@ -78,6 +77,7 @@ public enum MarkdownRenderer {
                         continue
                     }
                 }
+                if character.unicodeScalars.contains(where: UnsafeScalar.needsEscape) && character != "\t" { continue }
                 if special.contains(character) { out += "\\" }
                 out.append(character)
             }
