@@ -52,14 +52,14 @@ struct HostileOutputTests {
     /// A draft file holding the payload in the fields reviewers read.
     static func hostileDraft(_ payload: String) throws -> String {
         let base = try String(contentsOf: Repository.file("examples/webinar-signup.yaml"), encoding: .utf8)
-        let quoted = JSONQuoted(payload)
+        let quoted = jsonQuoted(payload)
         return base.replacingOccurrences(of: "title: Sign-up form for the December webinar", with: "title: \(quoted)")
             .replacingOccurrences(of: "  name: Aiko Sato", with: "  name: \(quoted)")
             + "review:\n  questions:\n    - by: \(quoted)\n      text: \(quoted)\n      answered: false\n"
     }
 
     /// YAML reads a JSON string literal as a double-quoted scalar with the same escapes.
-    static func JSONQuoted(_ text: String) -> String {
+    static func jsonQuoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -89,7 +89,7 @@ struct HostileOutputTests {
         let pack = fault.path("pack")
         try FileManager.default.copyItem(at: Repository.file("prompts"), to: URL(fileURLWithPath: pack))
         for language in ["en", "ja"] {
-            try "version: \(Self.JSONQuoted(payload))\n".write(toFile: "\(pack)/\(language)/pack.yaml", atomically: true, encoding: .utf8)
+            try "version: \(Self.jsonQuoted(payload))\n".write(toFile: "\(pack)/\(language)/pack.yaml", atomically: true, encoding: .utf8)
         }
 
         var runs: [[String]] = [
