@@ -13,8 +13,13 @@ enum UnsafeScalar {
     /// without being seen, so a ticket could read differently from what it holds. Writers that
     /// have an escape (JSON, YAML) escape them; text for people shows them as `[U+202E]`.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        // Fast path: nothing below U+00AD is a format character.
-        scalar.value >= 0xAD && scalar.properties.generalCategory == .format
+        // Format characters live only in these ranges; the property lookup is for them alone, so
+        // Japanese and other text costs a comparison or two.
+        let value = scalar.value
+        let candidate =
+            value == 0xAD || (0x600...0x8E2).contains(value) || value == 0x180E || (0x200B...0x206F).contains(value)
+            || value == 0xFEFF || (0xFFF9...0xFFFB).contains(value) || value >= 0x110BD
+        return candidate && scalar.properties.generalCategory == .format
     }
 
     /// Each scalar of `text` with whether it is invisible where it stands: a zero-width joiner
