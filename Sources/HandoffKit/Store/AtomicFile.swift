@@ -16,8 +16,7 @@ public enum AtomicFile {
     /// permission bits: `mode` is for a new file.
     public static func write(_ text: String, to path: String, mode: mode_t = 0o644, durable: Bool = true) throws(IOFailure) {
         let target = try resolved(path)
-        let (temporary, descriptor) = try createTemporary(for: target, mode: mode)
-        let slot = TemporaryFiles.register(temporary)
+        let (temporary, descriptor, slot) = try createTemporary(for: target, mode: mode)
         var ok = false
         defer {
             if !ok { unlink(temporary) }
@@ -76,17 +75,23 @@ public enum AtomicFile {
         return Target(path: target, mode: info.st_mode & 0o7777)
     }
 
-    /// A new temporary twin of `target` (after sweeping the ones dead writers left).
-    static func createTemporary(for target: Target, mode: mode_t) throws(IOFailure) -> (String, Int32) {
+    /// A new temporary twin of `target` (after sweeping the ones dead writers left), registered
+    /// for the signal handler before it exists, so that no signal can leave it behind.
+    static func createTemporary(for target: Target, mode: mode_t) throws(IOFailure) -> (String, Int32, Int?) {
         let directory = Self.directory(of: target.path)
         let base = Self.baseName(of: target.path)
         TemporaryFiles.sweep(base: base, in: directory)
         let temporary = directory + "/" + TemporaryFiles.prefix(for: base) + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let slot = TemporaryFiles.register(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, target.mode ?? mode)
-        guard descriptor >= 0 else { throw failure(target.path, "cannot create a file in \(directory)") }
+        guard descriptor >= 0 else {
+            let error = failure(target.path, "cannot create a file in \(directory)")
+            TemporaryFiles.unregister(slot)
+            throw error
+        }
         // open(2) applies the umask; an existing file's mode is kept as it was.
         if let kept = target.mode { fchmod(descriptor, kept) }
-        return (temporary, descriptor)
+        return (temporary, descriptor, slot)
     }
 
     static func directory(of path: String) -> String {
@@ -120,8 +125,7 @@ extension AtomicFile {
         public init(path: String, mode: mode_t = 0o644) throws(IOFailure) {
             self.path = path
             target = try AtomicFile.resolved(path)
-            (temporary, descriptor) = try AtomicFile.createTemporary(for: target, mode: mode)
-            slot = TemporaryFiles.register(temporary)
+            (temporary, descriptor, slot) = try AtomicFile.createTemporary(for: target, mode: mode)
         }
 
         public func write(_ text: String) throws(IOFailure) {
