@@ -17,7 +17,7 @@ struct DraftsCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try global.loadConfiguration()
-        let store = DraftStore(location: global.storeLocation)
+        let store = try global.usableStore()
         let rows = ReviewRenderer.rows(
             store.list(), context: RuleContext(today: try global.today(), configuration: configuration))
         let renderer = ReviewRenderer(styler: global.styler(for: STDOUT_FILENO), language: global.lang)

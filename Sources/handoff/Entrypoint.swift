@@ -10,6 +10,8 @@ import HandoffKit
 @main
 enum Entrypoint {
     static func main() {
+        Terminal.guardStandardDescriptors()
+        Signals.ignoreBrokenPipes()
         if let problem = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
             Terminal.printError(problem)
             exit(ExitStatus.invalidInput)

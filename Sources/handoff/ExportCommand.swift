@@ -88,10 +88,11 @@ struct ExportCommand: ParsableCommand {
                     + "(set jira.project_key in handoff.yaml, or pass --project)")
         }
         // Output streams into the -o file's temporary twin, or straight to stdout.
+        Signals.cleanUpWhenInterrupted()
         let file = try output.map { path throws(IOFailure) in try AtomicFile.Writer(path: path) }
         func emit(_ text: String) throws {
             guard !text.isEmpty else { return }
-            if let file { try file.write(text) } else { Terminal.write(text) }
+            if let file { try file.write(text) } else { Terminal.writeExport(text) }
         }
         var writer = format.exporter.writer(options: options)
         var worst: Int32 = ExitStatus.done
@@ -118,13 +119,10 @@ struct ExportCommand: ParsableCommand {
                         worst = max(worst, ExitStatus.notReady)
                         return
                     }
-                    // A stored draft is exported as its latest revision, and the export is noted.
-                    var revision: String?
-                    var storedRevision: Int?
-                    if case .stored(let id, _) = source, let last = store.revisions(id).last {
-                        storedRevision = last.number
-                        revision = "revision \(last.number)"
-                    }
+                    // A stored draft is labelled with the revision it holds (the journal's, as
+                    // the store reconciles them), and the export is noted.
+                    let storedRevision = loaded.revision
+                    let revision = storedRevision.map { "revision \($0)" }
                     do {
                         try emit(try writer.add(ExportItem(draft: loaded.draft, report: report, revision: revision)))
                     } catch let error as ExportError {
@@ -134,7 +132,13 @@ struct ExportCommand: ParsableCommand {
                     }
                     exported += 1
                     if case .stored(let id, _) = source, let storedRevision {
-                        try store.recordExport(id: id, revision: storedRevision, format: format.rawValue)
+                        // The note only serves review's "changed since the first export"; a store
+                        // that cannot take it (read-only, full) must not cost the export itself.
+                        do {
+                            try store.recordExport(id: id, revision: storedRevision, format: format.rawValue)
+                        } catch {
+                            Terminal.printError("warning: the export is written, but it could not be noted in the store: \(error)")
+                        }
                     }
                 }
             }

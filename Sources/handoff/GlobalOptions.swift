@@ -31,6 +31,14 @@ struct GlobalOptions: ParsableArguments {
 
     var storeLocation: StoreLocation { StoreLocation.resolve(flag: store, environment: environment) }
 
+    /// The store, for commands that work in it: one that exists but is not a directory is an I/O
+    /// failure (exit 3) that says what it is, not an empty store.
+    func usableStore() throws(IOFailure) -> DraftStore {
+        let location = storeLocation
+        if let problem = location.problem() { throw problem }
+        return DraftStore(location: location)
+    }
+
     func today() throws -> CivilDate { try Today.resolve(environment: environment) }
 
     /// Colour only on a terminal, never with NO_COLOR, TERM=dumb or --no-color; CLICOLOR_FORCE=1

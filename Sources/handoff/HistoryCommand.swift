@@ -27,7 +27,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = DraftStore(location: global.storeLocation)
+        let store = try global.usableStore()
         let revisions = DraftLoader.isValidID(id) ? store.revisions(id) : []
         guard !revisions.isEmpty || (DraftLoader.isValidID(id) && store.exists(id)) else {
             throw InvalidInput([

@@ -152,7 +152,7 @@ struct InterviewRunner {
         self.options = options
         configuration = try global.loadConfiguration()
         today = try global.today()
-        store = DraftStore(location: global.storeLocation)
+        store = try global.usableStore()
         interactive = Self.isInteractive(noInput: global.noInput, stdinIsTerminal: isatty(STDIN_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
     }
 
@@ -319,7 +319,9 @@ struct PromptsCommand: ParsableCommand {
             if !errors.isEmpty { throw InvalidInput(errors) }
             for pack in packs {
                 let questions = pack.sections.reduce(0) { $0 + $1.questions.count }
-                Terminal.write("\(base)/\(pack.language.rawValue): \(pack.sections.count) sections, \(questions) questions, version \(pack.version) — ok\n")
+                let place = TerminalText.sanitize("\(base)/\(pack.language.rawValue)", multiline: false)
+                let version = TerminalText.sanitize(pack.version, multiline: false)
+                Terminal.write("\(place): \(pack.sections.count) sections, \(questions) questions, version \(version) — ok\n")
             }
         }
     }

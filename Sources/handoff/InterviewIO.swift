@@ -133,7 +133,9 @@ final class TerminalIO: InterviewIO {
 /// The interview without a terminal: one answer a line from stdin, prompts and messages on
 /// stderr, never a wait on a tty.
 final class PipeIO: InterviewIO {
-    private var reader = LineReader(descriptor: STDIN_FILENO)
+    /// One byte over the answer limit is enough for the session to refuse the answer, and a
+    /// line without end (`< /dev/zero`) is never read whole.
+    private var reader = LineReader(descriptor: STDIN_FILENO, maxLineBytes: InputLimits.standard.maxAnswerBytes + 1)
     let style: InterviewStyle
 
     init(style: InterviewStyle) {
@@ -177,7 +179,16 @@ enum ExternalEditor {
         let arguments = ["/bin/sh", "-c", command]
         var argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, &argv, environ) == 0 else { return nil }
+        // handoff ignores SIGPIPE (a closed pipe is EPIPE, handled); the editor gets the default.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        guard posix_spawn(&pid, "/bin/sh", nil, &attributes, &argv, environ) == 0 else { return nil }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }

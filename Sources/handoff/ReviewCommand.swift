@@ -95,15 +95,16 @@ struct ReviewCommand: ParsableCommand {
         case .standardInput:
             throw ValidationError("--ask writes the questions into the draft: name a draft file or a stored id, not stdin")
         case .stored(let id, _):
+            let store = try global.usableStore()
             let lock = try store.lock(id)
             defer { lock.release() }
             var draft = try store.load(id)
             draft.review.questions += questions()
+            try lock.verify()
             try store.save(draft, fields: ["review.questions"], section: Section.review.rawValue)
             Terminal.write(Self.confirmation(count: ask.count, target: id, resume: "handoff resume \(id)"))
         case .file(let path):
-            let data = FileManager.default.contents(atPath: path) ?? Data()
-            let text = try DraftLoader.text(from: [UInt8](data), source: path)
+            let text = try DraftLoader.text(from: try Self.contents(of: path), source: path)
             let chunks = DocumentSplitter.split(text, source: path)
             if let first = text.split(separator: "\n", maxSplits: 1).first,
                 ExportReader.looksLikeCSVHeader(first) || ExportReader.looksLikeMarkdown(first)
@@ -111,7 +112,13 @@ struct ReviewCommand: ParsableCommand {
                 throw InvalidInput([InputError(source: path, message: "is an export; --ask writes into a draft file or a stored draft")])
             }
             guard chunks.count == 1 else {
-                throw InvalidInput([InputError(source: path, message: "holds \(chunks.count) drafts; --ask needs a file with one draft")])
+                throw InvalidInput([
+                    InputError(
+                        source: path,
+                        message: chunks.isEmpty
+                            ? "holds no draft; --ask needs a file with one draft"
+                            : "holds \(chunks.count) drafts; --ask needs a file with one draft")
+                ])
             }
             let root = try YAMLReader.parse(chunks[0], source: path)
             if let kind = ExportReader.kind(of: root) {
@@ -119,14 +126,42 @@ struct ReviewCommand: ParsableCommand {
                     InputError(source: path, message: "is a \(kind.rawValue) export; --ask writes into a draft file or a stored draft")
                 ])
             }
-            var draft = try DraftLoader.decode(root, source: path, documentIndex: 1, requireFormat: true)
-            draft.review.questions += questions()
-            try AtomicFile.write(YAMLWriter.document(draft.encoded), to: path)
+            let draft = try DraftLoader.decode(root, source: path, documentIndex: 1, requireFormat: true)
+            let edited = try DraftFileQuestions.adding(questions(), to: text, draft: draft, source: path)
+            Signals.cleanUpWhenInterrupted()
+            // Through a symlink to its target, keeping the file's mode.
+            try AtomicFile.write(edited, to: path)
             Terminal.write(Self.confirmation(count: ask.count, target: path, resume: "handoff new --from \(path)"))
         }
     }
 
+    /// The bytes of a draft file; a file that cannot be read is an I/O failure that says why.
+    static func contents(of path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw IOFailure(path: path, message: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { throw IOFailure(path: path, message: "cannot be read: \(String(cString: strerror(errno)))") }
+            if count == 0 { break }
+            bytes += buffer[0..<count]
+            if bytes.count > InputLimits.standard.maxDocumentBytes * 2 {
+                throw InvalidInput([
+                    InputError(source: path, message: "is larger than a draft can be; --ask writes into one draft file")
+                ])
+            }
+        }
+        return bytes
+    }
+
     static func confirmation(count: Int, target: String, resume: String) -> String {
-        "Added \(count) question\(count == 1 ? "" : "s") to \(target); `\(resume)` asks \(count == 1 ? "it" : "them") first.\n"
+        let target = TerminalText.sanitize(target, multiline: false)
+        let resume = TerminalText.sanitize(resume, multiline: false)
+        return "Added \(count) question\(count == 1 ? "" : "s") to \(target); `\(resume)` asks \(count == 1 ? "it" : "them") first.\n"
     }
 }

@@ -16,10 +16,41 @@ enum Terminal {
         return isTerminal(descriptor)
     }
 
-    /// Writes to stdout without buffering surprises when stdout and stderr interleave.
+    /// Writes to stdout without buffering surprises when stdout and stderr interleave. Everything
+    /// goes through the terminal sanitiser: control and invisible characters never reach the
+    /// terminal raw, whichever renderer produced the text.
     static func write(_ text: String) { write(text, to: STDOUT_FILENO) }
 
     static func write(_ text: String, to descriptor: Int32) {
+        writeBytes(TerminalText.terminalOutput(text), to: descriptor)
+    }
+
+    /// An export's bytes as its exporter made them (each format escapes by its own rules, and
+    /// the bytes must be the same on stdout as in an `-o` file).
+    static func writeExport(_ text: String) { writeBytes(text, to: STDOUT_FILENO) }
+
+    /// Standard streams that were closed when handoff started (`check >&-`): /dev/null holds
+    /// their descriptor numbers so that no file opened later becomes "stdout", and a write to
+    /// them is reported instead of vanishing.
+    nonisolated(unsafe) static var closedAtStart: Set<Int32> = []
+
+    /// Run first: keeps descriptors 0, 1 and 2 from being reused by files.
+    static func guardStandardDescriptors() {
+        for descriptor: Int32 in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO]
+        where fcntl(descriptor, F_GETFD) < 0 && errno == EBADF {
+            let placeholder = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if placeholder >= 0 && placeholder != descriptor {
+                dup2(placeholder, descriptor)
+                close(placeholder)
+            }
+            closedAtStart.insert(descriptor)
+        }
+    }
+
+    private static func writeBytes(_ text: String, to descriptor: Int32) {
+        if closedAtStart.contains(descriptor) && !text.isEmpty {
+            failWriting(to: descriptor, reason: "it was closed when handoff started")
+        }
         var text = text
         text.withUTF8 { bytes in
             var offset = 0
@@ -27,12 +58,24 @@ enum Terminal {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    // A closed pipe (`| head`) is not an error worth a message.
-                    exit(errno == EPIPE ? 0 : ExitStatus.ioFailure)
+                    // The reader went away (`| head`): what it wanted, it has. SIGPIPE is ignored
+                    // (see Entrypoint), so this is where that ends, quietly and successfully.
+                    if errno == EPIPE { exit(ExitStatus.done) }
+                    failWriting(to: descriptor, reason: String(cString: strerror(errno)))
                 }
                 offset += written
             }
         }
+    }
+
+    /// Says that output could not be written (on stderr, unless stderr is what failed), exit 3.
+    private static func failWriting(to descriptor: Int32, reason: String) -> Never {
+        if descriptor != STDERR_FILENO && !closedAtStart.contains(STDERR_FILENO) {
+            let name = descriptor == STDOUT_FILENO ? "standard output" : "descriptor \(descriptor)"
+            let message = "handoff: cannot write to \(name): \(reason)\n"
+            _ = message.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        }
+        exit(ExitStatus.ioFailure)
     }
 
     /// Writes an error line to stderr, with the program name, control characters made visible.

@@ -33,7 +33,7 @@ struct CSVGuardCommandTests {
 
     @Test("--csv-guard spreadsheet: a formula title, full-width or behind a zero-width space, starts with an apostrophe")
     func spreadsheet() throws {
-        for (title, expected) in [("-10% churn fix", "'-10% churn fix"), ("＝1+1", "'＝1+1"), ("\\u200B@SUM(A1)", "'\u{200B}@SUM(A1)")] {
+        for (title, expected) in [("-10% churn fix", "'-10% churn fix"), ("＝1+1", "'＝1+1"), ("\\u200B@SUM(A1)", "'[U+200B]@SUM(A1)")] {
             let result = try HandoffProcess.run(
                 ["export", "-", "--to", "csv", "--csv-guard", "spreadsheet"], stdin: try draft(titled: title))
             #expect(result.status == 0, "\(result.stderr)")

@@ -9,6 +9,12 @@ public struct InputLimits: Sendable {
     public var maxDepth: Int = 32
     /// Most nodes after aliases are expanded; stops "billion laughs" alias bombs.
     public var maxNodes: Int = 100_000
+    /// Largest CSV or Markdown export read back: such a file is read whole (its drafts are in
+    /// its cells or code blocks), so it is capped as a whole; it may carry many drafts.
+    public var maxTextExportBytes: Int = 16 << 20
+    /// Largest answer typed in an interview. It stays well inside a document, and the writer
+    /// breaks a long line into lines the reader takes.
+    public var maxAnswerBytes: Int = 256 * 1024
 
     public init() {}
     public static let standard = InputLimits()

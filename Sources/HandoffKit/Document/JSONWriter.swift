@@ -1,7 +1,8 @@
 /// Writes a `Value` as JSON: compact (one line, for JSON Lines) or indented by two spaces.
 ///
 /// Output is deterministic: keys in the order of the tree, no trailing spaces, non-ASCII text as
-/// UTF-8, and every control character escaped so that nothing raw reaches a terminal.
+/// UTF-8, and every control and invisible format character escaped so that nothing raw reaches a
+/// terminal and nothing hides in the text.
 public enum JSONWriter {
     public static func compact(_ value: Value) -> String {
         var out = ""
@@ -67,7 +68,7 @@ public enum JSONWriter {
     /// Appends `text` as a JSON string literal.
     public static func writeString(_ text: String, into out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
+        UnsafeScalar.forEach(text) { scalar, invisible in
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
@@ -77,14 +78,24 @@ public enum JSONWriter {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if UnsafeScalar.needsEscape(scalar) {
-                    out += "\\u" + hex4(scalar.value)
+                if invisible || UnsafeScalar.needsEscape(scalar) {
+                    appendEscape(scalar, to: &out)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
             }
         }
         out += "\""
+    }
+
+    /// `\\uXXXX`, as a surrogate pair above U+FFFF (the tag characters U+E0000 and up).
+    static func appendEscape(_ scalar: Unicode.Scalar, to out: inout String) {
+        guard scalar.value > 0xFFFF else {
+            out += "\\u" + hex4(scalar.value)
+            return
+        }
+        let offset = scalar.value - 0x10000
+        out += "\\u" + hex4(0xD800 + (offset >> 10)) + "\\u" + hex4(0xDC00 + (offset & 0x3FF))
     }
 
     static func hex4(_ value: UInt32) -> String {

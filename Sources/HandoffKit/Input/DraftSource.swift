@@ -29,6 +29,7 @@ public enum DraftSource: Sendable, Equatable {
                     InputError(source: argument, message: "is a directory; name draft files, e.g. \(argument)/*.yaml")
                 ])
             }
+            if let id = store.storedID(atPath: argument) { return .stored(id: id, path: store.draftPath(id: id)) }
             return .file(argument)
         }
         if DraftLoader.isValidID(argument) {
@@ -95,7 +96,10 @@ public enum DraftSource: Sendable, Equatable {
         let descriptor: Int32
         switch self {
         case .standardInput: descriptor = STDIN_FILENO
-        case .file(let path), .stored(_, let path):
+        case .stored(_, let path):
+            // A FIFO or a device planted in the store would hang or never end: refused.
+            do { descriptor = try StoreFiles.openRegular(path) } catch { throw IOFailure(path: name, message: error.message) }
+        case .file(let path):
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             if descriptor < 0 {
                 let reason = String(cString: strerror(errno))
@@ -106,7 +110,24 @@ public enum DraftSource: Sendable, Equatable {
             }
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        var reader = LineReader(descriptor: descriptor)
+        if case .stored(_, let path) = self {
+            // The stored draft is read as the journal records it (see `DraftStore.reconcile`).
+            let journal = AtomicFile.directory(of: path) + "/journal.jsonl"
+            let body = body
+            return try visitFile(descriptor: descriptor, limits: limits) { result in
+                guard case .success(var loaded) = result else { return try body(result) }
+                (loaded.draft, loaded.revision) = DraftStore.reconcile(loaded.draft, journalPath: journal)
+                return try body(.success(loaded))
+            }
+        }
+        try visitFile(descriptor: descriptor, limits: limits, body)
+    }
+
+    private func visitFile(
+        descriptor: Int32, limits: InputLimits,
+        _ body: (Result<LoadedDraft, InvalidInput>) throws -> Visit
+    ) throws {
+        var reader = LineReader(descriptor: descriptor, maxLineBytes: limits.maxLineBytes)
         var splitter = DocumentSplitter(source: name, limits: limits)
         var sawDocument = false
         var lineNumber = 0
@@ -131,6 +152,11 @@ public enum DraftSource: Sendable, Equatable {
             }
             guard var line else { break }
             lineNumber += 1
+            if reader.lastLineWasTooLong {
+                // Nothing after it is read: the line has no end in sight (it may be /dev/zero).
+                _ = try body(.failure(InvalidInput([Self.tooLong(name, line: lineNumber, limit: reader.maxLineBytes ?? 0)])))
+                return
+            }
             if lineNumber == 1 {
                 if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
                 if let problem = Self.binaryProblem(line) {
@@ -153,7 +179,22 @@ public enum DraftSource: Sendable, Equatable {
             if lineNumber == 1, ExportReader.looksLikeCSVHeader(line) || ExportReader.looksLikeMarkdown(line) {
                 // CSV and Markdown exports are not YAML: read them whole and take the drafts they carry.
                 var text = String(line) + "\n"
-                while let next = try? reader.nextLine() { text += next + "\n" }
+                reader.maxLineBytes = limits.maxTextExportBytes
+                while let next = try? reader.nextLine() {
+                    lineNumber += 1
+                    text += next + "\n"
+                    if reader.lastLineWasTooLong || text.utf8.count > limits.maxTextExportBytes {
+                        _ = try body(
+                            .failure(
+                                InvalidInput([
+                                    InputError(
+                                        source: name, line: lineNumber,
+                                        message: "this export is larger than \(DocumentSplitter.size(limits.maxTextExportBytes)), "
+                                            + "the most handoff reads back; export fewer drafts to a file")
+                                ])))
+                        return
+                    }
+                }
                 for result in DraftLoader.loadTextExport(text, firstLine: line, source: name, limits: limits) ?? [] {
                     sawDocument = true
                     if try body(result) == .stop { return }
@@ -164,6 +205,13 @@ public enum DraftSource: Sendable, Equatable {
         }
         if let chunk = splitter.finish(), try !handle(chunk) { return }
         if !sawDocument { _ = try body(.failure(InvalidInput([DraftLoader.emptySource(name)]))) }
+    }
+
+    static func tooLong(_ source: String, line: Int, limit: Int) -> InputError {
+        InputError(
+            source: source, line: line,
+            message: "line is longer than \(DocumentSplitter.size(limit)), the limit; reading stopped there. "
+                + "Put long text in a block (`|`) over several lines.")
     }
 
     private static func binaryProblem(_ line: Substring) -> String? {

@@ -10,36 +10,60 @@ public struct LineReader {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next line break resumes: bytes before it were searched already,
+    /// so a long line costs time in proportion to its length, not to its square.
+    private var searched = 0
     private var atEnd = false
     private static let blockSize = 64 * 1024
     /// True when the last line returned was not valid UTF-8 (its bad bytes were replaced by U+FFFD).
     public private(set) var lastLineWasInvalidUTF8 = false
+    /// The longest line read; nil for no limit. A longer line is refused as soon as the limit is
+    /// read (a 1 GB line or `/dev/zero` is never held whole): `nextLine` then returns its first
+    /// `maxLineBytes` bytes, sets `lastLineWasTooLong`, and reads nothing more.
+    public var maxLineBytes: Int?
+    public private(set) var lastLineWasTooLong = false
 
-    public init(descriptor: Int32) {
+    public init(descriptor: Int32, maxLineBytes: Int? = nil) {
         self.descriptor = descriptor
+        self.maxLineBytes = maxLineBytes
     }
 
     /// The next line without its `\n` (and without a `\r` before it), or nil at end of input.
     /// Invalid UTF-8 is replaced, never trapped on; the draft decoder reports it as text problems.
     public mutating func nextLine() throws(IOFailure) -> Substring? {
+        if lastLineWasTooLong { return nil }
         while true {
-            if let newline = buffer[start...].firstIndex(of: 10) {
+            if let newline = buffer[max(start, searched)...].firstIndex(of: 10) {
                 var end = newline
                 if end > start, buffer[end - 1] == 13 { end -= 1 }
+                if let limit = maxLineBytes, end - start > limit { return tooLong(limit) }
                 let line = decode(buffer[start..<end])
                 start = newline + 1
+                searched = start
                 return Substring(line)
             }
+            searched = buffer.count
+            if let limit = maxLineBytes, buffer.count - start > limit { return tooLong(limit) }
             if atEnd {
                 guard start < buffer.count else { return nil }
                 var end = buffer.count
                 if buffer[end - 1] == 13 { end -= 1 }
                 let line = decode(buffer[start..<end])
                 start = buffer.count
+                searched = start
                 return Substring(line)
             }
             try fill()
         }
+    }
+
+    private mutating func tooLong(_ limit: Int) -> Substring {
+        lastLineWasTooLong = true
+        let line = decode(buffer[start..<start + limit])
+        buffer.removeAll()
+        start = 0
+        searched = 0
+        return Substring(line)
     }
 
     private mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
@@ -54,6 +78,7 @@ public struct LineReader {
     private mutating func fill() throws(IOFailure) {
         if start > 0 {
             buffer.removeSubrange(0..<start)
+            searched -= start
             start = 0
         }
         let oldCount = buffer.count

@@ -25,6 +25,38 @@ public struct StoreLocation: Sendable, Equatable {
     public func draftDirectory(id: String) -> String { draftsDirectory + "/" + id }
     public func draftPath(id: String) -> String { draftDirectory(id: id) + "/draft.yaml" }
 
+    /// The id of the stored draft that `path` names (`<store>/drafts/<id>/draft.yaml`, through
+    /// any symlink or `..`), or nil: a path into the store is the stored draft, and takes its
+    /// lock like the id does.
+    public func storedID(atPath path: String) -> String? {
+        guard let real = Self.realPath(path), let drafts = Self.realPath(draftsDirectory) else { return nil }
+        guard real.hasPrefix(drafts + "/"), real.hasSuffix("/draft.yaml") else { return nil }
+        let id = String(real.dropFirst(drafts.count + 1).dropLast("/draft.yaml".count))
+        return DraftLoader.isValidID(id) && !id.contains("/") ? id : nil
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Why this store cannot be used, when its root or its drafts folder exists but is not a
+    /// directory (a store that does not exist yet is fine: it is created on the first save).
+    public func problem() -> IOFailure? {
+        for path in [root, draftsDirectory] {
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                return IOFailure(
+                    path: path,
+                    message: "is \(StoreFiles.kind(of: info.st_mode)), not a directory; the draft store must be a directory "
+                        + "(set it with --store DIR or HANDOFF_HOME)")
+            }
+        }
+        return nil
+    }
+
     /// The ids of the drafts stored here, by name. Reads the directory only, never a draft: shell
     /// completion calls this on every Tab.
     public func storedIDs() -> [String] {

@@ -67,6 +67,7 @@ public final class InterviewSession {
             lock = try store.lock(id)
             engine.assign(id: id)
         }
+        try lock?.verify()
         revision = try store.save(engine.draft, state: engine.state, fields: fields, section: section, after: revision)
     }
 
@@ -94,11 +95,26 @@ public final class InterviewSession {
                 }
                 return .left
             case .line(let line):
+                if let refusal = Self.refusal(line) {
+                    io.show([.warning(refusal(engine.language))])
+                    continue
+                }
                 response = engine.handle(line)
             }
             if try apply(response, section: prompt.section) { return response.action == .quit ? .left : .finished }
         }
         return .finished
+    }
+
+    /// Why `answer` is refused as it is typed: over the answer limit, it could make a draft that
+    /// handoff cannot read back.
+    static func refusal(_ answer: String, limits: InputLimits = .standard) -> Localized? {
+        guard answer.utf8.count > limits.maxAnswerBytes else { return nil }
+        let limit = DocumentSplitter.size(limits.maxAnswerBytes)
+        return Localized(
+            en: "That answer is longer than \(limit), the most one answer may hold. It was not saved: shorten it, "
+                + "or put long material in a file and give its path.",
+            ja: "回答が \(limit) を超えています（1 つの回答の上限です）。保存していません。短くするか、長い資料はファイルにしてそのパスを入力してください。")
     }
 
     /// Saves and shows `response`, carries out its action; true when the session is over.
@@ -124,6 +140,10 @@ public final class InterviewSession {
             return true
         case .edit(let text)?:
             guard let edited = io.edit(text) else { return false }
+            if let refusal = Self.refusal(edited) {
+                io.show([.warning(refusal(engine.language))])
+                return false
+            }
             return try apply(engine.edited(edited), section: section)
         case .export(let format, let path)?:
             do {

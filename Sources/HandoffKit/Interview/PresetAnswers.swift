@@ -42,6 +42,10 @@ public enum PresetAnswers {
                         message: "'\(field)' is not a draft field; `handoff schema` lists them (for example title, timeline.launch, scope.deliverables)"))
                 continue
             }
+            if let refusal = InterviewSession.refusal(text) {
+                errors.append(InputError(source: "--set", field: field, message: refusal(.en)))
+                continue
+            }
             let value: Value
             if schema["type"] == .string("array") {
                 value = .list(InterviewEngine.listItems(in: text).map(Value.string))

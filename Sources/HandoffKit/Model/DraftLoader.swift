@@ -8,6 +8,9 @@ public struct LoadedDraft: Sendable {
     /// Where the fields were written, when the source's lines are the draft's own (a file or
     /// stdin; not a draft carried inside an export).
     public var positions: FieldPositions?
+    /// For a stored draft, the journal revision it holds; nil when it holds edits made by hand
+    /// since the last saved revision, and for files.
+    public var revision: Int?
     public init(draft: Draft, source: String, documentIndex: Int = 1, positions: FieldPositions? = nil) {
         self.draft = draft
         self.source = source

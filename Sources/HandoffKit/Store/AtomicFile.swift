@@ -11,14 +11,16 @@ public enum AtomicFile {
     /// - Parameter durable: fsync the file and its directory, so the write also survives a power
     ///   loss. Without it the write is still atomic against crashes and kills (the rename is), and
     ///   costs no disk flush: the store uses that for files its journal can rebuild.
+    ///
+    /// A symlink is written through (the link stays a link), and an existing file keeps its
+    /// permission bits: `mode` is for a new file.
     public static func write(_ text: String, to path: String, mode: mode_t = 0o644, durable: Bool = true) throws(IOFailure) {
-        let directory = Self.directory(of: path)
-        let temporary = directory + "/." + Self.baseName(of: path) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw failure(path, "cannot create a file in \(directory)") }
+        let target = try resolved(path)
+        let (temporary, descriptor, slot) = try createTemporary(for: target, mode: mode)
         var ok = false
         defer {
             if !ok { unlink(temporary) }
+            TemporaryFiles.unregister(slot)
         }
         var bytes = Array(text.utf8)
         var offset = 0
@@ -40,15 +42,56 @@ public enum AtomicFile {
             throw error
         }
         close(descriptor)
-        guard rename(temporary, path) == 0 else { throw failure(path, "cannot replace") }
+        guard rename(temporary, target.path) == 0 else { throw failure(path, "cannot replace") }
         ok = true
         guard durable else { return }
-        let directoryDescriptor = open(directory, O_RDONLY | O_CLOEXEC)
+        let directoryDescriptor = open(Self.directory(of: target.path), O_RDONLY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
             fsync(directoryDescriptor)
             close(directoryDescriptor)
         }
         bytes.removeAll()
+    }
+
+    /// Where a write to `path` lands: through symlinks, and with the mode the file has.
+    struct Target {
+        var path: String
+        var mode: mode_t?
+    }
+
+    static func resolved(_ path: String) throws(IOFailure) -> Target {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return Target(path: path, mode: nil) }
+        var target = path
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            guard let real = realpath(path, nil) else { return Target(path: path, mode: nil) }
+            target = String(cString: real)
+            free(real)
+            guard stat(target, &info) == 0 else { return Target(path: target, mode: nil) }
+        }
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            throw IOFailure(path: path, message: "is \(StoreFiles.kind(of: info.st_mode)), not a regular file; it is not replaced")
+        }
+        return Target(path: target, mode: info.st_mode & 0o7777)
+    }
+
+    /// A new temporary twin of `target` (after sweeping the ones dead writers left), registered
+    /// for the signal handler before it exists, so that no signal can leave it behind.
+    static func createTemporary(for target: Target, mode: mode_t) throws(IOFailure) -> (String, Int32, Int?) {
+        let directory = Self.directory(of: target.path)
+        let base = Self.baseName(of: target.path)
+        TemporaryFiles.sweep(base: base, in: directory)
+        let temporary = directory + "/" + TemporaryFiles.prefix(for: base) + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let slot = TemporaryFiles.register(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, target.mode ?? mode)
+        guard descriptor >= 0 else {
+            let error = failure(target.path, "cannot create a file in \(directory)")
+            TemporaryFiles.unregister(slot)
+            throw error
+        }
+        // open(2) applies the umask; an existing file's mode is kept as it was.
+        if let kept = target.mode { fchmod(descriptor, kept) }
+        return (temporary, descriptor, slot)
     }
 
     static func directory(of path: String) -> String {
@@ -61,7 +104,7 @@ public enum AtomicFile {
         return String(path[path.index(after: slash)...])
     }
 
-    private static func failure(_ path: String, _ what: String) -> IOFailure {
+    static func failure(_ path: String, _ what: String) -> IOFailure {
         IOFailure(path: path, message: "\(what): \(String(cString: strerror(errno)))")
     }
 }
@@ -72,19 +115,17 @@ extension AtomicFile {
     /// leaves the target untouched.
     public final class Writer {
         public let path: String
+        private let target: AtomicFile.Target
         private let temporary: String
+        private let slot: Int?
         private var descriptor: Int32
         private var buffer: [UInt8] = []
         private var done = false
 
         public init(path: String, mode: mode_t = 0o644) throws(IOFailure) {
             self.path = path
-            let directory = AtomicFile.directory(of: path)
-            temporary = directory + "/." + AtomicFile.baseName(of: path) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-            guard descriptor >= 0 else {
-                throw IOFailure(path: path, message: "cannot create a file in \(directory): \(String(cString: strerror(errno)))")
-            }
+            target = try AtomicFile.resolved(path)
+            (temporary, descriptor, slot) = try AtomicFile.createTemporary(for: target, mode: mode)
         }
 
         public func write(_ text: String) throws(IOFailure) {
@@ -110,16 +151,18 @@ extension AtomicFile {
             guard fsync(descriptor) == 0 else { throw IOFailure(path: path, message: "cannot flush to disk: \(String(cString: strerror(errno)))") }
             close(descriptor)
             descriptor = -1
-            guard rename(temporary, path) == 0 else {
+            guard rename(temporary, target.path) == 0 else {
                 throw IOFailure(path: path, message: "cannot replace: \(String(cString: strerror(errno)))")
             }
             done = true
+            TemporaryFiles.unregister(slot)
         }
 
         public func discard() {
             if descriptor >= 0 { close(descriptor) }
             descriptor = -1
             if !done { unlink(temporary) }
+            if !done { TemporaryFiles.unregister(slot) }
             done = true
         }
 

@@ -80,21 +80,36 @@ public struct DraftStore: Sendable {
     /// crash) are skipped.
     public func revisions(_ id: String) -> [Revision] {
         guard let text = try? Self.readText(location.draftDirectory(id: id) + "/journal.jsonl") else { return [] }
-        var revisions: [Revision] = []
-        for line in text.split(separator: "\n") {
-            let chunk = DocumentChunk(index: 1, firstLine: 1, text: String(line), error: nil)
-            guard let root = try? YAMLReader.parse(chunk, source: "journal"),
-                let number = root["revision"]?.scalarText.flatMap({ Int($0) }),
-                let at = root["at"]?.scalarText, let draftNode = root["draft"]
-            else { continue }
-            var context = DecodeContext(source: "journal")
-            guard let draft = Draft.decode(draftNode, in: &context), context.errors.isEmpty else { continue }
-            revisions.append(
-                Revision(
-                    number: number, at: at, fields: (root["fields"]?.items ?? []).compactMap(\.scalarText),
-                    section: root["section"]?.scalarText, draft: draft))
+        return text.split(separator: "\n").compactMap(Self.revision(fromLine:))
+    }
+
+    static func revision(fromLine line: Substring) -> Revision? {
+        let chunk = DocumentChunk(index: 1, firstLine: 1, text: String(line), error: nil)
+        guard let root = try? YAMLReader.parse(chunk, source: "journal"),
+            let number = root["revision"]?.scalarText.flatMap({ Int($0) }),
+            let at = root["at"]?.scalarText, let draftNode = root["draft"]
+        else { return nil }
+        var context = DecodeContext(source: "journal")
+        guard let draft = Draft.decode(draftNode, in: &context), context.errors.isEmpty else { return nil }
+        return Revision(
+            number: number, at: at, fields: (root["fields"]?.items ?? []).compactMap(\.scalarText),
+            section: root["section"]?.scalarText, draft: draft)
+    }
+
+    /// The journal is the record: a save appends the revision, then replaces `draft.yaml`, and a
+    /// kill between the two leaves the file one revision behind. A file that holds an earlier
+    /// revision is read as the journal's latest; a file that holds no revision (edited by hand
+    /// since) is read as it is, with no revision number.
+    /// - Returns: the draft to use and the journal revision it holds.
+    static func reconcile(_ draft: Draft, journalPath: String) -> (draft: Draft, revision: Int?) {
+        guard let text = try? readText(journalPath) else { return (draft, nil) }
+        var latest: Revision?
+        for line in text.split(separator: "\n").reversed() {
+            guard let revision = revision(fromLine: line) else { continue }
+            if latest == nil { latest = revision }
+            if revision.draft == draft, let latest { return (latest.draft, latest.number) }
         }
-        return revisions
+        return (draft, nil)
     }
 
     // MARK: Writing
@@ -153,6 +168,11 @@ public struct DraftStore: Sendable {
         try Self.makeDirectories(directory)
         var normalised = draft
         normalised.format = HandoffVersion.draftFormat
+        // Never written if it could not be read back: checked before the journal takes it.
+        let document = YAMLWriter.document(normalised.encoded)
+        if let problem = Self.unreadable(document) {
+            throw IOFailure(path: id, message: "not saved: \(problem)")
+        }
         let number = (after ?? revisions(id).last?.number ?? 0) + 1
         let entry = Value.object([
             ("revision", .int(number)), ("at", .string(Clock.nowISO())),
@@ -167,11 +187,23 @@ public struct DraftStore: Sendable {
                 message: "was edited and no longer parses (\(problem)); it is left as it is. Your answer is saved "
                     + "as revision \(number) in the journal; fix the file and run `handoff resume \(id)`")
         }
-        try AtomicFile.write(YAMLWriter.document(normalised.encoded), to: path, mode: 0o600, durable: false)
+        try AtomicFile.write(document, to: path, mode: 0o600, durable: false)
         if let state {
             try AtomicFile.write(YAMLWriter.document(state.encoded), to: directory + "/interview.yaml", mode: 0o600, durable: false)
         }
         return number
+    }
+
+    /// Why `document` would fail the reader's limits, or nil.
+    static func unreadable(_ document: String, limits: InputLimits = .standard) -> String? {
+        if document.utf8.count > limits.maxDocumentBytes {
+            return "the draft would be \(document.utf8.count) bytes, over the \(DocumentSplitter.size(limits.maxDocumentBytes)) "
+                + "a draft may hold; shorten the longest answers"
+        }
+        for line in document.utf8.split(separator: UInt8(ascii: "\n")) where line.count >= limits.maxLineBytes {
+            return "a line of the draft would be \(line.count) bytes, over the \(DocumentSplitter.size(limits.maxLineBytes)) limit"
+        }
+        return nil
     }
 
     /// Why the draft file at `path` does not parse, or nil when it parses or does not exist.
@@ -212,83 +244,11 @@ public struct DraftStore: Sendable {
         return nil
     }
 
-    // MARK: Locking
-
-    /// An exclusive hold on a draft for one session; released when closed or when the process
-    /// dies (the kernel drops `flock` locks), so a crashed session never blocks a resume.
-    public final class Lock: @unchecked Sendable {
-        let descriptor: Int32
-        init(descriptor: Int32) { self.descriptor = descriptor }
-        public func release() { close(descriptor) }
-        deinit { close(descriptor) }
-    }
-
-    public func lock(_ id: String) throws(IOFailure) -> Lock {
-        let directory = location.draftDirectory(id: id)
-        try Self.makeDirectories(directory)
-        let path = directory + "/lock"
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw IOFailure(path: path, message: "cannot open the lock: \(String(cString: strerror(errno)))") }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let holder = (try? Self.readText(path))?.trimmingCharacters(in: "\n ") ?? ""
-            close(descriptor)
-            throw IOFailure(
-                path: id,
-                message: "is open in another session" + (holder.isEmpty ? "" : " (\(holder))")
-                    + "; finish or quit that session first")
-        }
-        var host = [CChar](repeating: 0, count: 256)
-        gethostname(&host, 255)
-        let user = getenv("USER").map { String(cString: $0) } ?? "unknown"
-        let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let note = "pid \(getpid()), \(user)@\(hostName), since \(Clock.nowISO())\n"
-        ftruncate(descriptor, 0)
-        _ = note.withCString { pwrite(descriptor, $0, strlen($0), 0) }
-        return Lock(descriptor: descriptor)
-    }
-
     // MARK: Files
 
-    static func readText(_ path: String) throws -> String {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IOFailure(path: path, message: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = read(descriptor, &buffer, buffer.count)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func readText(_ path: String) throws(IOFailure) -> String { try StoreFiles.readText(path) }
 
-    static func makeDirectories(_ path: String) throws(IOFailure) {
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, 0o700) != 0 && errno != EEXIST {
-                throw IOFailure(path: current, message: "cannot create the directory: \(String(cString: strerror(errno)))")
-            }
-        }
-    }
+    static func makeDirectories(_ path: String) throws(IOFailure) { try StoreFiles.makeDirectories(path) }
 
-    static func append(_ text: String, to path: String) throws(IOFailure) {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw IOFailure(path: path, message: "cannot open: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        var bytes = Array(text.utf8)
-        // A crash mid-append leaves a torn last line without its line break; start on a line of
-        // our own, or this entry would be glued to the torn one and be unreadable too.
-        var last: UInt8 = 0
-        let size = lseek(descriptor, 0, SEEK_END)
-        if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != UInt8(ascii: "\n") {
-            bytes.insert(UInt8(ascii: "\n"), at: 0)
-        }
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
-            throw IOFailure(path: path, message: "cannot append: \(String(cString: strerror(errno)))")
-        }
-    }
+    static func append(_ text: String, to path: String) throws(IOFailure) { try StoreFiles.append(text, to: path) }
 }

@@ -46,10 +46,10 @@ struct CSVExportTests {
         // Full-width and small forms: Japanese input gives them, spreadsheets fold them to ASCII.
         ("＝1+1", "'＝1+1"), ("＋81 3", "'＋81 3"), ("－10％", "'－10％"), ("＠channel", "'＠channel"),
         ("﹦1", "'﹦1"), ("﹢1", "'﹢1"), ("﹣1", "'﹣1"), ("﹫x", "'﹫x"),
-        // Behind spaces and invisible characters.
-        ("\u{A0}=1+1", "'\u{A0}=1+1"), ("\u{200B}=HYPERLINK(\"x\")", "\"'\u{200B}=HYPERLINK(\"\"x\"\")\""),
-        ("\u{A0}\u{200B}-2+3", "'\u{A0}\u{200B}-2+3"), ("\u{200F}@x", "'\u{200F}@x"), ("\u{3000}＝1", "'\u{3000}＝1"),
-        ("\u{2060}+1", "'\u{2060}+1"), ("\u{202E}=1", "'\u{202E}=1"), (" =1", "' =1"),
+        // Behind spaces and invisible characters, which the cell then shows as [U+XXXX].
+        ("\u{A0}=1+1", "'\u{A0}=1+1"), ("\u{200B}=HYPERLINK(\"x\")", "\"'[U+200B]=HYPERLINK(\"\"x\"\")\""),
+        ("\u{A0}\u{200B}-2+3", "'\u{A0}[U+200B]-2+3"), ("\u{200F}@x", "'[U+200F]@x"), ("\u{3000}＝1", "'\u{3000}＝1"),
+        ("\u{2060}+1", "'[U+2060]+1"), ("\u{202E}=1", "'[U+202E]=1"), (" =1", "' =1"),
     ]
 
     // MARK: - Cells
@@ -59,11 +59,12 @@ struct CSVExportTests {
         #expect(CSVExporter.cell(raw, guard: .spreadsheet) == expected)
     }
 
-    @Test("Jira guard: the same cells are written as typed, quoted only where CSV needs it", arguments: formulas)
+    @Test("Jira guard: the same cells are written as typed (invisible characters shown), quoted only where CSV needs it", arguments: formulas)
     func jiraGuard(_ raw: String, _ spreadsheet: String) {
         let cell = CSVExporter.cell(raw, guard: .jira)
         #expect(!cell.hasPrefix("'") && !cell.hasPrefix("\"'"))
-        #expect(CSVParser.rows(cell + "\r\n") == [[raw]])
+        // Invisible characters are shown, not hidden: a ticket reads as what it holds.
+        #expect(CSVParser.rows(cell + "\r\n") == [[UnsafeScalar.showingInvisibles(raw)]])
     }
 
     @Test(
@@ -152,7 +153,7 @@ struct CSVExportTests {
                 #expect(cell("Issue Id") == item.externalID)
                 #expect(cell("Summary") == fields.summary)
                 #expect(cell("Priority") == fields.priority)
-                #expect(cell("Description") == (try wikiDescription(item, options: options)))
+                #expect(cell("Description") == UnsafeScalar.showingInvisibles(try wikiDescription(item, options: options)))
             }
             // The hostile draft's formula-like custom fields: as typed for Jira, guarded for a spreadsheet.
             let hostile = rows[2]
@@ -200,8 +201,9 @@ struct CSVExportTests {
             if guardMode == .spreadsheet {
                 #expect(counts.last == 0, "cells a spreadsheet would run:\n\(verdict.output)")
             } else {
-                // Title, value, team and owner of the hostile draft, and the second title.
-                #expect(counts.last == 5, "\(verdict.output)")
+                // Value, team and owner of the hostile draft, and the second title. The title's
+                // zero-width space is shown as [U+200B], so a spreadsheet no longer sees a formula.
+                #expect(counts.last == 4, "\(verdict.output)")
             }
         }
     }

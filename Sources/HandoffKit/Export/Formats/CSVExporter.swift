@@ -54,15 +54,19 @@ public struct CSVExporter: Exporter {
         mutating func finish() -> String { rows == 0 ? header : "" }
     }
 
-    /// One CSV cell: control characters removed (line breaks and tabs kept: the embedded source
+    /// One CSV cell: control characters removed, invisible ones shown as `[U+202E]` (line breaks and tabs kept: the embedded source
     /// draft must come back byte for byte), formulas neutralised for `.spreadsheet`, quoted
     /// when it holds a comma, a quote, a line break or edge spaces (or a trailing tab).
     public static func cell(_ raw: String, guard mode: ExportOptions.CSVGuard) -> String {
         var text = ""
-        for scalar in raw.unicodeScalars where scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) {
+        for scalar in raw.unicodeScalars
+        where scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) {
             text.unicodeScalars.append(scalar)
         }
-        if mode == .spreadsheet && startsFormula(text) { text = "'" + text }
+        // The guard judges the text as a spreadsheet would read it, invisible characters and all.
+        let guarded = mode == .spreadsheet && startsFormula(text)
+        text = UnsafeScalar.showingInvisibles(text)
+        if guarded { text = "'" + text }
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline } || text.hasPrefix(" ")
             || text.hasSuffix(" ") || text.hasSuffix("\t")
         guard needsQuotes else { return text }

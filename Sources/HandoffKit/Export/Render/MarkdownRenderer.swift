@@ -66,6 +66,17 @@ public enum MarkdownRenderer {
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             var out = ""
             for character in line {
+                if character.unicodeScalars.contains(where: UnsafeScalar.isInvisible) {
+                    // Shown as `[U+202E]`, escaped like any text (a joiner inside an emoji stays).
+                    let shown = UnsafeScalar.showingInvisibles(String(character))
+                    if shown != String(character) {
+                        for part in shown {
+                            if special.contains(part) { out += "\\" }
+                            out.append(part)
+                        }
+                        continue
+                    }
+                }
                 if character.unicodeScalars.contains(where: UnsafeScalar.needsEscape) && character != "\t" { continue }
                 if special.contains(character) { out += "\\" }
                 out.append(character)
