@@ -5,6 +5,8 @@ public struct IdeaHints: Sendable, Equatable {
     public var systems: [String] = []
     public var dates: [CivilDate] = []
     public var numbers: [String] = []
+    /// The kind of request the words read as, offered back for the marketer to confirm.
+    public var kind: RequestKind?
 
     /// Well-known tools recognised even without a catalogue.
     static let knownTools = [
@@ -47,6 +49,7 @@ public struct IdeaHints: Sendable, Equatable {
         }
         self.dates = dates
         self.numbers = numbers
+        self.kind = KindInference.guess(in: texts)?.kind
     }
 
     /// Dates in free text: ISO dates, `12月15日`, and month-name forms such as `Dec 18`.

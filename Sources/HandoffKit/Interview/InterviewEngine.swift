@@ -690,6 +690,7 @@ public final class InterviewEngine {
         switch currentQuestion.suggest {
         case .ideaDate?: return hints.dates.first?.description
         case .ideaNumber?: return hints.numbers.first
+        case .ideaKind?: return hints.kind?.rawValue
         default: return nil
         }
     }
