@@ -6,6 +6,8 @@ public enum KindInference {
     public struct Guess: Sendable, Equatable {
         public var kind: RequestKind
         public var evidence: String
+        /// The field the words are in (`idea`, `scope.deliverables[0]`); empty for bare texts.
+        public var field: String = ""
     }
 
     /// Most specific first: "a landing page with a lead form" is a form, "a newsletter sign-up
@@ -53,15 +55,19 @@ public enum KindInference {
 
     /// The kind `draft` reads as, or nil when nothing in it names one.
     public static func guess(for draft: Draft) -> Guess? {
-        guess(in: [draft.idea, draft.title].compactMap { $0 } + draft.scope.deliverables)
+        let texts = [("idea", draft.idea), ("title", draft.title)]
+            + draft.scope.deliverables.enumerated().map { ("scope.deliverables[\($0.offset)]", Optional($0.element)) }
+        return guess(labelled: texts.compactMap { field, text in text.map { (field, $0) } })
     }
 
     /// The kind `texts` read as: the most specific kind any of them names.
-    public static func guess(in texts: [String]) -> Guess? {
+    public static func guess(in texts: [String]) -> Guess? { guess(labelled: texts.map { ("", $0) }) }
+
+    static func guess(labelled texts: [(field: String, text: String)]) -> Guess? {
         for (kind, words) in cues {
-            for text in texts {
+            for (field, text) in texts {
                 if let word = words.first(where: { TermMatch.contains($0, in: text) }) {
-                    return Guess(kind: kind, evidence: word)
+                    return Guess(kind: kind, evidence: word, field: field)
                 }
             }
         }
