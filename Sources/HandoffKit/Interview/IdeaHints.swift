@@ -16,10 +16,11 @@ public struct IdeaHints: Sendable, Equatable {
         "Optimizely", "Hotjar", "LinkedIn", "kintone", "Sansan", "SATORI", "b→dash", "Website CMS", "CMS", "CRM",
     ]
 
-    public init(systems: [String] = [], dates: [CivilDate] = [], numbers: [String] = []) {
+    public init(systems: [String] = [], dates: [CivilDate] = [], numbers: [String] = [], kind: RequestKind? = nil) {
         self.systems = systems
         self.dates = dates
         self.numbers = numbers
+        self.kind = kind
     }
 
     /// Scans `texts` (the idea, why-now …) for hints.
