@@ -4,11 +4,11 @@
 enum OperationsCues {
     /// Words that tie a date to a traffic peak.
     static let peakWords = [
-        "send", "sends", "sent", "e-mail", "email", "newsletter", "mailing", "webinar", "event", "conference",
+        "send", "sends", "sent", "e-mail", "email", "newsletter", "mailing", "invitation", "invitations", "announcement", "webinar", "event", "conference",
         "trade show", "expo", "summit", "launch event", "keynote", "ad", "ads", "advert", "advertising", "paid media",
         "paid social", "campaign", "tv", "press release", "broadcast",
         "メール", "メルマガ", "配信", "ウェビナー", "セミナー", "イベント", "展示会", "カンファレンス", "広告", "出稿",
-        "キャンペーン", "プレスリリース", "テレビ", "CM",
+        "キャンペーン", "プレスリリース", "テレビ", "CM", "招待", "告知", "発表",
     ]
 
     /// Words that name a third-party script, tag or cookie, or data going out.

@@ -5,11 +5,11 @@ struct SecurityImpactUnstated: ReadinessRule {
     static let severity = Severity.warning
     static let summary = Localized(
         en: "The security impact of new scripts, cookies or data flows is answered.",
-        ja: "新しいスクリプト・Cookie・データの流れのセキュリティ影響に答えている。")
+        ja: "新しいスクリプト・クッキー・データの流れのセキュリティ影響に答えている。")
     static let explanation = RuleExplanation(
         why: Localized(
             en: "Every third-party script, tag or cookie runs on the company's pages, and data leaving the company is a privacy risk; Security must review them before launch, not in launch week.",
-            ja: "外部のスクリプト・タグ・Cookie は会社のページで動き、社外に出るデータはプライバシーのリスクです。公開直前ではなく事前にセキュリティ担当の確認が必要です。"),
+            ja: "外部のスクリプト・タグ・クッキーは会社のページで動き、社外に出るデータはプライバシーのリスクです。公開直前ではなく事前にセキュリティ担当の確認が必要です。"),
         example: "kind: tracking\noperations:\n  security_impact: unsure",
         fix: Localized(
             en: "Answer security_impact (yes or no, with notes on what is new), or name a security stakeholder who will decide.",
@@ -38,7 +38,7 @@ struct SecurityImpactUnstated: ReadinessRule {
                 ja: "\(involved.ja)が関わりますが、セキュリティへの影響は「unsure」のままで、判断するセキュリティ担当者もいません。")
             : Localized(
                 en: "The draft involves \(involved.en), but nothing says whether it adds third-party scripts, cookies or data leaving the company.",
-                ja: "\(involved.ja)が関わりますが、外部のスクリプト・Cookie・社外へのデータ送信があるかどうかが書かれていません。")
+                ja: "\(involved.ja)が関わりますが、外部のスクリプト・クッキー・社外へのデータ送信があるかどうかが書かれていません。")
         return [
             context.finding(
                 Self.self, field: "operations.security_impact", message: message,
