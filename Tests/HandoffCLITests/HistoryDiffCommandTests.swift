@@ -189,7 +189,7 @@ struct HistoryDiffCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("    ~ systems[0].name: Website CMS → HubSpot\n"))
         #expect(result.stdout.contains("    - systems[1].personal_data: true\n"))
-        #expect(result.stdout.hasSuffix("57 fields differ: 0 added, 54 removed, 3 changed\n"))
+        #expect(result.stdout.hasSuffix("67 fields differ: 0 added, 64 removed, 3 changed\n"))
     }
 
     @Test("diff of the ready example and the half-formed idea, as JSON (golden)")
@@ -201,7 +201,7 @@ struct HistoryDiffCommandTests {
         #expect(object["old"] as? String == "examples/webinar-signup.yaml")
         #expect(object["new"] as? String == "examples/half-formed-idea.yaml")
         #expect((object["added"] as? [Any])?.count == 0)
-        #expect((object["removed"] as? [Any])?.count == 54)
+        #expect((object["removed"] as? [Any])?.count == 64)
         let changed = try #require(object["changed"] as? [[String: Any]])
         #expect(changed.map { $0["field"] as? String } == ["title", "idea", "systems[0].name"])
         #expect(changed[2]["old"] as? String == "Website CMS" && changed[2]["new"] as? String == "HubSpot")

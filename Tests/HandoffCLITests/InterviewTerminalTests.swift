@@ -50,6 +50,8 @@ struct InterviewTerminalTests {
         try terminal.answer("Your e-mail address?", "/back")
         try terminal.answer("[Field Marketing]", "")
         try terminal.answer("Your e-mail address?", "aiko@example.com")
+        // The kind is offered from the idea; Enter confirms it.
+        try terminal.answer("[form]", "")
         for answer in [
             "Sign-ups get lost in the shared inbox, about 30% of them", "Pipeline growth for the enterprise segment (FY27 goal)",
             "The webinar runs on 2026-12-18", "About 40 qualified leads, 120k USD pipeline",
@@ -72,6 +74,15 @@ struct InterviewTerminalTests {
         try terminal.answer("Requirement 3", "")
         try terminal.answer("not part of this request?", "Redesign of the product page")
         terminal.line("")
+        for (question, answer) in [
+            ("On which URL or domain", "www.example.com/products/webinar"), ("Who supplies the copy", "Field Marketing"),
+            ("final copy and images", "2026-11-27"), ("Which devices and screen sizes", "Current Safari and Chrome"),
+            ("What accessibility level", "WCAG 2.1 AA"), ("What consent text", "I agree to be contacted about this webinar."),
+            ("Who approves that consent text?", "Legal desk"), ("protected against spam", "reCAPTCHA v3"),
+            ("Where do submissions go", "Marketo lead within 1 minute"),
+        ] {
+            try terminal.answer(question, answer)
+        }
         try terminal.answer("[Marketo]", "")
         try terminal.answer("What has to change in it?", "new program and form")
         try terminal.answer("Which data", "name, email, company")
@@ -111,6 +122,10 @@ struct InterviewTerminalTests {
         try terminal.answer("Risk 2", "")
         try terminal.answer("change things after launch", "Headline A/B test after week one")
         try terminal.answer("Whose daily work changes", "SDRs get a new lead source; 15-minute briefing")
+        try terminal.answer("How much traffic", "300 sign-ups over two weeks; peak 50 an hour after the invitation")
+        try terminal.answer("third-party scripts", "no")
+        try terminal.answer("Who maintains it after launch", "Marketing Ops")
+        try terminal.answer("Until when does it have to run?", "2027-01-31")
         try terminal.answer("How will you check it works?", "Given a visitor submits the form, when the data is valid, then a Marketo lead is created within 1 minute")
         terminal.line("")
         try terminal.answer("Anything to test on specifically", "Test on mobile Safari and Chrome")
@@ -130,6 +145,9 @@ struct InterviewTerminalTests {
         #expect(text.contains("priority: must"))
         #expect(text.contains("priority: could"))
         #expect(text.contains("team: Field Marketing"))
+        #expect(text.contains("kind: form"))
+        #expect(text.contains("spam_protection: reCAPTCHA v3"))
+        #expect(text.contains("until: 2027-01-31"))
         // History is kept per user, for the next session's arrow keys.
         let history = try String(contentsOf: home.url.appendingPathComponent("state/handoff/history"), encoding: .utf8)
         #expect(history.contains("Webinar"))

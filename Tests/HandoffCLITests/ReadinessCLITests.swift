@@ -94,7 +94,7 @@ struct ReadinessCLITests {
         #expect(markdown.stdout.contains("\n## open-questions\n"))
         let json = try HandoffProcess.run(["rules", "--format", "json"])
         let lines = json.stdout.split(separator: "\n")
-        #expect(lines.count == 33)
+        #expect(lines.count == 37)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         for key in ["id", "severity", "summary", "why", "example", "fix"] { #expect(first[key] is String, "\(key)") }
         let typo = try HandoffProcess.run(["rules", "metric-sorce-missing"])

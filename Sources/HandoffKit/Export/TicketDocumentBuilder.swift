@@ -1,5 +1,5 @@
 /// Builds the description every export shares: the same sections in the same order (idea, why,
-/// scope, systems, timeline, success, stakeholders, risks and change, acceptance criteria, IT's
+/// scope, systems, timeline, success, stakeholders, risks and change, operations, acceptance criteria, IT's
 /// questions, open findings, provenance, source), headed in the draft's language. A section with
 /// nothing in it says so rather than disappearing, so reviewers see what is missing.
 public struct TicketDocumentBuilder: Sendable {
@@ -72,6 +72,7 @@ public struct TicketDocumentBuilder: Sendable {
         }
         subheading(Labels.outOfScope)
         bullets(draft.scope.outOfScope)
+        blocks += Self.detailBlocks(draft, t)
 
         heading(Labels.systems)
         let systems = draft.systems.filter { !$0.isEmptyValue }
@@ -147,6 +148,8 @@ public struct TicketDocumentBuilder: Sendable {
             labelled(Labels.legalReview, legal), labelled(Labels.legalNotes, draft.compliance.notes),
         ]
         if risks.isEmpty || changeLines.contains(where: { $0 != nil }) { paragraphs(changeLines) }
+
+        blocks += Self.operationsBlocks(draft, t)
 
         heading(Labels.acceptance)
         let criteria = draft.testing.acceptanceCriteria.filter { !$0.isEmptyValue }

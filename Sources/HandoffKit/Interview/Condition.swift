@@ -6,6 +6,8 @@ public struct Condition: Sendable, Equatable {
         case absent
         case equals(String)
         case differs(String)
+        /// The value is one of these (`when: {kind: [...]}`).
+        case oneOf([String])
     }
 
     public var path: String
@@ -55,7 +57,21 @@ public struct Condition: Sendable, Equatable {
         case .absent: return values.isEmpty
         case .equals(let expected): return values.contains { Self.text($0) == expected }
         case .differs(let expected): return !values.contains { Self.text($0) == expected }
+        case .oneOf(let allowed):
+            if values.isEmpty, path == "kind", let guess = Self.inferredKind(inTree: tree) {
+                return allowed.contains(guess.rawValue)
+            }
+            return values.contains { Self.text($0).map(allowed.contains) ?? false }
         }
+    }
+
+    /// A draft that does not say its kind (skipped, or made before kinds) is asked what its
+    /// content reads as; one that names nothing is asked no kind-specific question.
+    static func inferredKind(inTree tree: Value) -> RequestKind? {
+        let texts = ["idea", "title", "scope.deliverables"].flatMap { path in
+            values(in: tree, at: DraftPaths.components(path)[...]).compactMap(text)
+        }
+        return KindInference.guess(in: texts)?.kind
     }
 
     static func values(in value: Value, at path: ArraySlice<String>) -> [Value] {

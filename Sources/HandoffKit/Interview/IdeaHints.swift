@@ -5,6 +5,8 @@ public struct IdeaHints: Sendable, Equatable {
     public var systems: [String] = []
     public var dates: [CivilDate] = []
     public var numbers: [String] = []
+    /// The kind of request the words read as, offered back for the marketer to confirm.
+    public var kind: RequestKind?
 
     /// Well-known tools recognised even without a catalogue.
     static let knownTools = [
@@ -14,10 +16,11 @@ public struct IdeaHints: Sendable, Equatable {
         "Optimizely", "Hotjar", "LinkedIn", "kintone", "Sansan", "SATORI", "b→dash", "Website CMS", "CMS", "CRM",
     ]
 
-    public init(systems: [String] = [], dates: [CivilDate] = [], numbers: [String] = []) {
+    public init(systems: [String] = [], dates: [CivilDate] = [], numbers: [String] = [], kind: RequestKind? = nil) {
         self.systems = systems
         self.dates = dates
         self.numbers = numbers
+        self.kind = kind
     }
 
     /// Scans `texts` (the idea, why-now …) for hints.
@@ -47,6 +50,7 @@ public struct IdeaHints: Sendable, Equatable {
         }
         self.dates = dates
         self.numbers = numbers
+        self.kind = KindInference.guess(in: texts)?.kind
     }
 
     /// Dates in free text: ISO dates, `12月15日`, and month-name forms such as `Dec 18`.

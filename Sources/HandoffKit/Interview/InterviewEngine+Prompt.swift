@@ -134,6 +134,7 @@ extension InterviewEngine {
         switch currentQuestion.suggest {
         case .ideaDate?: return hints.dates.first?.description
         case .ideaNumber?: return hints.numbers.first
+        case .ideaKind?: return hints.kind?.rawValue
         default: return nil
         }
     }

@@ -32,6 +32,8 @@ public enum SuggestionSource: String, DraftEnum {
     case ideaDate = "idea_date"
     /// A number named in the idea.
     case ideaNumber = "idea_number"
+    /// The kind of request the idea reads as ("a landing page with a form" → form).
+    case ideaKind = "idea_kind"
     public static let valueName = "suggestion source"
 }
 
@@ -70,8 +72,8 @@ public struct PromptQuestion: Record {
     public var why: String?
     public var example: String?
     public var required: Bool?
-    /// Ask only when this condition holds (see `Condition`).
-    public var when: String?
+    /// Ask only when this condition holds (see `QuestionCondition`).
+    public var when: QuestionCondition?
     public var choices: [PromptChoice] = []
     public var probes: [PromptProbe] = []
     public var suggest: SuggestionSource?
@@ -88,7 +90,7 @@ public struct PromptQuestion: Record {
         .value("why", \.why, "What IT does with the answer."),
         .value("example", \.example, "An example answer."),
         .value("required", \.required, "Whether IT cannot start without it."),
-        .value("when", \.when, "Condition for asking it."),
+        .value("when", \.when, "Condition for asking it: PATH, not PATH, PATH == VALUE, PATH != VALUE, or {kind: [...]}."),
         .list("choices", \.choices, "For choice questions."),
         .list("probes", \.probes, "Follow-ups."),
         .value("suggest", \.suggest, "Where a suggested answer comes from."),

@@ -95,9 +95,28 @@ public enum PromptPackLoader {
             if !seen.insert(id).inserted { fail(field + ".id", "'\(id)' is asked twice in this section") }
             for problem in DraftPaths.check(question: question, path: id) { fail(field, problem) }
             if let condition = question.when {
-                do { _ = try Condition.parse(condition) } catch { fail(field + ".when", error.message) }
+                do {
+                    let parsed = try Condition.parse(condition)
+                    if let problem = kindProblem(parsed, questionID: id) { fail(field + ".when", problem) }
+                } catch {
+                    fail(field + ".when", error.message)
+                }
             }
         }
         return errors
+    }
+
+    /// A condition on the kind that can never hold: a value that is no kind (`kind == fax`), or
+    /// the kind question asked only for some kinds, which it would have to know first.
+    static func kindProblem(_ condition: Condition, questionID: String) -> String? {
+        guard condition.path == "kind" else { return nil }
+        if questionID == "kind" { return "the kind question cannot depend on the kind it asks for" }
+        let valid = RequestKind.allCases.map(\.rawValue)
+        switch condition.test {
+        case .equals(let value), .differs(let value):
+            guard !valid.contains(value) else { return nil }
+            return "'\(value)' is not a request kind; valid: \(valid.joined(separator: ", "))"
+        default: return nil
+        }
     }
 }

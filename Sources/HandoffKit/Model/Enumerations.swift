@@ -38,3 +38,34 @@ public enum LegalReview: String, DraftEnum {
     ]
     public static let aliasNote: String? = "(true and false also work)"
 }
+
+/// What kind of request it is: it decides which kind-specific questions the interview asks.
+public enum RequestKind: String, DraftEnum {
+    case landingPage = "landing_page"
+    case form, email, tracking, integration
+    case dataExport = "data_export"
+    case contentChange = "content_change"
+    case other
+    public static let valueName = "request kind"
+
+    /// The spellings people type with a space or a hyphen instead of the underscore.
+    public static let aliases: KeyValuePairs<String, RequestKind> = [
+        "landing page": .landingPage, "landing-page": .landingPage,
+        "e-mail": .email, "data export": .dataExport, "data-export": .dataExport,
+        "content change": .contentChange, "content-change": .contentChange,
+    ]
+}
+
+/// Whether the work brings new third-party scripts, cookies or data leaving the company.
+public enum SecurityImpact: String, DraftEnum {
+    case yes, no, unsure
+    public static let valueName = "security impact answer"
+
+    /// YAML 1.1 reads a bare `yes`/`no` as a boolean, so the boolean spellings stand for yes and no.
+    public static let aliases: KeyValuePairs<String, SecurityImpact> = [
+        "true": .yes, "y": .yes, "on": .yes,
+        "false": .no, "n": .no, "off": .no,
+        "unknown": .unsure, "not sure": .unsure,
+    ]
+    public static let aliasNote: String? = "(true and false also work)"
+}

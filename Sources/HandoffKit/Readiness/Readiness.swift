@@ -33,7 +33,8 @@ public enum Readiness {
         LaunchMissing(), LaunchInPast(), DeadlineInsideLeadTime(), MilestonesMissing(), MetricsMissing(),
         MetricTargetMissing(), MetricSourceMissing(), MetricBaselineMissing(), MetricTrackingMissing(),
         MetricReviewMissing(), KGIMissing(), AcceptanceMissing(), IterationsUnstated(), ChangeImpactUnstated(),
-        OpenQuestions(), SensitiveData(), AcceptanceUntestable(), ContactInvalid(),
+        OpenQuestions(), SensitiveData(), AcceptanceUntestable(), ContactInvalid(), TrafficUnstated(),
+        SecurityImpactUnstated(), MaintenanceUnstated(), KindUnstated(),
     ]
 
     public static var ruleIDs: [String] { rules.map(\.id) }

@@ -8,12 +8,13 @@ public enum Section: String, CaseIterable, Sendable {
         let top = field.prefix { $0 != "." && $0 != "[" }
         switch top {
         case "objective": self = .why
-        case "scope": self = .scope
+        case "scope", "details": self = .scope
         case "systems": self = .systems
         case "stakeholders", "compliance": self = .people
         case "timeline": self = .timeline
         case "success": self = .success
-        case "risks", "change": self = .risks
+        // Operations are asked with risks and change: what IT weighs beyond the feature.
+        case "risks", "change", "operations": self = .risks
         case "testing": self = .testing
         case "review": self = .review
         default: self = .idea

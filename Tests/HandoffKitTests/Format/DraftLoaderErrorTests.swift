@@ -95,7 +95,7 @@ struct DraftLoaderErrorTests {
         #expect(error.line == 2)
         #expect(error.field == "colour")
         #expect(!error.message.lowercased().contains("did you mean"), "\(error.message)")
-        #expect(error.message.contains("format, id, lang, title, idea"), "\(error.message)")
+        #expect(error.message.contains("format, id, lang, title, kind, idea"), "\(error.message)")
     }
 
     // MARK: - Several problems at once

@@ -166,6 +166,6 @@ struct IdeaHintsTests {
     func everything() {
         let found = hints(
             "We need a Marketo form for the webinar on Dec 18 to reach 300 registrations; today 30% are lost.", IdeaHintsCatalogue.systems)
-        #expect(found == IdeaHints(systems: ["Marketo"], dates: [date("2026-12-18")], numbers: ["300", "30%"]))
+        #expect(found == IdeaHints(systems: ["Marketo"], dates: [date("2026-12-18")], numbers: ["300", "30%"], kind: .form))
     }
 }

@@ -104,7 +104,7 @@ struct InterviewEngineTests {
 
     static let englishAnswers: [String: [String]] = [
         "idea": [idea + ", so that sign-ups stop getting lost in the shared inbox."],
-        "title": ["Sign-up form for the December webinar"],
+        "title": ["Sign-up form for the December webinar"], "kind": [""],
         "requester.name": ["Aiko Sato"], "requester.team": ["Field Marketing"], "requester.email": ["aiko@example.com"],
         "objective.problem": ["Webinar sign-ups go through a shared inbox; 30% are lost"],
         "objective.business_goal": ["Pipeline growth for the enterprise segment (FY27 goal)"],
@@ -146,6 +146,13 @@ struct InterviewEngineTests {
             "Given a visitor submits the form, when the data is valid, then a Marketo lead is created within 1 minute", "",
         ],
         "testing.qa_notes": ["Test on mobile Safari and Chrome"],
+        "details.url": ["www.example.com/webinar/january"], "details.content_supplier": ["Field Marketing"],
+        "details.content_due": ["2027-01-08"], "details.responsive": ["Mobile first; Safari and Chrome"],
+        "details.accessibility": ["WCAG 2.1 AA"], "details.consent_text": ["I agree to be contacted about this webinar."],
+        "details.consent_approver": ["Legal desk"], "details.spam_protection": ["reCAPTCHA v3"],
+        "details.submissions_to": ["Marketo lead within 1 minute"],
+        "operations.expected_traffic": ["300 sign-ups over two weeks; peak 50 an hour after the invitation"],
+        "operations.security_impact": ["no"], "operations.maintained_by": ["Marketing Ops"], "operations.until": ["2027-03-31"],
     ]
 
     // MARK: - Start
@@ -888,6 +895,7 @@ struct InterviewEngineTests {
           requirements: [{text: Form asks name and e-mail, priority: must}]
           out_of_scope: [Page redesign]
         systems: [{name: Marketo}]
+        kind: other
         """
 
     @Test("a partly answered draft resumes at its first unanswered question")
@@ -1053,7 +1061,15 @@ struct InterviewEngineTests {
 
     static let japaneseAnswers: [String: [String]] = [
         "idea": ["12月のウェビナーに製品ページから申し込めるフォームを作りたい。共有の受信箱で申し込みが埋もれないようにしたい。"],
-        "title": ["12月ウェビナーの申込フォーム"],
+        "title": ["12月ウェビナーの申込フォーム"], "kind": [""],
+        "details.url": ["www.example.co.jp/webinar/january"], "details.content_supplier": ["フィールドマーケティング部"],
+        "details.content_due": ["2027-01-08"], "details.responsive": ["スマートフォン優先"],
+        "details.accessibility": ["WCAG 2.1 AA"], "details.consent_text": ["本ウェビナーについての連絡に同意します。"],
+        "details.consent_approver": ["法務部"], "details.spam_protection": ["reCAPTCHA v3"],
+        "details.submissions_to": ["1分以内に Marketo のリード"],
+        "operations.expected_traffic": ["2週間で申込300件。招待メール直後に1時間50件"],
+        "operations.security_impact": ["いいえ"], "operations.maintained_by": ["マーケティングオペレーション部"],
+        "operations.until": ["2027-03-31"],
         "requester.name": ["佐藤 愛子"], "requester.team": ["フィールドマーケティング部"], "requester.email": ["aiko.sato@example.co.jp"],
         "objective.problem": ["申し込みの約3割が共有受信箱で取りこぼされている。"],
         "objective.business_goal": ["エンタープライズ向け新規パイプラインの拡大（FY27 目標）"],

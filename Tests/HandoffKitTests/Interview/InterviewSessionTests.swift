@@ -261,6 +261,7 @@ struct InterviewSessionTests {
         try withStore { store, _ in
             let answers = [
                 Self.idea, Self.title, "Aiko Sato", "Field Marketing", "aiko@example.com",
+                "other",  // kind: none of the kind-specific questions
                 "Webinar sign-ups go through a shared inbox; 30% are lost", "Pipeline growth for FY27",
                 "The webinar runs on 2027-01-28", "40 qualified leads",
                 "Sign-up form on the product page", "",  // deliverables
@@ -273,6 +274,7 @@ struct InterviewSessionTests {
                 "Qualified pipeline", "Registrations", "0", "300", "Marketo", "form-fill event in GA4", "2027-02-05",
                 "Aiko Sato", "",  // success
                 "", "Headline A/B test after week one", "SDRs get a new lead source; 15-minute briefing",  // risks
+                "300 sign-ups over two weeks", "no", "Marketing Ops", "2027-03-31",  // operations
                 "Given a visitor submits the form, when the data is valid, then a Marketo lead is created within 1 minute", "",
                 "Test on mobile Safari and Chrome",
             ]

@@ -88,6 +88,28 @@ enum SchemaProbes {
         SchemaProbe("role: LEGAL in fullwidth", "stakeholders: [{role: \"ＬＥＧＡＬ\", name: L}]"),
     ]
 
+    /// The kind, the kind-specific details and the operations record.
+    static let kindsAndOperations: [SchemaProbe] = [
+        SchemaProbe("kind: form", "kind: form", contract: true),
+        SchemaProbe("kind: Landing_Page", "kind: Landing_Page", contract: true),
+        SchemaProbe("kind: landing page", "kind: landing page", contract: true),
+        SchemaProbe("kind: newsletter", "kind: newsletter", contract: false),
+        SchemaProbe("kind: [form]", "kind: [form]", contract: false),
+        SchemaProbe("operations: {until: permanent}", "operations: {until: permanent}", contract: true),
+        SchemaProbe("operations: {until: Permanent}", "operations: {until: Permanent}"),
+        SchemaProbe("operations: {until: 恒久}", "operations: {until: 恒久}", contract: true),
+        SchemaProbe("operations: {until: 2027-01-31}", "operations: {until: 2027-01-31}", contract: true),
+        SchemaProbe("operations: {until: 2027-02-30}", "operations: {until: 2027-02-30}", contract: false),
+        SchemaProbe("operations: {until: forever}", "operations: {until: forever}", contract: false),
+        SchemaProbe("operations: {until: \" 2027-01-31 \"}", "operations: {until: \" 2027-01-31 \"}"),
+        SchemaProbe("security_impact: no", "operations: {security_impact: no}", contract: true),
+        SchemaProbe("security_impact: Unsure", "operations: {security_impact: Unsure}", contract: true),
+        SchemaProbe("security_impact: maybe", "operations: {security_impact: maybe}", contract: false),
+        SchemaProbe("operations: a scalar", "operations: low traffic", contract: false),
+        SchemaProbe("details: consent and CAPTCHA", "details: {consent_text: I agree, spam_protection: reCAPTCHA}", contract: true),
+        SchemaProbe("details.content_due: tomorrow", "details: {content_due: tomorrow}", contract: false),
+    ]
+
     static let dates: [SchemaProbe] = [
         "2026-12-04", "2026-02-28", "2026-02-29", "2028-02-29", "2000-02-29", "1900-02-29", "2400-02-29",
         "2026-04-31", "2026-04-30", "2026-12-31", "2026-13-01", "2026-00-10", "2026-12-00", "2027-13-45",
@@ -142,7 +164,7 @@ enum SchemaProbes {
         "compliance: {legal: yes}", "testing: {criteria: [a]}", "change: {iterations: A/B, budget: 3}",
         "objective: {problem: P, kpi: 3}", "risks: [{text: R, owner: X}]", "stakeholders: [{role: legal, team: L}]",
         "timeline: {milestones: [{name: M, when: 2026-12-01}]}", "1: numeric key", "yes: boolean key", "~: null key",
-        "kind: form", "operations: {until: permanent}", "jira: {project: MKT}", "\"title \": trailing space in key",
+        "kinds: [form]", "operations: {budget: 3}", "details: {captcha: yes}", "jira: {project: MKT}", "\"title \": trailing space in key",
         "scope: {requirements: [{text: name, e-mail, priority: must}]}",
     ].map { SchemaProbe($0, $0, contract: false) }
 
@@ -175,7 +197,7 @@ enum SchemaProbes {
     ]
 
     static var all: [SchemaProbe] {
-        fromTheIssue + booleans + enumerations + dates + textWhereTextIsExpected + quantities + lists + unknownKeys
+        fromTheIssue + booleans + enumerations + kindsAndOperations + dates + textWhereTextIsExpected + quantities + lists + unknownKeys
             + identifiers + documents
     }
 }

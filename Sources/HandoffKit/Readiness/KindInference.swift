@@ -1,0 +1,79 @@
+/// Reads the kind of request from what the marketer wrote, for drafts that do not say it (old
+/// drafts, pipelines) and as the interview's offer after the idea. It reads the idea, the title
+/// and the deliverables only: metrics and systems mention forms, e-mails and tags in passing.
+public enum KindInference {
+    /// A kind and the words it was read from, so a finding can say why.
+    public struct Guess: Sendable, Equatable {
+        public var kind: RequestKind
+        public var evidence: String
+        /// The field the words are in (`idea`, `scope.deliverables[0]`); empty for bare texts.
+        public var field: String = ""
+    }
+
+    /// Most specific first: "a landing page with a lead form" is a form, "a newsletter sign-up
+    /// form" too; a page or a copy change is what is left when nothing more specific is named.
+    static let cues: [(RequestKind, [String])] = [
+        (
+            .form,
+            [
+                "form", "forms", "sign-up", "signup", "sign up", "registration", "register", "contact us",
+                "フォーム", "申込", "申し込み", "申込み", "登録", "問い合わせ", "問合せ", "エントリー",
+            ]
+        ),
+        (
+            .email,
+            [
+                "newsletter", "e-mail campaign", "email campaign", "mail campaign", "mailing", "e-mail blast",
+                "email blast", "e-mail send", "email send", "drip", "nurture e-mail", "nurture email",
+                "メルマガ", "メールマガジン", "メール配信", "一斉メール", "ステップメール", "メールキャンペーン",
+            ]
+        ),
+        (
+            .tracking,
+            [
+                "tracking", "tag", "tags", "pixel", "google tag manager", "gtm", "cookie", "cookies", "conversion tag",
+                "タグ", "ピクセル", "クッキー", "計測", "トラッキング",
+            ]
+        ),
+        (.integration, ["integration", "integrate", "sync", "synchronise", "synchronize", "webhook", "api", "連携", "同期"]),
+        (.dataExport, ["export", "csv", "extract", "data dump", "エクスポート", "抽出", "書き出し", "データ出力"]),
+        (
+            .landingPage,
+            [
+                "landing page", "lp", "microsite", "campaign page", "campaign site", "special page",
+                "ランディングページ", "特設ページ", "特設サイト", "キャンペーンページ", "キャンペーンサイト",
+            ]
+        ),
+        (
+            .contentChange,
+            [
+                "copy change", "update the copy", "change the copy", "change the text", "replace the banner",
+                "banner", "wording", "文言", "差し替え", "バナー", "テキスト変更", "修正",
+            ]
+        ),
+    ]
+
+    /// The kind `draft` reads as, or nil when nothing in it names one.
+    public static func guess(for draft: Draft) -> Guess? {
+        let texts = [("idea", draft.idea), ("title", draft.title)]
+            + draft.scope.deliverables.enumerated().map { ("scope.deliverables[\($0.offset)]", Optional($0.element)) }
+        return guess(labelled: texts.compactMap { field, text in text.map { (field, $0) } })
+    }
+
+    /// The kind `texts` read as: the most specific kind any of them names.
+    public static func guess(in texts: [String]) -> Guess? { guess(labelled: texts.map { ("", $0) }) }
+
+    static func guess(labelled texts: [(field: String, text: String)]) -> Guess? {
+        for (kind, words) in cues {
+            for (field, text) in texts {
+                if let word = words.first(where: { TermMatch.contains($0, in: text) }) {
+                    return Guess(kind: kind, evidence: word, field: field)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The kind a draft says, or else the one read from its content.
+    public static func effectiveKind(of draft: Draft) -> RequestKind? { draft.kind ?? guess(for: draft)?.kind }
+}

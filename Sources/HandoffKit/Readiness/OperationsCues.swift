@@ -1,0 +1,53 @@
+/// What the operations rules look for in a draft's own words: what a launch is tied to (a send,
+/// an event, paid media: the moments traffic peaks), and what brings in third-party code or lets
+/// data leave the company (what Security reviews).
+enum OperationsCues {
+    /// Words that tie a date to a traffic peak.
+    static let peakWords = [
+        "send", "sends", "sent", "e-mail", "email", "newsletter", "mailing", "invitation", "invitations", "announcement", "webinar", "event", "conference",
+        "trade show", "expo", "summit", "launch event", "keynote", "ad", "ads", "advert", "advertising", "paid media",
+        "paid social", "campaign", "tv", "press release", "broadcast",
+        "メール", "メルマガ", "配信", "ウェビナー", "セミナー", "イベント", "展示会", "カンファレンス", "広告", "出稿",
+        "キャンペーン", "プレスリリース", "テレビ", "CM", "招待", "告知", "発表",
+    ]
+
+    /// Words that name a third-party script, tag or cookie, or data going out.
+    static let securityWords = [
+        "script", "scripts", "tag", "tags", "pixel", "pixels", "cookie", "cookies", "tag manager", "gtm", "embed",
+        "embedded", "widget", "iframe", "third-party", "third party", "external", "export", "exports", "csv", "api",
+        "webhook", "sync", "integration", "sdk", "chatbot", "chat widget",
+        "スクリプト", "タグ", "ピクセル", "クッキー", "Cookie", "埋め込み", "ウィジェット", "外部", "社外", "連携",
+        "エクスポート", "書き出し", "チャットボット",
+    ]
+
+    /// Kinds that by their nature bring in third-party code or move data out.
+    static let securityKinds: Set<RequestKind> = [.tracking, .integration, .dataExport]
+
+    /// The first of `words` in `texts`, with the field it is in.
+    static func first(of words: [String], in texts: [(field: String, text: String?)]) -> (field: String, word: String)? {
+        for (field, text) in texts {
+            guard let text, !text.isEmptyValue else { continue }
+            if let word = words.first(where: { TermMatch.contains($0, in: text) }) { return (field, word) }
+        }
+        return nil
+    }
+
+    /// What the launch date is said to depend on.
+    static func launchTies(_ draft: Draft) -> [(field: String, text: String?)] {
+        [("timeline.reason", draft.timeline.reason), ("objective.why_now", draft.objective.whyNow)]
+            + draft.timeline.milestones.enumerated().map { ("timeline.milestones[\($0.offset)].name", $0.element.name) }
+    }
+
+    /// Where a draft describes what is built and what it touches.
+    static func builtThings(_ draft: Draft) -> [(field: String, text: String?)] {
+        var texts: [(String, String?)] = [("idea", draft.idea), ("title", draft.title)]
+        texts += draft.scope.deliverables.enumerated().map { ("scope.deliverables[\($0.offset)]", $0.element) }
+        texts += draft.scope.requirements.enumerated().map { ("scope.requirements[\($0.offset)].text", $0.element.text) }
+        texts += draft.systems.enumerated().map { ("systems[\($0.offset)].change", $0.element.change) }
+        texts += [
+            ("details.tags", draft.details.tags), ("details.cookies", draft.details.cookies),
+            ("details.consent_banner", draft.details.consentBanner), ("details.direction", draft.details.direction),
+        ]
+        return texts
+    }
+}
