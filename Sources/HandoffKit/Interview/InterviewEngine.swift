@@ -155,7 +155,7 @@ public final class InterviewEngine {
     /// "TBD", 「未定」: answers that stand in for one (the readiness rules' own list and config).
     let placeholders: PlaceholderLexicon
     /// The pack's conditions, parsed once: every prompt's progress looks at all of them.
-    var conditions: [String: Condition?] = [:]
+    var conditions: [QuestionCondition: Condition?] = [:]
 
     public init(pack: PromptPack, draft: Draft, state: InterviewState = InterviewState(), settings: InterviewSettings) {
         self.pack = pack
