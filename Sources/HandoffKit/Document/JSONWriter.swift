@@ -64,27 +64,63 @@ public enum JSONWriter {
         for _ in 0..<level { out += indent }
     }
 
-    /// Appends `text` as a JSON string literal.
+    /// Appends `text` as a JSON string literal. Runs of bytes that need no escape are copied at
+    /// once; which bytes those are comes from `UnsafeScalar`, so a rule added there applies here.
     public static func writeString(_ text: String, into out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if UnsafeScalar.needsEscape(scalar) {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func flush() {
+                if index > runStart {
+                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
                 }
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if plainASCII[Int(byte)] {
+                        index += 1
+                        continue
+                    }
+                    flush()
+                    out += escape(Unicode.Scalar(byte))
+                    index += 1
+                    runStart = index
+                    continue
+                }
+                let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+                if UnsafeScalar.needsEscape(scalar) {
+                    flush()
+                    out += escape(scalar)
+                    index += length
+                    runStart = index
+                } else {
+                    index += length
+                }
+            }
+            flush()
         }
         out += "\""
+    }
+
+    /// ASCII bytes written as they are: not a quote, a backslash or an unsafe control.
+    private static let plainASCII: [Bool] = (0..<128).map { byte in
+        byte != 0x22 && byte != 0x5C && !UnsafeScalar.needsEscape(Unicode.Scalar(UInt8(byte)))
+    }
+
+    private static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        case "\u{08}": return "\\b"
+        case "\u{0C}": return "\\f"
+        default: return "\\u" + hex4(scalar.value)
+        }
     }
 
     static func hex4(_ value: UInt32) -> String {
