@@ -12,35 +12,42 @@ struct VagueTrie: Sendable {
     private var terminalEntries: [Int32]
 
     init(words: [[UInt8]]) {
-        var children: [[UInt8: Int32]] = [[:]]
+        // Built with flat lists rather than dictionaries: the lexicon is built for every `check`,
+        // and hashing ~3,000 nodes cost more than checking one draft.
+        var childBytes: [[UInt8]] = [[]]
+        var childNodes: [[Int32]] = [[]]
         var terminals: [[Int32]] = [[]]
         for (entry, word) in words.enumerated() where !word.isEmpty {
             var node = 0
             for byte in word {
-                if let next = children[node][byte] {
-                    node = Int(next)
+                if let slot = childBytes[node].firstIndex(of: byte) {
+                    node = Int(childNodes[node][slot])
                 } else {
-                    children.append([:])
+                    let next = childBytes.count
+                    childBytes.append([])
+                    childNodes.append([])
                     terminals.append([])
-                    children[node][byte] = Int32(children.count - 1)
-                    node = children.count - 1
+                    childBytes[node].append(byte)
+                    childNodes[node].append(Int32(next))
+                    node = next
                 }
             }
             terminals[node].append(Int32(entry))
         }
-        rootChildren = [Int32](repeating: -1, count: 256)
-        for (byte, child) in children[0] { rootChildren[Int(byte)] = child }
+        var rootChildren = [Int32](repeating: -1, count: 256)
+        for (byte, child) in zip(childBytes[0], childNodes[0]) { rootChildren[Int(byte)] = child }
+        self.rootChildren = rootChildren
         edgeStart = []
         edgeBytes = []
         edgeTargets = []
         terminalStart = []
         terminalEntries = []
-        for node in children.indices {
+        edgeStart.reserveCapacity(childBytes.count + 1)
+        terminalStart.reserveCapacity(childBytes.count + 1)
+        for node in childBytes.indices {
             edgeStart.append(Int32(edgeBytes.count))
-            for (byte, child) in children[node].sorted(by: { $0.key < $1.key }) {
-                edgeBytes.append(byte)
-                edgeTargets.append(child)
-            }
+            edgeBytes.append(contentsOf: childBytes[node])
+            edgeTargets.append(contentsOf: childNodes[node])
             terminalStart.append(Int32(terminalEntries.count))
             terminalEntries.append(contentsOf: terminals[node])
         }
