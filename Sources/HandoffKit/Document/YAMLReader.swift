@@ -8,6 +8,16 @@ public enum YAMLReader {
         _ chunk: DocumentChunk, source: String, limits: InputLimits = .standard
     ) throws(InvalidInput) -> DocNode {
         if let error = chunk.error { throw InvalidInput([error]) }
+        // JSON Lines take the byte-level reader; whatever it does not take, errors included, libyaml reads.
+        if let root = JSONReader.parse(chunk.text, lineOffset: chunk.firstLine - 1, limits: limits) { return root }
+        return try parseWithYams(chunk, source: source, limits: limits)
+    }
+
+    /// `parse` without the JSON fast path: the reference the fast path is tested against.
+    static func parseWithYams(
+        _ chunk: DocumentChunk, source: String, limits: InputLimits = .standard
+    ) throws(InvalidInput) -> DocNode {
+        if let error = chunk.error { throw InvalidInput([error]) }
         let lineOffset = chunk.firstLine - 1
         func failure(line: Int?, column: Int?, _ message: String) -> InvalidInput {
             var error = InputError(
@@ -27,7 +37,7 @@ public enum YAMLReader {
         }
         let root: Node?
         do {
-            let parser = try Parser(yaml: chunk.text, resolver: .basic)
+            let parser = try Parser(yaml: chunk.text, resolver: .basic, encoding: .utf8)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             let (line, column, message) = describe(error, text: chunk.text, lineOffset: lineOffset, limits: limits)
@@ -231,7 +241,7 @@ public enum YAMLReader {
         let parser: Parser
         let root: Node?
         do {
-            parser = try Parser(yaml: String(scalars), resolver: .basic)
+            parser = try Parser(yaml: String(scalars), resolver: .basic, encoding: .utf8)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             return .invalid(error)

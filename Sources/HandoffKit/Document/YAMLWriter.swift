@@ -213,7 +213,7 @@ public enum YAMLWriter {
     private static func isGuarded(_ text: String) -> Bool {
         guard !guarded.isEmpty else { return false }
         let lowered = text.lowercased()
-        return guarded.contains { lowered.contains($0) }
+        return guarded.contains { lowered.containsBytes($0) }
     }
 
     static func doubleQuoted(_ text: String) -> String {
@@ -252,7 +252,7 @@ public enum YAMLWriter {
         if " \t".unicodeScalars.contains(first) || " \t".unicodeScalars.contains(last) { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
         if last == ":" { return false }
-        if text.contains(": ") || text.contains(" #") { return false }
+        if text.containsBytes(": ") || text.containsBytes(" #") { return false }
         if looksLikeNumberOrDate(text) { return false }
         for scalar in text.unicodeScalars where isUnsafe(scalar) { return false }
         return !UnsafeScalar.containsInvisible(text)
@@ -264,11 +264,11 @@ public enum YAMLWriter {
 
     /// Multi-line text that a literal block keeps exactly.
     static func literalBlockAllowed(_ text: String) -> Bool {
-        guard text.contains("\n") else { return false }
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return false }
         guard let first = text.unicodeScalars.first, first != " ", first != "\t", first != "\n" else { return false }
         for scalar in text.unicodeScalars where scalar != "\n" && isUnsafe(scalar) && scalar != "\t" { return false }
         if UnsafeScalar.containsInvisible(text) { return false }
-        if text.contains("\r") { return false }
+        if text.utf8.contains(UInt8(ascii: "\r")) { return false }
         // Lines ending in spaces survive a literal block, but trailing blank lines with spaces do not.
         if text.hasSuffix(" ") || text.hasSuffix("\t") { return false }
         return true

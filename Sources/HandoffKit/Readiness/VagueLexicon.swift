@@ -103,7 +103,8 @@ public struct VagueLexicon: Sendable {
         var wholeWord: Bool
     }
 
-    private var entries: [Entry]
+    private(set) var entries: [Entry]
+    private var trie: VagueTrie
 
     /// The built-in lists plus the words of `extra` (both languages are always checked, since
     /// Japanese drafts often carry English words like ASAP and vice versa).
@@ -121,6 +122,7 @@ public struct VagueLexicon: Sendable {
         add(extra.en + extra.ja, .configured)
         // Longer phrases first, so "as soon as possible" wins over "soon" and なるべく早く over なるべく.
         self.entries = entries.sorted { $0.lowered.count > $1.lowered.count }
+        self.trie = VagueTrie(words: self.entries.map(\.lowered))
     }
 
     static let english: [(Kind, [String])] = [
@@ -215,9 +217,26 @@ public struct VagueLexicon: Sendable {
     ]
 
     /// Vague words in `text`, in the order they appear, each reported once.
+    ///
+    /// One walk of the text through the trie finds every occurrence of every word; they are then
+    /// taken in the lexicon's order (longest words first, each word's occurrences left to right),
+    /// so a longer phrase claims its bytes before the shorter words inside it, as it always has.
     public func matches(in text: String) -> [Match] {
-        let bytes = Array(text.lowercased().utf8)
+        let bytes = Self.loweredBytes(text)
         guard !bytes.isEmpty else { return [] }
+        var candidates: [(entry: Int, start: Int, end: Int)] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            trie.forEachOccurrence(in: buffer) { entry, start, end in
+                if entries[entry].wholeWord
+                    && !((start == 0 || !Self.isWordByte(buffer[start - 1])) && (end >= buffer.count || !Self.isWordByte(buffer[end])))
+                {
+                    return
+                }
+                candidates.append((entry, start, end))
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        candidates.sort { $0.entry != $1.entry ? $0.entry < $1.entry : $0.start < $1.start }
         // Case tells an acronym (ETC, the toll system) from a word (etc); only when lowering kept
         // every byte in place.
         let originalBytes = Array(text.utf8)
@@ -233,57 +252,42 @@ public struct VagueLexicon: Sendable {
         var taken = [Bool](repeating: false, count: bytes.count)
         var found: [(position: Int, match: Match)] = []
         var reported: Set<String> = []
-        for entry in entries {
-            let word = entry.lowered
-            guard !word.isEmpty, word.count <= bytes.count else { continue }
-            var start = 0
-            while start + word.count <= bytes.count {
-                guard let position = Self.find(word, in: bytes, from: start) else { break }
-                let end = position + word.count
-                start = position + 1
-                if entry.wholeWord && !(Self.isBoundary(bytes, before: position) && Self.isBoundary(bytes, after: end)) {
-                    continue
-                }
-                if taken[position..<end].contains(true) { continue }
-                for index in position..<end { taken[index] = true }
-                let span = VagueSpan(lowered: bytes, original: original, start: position, end: end, quotes: quotes())
-                if span.isExact(entry) { continue }
-                if reported.insert(entry.word.lowercased()).inserted {
-                    found.append((position, span.match(entry)))
-                }
+        for (index, position, end) in candidates {
+            let entry = entries[index]
+            if taken[position..<end].contains(true) { continue }
+            for byte in position..<end { taken[byte] = true }
+            let span = VagueSpan(lowered: bytes, original: original, start: position, end: end, quotes: quotes())
+            if span.isExact(entry) { continue }
+            if reported.insert(entry.word.lowercased()).inserted {
+                found.append((position, span.match(entry)))
             }
         }
         return found.sorted { $0.position < $1.position }.map(\.match)
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        let first = needle[0]
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var matched = true
-                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
+    /// The UTF-8 bytes of `text.lowercased()`, without building the lowered string when only ASCII
+    /// letters change (Japanese text has no case; full-width and Greek letters do, and take the long way).
+    static func loweredBytes(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        var ascii = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                ascii = false
+            } else if byte >= 0x41 && byte <= 0x5A {
+                bytes[index] = byte | 0x20
             }
-            index += 1
         }
-        return nil
+        if ascii { return bytes }
+        for scalar in text.unicodeScalars
+        where !scalar.isASCII && !(0x3000...0x9FFF).contains(scalar.value) && scalar.properties.changesWhenLowercased {
+            return Array(text.lowercased().utf8)
+        }
+        return bytes
     }
 
     /// ASCII letters and digits join words; everything else (spaces, punctuation, Japanese) separates them.
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-    }
-
-    private static func isBoundary(_ bytes: [UInt8], before position: Int) -> Bool {
-        position == 0 || !isWordByte(bytes[position - 1])
-    }
-
-    private static func isBoundary(_ bytes: [UInt8], after end: Int) -> Bool {
-        end >= bytes.count || !isWordByte(bytes[end])
     }
 }
