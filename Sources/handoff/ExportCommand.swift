@@ -95,53 +95,35 @@ struct ExportCommand: ParsableCommand {
             if let file { try file.write(text) } else { Terminal.writeExport(text) }
         }
         var writer = format.exporter.writer(options: options)
-        var worst: Int32 = ExitStatus.done
         var exported = 0
         let context = RuleContext(today: today, configuration: configuration)
-        for argument in sources {
-            let source: DraftSource
-            do {
-                source = try DraftSource.resolve(argument, store: store.location)
-            } catch {
-                Terminal.printError(error.description)
-                worst = max(worst, ExitStatus.invalidInput)
-                continue
+        let worst = try EachDraft.run(sources, store: store.location) { loaded, source in
+            let report = Readiness.check(loaded.draft, in: context.reporting(in: global.lang ?? loaded.draft.language))
+            if !report.isReady && !force {
+                Terminal.printError(ReviewRenderer().exportRefusal(loaded, report))
+                return ExitStatus.notReady
             }
-            try source.forEachDocument { loaded in
-                switch loaded {
-                case .failure(let error):
-                    Terminal.printError(error.description)
-                    worst = max(worst, ExitStatus.invalidInput)
-                case .success(let loaded):
-                    let report = Readiness.check(loaded.draft, in: context.reporting(in: global.lang ?? loaded.draft.language))
-                    if !report.isReady && !force {
-                        Terminal.printError(ReviewRenderer().exportRefusal(loaded, report))
-                        worst = max(worst, ExitStatus.notReady)
-                        return
-                    }
-                    // A stored draft is labelled with the revision it holds (the journal's, as
-                    // the store reconciles them), and the export is noted.
-                    let storedRevision = loaded.revision
-                    let revision = storedRevision.map { "revision \($0)" }
-                    do {
-                        try emit(try writer.add(ExportItem(draft: loaded.draft, report: report, revision: revision)))
-                    } catch let error as ExportError {
-                        Terminal.printError(error.description)
-                        worst = max(worst, ExitStatus.invalidInput)
-                        return
-                    }
-                    exported += 1
-                    if case .stored(let id, _) = source, let storedRevision {
-                        // The note only serves review's "changed since the first export"; a store
-                        // that cannot take it (read-only, full) must not cost the export itself.
-                        do {
-                            try store.recordExport(id: id, revision: storedRevision, format: format.rawValue)
-                        } catch {
-                            Terminal.printError("warning: the export is written, but it could not be noted in the store: \(error)")
-                        }
-                    }
+            // A stored draft is labelled with the revision it holds (the journal's, as the store
+            // reconciles them), and the export is noted.
+            let storedRevision = loaded.revision
+            let revision = storedRevision.map { "revision \($0)" }
+            do {
+                try emit(try writer.add(ExportItem(draft: loaded.draft, report: report, revision: revision)))
+            } catch let error as ExportError {
+                Terminal.printError(error.description)
+                return ExitStatus.invalidInput
+            }
+            exported += 1
+            if case .stored(let id, _) = source, let storedRevision {
+                // The note only serves review's "changed since the first export"; a store that
+                // cannot take it (read-only, full) must not cost the export itself.
+                do {
+                    try store.recordExport(id: id, revision: storedRevision, format: format.rawValue)
+                } catch {
+                    Terminal.printError("warning: the export is written, but it could not be noted in the store: \(error)")
                 }
             }
+            return ExitStatus.done
         }
         // With nothing exported there is no export: no empty importer file, no lone CSV header.
         if exported > 0 { try emit(writer.finish()) }

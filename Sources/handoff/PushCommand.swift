@@ -59,23 +59,8 @@ struct PushCommand: ParsableCommand {
             configuration: configuration, projectKey: project, shape: shape, language: global.lang, today: today)
         let context = RuleContext(today: today, configuration: configuration)
         let connections = JiraConnections(configuration: configuration, environment: global.environment, dryRun: dryRun)
-        var worst: Int32 = ExitStatus.done
-        for argument in sources {
-            let source: DraftSource
-            do { source = try DraftSource.resolve(argument, store: store.location) } catch {
-                Terminal.printError(error.description)
-                worst = max(worst, ExitStatus.invalidInput)
-                continue
-            }
-            try source.forEachDocument { loaded in
-                switch loaded {
-                case .failure(let error):
-                    Terminal.printError(error.description)
-                    worst = max(worst, ExitStatus.invalidInput)
-                case .success(let loaded):
-                    worst = max(worst, try push(loaded, from: source, store: store, options: options, context: context, connections: connections))
-                }
-            }
+        let worst = try EachDraft.run(sources, store: store.location) { loaded, source in
+            try push(loaded, from: source, store: store, options: options, context: context, connections: connections)
         }
         if worst == ExitStatus.notReady {
             Terminal.printError("not-ready drafts were not pushed; answer their blockers (handoff check shows the questions) or pass --force")
