@@ -9,7 +9,7 @@ import Testing
 /// The fault table: a full disk, a read-only store, a store that is not a directory, FIFOs and
 /// devices where files belong, closed and full output. Each fault ends in the contract's exit
 /// status with a message that says what happened, and nothing stored is lost or left torn.
-@Suite("faults: disks, stores, devices and output")
+@Suite("faults: disks, stores, devices and output", .serialized)
 struct FaultTests {
     static let draft = try! String(contentsOf: Repository.file("examples/webinar-signup.yaml"), encoding: .utf8)
 
