@@ -45,6 +45,9 @@ enum Entrypoint {
         case let failure as IOFailure:
             Terminal.printError(failure.description)
             return ExitStatus.ioFailure
+        case let bug as InternalError:
+            Terminal.printError(bug.description)
+            return ExitStatus.internalError
         default:
             let code = Handoff.exitCode(for: error)
             let message = Handoff.fullMessage(for: error)
@@ -67,4 +70,6 @@ enum ExitStatus {
     static let invalidInput: Int32 = 2
     static let ioFailure: Int32 = 3
     static let interrupted: Int32 = 130
+    /// A bug in handoff (`InternalError`), EX_SOFTWARE in sysexits.h.
+    static let internalError: Int32 = 70
 }

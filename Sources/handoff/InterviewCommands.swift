@@ -200,36 +200,38 @@ struct InterviewRunner {
         } else {
             io = PipeIO(style: style)
         }
-        defer { editor?.close() }
         let session = InterviewSession(engine: engine, store: store, io: io) { format, path, draft in
             try Self.export(draft, format: format, path: path, configuration: configuration, today: today)
         }
-        if let existingLock { session.hold(existingLock) }
-        if isNew && draft.idea != nil || isNew && draft.title != nil {
-            // Seeded with --from, --answers or --set: keep it as the first revision.
-            try session.save(fields: ["from"], section: nil)
+        let outcome: SessionOutcome
+        do {
+            // The terminal is restored before the closing notices below, and on every error path.
+            defer { editor?.close() }
+            if let existingLock { session.hold(existingLock) }
+            if isNew && draft.idea != nil || isNew && draft.title != nil {
+                // Seeded with --from, --answers or --set: keep it as the first revision.
+                try session.save(fields: ["from"], section: nil)
+            }
+            outcome = try session.run()
         }
-        let outcome = try session.run()
-        editor?.close()
         let id = session.draft.id ?? ""
         let saved = !id.isEmpty && store.exists(id)
-        let t = { (text: Localized) in text(language) }
         switch outcome {
         case .finished, .left:
             if !saved {
-                io.show([.notice(t(Localized(en: "Nothing was answered, so nothing was saved.", ja: "回答がないため、何も保存していません。")))])
+                io.show([.notice(Localized(en: "Nothing was answered, so nothing was saved.", ja: "回答がないため、何も保存していません。")(language))])
                 return
             }
             io.show([
                 .notice(
-                    t(
+                    (
                         outcome == .finished
                             ? Localized(
                                 en: "Saved as \(id). Export with: handoff export \(id) --to jira-v3",
                                 ja: "\(id) として保存しました。出力：handoff export \(id) --to jira-v3")
                             : Localized(
                                 en: "Saved as \(id). Continue with: handoff resume \(id)",
-                                ja: "\(id) として保存しました。続きは：handoff resume \(id)")))
+                                ja: "\(id) として保存しました。続きは：handoff resume \(id)"))(language))
             ])
             if !interactive { Terminal.write(id + "\n") }
         case .inputEnded(let missing):
@@ -288,6 +290,7 @@ struct PromptsCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The pack directory.", valueName: "dir"))
         var directory: String
 
+        /// Taken like every command's (docs/commands.md); checking a pack depends on none of them.
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

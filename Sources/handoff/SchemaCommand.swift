@@ -8,6 +8,7 @@ struct SchemaCommand: ParsableCommand {
         discussion: "Generated from the same model the decoder uses; point your editor's YAML plugin at it."
     )
 
+    /// Taken like every command's (docs/commands.md); the schema depends on none of them.
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

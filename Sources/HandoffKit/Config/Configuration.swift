@@ -65,6 +65,22 @@ public struct CatalogueSystem: Record {
     }
 }
 
+/// Extra placeholder phrases, per language (`placeholders: {en: [...], ja: [...]}` in the config).
+public struct PlaceholderSettings: Record {
+    public var en: [String] = []
+    public var ja: [String] = []
+    public init() {}
+    public init(en: [String], ja: [String]) {
+        self.en = en
+        self.ja = ja
+    }
+    public static let recordName = "placeholders"
+    public static let fields: [Field<PlaceholderSettings>] = [
+        .list("en", \.en, "English phrases that stand in for an answer (\"ask Bob\")."),
+        .list("ja", \.ja, "Japanese phrases that stand in for an answer (「担当に聞く」)."),
+    ]
+}
+
 /// Extra vague words, per language.
 public struct VagueWordSettings: Record {
     public var en: [String] = []
@@ -102,7 +118,7 @@ public struct JiraSettings: Record {
     public static let fields: [Field<JiraSettings>] = [
         .value(
             "site", \.site, "Jira site for push and pull, e.g. https://example.atlassian.net.",
-            check: { JiraSite.problem(with: $0) }),
+            check: { JiraSettings.siteProblem($0) }),
         .value("api", \.api, "v3 (Jira Cloud, ADF descriptions) or v2 (Data Center, wiki markup); default: asked of the site."),
         .value(
             "project_key", \.projectKey, "Project key, e.g. MKT.",
@@ -180,4 +196,27 @@ public struct CustomFieldIDs: Record {
         .value("value", \.value, "Text field for the expected value.", check: check),
         .value("legal_review", \.legalReview, "Text field for the legal review answer.", check: check),
     ]
+}
+
+extension JiraSettings {
+    /// Why `text` cannot be a Jira site (not https, no host, credentials in it), or nil.
+    public static func siteProblem(_ text: String) -> String? {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+            return "'\(text)' is not a Jira site: give its address with https://, e.g. https://example.atlassian.net"
+        }
+        let rest = text.drop { $0 != "/" }.dropFirst(2)
+        if rest.isEmpty || rest.hasPrefix("/") || text.contains(where: { $0.isWhitespace }) {
+            return "'\(text)' is not a Jira site: give its address with https://, e.g. https://example.atlassian.net"
+        }
+        let authority = rest.split(separator: "/").first.map(String.init) ?? ""
+        let host = (authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }.dropFirst()) : String(authority.split(separator: ":").first ?? ""))
+        if lower.hasPrefix("http://") && !["127.0.0.1", "localhost", "::1"].contains(host.lowercased()) {
+            return "'\(text)' is plain http: your credential would cross the network unencrypted; use https://"
+        }
+        if authority.contains("@") {
+            return "'\(text)' holds a user name or password; credentials go in JIRA_USER/JIRA_API_TOKEN, JIRA_PAT or ~/.netrc, never in the site"
+        }
+        return nil
+    }
 }

@@ -185,7 +185,7 @@ public struct TicketDocumentBuilder: Sendable {
                 .bullets(
                     item.report.findings.map { finding in
                         [
-                            .strong(t(CheckRenderer.severityLabel(finding.severity))), .text(" "), .code(finding.field),
+                            .strong(t(finding.severity.label)), .text(" "), .code(finding.field),
                             .text(" " + finding.message + " → " + finding.question),
                         ]
                     }))

@@ -26,22 +26,6 @@ public enum DraftPaths {
         return context.errors
     }
 
-    /// Clears the field at `path`. (Writing null would not do: a null value leaves a field as it
-    /// is, so the record holding the field is written again without it.)
-    public static func clear(_ path: String, in draft: inout Draft) {
-        var keys = components(path)
-        guard let last = keys.popLast() else { return }
-        let parent = keys.isEmpty ? draft.encoded : value(in: draft, at: keys.joined(separator: "."))
-        guard case .map(var entries)? = parent, entries.contains(where: { $0.key == last }) else { return }
-        entries.removeAll { $0.key == last }
-        if keys.isEmpty {
-            var context = DecodeContext(source: "answer")
-            if let cleared = Draft.decode(DocNode(.map(entries)), in: &context), context.errors.isEmpty { draft = cleared }
-        } else {
-            apply(.map(entries), at: keys.joined(separator: "."), to: &draft)
-        }
-    }
-
     /// The JSON Schema of the field at `path`, following records and lists of records.
     public static func schema(at path: String) -> Value? {
         var schema: Value? = Draft.schema

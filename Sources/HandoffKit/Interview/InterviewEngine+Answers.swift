@@ -145,7 +145,8 @@ extension InterviewEngine {
             }
             if record(store(.bool(flag)), &response) { advance(&response) }
         case .records:
-            response.lines.append(.warning("records question without fields"))
+            // The prompt pack's checks refuse a records question without fields before it is asked.
+            response.lines.append(.warning(InternalError("a records question without fields was asked").description))
         }
     }
 

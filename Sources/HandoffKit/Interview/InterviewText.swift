@@ -22,9 +22,7 @@ enum InterviewText {
     static let listHint = Localized(en: "one per line; an empty line when done", ja: "1行に1つ、終わったら空行")
     static let commaHint = Localized(en: "separate several with commas", ja: "複数あればカンマで区切って")
     static let recordHint = Localized(en: "Enter when there are no more", ja: "もうなければ Enter")
-    static let keepHint = Localized(en: "Enter keeps it", ja: "Enter でそのまま")
     static let followUpHint = Localized(en: "Enter keeps your answer as it is", ja: "Enter で回答をそのまま残します")
-    static let confirmHint = Localized(en: "[Y/n]", ja: "[Y/n]")
     static let saved = Localized(en: "Saved.", ja: "保存しました。")
     static func skipped(_ key: String) -> Localized {
         Localized(

@@ -38,26 +38,8 @@ public struct JiraSite: Sendable, Equatable {
         host = hostPart.hasPrefix("[") ? hostPart : String(hostPart.split(separator: ":").first ?? "")
     }
 
-    /// Why `text` is not a site URL, or nil.
-    public static func problem(with text: String) -> String? {
-        let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
-            return "'\(text)' is not a Jira site: give its address with https://, e.g. https://example.atlassian.net"
-        }
-        let rest = text.drop { $0 != "/" }.dropFirst(2)
-        if rest.isEmpty || rest.hasPrefix("/") || text.contains(where: { $0.isWhitespace }) {
-            return "'\(text)' is not a Jira site: give its address with https://, e.g. https://example.atlassian.net"
-        }
-        let authority = rest.split(separator: "/").first.map(String.init) ?? ""
-        let host = (authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }.dropFirst()) : String(authority.split(separator: ":").first ?? ""))
-        if lower.hasPrefix("http://") && !["127.0.0.1", "localhost", "::1"].contains(host.lowercased()) {
-            return "'\(text)' is plain http: your credential would cross the network unencrypted; use https://"
-        }
-        if authority.contains("@") {
-            return "'\(text)' holds a user name or password; credentials go in JIRA_USER/JIRA_API_TOKEN, JIRA_PAT or ~/.netrc, never in the site"
-        }
-        return nil
-    }
+    /// Why `text` cannot be a Jira site, or nil (the configuration checks `jira.site` the same way).
+    public static func problem(with text: String) -> String? { JiraSettings.siteProblem(text) }
 
     public func browseURL(_ key: String) -> String { base + "/browse/" + key }
 }

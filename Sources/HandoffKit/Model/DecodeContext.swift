@@ -51,9 +51,6 @@ public struct DecodeContext {
         return out
     }
 
-    public mutating func push(_ component: PathComponent) { path.append(component) }
-    public mutating func pop() { path.removeLast() }
-
     /// Runs `body` one level deeper in the field path.
     public mutating func at<T>(_ component: PathComponent, _ body: (inout DecodeContext) -> T) -> T {
         path.append(component)

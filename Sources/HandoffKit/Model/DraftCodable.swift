@@ -59,8 +59,7 @@ extension Record {
                 context.at(.key(key)) { field.decode(&record, pair.value, &$0) }
             }
             return record
-        case .scalar(let text, _) where node.isNull:
-            _ = text
+        case .scalar where node.isNull:
             return record
         case .scalar(let text, _):
             if let shorthand {

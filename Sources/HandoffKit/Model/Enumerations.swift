@@ -1,6 +1,5 @@
-/// Language of the interview, of rendered headings and of readiness messages.
-public enum Language: String, DraftEnum {
-    case en, ja
+/// Read and written as the draft's `lang:`.
+extension Language: DraftEnum {
     public static let valueName = "language"
 }
 

@@ -17,6 +17,15 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
+    /// The severity's name as reports, exports and `handoff rules` print it.
+    public var label: Localized {
+        switch self {
+        case .blocker: return Localized(en: "blocker", ja: "ブロッカー")
+        case .warning: return Localized(en: "warning", ja: "警告")
+        case .info: return Localized(en: "info", ja: "情報")
+        }
+    }
+
     /// How much the finding weighs in the readiness score.
     var weight: Int {
         switch self {
@@ -56,21 +65,5 @@ public struct Finding: Equatable, Sendable {
             ("line", line.map(Value.int)), ("column", column.map(Value.int)),
             ("message", .string(message)), ("question", .string(question)),
         ])
-    }
-}
-
-/// A text in both shipped languages.
-public struct Localized: Sendable, Equatable {
-    public var en: String
-    public var ja: String
-    public init(en: String, ja: String) {
-        self.en = en
-        self.ja = ja
-    }
-    public func callAsFunction(_ language: Language) -> String {
-        switch language {
-        case .en: return en
-        case .ja: return ja
-        }
     }
 }

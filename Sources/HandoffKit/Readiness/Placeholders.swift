@@ -179,19 +179,3 @@ extension String {
         return String(scalars)
     }
 }
-
-/// Extra placeholder phrases, per language (`placeholders: {en: [...], ja: [...]}` in the config).
-public struct PlaceholderSettings: Record {
-    public var en: [String] = []
-    public var ja: [String] = []
-    public init() {}
-    public init(en: [String], ja: [String]) {
-        self.en = en
-        self.ja = ja
-    }
-    public static let recordName = "placeholders"
-    public static let fields: [Field<PlaceholderSettings>] = [
-        .list("en", \.en, "English phrases that stand in for an answer (\"ask Bob\")."),
-        .list("ja", \.ja, "Japanese phrases that stand in for an answer (「担当に聞く」)."),
-    ]
-}

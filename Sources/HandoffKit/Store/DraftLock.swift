@@ -95,7 +95,7 @@ extension DraftStore {
         gethostname(&host, 255)
         let user = getenv("USER").map { String(cString: $0) } ?? "unknown"
         let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return "pid \(getpid()), \(user)@\(hostName), since \(Clock.nowISO())\n"
+        return "pid \(getpid()), \(user)@\(hostName), since \(WallClock.nowISO())\n"
     }
 
     /// The note at `path` when it names a process that is alive: a note left by a killed

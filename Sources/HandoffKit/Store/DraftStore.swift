@@ -43,15 +43,6 @@ public struct DraftStore: Sendable {
         access(location.draftPath(id: id), F_OK) == 0
     }
 
-    /// The stored draft `id`; a file that does not parse is an error naming its line.
-    public func load(_ id: String) throws -> Draft {
-        let path = location.draftPath(id: id)
-        guard exists(id) else {
-            throw InvalidInput([InputError(source: id, message: "no stored draft with this id; `handoff drafts` lists them")])
-        }
-        return try DraftSource.stored(id: id, path: path).firstDraft().draft
-    }
-
     public func state(_ id: String) -> InterviewState {
         let path = location.draftDirectory(id: id) + "/interview.yaml"
         guard let text = try? Self.readText(path),
@@ -59,22 +50,6 @@ public struct DraftStore: Sendable {
         else { return InterviewState() }
         return state
     }
-
-    /// Every stored draft, most recently updated first.
-    public func list() -> [Entry] {
-        let ids = location.storedIDs()
-        return ids.map { id in
-            let revisions = self.revisions(id)
-            var problem: String?
-            var draft: Draft?
-            do { draft = try load(id) } catch { problem = "\(error)" }
-            return Entry(
-                id: id, draft: draft, problem: problem, updated: revisions.last?.at ?? "", revisions: revisions.count)
-        }.sorted { ($0.updated, $0.id) > ($1.updated, $1.id) }
-    }
-
-    /// The most recently updated draft, for `handoff resume` without an id.
-    public func mostRecent() -> Entry? { list().first }
 
     /// The journal of `id`, oldest first. Lines that cannot be read (a torn last line after a
     /// crash) are skipped.
@@ -163,7 +138,7 @@ public struct DraftStore: Sendable {
     public func save(
         _ draft: Draft, state: InterviewState? = nil, fields: [String] = [], section: String? = nil, after: Int? = nil
     ) throws(IOFailure) -> Int {
-        guard let id = draft.id else { throw IOFailure(path: location.draftsDirectory, message: "a stored draft needs an id") }
+        guard let id = draft.id else { throw IOFailure(InternalError("a draft was saved to the store without an id")) }
         let directory = location.draftDirectory(id: id)
         try Self.makeDirectories(directory)
         var normalised = draft
@@ -175,7 +150,7 @@ public struct DraftStore: Sendable {
         }
         let number = (after ?? revisions(id).last?.number ?? 0) + 1
         let entry = Value.object([
-            ("revision", .int(number)), ("at", .string(Clock.nowISO())),
+            ("revision", .int(number)), ("at", .string(WallClock.nowISO())),
             ("fields", .list(fields.map(Value.string))), ("section", section.map(Value.string)),
             ("draft", normalised.encoded),
         ])
@@ -225,7 +200,7 @@ public struct DraftStore: Sendable {
     /// changed after the first export.
     public func recordExport(id: String, revision: Int, format: String) throws(IOFailure) {
         let entry = Value.object([
-            ("revision", .int(revision)), ("at", .string(Clock.nowISO())), ("format", .string(format)),
+            ("revision", .int(revision)), ("at", .string(WallClock.nowISO())), ("format", .string(format)),
         ])
         try Self.append(JSONWriter.compact(entry) + "\n", to: location.draftDirectory(id: id) + "/exports.jsonl")
     }

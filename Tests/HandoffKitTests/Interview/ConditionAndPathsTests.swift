@@ -225,23 +225,6 @@ struct ConditionAndPathsTests {
         #expect(draft.encoded == before)
     }
 
-    @Test("clear removes a value, and only that value")
-    func clear() {
-        var draft = TestDrafts.load("title: Form\ntimeline: {launch: 2026-12-04, deadline: hard}\nscope: {deliverables: [A form]}")
-        DraftPaths.clear("timeline.launch", in: &draft)
-        #expect(draft.timeline.launch == nil)
-        #expect(draft.timeline.deadline == .hard)
-        DraftPaths.clear("scope.deliverables", in: &draft)
-        #expect(draft.scope.deliverables.isEmpty)
-        DraftPaths.clear("title", in: &draft)
-        #expect(draft.title == nil)
-        #expect(draft.timeline.deadline == .hard)
-        // Clearing what is not set changes nothing.
-        let before = draft.encoded
-        DraftPaths.clear("objective.value", in: &draft)
-        #expect(draft.encoded == before)
-    }
-
     // MARK: - DraftPaths.value
 
     @Test("values are read by path")

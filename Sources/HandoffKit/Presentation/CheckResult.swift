@@ -81,11 +81,10 @@ public struct CheckRenderer: Sendable {
     public func text(_ result: CheckResult) -> String {
         guard case .checked(let draft, let report) = result.outcome else { return "" }
         let language = language ?? draft.language
-        let t = { (text: Localized) in text(language) }
         var out = ""
         var header = styler(TerminalText.sanitize(result.source == "-" ? "<stdin>" : result.source, multiline: false), .bold)
         if result.documentIndex > 1 || result.source == "-" {
-            header += styler(t(Localized(en: " (document \(result.documentIndex))", ja: "（\(result.documentIndex)件目）")), .dim)
+            header += styler(Localized(en: " (document \(result.documentIndex))", ja: "（\(result.documentIndex)件目）")(language), .dim)
         }
         out += header + "\n"
         let title = draft.title.flatMap { $0.isEmptyValue ? nil : $0 }
@@ -95,17 +94,17 @@ public struct CheckRenderer: Sendable {
             while lines.count > 1, lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
             out += lines.map { "  " + TerminalText.sanitize($0, multiline: false) }.joined(separator: "\n") + "\n"
         } else {
-            out += "  " + styler(t(Localized(en: "(no title)", ja: "（タイトルなし）")), .dim) + "\n"
+            out += "  " + styler(Localized(en: "(no title)", ja: "（タイトルなし）")(language), .dim) + "\n"
         }
         let verdict = report.isReady
-            ? styler("✔ " + t(Localized(en: "READY", ja: "準備完了")), .green)
-            : styler("✖ " + t(Localized(en: "NOT READY", ja: "未完了")), .red)
-        var summary = [verdict, t(Localized(en: "score \(report.score)/100", ja: "スコア \(report.score)/100"))]
+            ? styler("✔ " + Localized(en: "READY", ja: "準備完了")(language), .green)
+            : styler("✖ " + Localized(en: "NOT READY", ja: "未完了")(language), .red)
+        var summary = [verdict, Localized(en: "score \(report.score)/100", ja: "スコア \(report.score)/100")(language)]
         let counts = Severity.allCases.compactMap { severity -> String? in
             let count = report.count(severity)
             return count == 0 ? nil : Self.countLabel(severity, count)(language)
         }
-        summary.append(counts.isEmpty ? t(Localized(en: "nothing missing", ja: "不足なし")) : counts.joined(separator: " · "))
+        summary.append(counts.isEmpty ? Localized(en: "nothing missing", ja: "不足なし")(language) : counts.joined(separator: " · "))
         out += "  " + summary.joined(separator: " · ") + "\n"
         guard !report.findings.isEmpty else { return out }
         let bySection = Dictionary(grouping: report.findings) { Section(field: $0.field) }
@@ -113,7 +112,7 @@ public struct CheckRenderer: Sendable {
             guard let findings = bySection[section] else { continue }
             out += "\n  " + styler(section.heading(language), .bold) + "\n"
             for finding in findings.sorted(by: { $0.severity < $1.severity }) {
-                let label = Self.severitySymbol(finding.severity) + " " + Self.severityLabel(finding.severity)(language)
+                let label = Self.severitySymbol(finding.severity) + " " + finding.severity.label(language)
                 var place = finding.field
                 if let line = finding.line { place += " · " + TerminalText.sanitize(Self.displayName(result.source), multiline: false) + ":\(line)" }
                 out += "    " + styled(finding.severity, label) + "  " + styler(place, .dim) + "\n"
@@ -214,14 +213,6 @@ public struct CheckRenderer: Sendable {
         case .blocker: return "✖"
         case .warning: return "▲"
         case .info: return "ℹ"
-        }
-    }
-
-    public static func severityLabel(_ severity: Severity) -> Localized {
-        switch severity {
-        case .blocker: return Localized(en: "blocker", ja: "ブロッカー")
-        case .warning: return Localized(en: "warning", ja: "警告")
-        case .info: return Localized(en: "info", ja: "情報")
         }
     }
 

@@ -5,8 +5,8 @@
 #endif
 
 /// Wall-clock time for journal entries and lock notes, as ISO 8601 in UTC.
-public enum Clock {
-    public static func nowISO() -> String {
+enum WallClock {
+    static func nowISO() -> String {
         var now = time(nil)
         var parts = tm()
         gmtime_r(&now, &parts)

@@ -54,10 +54,9 @@ public struct DiffRenderer: Sendable {
     /// (`+ field: value` added, `- field: value` removed, `~ field: old → new` changed), and a
     /// closing line with the counts, or "no differences".
     public func text(_ diff: DraftDiff, old: String, new: String) -> String {
-        let t = { (text: Localized) in text(language) }
         var out = styler(Self.displayName(old), .bold) + styler(" → ", .dim) + styler(Self.displayName(new), .bold) + "\n"
         guard !diff.isEmpty else {
-            return out + "  " + styler(t(Localized(en: "no differences", ja: "差分なし")), .green) + "\n"
+            return out + "  " + styler(Localized(en: "no differences", ja: "差分なし")(language), .green) + "\n"
         }
         var current: Section?
         for change in diff.changes {
@@ -71,13 +70,13 @@ public struct DiffRenderer: Sendable {
             Localized(en: "\(diff.count(.added)) added", ja: "追加 \(diff.count(.added))件"),
             Localized(en: "\(diff.count(.removed)) removed", ja: "削除 \(diff.count(.removed))件"),
             Localized(en: "\(diff.count(.changed)) changed", ja: "変更 \(diff.count(.changed))件"),
-        ].map { t($0) }
+        ].map { ($0)(language) }
         let total = diff.changes.count
-        let summary = t(
+        let summary = (
             Localized(
                 en: "\(total) field\(total == 1 ? "" : "s") differ\(total == 1 ? "s" : ""): ",
-                ja: "\(total)項目に差分："))
-        return out + "\n  " + summary + counts.joined(separator: t(Localized(en: ", ", ja: "、"))) + "\n"
+                ja: "\(total)項目に差分："))(language)
+        return out + "\n  " + summary + counts.joined(separator: Localized(en: ", ", ja: "、")(language)) + "\n"
     }
 
     func line(_ change: DraftDiff.Change) -> String {

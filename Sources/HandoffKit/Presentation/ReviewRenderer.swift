@@ -66,17 +66,16 @@ public struct ReviewRenderer: Sendable {
         let draft = subject.loaded.draft
         let report = subject.report
         let language = language(of: draft)
-        let t = { (text: Localized) in text(language) }
         var out = header(subject.loaded, language: language)
         out +=
             styler(
-                TerminalText.sanitize(draft.title ?? t(Localized(en: "(no title)", ja: "（タイトルなし）")), multiline: false),
+                TerminalText.sanitize(draft.title ?? Localized(en: "(no title)", ja: "（タイトルなし）")(language), multiline: false),
                 .bold) + "\n"
         out +=
             (report.isReady
-                ? styler("✔ " + t(Localized(en: "READY", ja: "準備完了")), .green)
-                : styler("✖ " + t(Localized(en: "NOT READY", ja: "未完了")), .red))
-            + " · " + t(Localized(en: "score \(report.score)/100", ja: "スコア \(report.score)/100")) + "\n"
+                ? styler("✔ " + Localized(en: "READY", ja: "準備完了")(language), .green)
+                : styler("✖ " + Localized(en: "NOT READY", ja: "未完了")(language), .red))
+            + " · " + Localized(en: "score \(report.score)/100", ja: "スコア \(report.score)/100")(language) + "\n"
         if let changes = subject.requirementChanges { out += requirementChanges(changes, language: language) }
 
         let builder = TicketDocumentBuilder(
@@ -125,14 +124,13 @@ public struct ReviewRenderer: Sendable {
 
     /// Every finding as a question to send back, blockers first, wrapped under its number.
     func questionsToSend(_ report: ReadinessReport, reference: String, language: Language) -> String {
-        let t = { (text: Localized) in text(language) }
         let wrapper = TerminalTicketRenderer(width: width, styler: styler)
-        var out = "\n" + styler(t(Localized(en: "Questions to send back", ja: "依頼者に返す質問")), .bold) + "\n"
+        var out = "\n" + styler(Localized(en: "Questions to send back", ja: "依頼者に返す質問")(language), .bold) + "\n"
         if report.findings.isEmpty {
-            return out + "  " + t(Localized(en: "None: IT has what it needs.", ja: "なし。IT に必要な情報はそろっています。")) + "\n"
+            return out + "  " + Localized(en: "None: IT has what it needs.", ja: "なし。IT に必要な情報はそろっています。")(language) + "\n"
         }
         for (index, finding) in report.findings.sorted(by: { $0.severity < $1.severity }).enumerated() {
-            let label = "[" + CheckRenderer.severityLabel(finding.severity)(language) + "] "
+            let label = "[" + finding.severity.label(language) + "] "
             let head = "  \(index + 1). "
             let indent = String(repeating: " ", count: TerminalText.width(head))
             let lead = TerminalText.width(head + label)
@@ -150,15 +148,14 @@ public struct ReviewRenderer: Sendable {
     }
 
     func questionsSent(_ draft: Draft, language: Language) -> String {
-        let t = { (text: Localized) in text(language) }
         let asked = draft.review.questions.filter { !($0.text ?? "").allSatisfy(\.isWhitespace) }
         guard !asked.isEmpty else { return "" }
-        var out = "\n" + styler(t(Localized(en: "Questions already sent", ja: "送信済みの質問")), .bold) + "\n"
+        var out = "\n" + styler(Localized(en: "Questions already sent", ja: "送信済みの質問")(language), .bold) + "\n"
         for question in asked {
             let state =
                 question.isOpen
-                ? styler(t(Localized(en: "open", ja: "未回答")), .red)
-                : styler(t(Localized(en: "answered", ja: "回答済み")), .green)
+                ? styler(Localized(en: "open", ja: "未回答")(language), .red)
+                : styler(Localized(en: "answered", ja: "回答済み")(language), .green)
             out +=
                 "  • " + TerminalText.sanitize(question.text ?? "", multiline: false)
                 + " (" + TerminalText.sanitize(question.by ?? "IT", multiline: false) + ", " + state + ")\n"
