@@ -33,6 +33,13 @@ struct LayeringTests {
                 declared == actual,
                 "Sources/HandoffKit/\(folder)/README.md says \(declared.sorted()); the code uses \(actual.sorted()) — write `\(expected).`"
             )
+            let users = Set(graph.folders.filter { graph.uses[$0, default: []].contains(folder) })
+            let declaredUsers = Self.listLine("Used by: ", in: text)
+            let expectedUsers = users.isEmpty ? "no other folder" : users.sorted().joined(separator: ", ")
+            #expect(
+                declaredUsers == users,
+                "Sources/HandoffKit/\(folder)/README.md's `Used by:` line says \(declaredUsers.sorted()); write `Used by: \(expectedUsers).`"
+            )
             for (other, names) in graph.names[folder, default: [:]] where !declared.contains(other) {
                 Issue.record("\(folder) uses \(other) through \(names.sorted().joined(separator: ", "))")
             }
@@ -77,10 +84,14 @@ struct LayeringTests {
     }
 
     /// The folders a README's `Uses:` line names (`Uses: nothing.` for none).
-    static func usesLine(in text: String) -> Set<String> {
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Uses: ") }) else { return ["(no Uses: line)"] }
-        let list = line.dropFirst("Uses: ".count).trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-        if list == "nothing" { return [] }
+    static func usesLine(in text: String) -> Set<String> { listLine("Uses: ", in: text) }
+
+    /// The folders named on the README line starting with `prefix`; "nothing" or "no other
+    /// folder…" for none.
+    static func listLine(_ prefix: String, in text: String) -> Set<String> {
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return ["(no \(prefix)line)"] }
+        let list = line.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        if list == "nothing" || list.hasPrefix("no other folder") { return [] }
         return Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["`"]) })
     }
 }
