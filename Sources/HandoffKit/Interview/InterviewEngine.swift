@@ -64,8 +64,11 @@ public struct InterviewResponse: Equatable, Sendable {
     public enum Line: Equatable, Sendable {
         /// A section starts: its title and intro.
         case section(String, String?)
+        /// Plain text: help, a summary, a recap.
         case text(String)
+        /// A side remark the front end may dim: a save, an export.
         case notice(String)
+        /// Something the marketer should act on: a refused answer, an export that failed.
         case warning(String)
         /// A follow-up question about the answer just given.
         case followUp(String)
@@ -73,10 +76,13 @@ public struct InterviewResponse: Equatable, Sendable {
 
     /// What the front end does after showing the lines.
     public enum Action: Equatable, Sendable {
+        /// `/quit`: leave now; the draft is already saved.
         case quit
+        /// `/save`: save a revision now, even when nothing changed.
         case save
         /// Open `$VISUAL`/`$EDITOR` on this text and hand the result to `InterviewEngine.edited(_:)`.
         case edit(String)
+        /// `/export`: write the draft in this format, to `path` when one was given.
         case export(ExportFormat, path: String?)
         /// The summary has been shown; the interview is over.
         case finished
