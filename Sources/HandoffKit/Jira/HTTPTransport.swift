@@ -74,6 +74,8 @@ public struct TransportFailure: Error, Sendable {
 
 /// Sends one request and waits for its answer: URLSession in the tool, a fake in tests.
 public protocol HTTPTransport: Sendable {
+    /// Sends `request` and waits at most `timeout` seconds for the answer, whatever its status.
+    /// - Throws: `TransportFailure` only when no answer came; an HTTP error status is a response.
     func send(_ request: HTTPRequest, timeout: Double) throws(TransportFailure) -> HTTPResponse
 }
 
