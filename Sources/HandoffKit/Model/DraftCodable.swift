@@ -23,6 +23,7 @@ extension DraftCodable {
 
 /// A mapping with named fields: the draft itself and every record inside it.
 public protocol Record: DraftCodable {
+    /// The empty record: every field nil or empty. Decoding starts from it.
     init()
     /// The fields in the order they are written and asked.
     static var fields: [Field<Self>] { get }
