@@ -6,6 +6,7 @@ import Foundation
 /// current directory (a project's settings travel with its repository); else
 /// `$XDG_CONFIG_HOME/handoff/config.yaml` (default `~/.config/handoff/config.yaml`); else defaults.
 public enum ConfigLoader {
+    /// The name looked for in the current directory and each directory above it.
     public static let fileName = "handoff.yaml"
 
     /// The config file that applies, or nil for the defaults.

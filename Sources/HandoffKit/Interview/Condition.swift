@@ -1,6 +1,8 @@
 /// When a question is asked: `PATH` (has a value), `not PATH`, `PATH == VALUE`, `PATH != VALUE`.
 /// A path may run through lists (`systems.personal_data == true` holds when any system says so).
 public struct Condition: Sendable, Equatable {
+    /// What is asked of the value at `path`: that it is set (`present`), unset (`absent`), equal to a
+    /// text (`equals`), different from it (`differs`), or one of several (`oneOf`).
     public enum Test: Sendable, Equatable {
         case present
         case absent
@@ -10,11 +12,17 @@ public struct Condition: Sendable, Equatable {
         case oneOf([String])
     }
 
+    /// The draft field path it looks at, in dots without indexes (`systems.personal_data`).
     public var path: String
+    /// What the value at `path` must be for the question to be asked.
     public var test: Test
 
+    /// A condition that cannot be read; `message` quotes it and says why.
     public struct ParseError: Error { public var message: String }
 
+    /// Reads `PATH`, `not PATH`, `PATH == VALUE` or `PATH != VALUE`; spaces around the parts are ignored.
+    /// - Throws: `ParseError` when the path is empty or holds anything but letters, `_` and `.`, or a
+    ///   comparison has no value.
     public static func parse(_ text: String) throws(ParseError) -> Condition {
         let trimmed = text.trimmingCharacters(in: " ")
         for (symbol, make) in [("!=", Test.differs), ("==", Test.equals)] {

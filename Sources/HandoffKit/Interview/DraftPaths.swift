@@ -1,6 +1,7 @@
 /// Draft fields by path (`timeline.launch`, `systems`): what a question fills, how its answer is
 /// written into the draft, and whether a question's type fits the field.
 public enum DraftPaths {
+    /// The keys of a dotted path: `timeline.launch` → `["timeline", "launch"]`; empty parts are dropped.
     public static func components(_ path: String) -> [String] {
         path.split(separator: ".").map(String.init)
     }

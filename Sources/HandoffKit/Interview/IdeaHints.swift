@@ -2,8 +2,11 @@
 /// catalogue (or well-known marketing tools), dates, and numbers. "You mentioned Marketo — is it
 /// affected?" beats asking from scratch.
 public struct IdeaHints: Sendable, Equatable {
+    /// Systems named in the words, by their catalogue name when they have one, each once.
     public var systems: [String] = []
+    /// Dates named in the words, today or later, in the order written.
     public var dates: [CivilDate] = []
+    /// Numbers of two or more digits that are not part of a date, as written (`300`, `30%`).
     public var numbers: [String] = []
     /// The kind of request the words read as, offered back for the marketer to confirm.
     public var kind: RequestKind?
@@ -16,6 +19,7 @@ public struct IdeaHints: Sendable, Equatable {
         "Optimizely", "Hotjar", "LinkedIn", "kintone", "Sansan", "SATORI", "b→dash", "Website CMS", "CMS", "CRM",
     ]
 
+    /// Hints as given, for tests and callers that already know them.
     public init(systems: [String] = [], dates: [CivilDate] = [], numbers: [String] = [], kind: RequestKind? = nil) {
         self.systems = systems
         self.dates = dates

@@ -1,6 +1,8 @@
 /// What the interview needs besides the pack and the draft.
 public struct InterviewSettings: Sendable {
+    /// The organisation's settings: the catalogue, extra vague words and placeholders.
     public var configuration: Configuration
+    /// The date natural dates ("next Friday") are read against and date hints are kept from.
     public var today: CivilDate
     /// A person at a terminal: natural dates are confirmed and the summary offers an export.
     /// Without one, answers come one a line and nothing waits for a confirmation.
@@ -9,10 +11,13 @@ public struct InterviewSettings: Sendable {
     /// there a follow-up is only reported: it must never take the next answer as its reply.
     public var followUps: FollowUps
 
+    /// `ask`: the follow-up waits for the marketer's reply; `report`: it is shown and the next line
+    /// is the next answer.
     public enum FollowUps: Sendable {
         case ask, report
     }
 
+    /// Settings with the defaults: the default configuration and follow-ups that wait for a reply.
     public init(configuration: Configuration = Configuration(), today: CivilDate, interactive: Bool, followUps: FollowUps = .ask) {
         self.configuration = configuration
         self.today = today
@@ -23,14 +28,19 @@ public struct InterviewSettings: Sendable {
 
 /// What the front end shows for the current question.
 public struct InterviewPrompt: Equatable, Sendable {
+    /// The section the question belongs to.
     public var section: Section
+    /// The section's heading, in the pack's language.
     public var sectionTitle: String
     /// 1-based position of the section among the sections, and their count.
     public var sectionNumber: Int
+    /// How many sections there are.
     public var sectionCount: Int
     /// Prompts answered so far, over those answered plus those still to come.
     public var answered: Int
+    /// Prompts answered plus those still to come; it changes as answers make questions apply or not.
     public var total: Int
+    /// The question as the marketer reads it.
     public var text: String
     /// A short line under the question: choices, "one per line", what Enter does.
     public var hint: String?
@@ -41,6 +51,8 @@ public struct InterviewPrompt: Equatable, Sendable {
     /// A plain question, a follow-up about the answer just given, or a confirmation.
     public var kind: Kind = .question
 
+    /// A plain question, a follow-up about the answer just given, or a confirmation (of a date read
+    /// from natural words).
     public enum Kind: Equatable, Sendable {
         case question, followUp, confirmation
     }
@@ -48,31 +60,41 @@ public struct InterviewPrompt: Equatable, Sendable {
 
 /// What happened after an input, for the front end to show and do.
 public struct InterviewResponse: Equatable, Sendable {
+    /// One line for the front end to show.
     public enum Line: Equatable, Sendable {
         /// A section starts: its title and intro.
         case section(String, String?)
+        /// Plain text: help, a summary, a recap.
         case text(String)
+        /// A side remark the front end may dim: a save, an export.
         case notice(String)
+        /// Something the marketer should act on: a refused answer, an export that failed.
         case warning(String)
         /// A follow-up question about the answer just given.
         case followUp(String)
     }
 
+    /// What the front end does after showing the lines.
     public enum Action: Equatable, Sendable {
+        /// `/quit`: leave now; the draft is already saved.
         case quit
+        /// `/save`: save a revision now, even when nothing changed.
         case save
         /// Open `$VISUAL`/`$EDITOR` on this text and hand the result to `InterviewEngine.edited(_:)`.
         case edit(String)
+        /// `/export`: write the draft in this format, to `path` when one was given.
         case export(ExportFormat, path: String?)
         /// The summary has been shown; the interview is over.
         case finished
     }
 
+    /// The lines to show, in order.
     public var lines: [Line] = []
     /// Draft fields that changed: save a revision before the next question appears.
     public var changed: [String] = []
     /// The interview state (position, skips) changed.
     public var stateChanged = false
+    /// What to do after showing the lines; nil to ask the next prompt.
     public var action: Action?
 }
 
@@ -83,6 +105,7 @@ public struct InterviewResponse: Equatable, Sendable {
 /// The concerns live in extensions: prompts (`+Prompt`), answers (`+Answers`), moving
 /// (`+Navigation`), records (`+Records`), slash commands (`+Commands`) and the summary (`+Summary`).
 public final class InterviewEngine {
+    /// The draft as answered so far; changed by answers, commands and the id the first save assigns.
     public internal(set) var draft: Draft {
         didSet { encodedDraft = nil }
     }
@@ -95,9 +118,13 @@ public final class InterviewEngine {
         encodedDraft = tree
         return tree
     }
+    /// Where the interview stands (next question, skipped and asked questions); saved beside the draft.
     public internal(set) var state: InterviewState
+    /// The questions, in the language the interview is held in.
     public let pack: PromptPack
+    /// The settings the engine was made with.
     public let settings: InterviewSettings
+    /// The interview's language: the pack's.
     public var language: Language { pack.language }
 
     /// One top-level question with its section.
@@ -157,6 +184,8 @@ public final class InterviewEngine {
     /// The pack's conditions, parsed once: every prompt's progress looks at all of them.
     var conditions: [QuestionCondition: Condition?] = [:]
 
+    /// An engine at the first unanswered question, or at IT's first open question when the draft has one,
+    /// or at the summary when nothing is left; a draft without `lang` takes the pack's.
     public init(pack: PromptPack, draft: Draft, state: InterviewState = InterviewState(), settings: InterviewSettings) {
         self.pack = pack
         self.draft = draft

@@ -34,12 +34,17 @@ public enum SessionOutcome: Equatable, Sendable {
 /// Runs an interview: reads answers, hands them to the engine, saves every change before the
 /// next question appears, and carries out what the engine asks (edit, export, save, quit).
 public final class InterviewSession {
+    /// The interview the session runs.
     public let engine: InterviewEngine
+    /// The store every change is saved to.
     public let store: DraftStore
     let io: InterviewIO
     /// Writes an export asked for with `/export`; returns where it went.
     let exporter: (ExportFormat, String?, Draft) throws -> String
 
+    /// A session that saves to `store` and calls `exporter` for `/export`.
+    /// - Parameter exporter: writes the draft in a format (to the path `/export` gave, if any) and
+    ///   returns where it went; what it throws is shown as a warning and the interview goes on.
     public init(
         engine: InterviewEngine, store: DraftStore, io: InterviewIO,
         exporter: @escaping (ExportFormat, String?, Draft) throws -> String
@@ -50,6 +55,7 @@ public final class InterviewSession {
         self.exporter = exporter
     }
 
+    /// The draft as the engine has it now.
     public var draft: Draft { engine.draft }
     /// Held from the first save until the session object goes away.
     public private(set) var lock: DraftStore.Lock?
@@ -77,6 +83,9 @@ public final class InterviewSession {
         try store.saveState(engine.state, id: id)
     }
 
+    /// Runs the interview until it finishes, the marketer leaves, input ends or a signal stops it.
+    /// Every change is saved before the next question; on leaving, the interview state is saved.
+    /// - Throws: `IOFailure` when a save fails; what was saved before stays.
     public func run() throws(IOFailure) -> SessionOutcome {
         io.show(engine.startLines())
         while let prompt = engine.prompt {

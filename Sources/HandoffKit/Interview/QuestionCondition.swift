@@ -5,6 +5,8 @@ public enum QuestionCondition: DraftCodable, Hashable {
     case expression(String)
     case kinds([RequestKind])
 
+    /// A scalar is taken as an expression, checked later by `Condition.parse`; a mapping must be
+    /// `{kind: [...]}` with known, distinct kinds (a single kind counts as a list of one).
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> QuestionCondition? {
         switch node.kind {
         case .scalar(let text, _):
@@ -46,6 +48,7 @@ public enum QuestionCondition: DraftCodable, Hashable {
         }
     }
 
+    /// The expression as a string, or `{kind: [...]}`.
     public var encoded: Value {
         switch self {
         case .expression(let text): return .string(text)
@@ -53,6 +56,7 @@ public enum QuestionCondition: DraftCodable, Hashable {
         }
     }
 
+    /// A string, or an object with a `kind` list.
     public static var schema: Value {
         .object([
             (
@@ -69,6 +73,7 @@ public enum QuestionCondition: DraftCodable, Hashable {
         ])
     }
 
+    /// Any scalar, or an object whose `kind` (required) is a list of request kinds.
     public static var inputSchema: Value {
         .object([
             (

@@ -6,12 +6,16 @@
 
 /// One HTTP request as the Jira client builds it.
 public struct HTTPRequest: Sendable, Equatable {
+    /// `GET`, `POST` or `PUT`; under `--dry-run` anything but `GET` is planned, not sent.
     public var method: String
+    /// The full address: the site's base followed by the REST path and query.
     public var url: String
     /// In the order sent; `Authorization` is among them and is redacted wherever a request is shown.
     public var headers: [(name: String, value: String)]
+    /// The JSON text sent; nil for a request without a body.
     public var body: String?
 
+    /// A request as given; the client adds the `Accept`, `Authorization` and other headers itself.
     public init(method: String, url: String, headers: [(name: String, value: String)] = [], body: String? = nil) {
         self.method = method
         self.url = url
@@ -19,6 +23,7 @@ public struct HTTPRequest: Sendable, Equatable {
         self.body = body
     }
 
+    /// Equal when method, address, body and headers (in order, values included) are the same.
     public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body
             && lhs.headers.map { "\($0.name)=\($0.value)" } == rhs.headers.map { "\($0.name)=\($0.value)" }
@@ -35,12 +40,16 @@ public struct HTTPRequest: Sendable, Equatable {
     }
 }
 
+/// Jira's answer to one request, whatever its status; redirects are not followed.
 public struct HTTPResponse: Sendable {
+    /// The HTTP status code, e.g. 200 or 429.
     public var status: Int
     /// Header names lower-cased.
     public var headers: [String: String]
+    /// The body as text (decoded as UTF-8); empty when there is none.
     public var body: String
 
+    /// A response as given; tests build them for their fake transports.
     public init(status: Int, headers: [String: String] = [:], body: String = "") {
         self.status = status
         self.headers = headers
@@ -50,16 +59,23 @@ public struct HTTPResponse: Sendable {
 
 /// The request never got an answer.
 public struct TransportFailure: Error, Sendable {
+    /// No connection (`unreachable`), no answer in time (`timedOut`), or no HTTP library to send with (`unavailable`).
     public enum Kind: Sendable { case unreachable, timedOut, unavailable }
+    /// What went wrong, which the client turns into a `JiraFailure`.
     public var kind: Kind
+    /// The transport's own explanation, for the user.
     public var message: String
+    /// A failure of `kind`, explained by `message`.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 }
 
+/// Sends one request and waits for its answer: URLSession in the tool, a fake in tests.
 public protocol HTTPTransport: Sendable {
+    /// Sends `request` and waits at most `timeout` seconds for the answer, whatever its status.
+    /// - Throws: `TransportFailure` only when no answer came; an HTTP error status is a response.
     func send(_ request: HTTPRequest, timeout: Double) throws(TransportFailure) -> HTTPResponse
 }
 
@@ -70,9 +86,11 @@ public final class SharedLibraryTransport: HTTPTransport, @unchecked Sendable {
     typealias Reply = @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<UInt8>?, Int) -> Void
     typealias Perform = @convention(c) (UnsafePointer<UInt8>, Int, Double, Reply, UnsafeMutableRawPointer?) -> Void
 
+    /// The file name looked for beside the executable (a `HANDOFF_HTTP_LIBRARY` path comes first).
     public static let libraryName = "libHandoffHTTP.so"
     private var perform: Perform?
 
+    /// A transport that has not loaded its library yet; the first `send` loads it.
     public init() {}
 
     /// The library beside the running executable (`/proc/self/exe`), else `HANDOFF_HTTP_LIBRARY`.
@@ -109,6 +127,9 @@ public final class SharedLibraryTransport: HTTPTransport, @unchecked Sendable {
         var block: [UInt8] = []
     }
 
+    /// Sends `request` and waits at most `timeout` seconds for the answer.
+    /// - Throws: `TransportFailure` when the library cannot be loaded, the host cannot be reached, or
+    ///   no answer comes in time. An HTTP error status is a response, not a failure.
     public func send(_ request: HTTPRequest, timeout: Double) throws(TransportFailure) -> HTTPResponse {
         let perform = try load()
         var wire = "\(request.method) \(request.url)\n"

@@ -8,23 +8,35 @@
 /// fix (a credential, a setting, a field Jira refuses), 3 when Jira could not be reached or kept
 /// failing.
 public struct JiraFailure: Error, Sendable, CustomStringConvertible {
+    /// `usage`: the user must fix a credential or setting; `refused`: Jira refused the request;
+    /// `unreachable`: Jira could not be reached or kept failing.
     public enum Kind: Sendable { case usage, refused, unreachable }
+    /// What kind of failure, which decides the exit status.
     public var kind: Kind
+    /// The whole message for the user, possibly several lines (one per field Jira refused).
     public var message: String
+    /// A failure of `kind`, explained by `message`.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
+    /// The message, as it is printed.
     public var description: String { message }
+    /// 3 when Jira could not be reached or kept failing, else 2.
     public var exitStatus: Int32 { kind == .unreachable ? 3 : 2 }
 }
 
 /// A Jira site from `--site`, `jira.site` or a recorded `jira.url`: scheme, host and optional port
 /// and path prefix, without a trailing slash.
 public struct JiraSite: Sendable, Equatable {
+    /// Scheme, host, optional port and path prefix, without a trailing slash; REST paths are appended to it.
     public var base: String
+    /// The host, for messages; an IPv6 address keeps its brackets.
     public var host: String
 
+    /// Reads a site address; a recorded issue URL (`…/browse/MKT-1`) is cut back to its site.
+    /// - Throws: `JiraFailure` (`usage`) when `text` is not https (or http to this machine), has no
+    ///   host, or holds a user name or password.
     public init(_ text: String) throws(JiraFailure) {
         if let problem = Self.problem(with: text) { throw JiraFailure(.usage, problem) }
         var base = text
@@ -41,21 +53,30 @@ public struct JiraSite: Sendable, Equatable {
     /// Why `text` cannot be a Jira site, or nil (the configuration checks `jira.site` the same way).
     public static func problem(with text: String) -> String? { JiraSettings.siteProblem(text) }
 
+    /// The issue's page on this site, e.g. https://example.atlassian.net/browse/MKT-123.
     public func browseURL(_ key: String) -> String { base + "/browse/" + key }
 }
 
 /// How hard to try: attempts, the backoff between them, and how long one answer may take.
 public struct RetryPolicy: Sendable {
+    /// How many times one request is sent, the first included, before a 429 or 5xx is given up on.
     public var attempts = 5
+    /// Seconds of backoff before the first retry; the ceiling doubles per attempt up to `maximumDelay`,
+    /// and the wait is drawn from its upper half.
     public var firstDelay = 0.5
+    /// The longest backoff wait, in seconds; a `Retry-After` may ask for up to four times this.
     public var maximumDelay = 30.0
+    /// Seconds one answer may take (`HANDOFF_JIRA_TIMEOUT` can change it).
     public var timeout = 30.0
     /// Multiplies every wait, `Retry-After` included. For tests only (`HANDOFF_JIRA_BACKOFF_SCALE`),
     /// so a suite can check the retries without sleeping for real.
     public var scale = 1.0
 
+    /// The defaults: 5 attempts, 0.5 s then doubling up to 30 s, 30 s per answer.
     public init() {}
 
+    /// The defaults, with `HANDOFF_JIRA_BACKOFF_SCALE` and `HANDOFF_JIRA_TIMEOUT` applied when they are
+    /// valid numbers (the scale at least 0, the timeout above 0); other values are ignored.
     public init(environment: [String: String]) {
         if let text = environment["HANDOFF_JIRA_BACKOFF_SCALE"], let value = Double(text), value >= 0 { scale = value }
         if let text = environment["HANDOFF_JIRA_TIMEOUT"], let value = Double(text), value > 0 { timeout = value }
@@ -75,7 +96,9 @@ public struct RetryPolicy: Sendable {
 /// Jira's REST API over an `HTTPTransport`: authentication, JSON, retries, and Jira's answers
 /// turned into messages.
 public final class JiraClient: @unchecked Sendable {
+    /// The site every request goes to.
     public let site: JiraSite
+    /// The REST API version: `jira.api` when given, else nil until `resolvedAPI()` asks the site.
     public private(set) var api: JiraAPIVersion?
     let credentials: JiraCredentials?
     let transport: any HTTPTransport
@@ -84,6 +107,7 @@ public final class JiraClient: @unchecked Sendable {
     let note: (String) -> Void
     /// `--dry-run`: requests that would write are collected instead of sent.
     public let dryRun: Bool
+    /// Writes collected under `--dry-run` and not yet taken by `takePlannedWrites()`.
     public private(set) var plannedWrites: [HTTPRequest] = []
 
     /// The writes planned since the last call (one draft's, under `--dry-run`).
@@ -94,6 +118,11 @@ public final class JiraClient: @unchecked Sendable {
     /// Which draft field or setting a Jira field comes from, for Jira's per-field errors.
     public var fieldOrigin: @Sendable (String) -> String? = { _ in nil }
 
+    /// A client for `site`. Nothing is sent until the first call.
+    /// - Parameters:
+    ///   - api: `jira.api`, or nil to ask the site on first use.
+    ///   - credentials: nil only for a dry run, which then plans as for new issues.
+    ///   - note: where retries are announced (stderr in the tool); never given a credential.
     public init(
         site: JiraSite, api: JiraAPIVersion?, credentials: JiraCredentials?, transport: any HTTPTransport,
         policy: RetryPolicy = RetryPolicy(), dryRun: Bool = false, note: @escaping (String) -> Void = { _ in }

@@ -9,10 +9,12 @@
 /// from a draft or the configuration, and the secret is never shown: `description` names only the
 /// account.
 public struct JiraCredentials: Sendable, CustomStringConvertible {
+    /// Basic auth (Cloud: e-mail and API token, or a `~/.netrc` login) or a bearer token (Data Center PAT).
     public enum Scheme: Sendable {
         case basic(user: String, secret: String)
         case bearer(secret: String)
     }
+    /// How the credential signs in; it holds the secret, so never print it.
     public var scheme: Scheme
     /// Where it came from, for messages ("JIRA_USER", "~/.netrc").
     public var origin: String
@@ -25,6 +27,7 @@ public struct JiraCredentials: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The account only, never the secret.
     public var description: String { account }
 
     var authorization: String {

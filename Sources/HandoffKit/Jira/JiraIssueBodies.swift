@@ -140,8 +140,11 @@ struct JiraIssueBodies {
 public struct JiraFieldMap: Sendable {
     let configuration: Configuration
 
+    /// A map for the settings `configuration` gives (its custom field ids).
     public init(configuration: Configuration) { self.configuration = configuration }
 
+    /// Where the Jira field `field` (`summary`, `customfield_10015`) comes from, as a phrase for error
+    /// messages; nil for a field handoff does not know.
     public func origin(of field: String) -> String? {
         switch field {
         case "summary": return "from the draft's title"

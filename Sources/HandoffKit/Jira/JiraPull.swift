@@ -1,7 +1,10 @@
 /// What a pull found: the status and the comments that are new questions.
 public struct JiraPullOutcome: Sendable {
+    /// The key, e.g. MKT-123.
     public var key: String
+    /// The status name, as the site calls it; nil when Jira did not say.
     public var status: String?
+    /// The new comments turned into questions, oldest first; empty when there are none.
     public var questions: [ReviewQuestion]
     /// The newest comment read, to start from next time.
     public var lastComment: String?

@@ -1,16 +1,25 @@
 /// What one push did to one draft's issue.
 public struct JiraPushOutcome: Sendable {
+    /// What the push did; `planned` under `--dry-run`, where nothing is written.
     public enum Action: String, Sendable { case created, updated, unchanged, planned }
+    /// The sub-task of one affected system (`--shape subtasks`).
     public struct Subtask: Sendable {
+        /// The system's name.
         public var system: String
+        /// The sub-task's key; nil for a new sub-task that is only planned, or when Jira did not return one.
         public var key: String?
+        /// What the push did to the sub-task.
         public var action: Action
     }
+    /// The issue's key; nil when it is only planned (a new issue under `--dry-run`).
     public var key: String?
+    /// The issue's page; nil when `key` is.
     public var url: String?
+    /// What the push did to the issue.
     public var action: Action
     /// Jira fields a re-push changed.
     public var changedFields: [String] = []
+    /// One per affected system under `--shape subtasks`; empty otherwise.
     public var subtasks: [Subtask] = []
     /// Answers posted as comments.
     public var answersPosted = 0
@@ -22,9 +31,12 @@ public struct JiraPushOutcome: Sendable {
 /// The round trip's logic over a `JiraClient`: create or update a draft's issue (push), read IT's
 /// comments and the status back (pull).
 public struct JiraRoundTrip {
+    /// The client every request goes through; its `dryRun` decides whether writes are sent.
     public let client: JiraClient
+    /// The export settings the issue is built from (project, shape, configuration).
     public let options: ExportOptions
 
+    /// A round trip through `client`, building issues as `options` says.
     public init(client: JiraClient, options: ExportOptions) {
         self.client = client
         self.options = options

@@ -3,8 +3,11 @@
 /// Launch dates and milestones are calendar days in the marketer's own time zone; a `Date` with a
 /// time and zone would invite off-by-one-day errors, so the model keeps the civil date only.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// 1 to 9999 for a date made by `init?(year:month:day:)` or `parse`.
     public let year: Int
+    /// 1 (January) to 12.
     public let month: Int
+    /// 1 to the length of the month.
     public let day: Int
 
     /// Fails when the date does not exist (month 13, 30 February).
@@ -33,11 +36,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return .success(date)
     }
 
+    /// Why a text is not a date, in the words error messages use.
     public enum DateProblem: Error, Equatable, Sendable {
         case notADate
         case noSuchMonth(Int)
         case noSuchDay(Int, month: Int, year: Int)
 
+        /// What is wrong, as the end of a sentence that starts with the text ("'2026-02-30' has day 30, …").
         public var explanation: String {
             switch self {
             case .notADate: return "is not a date"
@@ -56,6 +61,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             return CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))
         }
 
+        /// The same in Japanese, to follow the quoted text (「…」).
         public var japanese: String {
             switch self {
             case .notADate: return "は日付ではありません。"
@@ -72,8 +78,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         "October", "November", "December",
     ]
 
+    /// Gregorian leap year: every fourth year, except centuries not divisible by 400.
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
+    /// 28 to 31; `month` is 1…12, and any other month counts as 31 days.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
@@ -93,6 +101,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
+    /// The date `dayNumber` days after 1970-01-01 (negative for earlier dates).
+    /// Not range-checked: far-off day numbers give years outside 1…9999.
     public init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -114,10 +124,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return (offset < 0 ? offset + 7 : offset) + 1
     }
 
+    /// Saturday or Sunday; holidays are not known.
     public var isWeekend: Bool { weekday >= 6 }
 
+    /// The date `days` calendar days later (earlier when negative).
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
+    /// Calendar days from `self` to `other`: 0 for the same day, negative when `other` is earlier.
     public func days(until other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
     /// Monday-to-Friday days after `self` up to and including `other`; negative when `other` is earlier.
@@ -134,6 +147,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return count
     }
 
+    /// `YYYY-MM-DD`, the year padded to four digits.
     public var description: String {
         let y = String(year)
         let m = month < 10 ? "0\(month)" : String(month)
@@ -141,12 +155,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + m + "-" + d
     }
 
+    /// Earlier dates sort first.
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
 
 extension CivilDate: DraftCodable {
+    /// A scalar in `YYYY-MM-DD`, surrounding spaces ignored; a date that does not exist is an error
+    /// that names the nearest real one.
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> CivilDate? {
         guard case .scalar(let text, _) = node.kind else {
             context.fail(node, "expected a date YYYY-MM-DD, found \(node.kindDescription)")
@@ -161,7 +178,9 @@ extension CivilDate: DraftCodable {
             return nil
         }
     }
+    /// The date as a plain `YYYY-MM-DD` scalar.
     public var encoded: Value { .plain(description) }
+    /// A JSON Schema string with `format: date`, for the interview and diff.
     public static var schema: Value {
         .object([
             ("type", .string("string")), ("format", .string("date")),

@@ -4,13 +4,17 @@
 /// Decoding does not stop at the first problem: a marketer who mistyped two keys should learn
 /// about both at once.
 public struct DecodeContext {
+    /// One step of a field path: a key of a record, or a 0-based index into a list.
     public enum PathComponent: Sendable {
         case key(String)
         case index(Int)
     }
 
+    /// The file path, `-` for standard input, or a store id: what errors name as their source.
     public let source: String
+    /// 1-based index of the document in a multi-document source; nil when it is the only one.
     public let documentIndex: Int?
+    /// Where decoding is now, from the root; `fieldPath` renders it.
     public private(set) var path: [PathComponent] = []
     /// The problems found, at most `maxErrors` of them, then one line saying how many more.
     public var errors: [InputError] {
@@ -30,6 +34,7 @@ public struct DecodeContext {
         if recorded.count < Self.maxErrors { recorded.append(error) } else { suppressed += 1 }
     }
 
+    /// A context at the root of document `documentIndex` of `source`, with no problems yet.
     public init(source: String, documentIndex: Int? = nil) {
         self.source = source
         self.documentIndex = documentIndex

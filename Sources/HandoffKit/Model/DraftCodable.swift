@@ -17,11 +17,13 @@ public protocol DraftCodable: Equatable, Sendable {
 }
 
 extension DraftCodable {
+    /// False: a value of most types always carries something; text, quantities and records say otherwise.
     public var isEmptyValue: Bool { false }
 }
 
 /// A mapping with named fields: the draft itself and every record inside it.
 public protocol Record: DraftCodable {
+    /// The empty record: every field nil or empty. Decoding starts from it.
     init()
     /// The fields in the order they are written and asked.
     static var fields: [Field<Self>] { get }
@@ -32,8 +34,12 @@ public protocol Record: DraftCodable {
 }
 
 extension Record {
+    /// None: a bare scalar where the record is expected is an error.
     public static var shorthand: WritableKeyPath<Self, String?>? { nil }
 
+    /// A mapping of the record's own keys (unknown and repeated keys are errors, the others decoded in
+    /// place), null for an empty record, or with a `shorthand` a bare scalar that fills that field.
+    /// Nil only when the node has the wrong shape; problems inside a field are recorded and the record kept.
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self? {
         var record = Self()
         switch node.kind {
@@ -98,10 +104,12 @@ extension Record {
         }
     }
 
+    /// A mapping of the fields that hold something, in field order.
     public var encoded: Value {
         .map(Self.fields.compactMap { field in field.encode(self).map { Value.Entry(field.key, $0) } })
     }
 
+    /// True when no field holds anything: the record is left out of output.
     public var isEmptyValue: Bool {
         Self.fields.allSatisfy { $0.encode(self) == nil }
     }
@@ -131,6 +139,7 @@ extension Record {
     /// The keys and shapes of the fields, for code that walks the format without a value.
     public static var fieldShapes: [(key: String, shape: FieldShape)] { fields.map { ($0.key, $0.shape) } }
 
+    /// An object with the fields' summaries in field order; with a shorthand, also a string standing for it.
     public static var schema: Value {
         let object = Value.object([
             ("type", .string("object")),
@@ -179,6 +188,7 @@ public struct FieldRule<T>: Sendable {
     /// JSON Schema of the non-null JSON forms the rule accepts (replaces the type's `inputSchema`).
     let inputSchema: Value
 
+    /// A rule whose check is `problem` and whose accepted JSON forms are `inputSchema`; the two must agree.
     public init(inputSchema: Value, problem: @escaping @Sendable (T, DocNode) -> String?) {
         self.problem = problem
         self.inputSchema = inputSchema
@@ -188,7 +198,9 @@ public struct FieldRule<T>: Sendable {
 /// One named field of a record, built from a key path. The closures share the key path, so
 /// decoding, encoding and the schema always agree on what the field is.
 public struct Field<Root>: @unchecked Sendable {
+    /// The key as written in drafts (`business_goal`).
     public let key: String
+    /// One-line description of the field: its `description` in `schema` and in `handoff schema`.
     public let summary: String
     let decode: (inout Root, DocNode, inout DecodeContext) -> Void
     let encode: (Root) -> Value?
@@ -196,6 +208,7 @@ public struct Field<Root>: @unchecked Sendable {
     /// The published JSON Schema of the field, null included unless the field is required.
     let inputSchema: () -> Value
     let keyPath: AnyKeyPath
+    /// What the field holds: a value, a list of values or a nested record.
     public let shape: FieldShape
     /// For a field a file must have: the message when it is missing (null counts as missing).
     public var whenMissing: String? = nil

@@ -1,5 +1,6 @@
 /// Read and written as the draft's `lang:`.
 extension Language: DraftEnum {
+    /// Names the value in error messages.
     public static let valueName = "language"
 }
 
@@ -9,24 +10,28 @@ public enum Role: String, DraftEnum {
     case approver
     case itContact = "it_contact"
     case legal, security, sales, finance, other
+    /// Names the value in error messages.
     public static let valueName = "stakeholder role"
 }
 
 /// MoSCoW priority of a requirement.
 public enum Priority: String, DraftEnum {
     case must, should, could, wont
+    /// Names the value in error messages.
     public static let valueName = "requirement priority"
 }
 
 /// How firm the launch date is.
 public enum DeadlineKind: String, DraftEnum {
     case hard, soft, none
+    /// Names the value in error messages.
     public static let valueName = "deadline kind"
 }
 
 /// Whether Legal has reviewed the use of personal data and disclosures.
 public enum LegalReview: String, DraftEnum {
     case yes, no, unsure
+    /// Names the value in error messages.
     public static let valueName = "legal review answer"
 
     /// YAML 1.1 reads a bare `yes`/`no` as a boolean, so the boolean spellings stand for yes and no.
@@ -35,6 +40,7 @@ public enum LegalReview: String, DraftEnum {
         "false": .no, "n": .no, "off": .no,
         "unknown": .unsure, "not sure": .unsure,
     ]
+    /// Said after the valid values when a value is refused, as the aliases take booleans.
     public static let aliasNote: String? = "(true and false also work)"
 }
 
@@ -45,6 +51,7 @@ public enum RequestKind: String, DraftEnum {
     case dataExport = "data_export"
     case contentChange = "content_change"
     case other
+    /// Names the value in error messages.
     public static let valueName = "request kind"
 
     /// The spellings people type with a space or a hyphen instead of the underscore.
@@ -58,6 +65,7 @@ public enum RequestKind: String, DraftEnum {
 /// Whether the work brings new third-party scripts, cookies or data leaving the company.
 public enum SecurityImpact: String, DraftEnum {
     case yes, no, unsure
+    /// Names the value in error messages.
     public static let valueName = "security impact answer"
 
     /// YAML 1.1 reads a bare `yes`/`no` as a boolean, so the boolean spellings stand for yes and no.
@@ -66,5 +74,6 @@ public enum SecurityImpact: String, DraftEnum {
         "false": .no, "n": .no, "off": .no,
         "unknown": .unsure, "not sure": .unsure,
     ]
+    /// Said after the valid values when a value is refused, as the aliases take booleans.
     public static let aliasNote: String? = "(true and false also work)"
 }

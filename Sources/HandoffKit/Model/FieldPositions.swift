@@ -3,9 +3,13 @@
 /// resolved only for the fields that findings name: a pipeline that checks thousands of drafts
 /// pays nothing for drafts that are ready.
 public struct FieldPositions: Sendable {
+    /// A place in the source text.
     public struct Position: Sendable, Equatable {
+        /// 1-based line.
         public var line: Int
+        /// 1-based column, counted in Unicode scalars.
         public var column: Int
+        /// A position as given.
         public init(line: Int, column: Int) {
             self.line = line
             self.column = column
@@ -14,6 +18,7 @@ public struct FieldPositions: Sendable {
 
     let root: DocNode
 
+    /// Positions read from the tree the draft was decoded from.
     public init(root: DocNode) { self.root = root }
 
     /// The position of the key (or list item) `field` names, or of the nearest enclosing field

@@ -7,6 +7,8 @@ public enum RunsUntil: DraftCodable, Hashable {
     /// Words that mean "it stays": the value, and the Japanese a marketer types in the interview.
     static let permanentSpellings = ["permanent", "恒久", "無期限"]
 
+    /// A `YYYY-MM-DD` date, or `permanent` in any ASCII letter case (恒久 and 無期限 too); surrounding
+    /// spaces are ignored. Anything else is an error.
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> RunsUntil? {
         guard case .scalar(let text, _) = node.kind else {
             context.fail(
@@ -25,6 +27,7 @@ public enum RunsUntil: DraftCodable, Hashable {
         return nil
     }
 
+    /// `YYYY-MM-DD` or `permanent`, as the draft writes it.
     public var description: String {
         switch self {
         case .date(let date): return date.description
@@ -32,6 +35,7 @@ public enum RunsUntil: DraftCodable, Hashable {
         }
     }
 
+    /// The description as a plain scalar.
     public var encoded: Value { .plain(description) }
 
     /// Text to the interview (a text question fills it), with the two forms as a pattern.
@@ -52,13 +56,21 @@ public enum RunsUntil: DraftCodable, Hashable {
 
 /// What IT weighs beyond the feature: server load, security and who looks after it later.
 public struct Operations: Record {
+    /// Expected visitors, sends or calls, and the peaks (e.g. after the invitation e-mail); nil until answered.
     public var expectedTraffic: String?
+    /// yes, no or unsure: new third-party scripts, cookies or data leaving the company; nil until answered.
     public var securityImpact: SecurityImpact?
+    /// Which scripts, cookies or data flows are new; nil until answered.
     public var securityNotes: String?
+    /// Who maintains it after launch; nil until answered.
     public var maintainedBy: String?
+    /// When it can be taken down: a date YYYY-MM-DD, or permanent; nil until answered.
     public var until: RunsUntil?
+    /// An empty operations section, as a draft without `operations:` has.
     public init() {}
+    /// Names the record in error messages.
     public static let recordName = "the operations section"
+    /// The keys of the operations section, in the order they are written and asked, with their descriptions.
     public static let fields: [Field<Operations>] = [
         .value("expected_traffic", \.expectedTraffic, "Expected visitors, sends or calls, and the peaks (e.g. after the invitation e-mail)."),
         .value(
@@ -74,29 +86,53 @@ public struct Operations: Record {
 /// tag's cookies. One flat record, so a Jira reader sees plain labelled lines and a typo in a key
 /// is still an error; the interview asks each only for the kinds it belongs to.
 public struct KindDetails: Record {
+    /// Landing page: the URL or domain it lives on; nil until answered.
     public var url: String?
+    /// Landing page: who supplies the copy and images; nil until answered.
     public var contentSupplier: String?
+    /// Landing page: when the copy and images arrive, YYYY-MM-DD; nil until answered.
     public var contentDue: CivilDate?
+    /// Landing page: devices and screen sizes it must work on; nil until answered.
     public var responsive: String?
+    /// Landing page: accessibility expectations (e.g. WCAG 2.1 AA); nil until answered.
     public var accessibility: String?
+    /// Form: the consent text shown beside the submit button; nil until answered.
     public var consentText: String?
+    /// Form: who approves the consent text; nil until answered.
     public var consentApprover: String?
+    /// Form: CAPTCHA or other spam protection; nil until answered.
     public var spamProtection: String?
+    /// Form: where submissions go and how fast; nil until answered.
     public var submissionsTo: String?
+    /// E-mail: the list or segment it is sent to; nil until answered.
     public var mailingList: String?
+    /// E-mail: how the people on the list agreed to receive it; nil until answered.
     public var listConsent: String?
+    /// E-mail: the sender name and address; nil until answered.
     public var sender: String?
+    /// E-mail: how recipients unsubscribe; nil until answered.
     public var unsubscribe: String?
+    /// E-mail: when it is sent; nil until answered.
     public var sendTime: String?
+    /// Tracking: which tags or pixels are added or changed; nil until answered.
     public var tags: String?
+    /// Tracking: which cookies they set; nil until answered.
     public var cookies: String?
+    /// Tracking: changes to the cookie consent banner; nil until answered.
     public var consentBanner: String?
+    /// Integration or export: which data moves; nil until answered.
     public var dataItems: String?
+    /// Integration or export: from which system to which; nil until answered.
     public var direction: String?
+    /// Integration or export: how often (real time, nightly, once); nil until answered.
     public var frequency: String?
+    /// Integration or export: who owns each side; nil until answered.
     public var sideOwners: String?
+    /// No details, as a draft without `details:` has.
     public init() {}
+    /// Names the record in error messages.
     public static let recordName = "the kind-specific details"
+    /// The keys of the details, in the order they are written, each with the kind of request it belongs to.
     public static let fields: [Field<KindDetails>] = [
         .value("url", \.url, "Landing page: the URL or domain it lives on."),
         .value("content_supplier", \.contentSupplier, "Landing page: who supplies the copy and images."),

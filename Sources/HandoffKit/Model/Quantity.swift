@@ -3,6 +3,7 @@ public enum Quantity: DraftCodable, Hashable {
     case number(String)
     case text(String)
 
+    /// An unquoted scalar in JSON's number grammar is a number; any other scalar is text with its unit.
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Quantity? {
         guard case .scalar(let text, let plain) = node.kind else {
             context.fail(node, "expected a number or a text with its unit (e.g. 300, 75%, 5営業日), found \(node.kindDescription)")
@@ -36,12 +37,14 @@ public enum Quantity: DraftCodable, Hashable {
         return scalars.isEmpty
     }
 
+    /// The quantity as written, number or text.
     public var text: String {
         switch self {
         case .number(let text), .text(let text): return text
         }
     }
 
+    /// A number stays a number; text is a string.
     public var encoded: Value {
         switch self {
         case .number(let text): return .number(text)
@@ -49,12 +52,14 @@ public enum Quantity: DraftCodable, Hashable {
         }
     }
 
+    /// True for empty or all-whitespace text, which counts as not answered.
     public var isEmptyValue: Bool { text.allSatisfy(\.isWhitespace) }
 
     /// Any scalar: a number stays a number, anything else is text with its unit. Quoted empty
     /// text is accepted (and left out like an empty answer), so there is no `minLength`.
     public static var inputSchema: Value { SchemaFragment.typed(["number", "string", "boolean"]) }
 
+    /// A number, or a non-empty text.
     public static var schema: Value {
         .object([
             (

@@ -1,6 +1,8 @@
 /// Reads a file holding one record (a prompt section, the interview state) with the same
 /// decoder as drafts: located errors, unknown keys refused.
 public enum RecordFile {
+    /// Decodes the one document in `text` as `type`; `source` names the file in errors.
+    /// - Throws: `InvalidInput` when the file is empty, is not YAML, or does not decode (every problem found).
     public static func decode<R: Record>(_ type: R.Type, text: String, source: String) throws(InvalidInput) -> R {
         let chunks = DocumentSplitter.split(text, source: source)
         guard let chunk = chunks.first else {

@@ -1,4 +1,5 @@
 extension String: DraftCodable {
+    /// Any scalar, as written (`2027` and `yes` stay text); a mapping or list is an error.
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> String? {
         guard case .scalar(let text, _) = node.kind else {
             context.fail(node, "expected text, found \(node.kindDescription)")
@@ -6,8 +7,11 @@ extension String: DraftCodable {
         }
         return text
     }
+    /// The text as a string value.
     public var encoded: Value { .string(self) }
+    /// True for empty or all-whitespace text, which counts as not answered and is left out.
     public var isEmptyValue: Bool { allSatisfy(\.isWhitespace) }
+    /// A plain JSON Schema string.
     public static var schema: Value { .object([("type", .string("string"))]) }
     /// Any scalar is text: `title: 2027` or `idea: yes` is what the marketer wrote, whatever a
     /// YAML reader makes of it.
@@ -21,6 +25,7 @@ extension Bool: DraftCodable {
         "false": false, "no": false, "n": false, "off": false,
     ]
 
+    /// `true`/`false` or a YAML 1.1 spelling (`yes`, `no`, `y`, `n`, `on`, `off`) in any letter case.
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Bool? {
         guard case .scalar(let text, _) = node.kind, let folded = text.asciiLowercased, let value = spellings[folded] else {
             context.fail(
@@ -30,7 +35,9 @@ extension Bool: DraftCodable {
         }
         return value
     }
+    /// The value as a boolean.
     public var encoded: Value { .bool(self) }
+    /// A plain JSON Schema boolean.
     public static var schema: Value { .object([("type", .string("boolean"))]) }
     /// A YAML 1.1 reader hands `yes` over as `true`, a YAML 1.2 one as `"yes"`: both are accepted.
     public static var inputSchema: Value {
@@ -57,12 +64,16 @@ public protocol DraftEnum: DraftCodable, RawRepresentable, CaseIterable where Ra
 }
 
 extension DraftEnum {
+    /// None, unless the type lists its own.
     public static var aliases: KeyValuePairs<String, Self> { [:] }
+    /// None, unless the type says one.
     public static var aliasNote: String? { nil }
 
     /// Every accepted spelling in lowercase: the values, then the aliases.
     static var spellings: [String] { allCases.map(\.rawValue) + aliases.map(\.key) }
 
+    /// A value or an alias in any ASCII letter case; anything else is an error that lists the valid
+    /// values and, when one is close, suggests it.
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self? {
         guard case .scalar(let text, _) = node.kind else {
             context.fail(
@@ -87,7 +98,9 @@ extension DraftEnum {
         context.fail(node, message, japanese: japanese)
         return nil
     }
+    /// The raw value as a plain scalar: a string in JSON, unquoted in YAML (`must`, `hard`).
     public var encoded: Value { .plain(rawValue) }
+    /// A JSON Schema string enum of the raw values (aliases are for input only: see `inputSchema`).
     public static var schema: Value {
         .object([("type", .string("string")), ("enum", .list(allCases.map { .string($0.rawValue) }))])
     }
@@ -107,6 +120,7 @@ extension DraftEnum {
 }
 
 extension Int: DraftCodable {
+    /// A whole number, quoted or not; an unquoted `1.0` or `2e1` counts too. Anything else is an error.
     public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Int? {
         guard case .scalar(let text, let plain) = node.kind, let value = Int(text) ?? (plain ? integral(text) : nil)
         else {
@@ -124,7 +138,9 @@ extension Int: DraftCodable {
         else { return nil }
         return Int(number)
     }
+    /// The value as an integer.
     public var encoded: Value { .int(self) }
+    /// A plain JSON Schema integer.
     public static var schema: Value { .object([("type", .string("integer"))]) }
     /// Swift's `Int(_:)` grammar as text, or a JSON integer in range (which includes an unquoted
     /// `1.0`: the loader takes it too).

@@ -21,6 +21,7 @@ public enum Section: String, CaseIterable, Sendable {
         }
     }
 
+    /// The section's heading in reports and exports, in both languages.
     public var heading: Localized {
         switch self {
         case .idea: return Localized(en: "Idea", ja: "アイデア")

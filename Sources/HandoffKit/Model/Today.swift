@@ -7,6 +7,8 @@
 /// "Today" for date rules: `HANDOFF_TODAY` (YYYY-MM-DD) when set, so tests and pipelines are
 /// reproducible, else the local calendar date.
 public enum Today {
+    /// `HANDOFF_TODAY` when set and not empty, else `local()`.
+    /// - Throws: `InvalidInput` when `HANDOFF_TODAY` is not a valid YYYY-MM-DD date.
     public static func resolve(environment: [String: String]) throws(InvalidInput) -> CivilDate {
         if let fixed = environment["HANDOFF_TODAY"], !fixed.isEmpty {
             switch CivilDate.parse(fixed) {
@@ -22,6 +24,7 @@ public enum Today {
         return local()
     }
 
+    /// Today's date in the machine's time zone.
     public static func local() -> CivilDate {
         var now = time(nil)
         var parts = tm()

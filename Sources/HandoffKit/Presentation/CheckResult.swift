@@ -1,14 +1,19 @@
 /// The outcome of checking one document of one source.
 public struct CheckResult: Sendable {
+    /// A draft that was read, with its readiness report, or the problems that kept it from being read.
     public enum Outcome: Sendable {
         case checked(Draft, ReadinessReport)
         case invalid(InvalidInput)
     }
 
+    /// The source as the user named it: a file path, `-` for standard input, or a stored id.
     public var source: String
+    /// 1-based index of the document within its source.
     public var documentIndex: Int
+    /// What checking the document gave.
     public var outcome: Outcome
 
+    /// A result as given.
     public init(source: String, documentIndex: Int, outcome: Outcome) {
         self.source = source
         self.documentIndex = documentIndex
@@ -26,10 +31,12 @@ public struct CheckResult: Sendable {
 
 /// Renders check results for people (text) and for pipelines (JSON Lines).
 public struct CheckRenderer: Sendable {
+    /// Colours the text output; off gives plain text. JSON is never styled.
     public var styler: Styler
     /// Forces the report language; nil means each draft's own `lang`.
     public var language: Language?
 
+    /// A renderer in plain text by default, each draft in its own language.
     public init(styler: Styler = Styler(enabled: false), language: Language? = nil) {
         self.styler = styler
         self.language = language

@@ -1,12 +1,15 @@
 /// Renders a `DraftDiff` for people (text grouped by section) and for pipelines (one JSON object).
 public struct DiffRenderer: Sendable {
+    /// Colours the text output; off gives plain text.
     public var styler: Styler
+    /// The language of the section headings and labels.
     public var language: Language
     /// The widest a value may be, in terminal columns, before it is shortened.
     public var valueWidth: Int
     /// The widest a changed field's line may be before its new value moves to a line of its own.
     public var lineWidth: Int
 
+    /// A plain-text, English renderer by default; `valueWidth` is raised to 12 when smaller.
     public init(styler: Styler = Styler(enabled: false), language: Language = .en, valueWidth: Int = 60, lineWidth: Int = 96) {
         self.styler = styler
         self.language = language
@@ -22,6 +25,7 @@ public struct DiffRenderer: Sendable {
         JSONWriter.compact(encoded(diff, old: old, new: new))
     }
 
+    /// The object that `json(_:old:new:)` writes, for callers that embed it in a larger document.
     public func encoded(_ diff: DraftDiff, old: String, new: String) -> Value {
         func entry(_ change: DraftDiff.Change) -> Value {
             switch change.kind {

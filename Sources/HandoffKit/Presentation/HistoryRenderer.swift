@@ -1,10 +1,13 @@
 /// Renders `handoff history` for people (one line a revision) and for pipelines (JSON Lines).
 public struct HistoryRenderer: Sendable {
+    /// Colours the text output; off gives plain text.
     public var styler: Styler
+    /// The language of the labels in the text output.
     public var language: Language
     /// How many fields a line names before "+N more".
     public var fieldLimit: Int
 
+    /// A plain-text, English renderer by default; `fieldLimit` is raised to 1 when smaller.
     public init(styler: Styler = Styler(enabled: false), language: Language = .en, fieldLimit: Int = 3) {
         self.styler = styler
         self.language = language

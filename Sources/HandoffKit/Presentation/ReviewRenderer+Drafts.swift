@@ -2,9 +2,12 @@
 extension ReviewRenderer {
     /// One row of `handoff drafts`: a stored draft and, when it could be read, its verdict.
     public struct DraftRow: Sendable {
+        /// The stored draft as the store lists it.
         public var entry: DraftStore.Entry
+        /// Its readiness; nil when the draft could not be read (`entry.problem` says why).
         public var report: ReadinessReport?
 
+        /// A row as given; `rows(_:context:)` builds them for a store listing.
         public init(entry: DraftStore.Entry, report: ReadinessReport?) {
             self.entry = entry
             self.report = report

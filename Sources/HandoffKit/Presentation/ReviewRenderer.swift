@@ -1,12 +1,15 @@
 /// One draft as `handoff review` shows it: the draft, its verdict, and what the store knows about it.
 public struct ReviewSubject: Sendable {
+    /// The draft with where it was read from.
     public var loaded: LoadedDraft
+    /// The draft's readiness, as `handoff check` would report it.
     public var report: ReadinessReport
     /// Requirements changed since the draft was first exported, when it is a stored draft that was.
     public var requirementChanges: RequirementChangesSinceExport?
     /// How the reviewer names the draft to send a question: its stored id, else its source.
     public var reference: String
 
+    /// A subject; `reference` defaults to the source the draft was read from.
     public init(
         loaded: LoadedDraft, report: ReadinessReport, requirementChanges: RequirementChangesSinceExport? = nil,
         reference: String? = nil
@@ -20,11 +23,14 @@ public struct ReviewSubject: Sendable {
 
 /// Requirements that changed between the revision first exported and the draft under review.
 public struct RequirementChangesSinceExport: Sendable {
+    /// The journal revision that was first exported.
     public var revision: Int
     /// ISO time of the first export.
     public var exportedAt: String
+    /// What changed in the requirements since that revision; never empty when built by `of(_:in:)`.
     public var changes: RequirementChanges
 
+    /// A summary as given.
     public init(revision: Int, exportedAt: String, changes: RequirementChanges) {
         self.revision = revision
         self.exportedAt = exportedAt
@@ -46,11 +52,14 @@ public struct RequirementChangesSinceExport: Sendable {
 /// What the reviewer sees: the review of a draft (text laid out for the terminal, or JSON), the
 /// table of stored drafts, and why export refused a draft. The executable only wires these up.
 public struct ReviewRenderer: Sendable {
+    /// The terminal width, in columns, that the text output is wrapped to.
     public var width: Int
+    /// Colours the text output; off gives plain text.
     public var styler: Styler
     /// Forces the language; nil means each draft's own `lang`.
     public var language: Language?
 
+    /// A plain-text renderer 100 columns wide by default, each draft in its own language.
     public init(width: Int = 100, styler: Styler = Styler(enabled: false), language: Language? = nil) {
         self.width = width
         self.styler = styler

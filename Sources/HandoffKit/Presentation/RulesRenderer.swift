@@ -1,9 +1,12 @@
 /// Renders the readiness rules for `handoff rules`: a list (text, Markdown for `docs/rules.md`,
 /// JSON), or one rule explained.
 public struct RulesRenderer: Sendable {
+    /// The language of the summaries and explanations.
     public var language: Language
+    /// Colours the text output; off gives plain text.
     public var styler: Styler
 
+    /// A renderer in `language`, in plain text by default.
     public init(language: Language, styler: Styler = Styler(enabled: false)) {
         self.language = language
         self.styler = styler

@@ -117,9 +117,12 @@ public enum TerminalText {
 
 /// ANSI styling that can be switched off as a whole (not a terminal, `NO_COLOR`, `--no-color`).
 public struct Styler: Sendable {
+    /// False for plain text: every style is then left out.
     public var enabled: Bool
+    /// A styler that styles (`enabled`) or passes text through.
     public init(enabled: Bool) { self.enabled = enabled }
 
+    /// The ANSI SGR codes the tool uses; the raw value goes between `ESC[` and `m`.
     public enum Style: String, Sendable, CaseIterable {
         case bold = "1"
         case dim = "2"
@@ -129,6 +132,7 @@ public struct Styler: Sendable {
         case cyan = "36"
     }
 
+    /// `text` in `style`, reset after it; `text` unchanged when styling is off.
     public func callAsFunction(_ text: String, _ style: Style) -> String {
         enabled ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
     }

@@ -3,14 +3,18 @@
 /// spaces), bullets with hanging indents, and tables whose columns shrink and wrap to fit.
 /// Every piece of draft text is sanitised, so no control character reaches the reviewer raw.
 public struct TerminalTicketRenderer: Sendable {
+    /// The width, in terminal columns, that text is wrapped to; at least 40.
     public var width: Int
+    /// Colours headings and labels; off gives plain text.
     public var styler: Styler
 
+    /// A renderer `width` columns wide (raised to 40 when narrower).
     public init(width: Int, styler: Styler) {
         self.width = max(40, width)
         self.styler = styler
     }
 
+    /// The document's blocks laid out for the terminal, as one text.
     public func render(_ document: TicketDocument) -> String {
         var out = ""
         for block in document.blocks {
@@ -170,13 +174,17 @@ public struct TerminalTicketRenderer: Sendable {
 /// Requirements that changed since a draft was first exported: constantly changing requirements
 /// are a known failure, and IT should see them before re-planning.
 public struct RequirementChanges: Equatable, Sendable {
+    /// Requirements whose text is new, in the order of the new draft.
     public var added: [Requirement] = []
+    /// Requirements whose text is gone, in the order of the old draft.
     public var removed: [Requirement] = []
     /// Same text, another priority.
     public var reprioritised: [(text: String, from: Priority?, to: Priority?)] = []
 
+    /// True when no requirement was added, removed or reprioritised.
     public var isEmpty: Bool { added.isEmpty && removed.isEmpty && reprioritised.isEmpty }
 
+    /// Compares the requirements of `old` and `new` by their exact text; blank ones are left out.
     public init(from old: Draft, to new: Draft) {
         let before = old.scope.requirements.filter { !$0.text.isBlank }
         let after = new.scope.requirements.filter { !$0.text.isBlank }
@@ -189,12 +197,14 @@ public struct RequirementChanges: Equatable, Sendable {
         }
     }
 
+    /// Equal when the same requirements were added, removed and reprioritised, in the same order.
     public static func == (lhs: RequirementChanges, rhs: RequirementChanges) -> Bool {
         lhs.added == rhs.added && lhs.removed == rhs.removed
             && lhs.reprioritised.map { "\($0.text)\($0.from?.rawValue ?? "")\($0.to?.rawValue ?? "")" }
                 == rhs.reprioritised.map { "\($0.text)\($0.from?.rawValue ?? "")\($0.to?.rawValue ?? "")" }
     }
 
+    /// `{"added": […], "removed": […], "reprioritised": [{text, from, to}]}`; a missing priority is null.
     public var encoded: Value {
         .object([
             ("added", .list(added.map(\.encoded))),

@@ -6,18 +6,25 @@
 /// draft is compared with `systems[1]` of the new one. `format` is left out: it marks the file
 /// format, not the request.
 public struct DraftDiff: Sendable, Equatable {
+    /// How a field differs: only in the new draft, only in the old one, or in both with other values.
     public enum Kind: String, Sendable, CaseIterable {
         case added, removed, changed
     }
 
     /// One field that differs. `old` is nil for an added field, `new` for a removed one.
     public struct Change: Sendable, Equatable {
+        /// Added, removed or changed.
         public var kind: Kind
+        /// The leaf's path, such as `systems[1].change` or `scope.deliverables[2]`.
         public var field: String
+        /// The interview section the field belongs to, which orders and groups the changes.
         public var section: Section
+        /// The value in the old draft; nil when the field is added.
         public var old: Value?
+        /// The value in the new draft; nil when the field is removed.
         public var new: Value?
 
+        /// A change as given; nothing checks that `old` and `new` agree with `kind`.
         public init(kind: Kind, field: String, section: Section, old: Value?, new: Value?) {
             self.kind = kind
             self.field = field
@@ -33,6 +40,7 @@ public struct DraftDiff: Sendable, Equatable {
     /// Top-level keys that are not compared.
     static let ignoredKeys: Set<String> = ["format"]
 
+    /// Compares two drafts in interview order (the field order of the draft schema), `format` aside.
     public init(old: Draft, new: Draft) {
         self.init(old: old.encoded, new: new.encoded, schema: Self.draftSchema)
     }
@@ -128,11 +136,16 @@ public struct DraftDiff: Sendable, Equatable {
         return steps
     }
 
+    /// True when the drafts agree on every field compared.
     public var isEmpty: Bool { changes.isEmpty }
+    /// The fields only the new draft has, in interview order.
     public var added: [Change] { changes.filter { $0.kind == .added } }
+    /// The fields only the old draft has, in interview order.
     public var removed: [Change] { changes.filter { $0.kind == .removed } }
+    /// The fields both drafts have with different values, in interview order.
     public var changed: [Change] { changes.filter { $0.kind == .changed } }
 
+    /// How many changes are of `kind`.
     public func count(_ kind: Kind) -> Int { changes.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } }
 
     // MARK: Flattening

@@ -1,6 +1,7 @@
 /// The revisions of a stored draft as `handoff history` shows them: when, which section, which
 /// fields.
 public struct HistoryEntry: Sendable, Equatable {
+    /// The revision number, from 1, as `ID@N` names it.
     public var revision: Int
     /// The ISO time from the journal, as written.
     public var at: String
@@ -13,6 +14,7 @@ public struct HistoryEntry: Sendable, Equatable {
     /// The section the journal names for the revision (where the interview stood), if any.
     public var section: String?
 
+    /// An entry as given; `entries(_:)` builds them from the journal.
     public init(revision: Int, at: String, fields: [String], sections: [Section], section: String?) {
         self.revision = revision
         self.at = at

@@ -1,13 +1,17 @@
 /// A revision of a stored draft, written `ID@N` (N as `handoff history ID` numbers them).
 public struct RevisionRef: Sendable, Equatable, CustomStringConvertible {
+    /// The stored draft's id.
     public var id: String
+    /// The revision number, from 1, as `handoff history` lists it.
     public var revision: Int
 
+    /// A reference as given; `parse(_:)` checks the id and number, this does not.
     public init(id: String, revision: Int) {
         self.id = id
         self.revision = revision
     }
 
+    /// `ID@N`, as the user writes it.
     public var description: String { "\(id)@\(revision)" }
 
     /// Reads `ID@N`. Nil when `argument` is not of that shape at all (no `@`, or no valid id

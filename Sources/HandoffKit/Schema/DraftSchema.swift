@@ -2,8 +2,10 @@
 /// `inputSchema`), so editors and other tools accept exactly what the decoder accepts: the same
 /// shorthands, spellings, letter cases and nulls.
 public enum DraftSchema {
+    /// The schema's `$id`. The host is reserved (.invalid): the id names the schema, nothing is served there.
     public static let identifier = "https://handoff.invalid/schema/handoff-1.json"
 
+    /// The whole schema, as `handoff schema` prints it: the draft's properties at the root, its records under `$defs`.
     public static var document: Value {
         // The root is a mapping, never null or a shorthand, unlike the records inside it.
         guard case .map(var root) = Draft.definition else { return Draft.definition }

@@ -7,7 +7,9 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var source: String
     /// 1-based index of the document inside a multi-document source, when there are several.
     public var documentIndex: Int?
+    /// 1-based line in the source; nil when the problem is not tied to a place (a missing file).
     public var line: Int?
+    /// 1-based column, counted in Unicode scalars; nil when only the line is known.
     public var column: Int?
     /// Dotted field path such as `systems[1].personal_data`, when the problem concerns one field.
     public var field: String?
@@ -17,6 +19,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// not YAML, missing format); nil where only English is written.
     public var japanese: String?
 
+    /// A problem in English only; set `japanese` afterwards when there is a rendering.
     public init(
         source: String, documentIndex: Int? = nil, line: Int? = nil, column: Int? = nil,
         field: String? = nil, message: String
@@ -48,15 +51,19 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// One or more input problems found in a single document; all are reported together.
 public struct InvalidInput: Error, Sendable, CustomStringConvertible {
+    /// The problems, in the order they were found.
     public var errors: [InputError]
     /// The language the draft says it is in (`lang: ja`), when it says so: its errors are then
     /// reported in that language unless `--lang` asks for another.
     public var language: Language?
+    /// Wraps `errors`; `language` is the draft's own `lang:`, when it says one.
     public init(_ errors: [InputError], language: Language? = nil) {
         self.errors = errors
         self.language = language
     }
+    /// Every problem on its own line, in the draft's language (English when it says none).
     public var description: String { description(in: language ?? .en) }
+    /// Every problem on its own line, with the messages in `language` where they have a rendering.
     public func description(in language: Language) -> String {
         errors.map { $0.description(in: language) }.joined(separator: "\n")
     }
@@ -64,11 +71,15 @@ public struct InvalidInput: Error, Sendable, CustomStringConvertible {
 
 /// A failure to read or write the file system (store, lock, disk): exit status 3.
 public struct IOFailure: Error, Sendable, CustomStringConvertible {
+    /// The file or directory that failed, or the id of a stored draft that could not be saved.
     public var path: String
+    /// What failed and why, as a phrase ("cannot lock: Permission denied").
     public var message: String
+    /// A failure at `path`, explained by `message`.
     public init(path: String, message: String) {
         self.path = path
         self.message = message
     }
+    /// `path: message`, for the terminal.
     public var description: String { "\(path): \(message)" }
 }

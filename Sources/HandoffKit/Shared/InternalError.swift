@@ -8,11 +8,13 @@ public struct InternalError: Error, Sendable, Equatable, CustomStringConvertible
     /// Where in handoff's source it was found.
     public var location: String
 
+    /// Records `broken` and, by default, the caller's file and line as the location.
     public init(_ broken: String, fileID: StaticString = #fileID, line: UInt = #line) {
         self.broken = broken
         self.location = "\(fileID):\(line)"
     }
 
+    /// The one-paragraph message the user sees: what broke, where, the version, and a request to report it.
     public var description: String {
         "internal error: \(broken) (\(location)). This is a bug in handoff \(HandoffVersion.current), not in your "
             + "input; please report it with the command you ran. Nothing else was changed."

@@ -114,6 +114,7 @@ extension AtomicFile {
     /// target; `commit` makes it the target in one rename, `discard` (or dropping the writer)
     /// leaves the target untouched.
     public final class Writer {
+        /// The target as given; a symlink there is written through.
         public let path: String
         private let target: AtomicFile.Target
         private let temporary: String
@@ -122,12 +123,16 @@ extension AtomicFile {
         private var buffer: [UInt8] = []
         private var done = false
 
+        /// Creates the temporary file beside `path` (an existing file's mode is kept; `mode` is for a new one).
+        /// - Throws: `IOFailure` when `path` exists but is not a regular file, or the directory refuses a new file.
         public init(path: String, mode: mode_t = 0o644) throws(IOFailure) {
             self.path = path
             target = try AtomicFile.resolved(path)
             (temporary, descriptor, slot) = try AtomicFile.createTemporary(for: target, mode: mode)
         }
 
+        /// Appends `text`, buffered: it reaches the temporary file in 64 KiB chunks and at `commit()`.
+        /// - Throws: `IOFailure` when a write to the temporary file fails.
         public func write(_ text: String) throws(IOFailure) {
             buffer += text.utf8
             if buffer.count >= 1 << 16 { try flush() }
@@ -146,6 +151,8 @@ extension AtomicFile {
             buffer.removeAll(keepingCapacity: true)
         }
 
+        /// Flushes the text, fsyncs it and renames it over the target; the writer is then done.
+        /// - Throws: `IOFailure` when the flush, fsync or rename fails; the target is then untouched.
         public func commit() throws(IOFailure) {
             try flush()
             guard fsync(descriptor) == 0 else { throw IOFailure(path: path, message: "cannot flush to disk: \(String(cString: strerror(errno)))") }
@@ -158,6 +165,7 @@ extension AtomicFile {
             TemporaryFiles.unregister(slot)
         }
 
+        /// Drops the temporary file, leaving the target untouched; does nothing after `commit()`. Safe to call twice.
         public func discard() {
             if descriptor >= 0 { close(descriptor) }
             descriptor = -1

@@ -11,38 +11,50 @@
 /// Every write is atomic, so a crash or `kill -9` leaves the last saved draft intact; a draft file
 /// that does not parse is never overwritten.
 public struct DraftStore: Sendable {
+    /// The store's root folder; nothing is created there until the first save.
     public let location: StoreLocation
 
+    /// A store at `location`; no file is read or created yet.
     public init(location: StoreLocation) {
         self.location = location
     }
 
     /// One stored draft as listed by `handoff drafts`.
     public struct Entry: Sendable {
+        /// The draft's id, which names its folder.
         public var id: String
+        /// The current draft; nil when it could not be read (`problem` says why).
         public var draft: Draft?
         /// Why the draft could not be read, when it could not.
         public var problem: String?
         /// ISO time of the last saved revision.
         public var updated: String
+        /// How many revisions the journal holds.
         public var revisions: Int
     }
 
     /// One line of the journal.
     public struct Revision: Sendable, Equatable {
+        /// The revision number, from 1.
         public var number: Int
+        /// ISO 8601 time of the save, in UTC, as written.
         public var at: String
+        /// The fields the revision filled, as the interview recorded them; `from` marks a draft seeded from a file.
         public var fields: [String]
+        /// The interview section the save happened in, if any.
         public var section: String?
+        /// The whole draft as saved in that revision.
         public var draft: Draft
     }
 
     // MARK: Reading
 
+    /// Whether `id` has a `draft.yaml` in this store (the file is not read).
     public func exists(_ id: String) -> Bool {
         access(location.draftPath(id: id), F_OK) == 0
     }
 
+    /// Where the interview of `id` stands; a fresh state when it has none or it cannot be read.
     public func state(_ id: String) -> InterviewState {
         let path = location.draftDirectory(id: id) + "/interview.yaml"
         guard let text = try? Self.readText(path),

@@ -12,8 +12,11 @@ public struct InterviewState: Record {
     public var asked: [String] = []
     /// Yes/no questions answered "don't know": open points the summary lists.
     public var unsure: [String] = []
+    /// A state at the start: nothing asked, skipped or answered.
     public init() {}
+    /// Names the record in error messages.
     public static let recordName = "the interview state"
+    /// The keys of `interview.yaml`, with their descriptions.
     public static let fields: [Field<InterviewState>] = [
         .value("position", \.position, "Next question."),
         .list("skipped", \.skipped, "Skipped questions."),

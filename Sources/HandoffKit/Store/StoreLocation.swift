@@ -7,12 +7,16 @@
 /// Where stored drafts live: `--store DIR`, else `$HANDOFF_HOME`, else `$XDG_DATA_HOME/handoff`,
 /// else `~/.local/share/handoff`.
 public struct StoreLocation: Sendable, Equatable {
+    /// The store's root folder, as given (not resolved through symlinks).
     public var root: String
 
+    /// A store at `root`, as `--store` gives it.
     public init(root: String) {
         self.root = root
     }
 
+    /// The store that applies: `flag` (`--store`) when not empty, else `HANDOFF_HOME`, else an absolute
+    /// `XDG_DATA_HOME`/handoff, else `~/.local/share/handoff` (relative to `.` when `HOME` is unset).
     public static func resolve(flag: String?, environment: [String: String]) -> StoreLocation {
         if let flag, !flag.isEmpty { return StoreLocation(root: flag) }
         if let home = environment["HANDOFF_HOME"], !home.isEmpty { return StoreLocation(root: home) }
@@ -21,8 +25,11 @@ public struct StoreLocation: Sendable, Equatable {
         return StoreLocation(root: home + "/.local/share/handoff")
     }
 
+    /// `<root>/drafts`, the folder with one subfolder per stored draft.
     public var draftsDirectory: String { root + "/drafts" }
+    /// `<root>/drafts/<id>`, the folder of one draft; `id` is not checked.
     public func draftDirectory(id: String) -> String { draftsDirectory + "/" + id }
+    /// `<root>/drafts/<id>/draft.yaml`, the current draft of `id`.
     public func draftPath(id: String) -> String { draftDirectory(id: id) + "/draft.yaml" }
 
     /// The id of the stored draft that `path` names (`<store>/drafts/<id>/draft.yaml`, through
