@@ -17,11 +17,21 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        // The domain: draft model, interview engine, readiness rules, renderers, store. Knows
-        // nothing of the terminal. The interview's prompts are embedded at build time.
+        // The library, in layers (Sources/HandoffKit/README.md): the domain — model, readiness,
+        // store, exports, interview engine, Jira round trip — and, in Presentation/, the reports
+        // and terminal layout (ANSI styles, the sanitiser, widths). It lays text out for a
+        // terminal but never drives one: no tty control, no libedit, which only the executable
+        // touches. The interview's prompts are embedded at build time.
         .target(
             name: "HandoffKit",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            exclude: [
+                "README.md", "Config/README.md", "Document/README.md", "Export/README.md",
+                "Export/Formats/README.md", "Export/Render/README.md", "Input/README.md", "Interview/README.md",
+                "Jira/README.md", "Model/README.md", "Presentation/README.md", "Readiness/README.md",
+                "Readiness/Rules/README.md", "Revisions/README.md", "Schema/README.md", "Shared/README.md",
+                "Store/README.md",
+            ],
             plugins: ["EmbedPrompts"]
         ),
         // libedit's histedit API, wrapped for Swift; used only by the executable.
@@ -32,7 +42,7 @@ let package = Package(
         ),
         // HTTP for the Jira round trip: URLSession (FoundationNetworking, libcurl) behind one C
         // function, built as a shared library beside the executable and opened on first use.
-        .target(name: "HandoffHTTP"),
+        .target(name: "HandoffHTTP", exclude: ["README.md"]),
         // The thin executable: argument parsing, terminal plumbing, wiring.
         .executableTarget(
             name: "handoff",
@@ -40,11 +50,13 @@ let package = Package(
                 "HandoffKit",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // Build-time tooling: turns prompts/<lang>/*.yaml into Swift source.
-        .executableTarget(name: "embed-prompts"),
-        .plugin(name: "EmbedPrompts", capability: .buildTool(), dependencies: ["embed-prompts"]),
+        .executableTarget(name: "embed-prompts", exclude: ["README.md"]),
+        .plugin(
+            name: "EmbedPrompts", capability: .buildTool(), dependencies: ["embed-prompts"], exclude: ["README.md"]),
         // What both test targets share: the repository root, scratch folders, and the independent
         // programs (the Jira validator, Python's jsonschema, pandoc) that judge handoff's output.
         .target(name: "HandoffTestSupport", path: "Tests/HandoffTestSupport", exclude: ["README.md"]),
@@ -52,14 +64,14 @@ let package = Package(
             name: "HandoffKitTests",
             dependencies: ["HandoffKit", "HandoffTestSupport"],
             // Readiness fixtures are read from the source tree, not bundled.
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "README.md"]
         ),
         // Runs the built `handoff` binary; depending on it makes `swift test` build it first.
         .testTarget(
             name: "HandoffCLITests",
             dependencies: ["handoff", "HandoffKit", "HandoffTestSupport"],
             // Read from the source tree (so they can be re-recorded), not bundled.
-            exclude: ["Golden", "Fixtures"]
+            exclude: ["Golden", "Fixtures", "README.md"]
         ),
     ]
 )

@@ -177,7 +177,7 @@ public struct PromptPack: Sendable {
     /// The sections in interview order, as `sectionOrder` lists them.
     public var sections: [PromptSection]
 
-    /// The sections that hold questions, in interview order (the summary is not a file).
+    /// The sections that hold questions, in interview order (`review`, IT's questions, is not asked).
     public static let sectionOrder: [Section] = [.idea, .why, .scope, .systems, .people, .timeline, .success, .risks, .testing]
 
     /// The file a section's questions are read from: `timeline` → `timeline.yaml`.

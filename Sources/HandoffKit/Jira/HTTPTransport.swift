@@ -93,7 +93,7 @@ public final class SharedLibraryTransport: HTTPTransport, @unchecked Sendable {
     /// A transport that has not loaded its library yet; the first `send` loads it.
     public init() {}
 
-    /// The library beside the running executable (`/proc/self/exe`), else `HANDOFF_HTTP_LIBRARY`.
+    /// `HANDOFF_HTTP_LIBRARY` when set, else the library beside the running executable (`/proc/self/exe`).
     static func libraryPath() -> String {
         if let explicit = getenv("HANDOFF_HTTP_LIBRARY") { return String(cString: explicit) }
         var buffer = [CChar](repeating: 0, count: 4096)

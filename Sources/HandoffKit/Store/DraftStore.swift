@@ -27,7 +27,7 @@ public struct DraftStore: Sendable {
         public var draft: Draft?
         /// Why the draft could not be read, when it could not.
         public var problem: String?
-        /// ISO time of the last saved revision.
+        /// ISO time of the last saved revision; empty when the journal holds none.
         public var updated: String
         /// How many revisions the journal holds.
         public var revisions: Int
