@@ -91,7 +91,7 @@ struct NewCommand: ParsableCommand {
             }
             // A file of answers is a partial draft: its `format:` line is optional.
             let text = try DraftLoader.text(from: [UInt8](data), source: answers)
-            let results = DraftLoader.load(text: text, source: answers, requireFormat: false)
+            let results = DraftInput.load(text: text, source: answers, requireFormat: false)
             guard results.count == 1 else {
                 throw InvalidInput([InputError(source: answers, message: "holds \(results.count) documents; --answers takes one draft")])
             }

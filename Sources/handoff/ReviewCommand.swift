@@ -106,9 +106,7 @@ struct ReviewCommand: ParsableCommand {
         case .file(let path):
             let text = try DraftLoader.text(from: try Self.contents(of: path), source: path)
             let chunks = DocumentSplitter.split(text, source: path)
-            if let first = text.split(separator: "\n", maxSplits: 1).first,
-                ExportReader.looksLikeCSVHeader(first) || ExportReader.looksLikeMarkdown(first)
-            {
+            if let first = text.split(separator: "\n", maxSplits: 1).first, ExportReader.textKind(firstLine: first) != nil {
                 throw InvalidInput([InputError(source: path, message: "is an export; --ask writes into a draft file or a stored draft")])
             }
             guard chunks.count == 1 else {

@@ -57,3 +57,39 @@ public struct DocNode: Sendable {
         }
     }
 }
+
+extension DocNode {
+    /// The value under `key` in a mapping; nil for a missing key or a node that is no mapping.
+    subscript(key: String) -> DocNode? {
+        guard case .mapping(let pairs) = kind else { return nil }
+        return pairs.first { $0.key.scalarText == key }?.value
+    }
+
+    /// The items of a sequence; nil for a node that is no sequence.
+    var items: [DocNode]? {
+        if case .sequence(let items) = kind { return items }
+        return nil
+    }
+
+    /// The pairs of a mapping; nil for a node that is no mapping.
+    var pairs: [DocNode.Pair]? {
+        if case .mapping(let pairs) = kind { return pairs }
+        return nil
+    }
+}
+
+extension DocNode {
+    /// A node for a value built in code (an answer), positioned nowhere.
+    public init(_ value: Value) {
+        switch value {
+        case .null: self.init(.scalar("", plain: true), line: 0, column: 0)
+        case .bool(let flag): self.init(.scalar(flag ? "true" : "false", plain: true), line: 0, column: 0)
+        case .number(let text), .plain(let text): self.init(.scalar(text, plain: true), line: 0, column: 0)
+        case .string(let text): self.init(.scalar(text, plain: false), line: 0, column: 0)
+        case .list(let items): self.init(.sequence(items.map(DocNode.init)), line: 0, column: 0)
+        case .map(let entries):
+            self.init(
+                .mapping(entries.map { Pair(key: DocNode(.string($0.key)), value: DocNode($0.value)) }), line: 0, column: 0)
+        }
+    }
+}

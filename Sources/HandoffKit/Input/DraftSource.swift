@@ -134,7 +134,7 @@ public enum DraftSource: Sendable, Equatable {
         /// False once `body` asks to stop.
         func handle(_ chunk: DocumentChunk) throws -> Bool {
             sawDocument = true
-            for result in DraftLoader.load(chunk: chunk, source: name, requireFormat: requiresFormat, limits: limits) {
+            for result in DraftInput.load(chunk: chunk, source: name, requireFormat: requiresFormat, limits: limits) {
                 // A stored draft is named by its id, not a file a reader can open at a line.
                 if case .stored = self, case .success(var loaded) = result {
                     loaded.positions = nil
@@ -176,7 +176,7 @@ public enum DraftSource: Sendable, Equatable {
                         ])))
                 return
             }
-            if lineNumber == 1, ExportReader.looksLikeCSVHeader(line) || ExportReader.looksLikeMarkdown(line) {
+            if lineNumber == 1, let kind = ExportReader.textKind(firstLine: line) {
                 // CSV and Markdown exports are not YAML: read them whole and take the drafts they carry.
                 var text = String(line) + "\n"
                 reader.maxLineBytes = limits.maxTextExportBytes
@@ -195,7 +195,7 @@ public enum DraftSource: Sendable, Equatable {
                         return
                     }
                 }
-                for result in DraftLoader.loadTextExport(text, firstLine: line, source: name, limits: limits) ?? [] {
+                for result in DraftInput.loadTextExport(text, kind: kind, source: name, limits: limits) {
                     sawDocument = true
                     if try body(result) == .stop { return }
                 }

@@ -112,19 +112,3 @@ public enum DraftPaths {
         return "value"
     }
 }
-
-extension DocNode {
-    /// A node for a value built in code (an answer), positioned nowhere.
-    public init(_ value: Value) {
-        switch value {
-        case .null: self.init(.scalar("", plain: true), line: 0, column: 0)
-        case .bool(let flag): self.init(.scalar(flag ? "true" : "false", plain: true), line: 0, column: 0)
-        case .number(let text), .plain(let text): self.init(.scalar(text, plain: true), line: 0, column: 0)
-        case .string(let text): self.init(.scalar(text, plain: false), line: 0, column: 0)
-        case .list(let items): self.init(.sequence(items.map(DocNode.init)), line: 0, column: 0)
-        case .map(let entries):
-            self.init(
-                .mapping(entries.map { Pair(key: DocNode(.string($0.key)), value: DocNode($0.value)) }), line: 0, column: 0)
-        }
-    }
-}

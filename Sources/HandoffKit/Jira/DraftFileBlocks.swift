@@ -72,7 +72,7 @@ public enum DraftFileBlocks {
         var info = stat()
         fstat(descriptor, &info)
         let text = try DraftStore.readText(target)
-        let results = DraftLoader.load(text: text, source: path, requireFormat: false)
+        let results = DraftInput.load(text: text, source: path, requireFormat: false)
         guard results.count == 1, case .success(let loaded) = results[0] else {
             if case .failure(let error)? = results.first { throw error }
             throw InvalidInput([InputError(source: path, message: "holds \(results.count) drafts; push and pull write into a file with one draft")])
@@ -83,7 +83,7 @@ public enum DraftFileBlocks {
         }
         guard updated != text else { return }
         // Never write what could not be read back.
-        let check = DraftLoader.load(text: updated, source: path, requireFormat: false)
+        let check = DraftInput.load(text: updated, source: path, requireFormat: false)
         guard check.count == 1, case .success = check[0] else {
             throw IOFailure(path: path, message: "could not be updated without breaking it; it is left as it was")
         }
@@ -94,9 +94,7 @@ public enum DraftFileBlocks {
     /// than a draft: its key has no place to go there.
     public static func isExport(path: String) -> Bool {
         guard let text = try? DraftStore.readText(path) else { return false }
-        if let first = text.split(separator: "\n", maxSplits: 1).first,
-            ExportReader.looksLikeCSVHeader(first) || ExportReader.looksLikeMarkdown(first)
-        {
+        if let first = text.split(separator: "\n", maxSplits: 1).first, ExportReader.textKind(firstLine: first) != nil {
             return true
         }
         guard let chunk = DocumentSplitter.split(text, source: path).first,

@@ -284,10 +284,3 @@ struct JiraError {
         return JiraFailure(.refused, lines.joined(separator: "\n"))
     }
 }
-
-extension DocNode {
-    var pairs: [DocNode.Pair]? {
-        if case .mapping(let pairs) = kind { return pairs }
-        return nil
-    }
-}

@@ -22,21 +22,17 @@ public struct LoadedDraft: Sendable {
 /// Turns text into drafts: splits documents, parses YAML or JSON, decodes the model and checks
 /// the fields that the format fixes (`format`, `id`).
 public enum DraftLoader {
-    /// Loads every document of `text`. A bad document does not stop the others.
+    /// Loads every document of `text` as a draft. A bad document does not stop the others.
+    /// (Exports are read back by the input layer's `DraftInput`, which comes here for drafts.)
     /// - Parameter requireFormat: files must say `format: handoff/1`; stdin may leave it out.
     public static func load(
         text: String, source: String, requireFormat: Bool, limits: InputLimits = .standard
     ) -> [Result<LoadedDraft, InvalidInput>] {
-        if let first = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
-            let embedded = loadTextExport(text, firstLine: first, source: source, limits: limits)
-        {
-            return embedded
-        }
         let chunks = DocumentSplitter.split(text, source: source, limits: limits)
         if chunks.isEmpty {
             return [.failure(InvalidInput([emptySource(source)]))]
         }
-        return chunks.flatMap { load(chunk: $0, source: source, requireFormat: requireFormat, limits: limits) }
+        return chunks.map { load(chunk: $0, source: source, requireFormat: requireFormat, limits: limits) }
     }
 
     public static func emptySource(_ source: String) -> InputError {
@@ -47,71 +43,27 @@ public enum DraftLoader {
                 : "the file is empty; a draft starts with `format: handoff/1` and a title or an idea")
     }
 
-    /// Loads one document cut out by `DocumentSplitter`: a draft, or an export made by handoff,
-    /// which gives back the drafts it carries.
+    /// Loads one document cut out by `DocumentSplitter` as a draft.
     public static func load(
         chunk: DocumentChunk, source: String, requireFormat: Bool, limits: InputLimits = .standard
-    ) -> [Result<LoadedDraft, InvalidInput>] {
+    ) -> Result<LoadedDraft, InvalidInput> {
         let root: DocNode
         do {
             root = try YAMLReader.parse(chunk, source: source, limits: limits)
         } catch {
-            return [.failure(error)]
+            return .failure(error)
         }
-        if let kind = ExportReader.kind(of: root) {
-            return loadEmbedded(
-                ExportReader.sources(in: root, kind: kind), kind: kind.rawValue, source: source, index: chunk.index,
-                line: root.line, limits: limits)
-        }
+        return load(root: root, index: chunk.index, source: source, requireFormat: requireFormat)
+    }
+
+    /// Decodes a parsed document of a file or stdin into a draft that remembers where each field
+    /// was written.
+    public static func load(root: DocNode, index: Int, source: String, requireFormat: Bool) -> Result<LoadedDraft, InvalidInput> {
         do {
-            let draft = try decode(root, source: source, documentIndex: chunk.index, requireFormat: requireFormat)
-            return [
-                .success(
-                    LoadedDraft(draft: draft, source: source, documentIndex: chunk.index, positions: FieldPositions(root: root)))
-            ]
+            let draft = try decode(root, source: source, documentIndex: index, requireFormat: requireFormat)
+            return .success(LoadedDraft(draft: draft, source: source, documentIndex: index, positions: FieldPositions(root: root)))
         } catch {
-            return [.failure(error)]
-        }
-    }
-
-    /// A CSV or Markdown export, recognised by its first line; nil for anything else.
-    public static func loadTextExport(
-        _ text: String, firstLine: Substring, source: String, limits: InputLimits = .standard
-    ) -> [Result<LoadedDraft, InvalidInput>]? {
-        if ExportReader.looksLikeCSVHeader(firstLine) {
-            return loadEmbedded(ExportReader.sources(inCSV: text), kind: "csv", source: source, index: 1, line: 1, limits: limits)
-        }
-        if ExportReader.looksLikeMarkdown(firstLine) {
-            return loadEmbedded(
-                SourceBlock.extract(fromMarkdown: text), kind: "markdown", source: source, index: 1, line: 1, limits: limits)
-        }
-        return nil
-    }
-
-    /// Decodes the source drafts found in an export.
-    static func loadEmbedded(
-        _ texts: [String], kind: String, source: String, index: Int, line: Int, limits: InputLimits
-    ) -> [Result<LoadedDraft, InvalidInput>] {
-        guard !texts.isEmpty else {
-            return [
-                .failure(
-                    InvalidInput([
-                        InputError(
-                            source: source, documentIndex: index > 1 ? index : nil, line: line,
-                            message: "is a \(kind) export without its source draft (exported with --no-source?); "
-                                + "handoff reads an export back only from the draft it carries")
-                    ]))
-            ]
-        }
-        return texts.enumerated().map { offset, text in
-            let chunk = DocumentChunk(index: index + offset, firstLine: 1, text: text, error: nil)
-            do throws(InvalidInput) {
-                let root = try YAMLReader.parse(chunk, source: source + " (embedded draft)", limits: limits)
-                let draft = try decode(root, source: source + " (embedded draft)", documentIndex: index + offset, requireFormat: true)
-                return .success(LoadedDraft(draft: draft, source: source, documentIndex: index + offset))
-            } catch {
-                return .failure(error)
-            }
+            return .failure(error)
         }
     }
 

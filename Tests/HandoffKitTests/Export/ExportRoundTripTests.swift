@@ -101,7 +101,7 @@ struct ExportRoundTripTests {
     @Test("Documents are numbered in the order of the export")
     func documentIndexes() {
         let text = export(.jiraV3Bulk, [TestDrafts.ready, TestDrafts.japanese, ExportFixtures.hostile])
-        let results = DraftLoader.load(text: text, source: "bulk.json", requireFormat: true)
+        let results = DraftInput.load(text: text, source: "bulk.json", requireFormat: true)
         let indexes = results.compactMap { result -> Int? in
             if case .success(let loaded) = result { return loaded.documentIndex }
             return nil
@@ -117,7 +117,7 @@ struct ExportRoundTripTests {
     func noSource(_ format: ExportFormat) {
         let text = export(format, [TestDrafts.ready], ExportFixtures.options(includeSource: false))
         #expect(!text.isEmpty && !text.contains("format: handoff/1"))
-        let results = DraftLoader.load(text: text, source: "export", requireFormat: true)
+        let results = DraftInput.load(text: text, source: "export", requireFormat: true)
         #expect(results.count == 1)
         guard case .failure(let invalid)? = results.first else {
             Issue.record("an export without its source loaded: \(results)")

@@ -99,7 +99,7 @@ enum ExportFixtures {
 
     /// Every draft `text` loads to; records an issue for each failure.
     static func reload(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> [Draft] {
-        DraftLoader.load(text: text, source: "export", requireFormat: true).compactMap { result in
+        DraftInput.load(text: text, source: "export", requireFormat: true).compactMap { result in
             switch result {
             case .success(let loaded): return loaded.draft
             case .failure(let error):

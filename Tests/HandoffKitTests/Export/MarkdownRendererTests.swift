@@ -134,7 +134,7 @@ struct MarkdownRendererTests {
         for line in lines.dropFirst().dropLast() {
             #expect(!line.drop { $0 == " " }.hasPrefix(fence), "\(line)")
         }
-        #expect(SourceBlock.extract(fromMarkdown: "```\nformat: handoff/1\n```\n" + rendered).isEmpty)
+        #expect(ExportReader.sources(inMarkdown: "```\nformat: handoff/1\n```\n" + rendered).isEmpty)
     }
 
     @Test("The source draft of a hostile draft comes back out of its fence")
@@ -144,7 +144,7 @@ struct MarkdownRendererTests {
         #expect(yaml.contains("```"), "the hostile draft should hold backtick runs")
         let rendered = MarkdownRenderer.block(.code(language: "yaml", title: TicketDocument.sourceTitle, text: yaml))
         #expect(rendered.hasPrefix("````"))
-        #expect(SourceBlock.extract(fromMarkdown: rendered) == [yaml + "\n"])
+        #expect(ExportReader.sources(inMarkdown: rendered) == [yaml + "\n"])
     }
 
     @Test("Inline code cannot be closed by a backtick inside")
@@ -208,6 +208,6 @@ struct MarkdownRendererTests {
         #expect(
             rendered.contains("> h1. Not a heading\\\n> bq. not a quote\\\n> \\* not a bullet\\\n> \\# not numbered"))
         #expect(rendered.contains("> \\- not a dash\\\n> \\----\n>\n> \\*bold\\*"))
-        #expect(SourceBlock.extract(fromMarkdown: rendered) == [SourceBlock.yaml(for: item.draft) + "\n"])
+        #expect(ExportReader.sources(inMarkdown: rendered) == [SourceBlock.yaml(for: item.draft) + "\n"])
     }
 }

@@ -86,7 +86,7 @@ struct SourceBlockTests {
         // And it survives its own wiki code block.
         let wiki = WikiMarkupRenderer.render(
             TicketDocument(blocks: [.code(language: "yaml", title: TicketDocument.sourceTitle, text: yaml)]))
-        #expect(SourceBlock.extract(fromWiki: wiki) == [yaml + "\n"])
+        #expect(ExportReader.sources(inWiki: wiki) == [yaml + "\n"])
     }
 
     @Test("Text without {code keeps the readable literal style")
@@ -123,7 +123,7 @@ struct SourceBlockTests {
             {code}
 
             """
-        #expect(SourceBlock.extract(fromWiki: text) == [first + "\n", second + "\n"])
+        #expect(ExportReader.sources(inWiki: text) == [first + "\n", second + "\n"])
     }
 
     @Test("Wiki text with Windows line endings still gives its source")
@@ -131,13 +131,13 @@ struct SourceBlockTests {
         let yaml = SourceBlock.yaml(for: TestDrafts.ready)
         let text = "h2. x\n{code:title=\(TicketDocument.sourceTitle)|language=yaml}\n\(yaml)\n{code}\n"
         let crlf = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
-        #expect(SourceBlock.extract(fromWiki: crlf) == [yaml + "\n"])
+        #expect(ExportReader.sources(inWiki: crlf) == [yaml + "\n"])
     }
 
     @Test("An unclosed source block is not a source")
     func unclosedWiki() {
         let yaml = SourceBlock.yaml(for: TestDrafts.ready)
-        #expect(SourceBlock.extract(fromWiki: "{code:title=\(TicketDocument.sourceTitle)}\n\(yaml)\n").isEmpty)
+        #expect(ExportReader.sources(inWiki: "{code:title=\(TicketDocument.sourceTitle)}\n\(yaml)\n").isEmpty)
     }
 
     // MARK: - Extraction from Markdown
@@ -167,7 +167,7 @@ struct SourceBlockTests {
             ```
 
             """
-        #expect(SourceBlock.extract(fromMarkdown: text) == [first + "\n", second + "\n"])
+        #expect(ExportReader.sources(inMarkdown: text) == [first + "\n", second + "\n"])
     }
 
     @Test("Markdown with Windows line endings still gives its source")
@@ -175,7 +175,7 @@ struct SourceBlockTests {
         let yaml = SourceBlock.yaml(for: TestDrafts.japanese)
         let text = "# x\n\n```yaml \(TicketDocument.sourceTitle)\n\(yaml)\n```\n"
         let crlf = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
-        #expect(SourceBlock.extract(fromMarkdown: crlf) == [yaml + "\n"])
+        #expect(ExportReader.sources(inMarkdown: crlf) == [yaml + "\n"])
     }
 
     @Test("What the Markdown renderer writes, the extractor reads, whatever backticks the draft holds")
@@ -184,7 +184,7 @@ struct SourceBlockTests {
             let yaml = SourceBlock.yaml(for: draft(with: text))
             let rendered = MarkdownRenderer.block(
                 .code(language: "yaml", title: TicketDocument.sourceTitle, text: yaml))
-            #expect(SourceBlock.extract(fromMarkdown: rendered) == [yaml + "\n"], "\(text)")
+            #expect(ExportReader.sources(inMarkdown: rendered) == [yaml + "\n"], "\(text)")
         }
     }
 }

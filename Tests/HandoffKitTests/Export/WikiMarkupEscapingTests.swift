@@ -274,7 +274,7 @@ struct WikiMarkupEscapingTests {
         let body = lines.filter { $0 != "{quote}" }.joined(separator: "\n")
         let bare = unescapedCharacters(body)
         #expect(!bare.contains("{") && !bare.contains("}"), "an unescaped brace in:\n\(rendered)")
-        #expect(SourceBlock.extract(fromWiki: rendered).isEmpty)
+        #expect(ExportReader.sources(inWiki: rendered).isEmpty)
 
         // Inline code: the renderer's own {{ }} around escaped text.
         let code = WikiMarkupRenderer.inline([.code(hostile)], multiline: false)

@@ -10,7 +10,7 @@ public struct MarkdownExporter: Exporter {
 
         mutating func add(_ item: ExportItem) throws(ExportError) -> String {
             count += 1
-            let marker = ExportReader.markdownMarker + " (handoff \(HandoffVersion.current)); each source draft is in a "
+            let marker = SourceBlock.markdownMarker + " (handoff \(HandoffVersion.current)); each source draft is in a "
                 + "code block named \(TicketDocument.sourceTitle) -->\n\n"
             let fields = IssueFields(draft: item.draft, options: options)
             let document = MarkdownRenderer.render(

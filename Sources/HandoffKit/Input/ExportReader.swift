@@ -35,7 +35,7 @@ public enum ExportReader {
             }
         }
         return descriptions.flatMap { description -> [String] in
-            if let wiki = description.scalarText { return SourceBlock.extract(fromWiki: wiki) }
+            if let wiki = description.scalarText { return sources(inWiki: wiki) }
             return adfSources(description)
         }
     }
@@ -54,34 +54,82 @@ public enum ExportReader {
         let rows = CSVParser.rows(text)
         guard let header = rows.first, let column = header.firstIndex(of: "Description") else { return [] }
         return rows.dropFirst().flatMap { row in
-            column < row.count ? SourceBlock.extract(fromWiki: row[column]) : []
+            column < row.count ? sources(inWiki: row[column]) : []
         }
     }
 
-    /// True when the first line of a file looks like a CSV export's header.
-    public static func looksLikeCSVHeader(_ line: Substring) -> Bool {
-        line.hasPrefix("Issue Id,") || line.hasPrefix("Summary,")
+    /// Every embedded source draft in `text`: code blocks (or lines after a wiki `{code…}` marker)
+    /// whose content starts with `format: handoff/1`.
+    public static func sources(inWiki text: String) -> [String] {
+        var found: [String] = []
+        var current: [Substring]?
+        for line in Self.lines(text) {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            if current == nil {
+                if trimmed.hasPrefix("{code") && trimmed.contains(TicketDocument.sourceTitle) { current = [] }
+                continue
+            }
+            if trimmed.hasPrefix("{code}") {
+                if let lines = current { found.append(lines.joined(separator: "\n") + "\n") }
+                current = nil
+                continue
+            }
+            current?.append(trimmed)
+        }
+        return found.filter { $0.hasPrefix("format: " + HandoffVersion.draftFormat) }
     }
 
-    /// The first line of every Markdown export: invisible when rendered, and unlike anything a
-    /// YAML draft starts with (a `# heading` would be a YAML comment).
-    public static let markdownMarker = "<!-- handoff markdown export"
-
-    /// True when the first line of a file is the Markdown export marker.
-    public static func looksLikeMarkdown(_ line: Substring) -> Bool {
-        line.hasPrefix(markdownMarker)
-    }
-}
-
-extension DocNode {
-    subscript(key: String) -> DocNode? {
-        guard case .mapping(let pairs) = kind else { return nil }
-        return pairs.first { $0.key.scalarText == key }?.value
+    /// The lines of `text`, split at LF and CR LF (Swift reads "\r\n" as one Character, so
+    /// splitting at "\n" alone would keep a file with Windows line endings in one piece).
+    private static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
-    var items: [DocNode]? {
-        if case .sequence(let items) = kind { return items }
+    /// Embedded drafts in Markdown: fenced blocks whose info string names the source file.
+    public static func sources(inMarkdown text: String) -> [String] {
+        var found: [String] = []
+        var fence: Substring?
+        var lines: [Substring] = []
+        for line in Self.lines(text) {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            if let open = fence {
+                if trimmed == open {
+                    found.append(lines.joined(separator: "\n") + "\n")
+                    fence = nil
+                } else {
+                    lines.append(trimmed)
+                }
+                continue
+            }
+            let ticks = trimmed.prefix { $0 == "`" }
+            if ticks.count >= 3, trimmed.contains(TicketDocument.sourceTitle) {
+                fence = ticks
+                lines = []
+            }
+        }
+        return found.filter { $0.hasPrefix("format: " + HandoffVersion.draftFormat) }
+    }
+
+    /// The exports that are not YAML or JSON, told by their first line.
+    public enum TextKind: String, Sendable {
+        case csv, markdown
+    }
+
+    /// What a file's first line says it is when it is a CSV or Markdown export; nil for anything
+    /// else (a draft, or a JSON export, which `kind(of:)` tells once the document is parsed). The
+    /// one place that decides it: the reader, `review --ask` and `pull` all ask here.
+    public static func textKind(firstLine line: Substring) -> TextKind? {
+        if line.hasPrefix("Issue Id,") || line.hasPrefix("Summary,") { return .csv }
+        if line.hasPrefix(SourceBlock.markdownMarker) { return .markdown }
         return nil
+    }
+
+    /// The drafts a CSV or Markdown export carries (YAML texts).
+    public static func sources(in text: String, kind: TextKind) -> [String] {
+        switch kind {
+        case .csv: return sources(inCSV: text)
+        case .markdown: return sources(inMarkdown: text)
+        }
     }
 }
 
