@@ -5,9 +5,10 @@ import Testing
 /// they print and how they end must be what the root parser gives them.
 @Suite("start-up shortcuts")
 struct StartupShortcutTests {
-    /// New drafts get a random id; it is the only thing allowed to differ.
+    /// New drafts get a random id, and each run its own scratch home: the only things allowed to differ.
     static func withoutDraftIDs(_ text: String) -> String {
-        text.replacingOccurrences(of: #"idea-[0-9a-f]{4}"#, with: "idea-XXXX", options: .regularExpression)
+        text.replacingOccurrences(of: #"\b[a-z]+-[0-9a-f]{4}\b"#, with: "idea-XXXX", options: .regularExpression)
+            .replacingOccurrences(of: #"handoff-tests-[0-9A-Fa-f-]+"#, with: "HOME", options: .regularExpression)
     }
 
     @Test(
