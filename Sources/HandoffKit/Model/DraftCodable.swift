@@ -39,23 +39,27 @@ extension Record {
         switch node.kind {
         case .mapping(let pairs):
             let fields = Self.fields
-            var seen: Set<String> = []
+            // Which fields were given, by their index in `fields`: keys are the fields' own, so
+            // this tells a repeated key without hashing every key.
+            var seen = [Bool](repeating: false, count: fields.count)
             for pair in pairs {
                 guard let key = pair.key.scalarText, case .scalar(_, _) = pair.key.kind else {
                     context.fail(pair.key, "a key must be a single word, not \(pair.key.kindDescription)")
                     continue
                 }
-                guard let field = fields.first(where: { $0.key == key }) else {
+                guard let fieldIndex = fields.firstIndex(where: { $0.key == key }) else {
                     context.unknownKey(
                         key, at: pair.key, valid: fields.map(\.key), container: recordName)
                     continue
                 }
-                if !seen.insert(key).inserted {
+                let field = fields[fieldIndex]
+                if seen[fieldIndex] {
                     context.at(.key(key)) {
                         $0.fail(pair.key, "'\(key)' is given twice; keep one")
                     }
                     continue
                 }
+                seen[fieldIndex] = true
                 context.at(.key(key)) { field.decode(&record, pair.value, &$0) }
             }
             return record
