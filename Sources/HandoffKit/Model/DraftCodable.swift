@@ -6,6 +6,8 @@ public protocol DraftCodable: Equatable, Sendable {
     static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self?
     /// The value as an ordered tree.
     var encoded: Value { get }
+    /// Appends every free-text string the value holds, with its field path, as `encoded` holds them.
+    func collectFreeText(at path: String, into texts: inout [(field: String, text: String)])
     /// True when the value carries nothing and is left out of output.
     var isEmptyValue: Bool { get }
     /// A JSON-Schema-shaped summary of what the value is (text, enum, date, record…), which the
@@ -206,6 +208,8 @@ public struct Field<Root>: @unchecked Sendable {
     public var whenMissing: String? = nil
     /// For nested records: applies a value deeper down the path, keeping the other fields.
     var applyNested: ((inout Root, ArraySlice<String>, DocNode, inout DecodeContext) -> Void)? = nil
+    /// Appends the field's free text under the given path, without building its `Value` tree.
+    var collectText: (Root, String, inout [(field: String, text: String)]) -> Void = { _, _, _ in }
 
     func keyPathMatches(_ other: AnyKeyPath) -> Bool { keyPath == other }
 
@@ -245,7 +249,11 @@ public struct Field<Root>: @unchecked Sendable {
             inputSchema: {
                 described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
             },
-            keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing)
+            keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing,
+            collectText: { root, path, texts in
+                guard let value = root[keyPath: keyPath], !value.isEmptyValue else { return }
+                value.collectFreeText(at: path, into: &texts)
+            })
     }
 
     /// A list; a single value where a list is expected is taken as a list of one.
@@ -290,7 +298,15 @@ public struct Field<Root>: @unchecked Sendable {
                     .object([("type", .string("array")), ("items", T.schema)]), summary)
             },
             inputSchema: { described(SchemaFragment.list(of: T.inputSchema), summary) },
-            keyPath: keyPath, shape: .list(T.self))
+            keyPath: keyPath, shape: .list(T.self),
+            collectText: { root, path, texts in
+                // Numbered as `encode` numbers them: empty items are left out.
+                var index = 0
+                for value in root[keyPath: keyPath] where !value.isEmptyValue {
+                    value.collectFreeText(at: "\(path)[\(index)]", into: &texts)
+                    index += 1
+                }
+            })
     }
 
     /// A nested record, always present (empty when absent).
@@ -313,7 +329,9 @@ public struct Field<Root>: @unchecked Sendable {
                 var value = root[keyPath: keyPath]
                 value.apply(node, at: path, in: &context)
                 root[keyPath: keyPath] = value
-            })
+            },
+            // An empty record has no text to give, so it needs no `isEmptyValue` test here.
+            collectText: { root, path, texts in root[keyPath: keyPath].collectFreeText(at: path, into: &texts) })
     }
 
     private static func described(_ schema: Value, _ summary: String) -> Value {
