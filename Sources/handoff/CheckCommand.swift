@@ -31,6 +31,8 @@ struct CheckCommand: ParsableCommand {
             valueName: "format"))
     var format: FormatChoice<CheckFormats> = .text
 
+    @OptionGroup var jobs: JobsOptions
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -45,32 +47,11 @@ struct CheckCommand: ParsableCommand {
         let store = global.storeLocation
         let renderer = CheckRenderer(styler: global.styler(for: STDOUT_FILENO), language: global.lang)
         let baseContext = RuleContext(today: today, configuration: configuration)
+        let language = global.lang
+        let format = format.format
         var worst: Int32 = ExitStatus.done
         var tally = (ready: 0, notReady: 0, invalid: 0)
         var printed = 0
-
-        func emit(_ result: CheckResult) {
-            worst = max(worst, result.exitStatus)
-            switch result.outcome {
-            case .checked(_, let report):
-                if report.isReady { tally.ready += 1 } else { tally.notReady += 1 }
-            case .invalid(let invalid):
-                tally.invalid += 1
-                Terminal.printError(invalid.description(in: global.lang ?? invalid.language ?? .en))
-                // In GitHub's format the error is also an annotation on stdout, below.
-            }
-            switch format.format {
-            case .json:
-                Terminal.write(renderer.json(result) + "\n")
-            case .github:
-                Terminal.write(renderer.github(result))
-            case .text, .markdown:  // markdown is not among CheckFormats
-                let text = renderer.text(result)
-                guard !text.isEmpty else { return }
-                Terminal.write((printed > 0 ? "\n" : "") + text)
-                printed += 1
-            }
-        }
 
         let arguments = sources.isEmpty ? store.storedIDs() : sources
         if arguments.isEmpty {
@@ -81,29 +62,98 @@ struct CheckCommand: ParsableCommand {
                     + "or name draft files: handoff check drafts/*.yaml")
             return
         }
+        // Drafts are checked and rendered on the workers; tallies, the text format's separators
+        // and the writing stay here, in input order.
+        let batches = OrderedBatches<CheckWork, CheckedOutput>(
+            jobs: jobs.count,
+            work: { item in
+                let result: CheckResult
+                switch item {
+                case .done(let done):
+                    result = done
+                case .draft(let loaded, let source):
+                    let context = baseContext.reporting(in: language ?? loaded.draft.language)
+                    let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
+                    result = CheckResult(source: source, documentIndex: loaded.documentIndex, outcome: .checked(loaded.draft, report))
+                }
+                return CheckedOutput(result, renderer: renderer, format: format, language: language)
+            },
+            deliver: { output in
+                worst = max(worst, output.exitStatus)
+                switch output.exitStatus {
+                case 0: tally.ready += 1
+                case 1: tally.notReady += 1
+                default: tally.invalid += 1
+                }
+                if let error = output.stderr { Terminal.writePrepared(error, to: STDERR_FILENO) }
+                if let separated = output.separated, printed > 0 {
+                    Terminal.writePrepared(separated, to: STDOUT_FILENO)
+                } else {
+                    Terminal.writePrepared(output.stdout, to: STDOUT_FILENO)
+                }
+                if output.countsAsPrinted { printed += 1 }
+            })
         for argument in arguments {
             let source: DraftSource
             do {
                 source = try DraftSource.resolve(argument, store: store)
             } catch {
-                emit(CheckResult(source: argument, documentIndex: 1, outcome: .invalid(error)))
+                try batches.submit(.done(CheckResult(source: argument, documentIndex: 1, outcome: .invalid(error))))
                 continue
             }
             try source.forEachDocument { loaded in
                 switch loaded {
                 case .success(let loaded):
-                    let context = baseContext.reporting(in: global.lang ?? loaded.draft.language)
-                    let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
-                    emit(CheckResult(source: source.name, documentIndex: loaded.documentIndex, outcome: .checked(loaded.draft, report)))
+                    try batches.submit(.draft(loaded, source: source.name))
                 case .failure(let invalid):
                     let index = invalid.errors.first?.documentIndex ?? 1
-                    emit(CheckResult(source: source.name, documentIndex: index, outcome: .invalid(invalid)))
+                    try batches.submit(.done(CheckResult(source: source.name, documentIndex: index, outcome: .invalid(invalid))))
                 }
             }
         }
-        if format.format == .text, tally.ready + tally.notReady + tally.invalid > 1 {
+        try batches.finish()
+        if format == .text, tally.ready + tally.notReady + tally.invalid > 1 {
             Terminal.write("\n" + renderer.totals(tally, language: global.lang ?? .en))
         }
         if worst != ExitStatus.done { throw ExitCode(worst) }
+    }
+}
+
+/// A document on its way to a check: a draft to check, or a result known already (unreadable).
+enum CheckWork: Sendable {
+    case draft(LoadedDraft, source: String)
+    case done(CheckResult)
+}
+
+/// One result as the terminal gets it: the bytes for stderr and stdout, prepared on a worker.
+struct CheckedOutput: Sendable {
+    var exitStatus: Int32
+    var stderr: String?
+    var stdout: String
+    /// The text format separates reports by an empty line: this is `stdout` after a report.
+    var separated: String?
+    /// False for a text report with nothing to say, which takes no separator either.
+    var countsAsPrinted: Bool
+
+    init(_ result: CheckResult, renderer: CheckRenderer, format: OutputFormat, language: Language?) {
+        exitStatus = result.exitStatus
+        if case .invalid(let invalid) = result.outcome {
+            // In GitHub's format the error is also an annotation on stdout, below.
+            stderr = Terminal.errorText(invalid.description(in: language ?? invalid.language ?? .en))
+        }
+        countsAsPrinted = false
+        switch format {
+        case .json:
+            stdout = TerminalText.terminalOutput(renderer.json(result) + "\n")
+        case .github:
+            stdout = TerminalText.terminalOutput(renderer.github(result))
+        case .text, .markdown:  // markdown is not among CheckFormats
+            let text = renderer.text(result)
+            stdout = TerminalText.terminalOutput(text)
+            if !text.isEmpty {
+                separated = TerminalText.terminalOutput("\n" + text)
+                countsAsPrinted = true
+            }
+        }
     }
 }

@@ -12,15 +12,33 @@ enum Entrypoint {
     static func main() {
         Terminal.guardStandardDescriptors()
         Signals.ignoreBrokenPipes()
-        if let problem = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            // What ArgumentParser prints, without building the parser for every command first
+            // (most of start-up time: reflection over fourteen commands' options).
+            print(HandoffVersion.current)
+            exit(ExitStatus.done)
+        }
+        if let problem = unknownCommand(arguments) {
             Terminal.printError(problem)
             exit(ExitStatus.invalidInput)
         }
         do {
-            var command = try Handoff.parseAsRoot()
+            var command = try shortcut(arguments) ?? Handoff.parseAsRoot()
             try command.run()
         } catch {
             exit(status(for: error))
+        }
+    }
+
+    /// The interview with no options (`handoff`, `handoff new`), parsed as the one command it
+    /// is: the root parser would first reflect over every command's options to look for a
+    /// completion-script request, which costs more than everything up to the first question.
+    static func shortcut(_ arguments: [String]) throws -> (any ParsableCommand)? {
+        switch arguments {
+        case []: return try StartCommand.parse([])
+        case ["new"]: return try NewCommand.parse([])
+        default: return nil
         }
     }
 

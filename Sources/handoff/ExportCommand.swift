@@ -58,6 +58,8 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave the source draft out of the description.")
     var noSource = false
 
+    @OptionGroup var jobs: JobsOptions
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -97,10 +99,21 @@ struct ExportCommand: ParsableCommand {
         var writer = format.exporter.writer(options: options)
         var exported = 0
         let context = RuleContext(today: today, configuration: configuration)
-        let worst = try EachDraft.run(sources, store: store.location) { loaded, source in
-            let report = Readiness.check(loaded.draft, in: context.reporting(in: global.lang ?? loaded.draft.language))
-            if !report.isReady && !force {
-                Terminal.printError(ReviewRenderer().exportRefusal(loaded, report))
+        let language = global.lang
+        let force = force
+        // The check (and a refusal's message) is done on the workers; the writer, which may
+        // hold state across drafts (one importer file, bulk bodies of 50), works here in order.
+        let worst = try EachDraft.run(
+            sources, store: store.location, jobs: jobs.count,
+            prepare: { loaded in
+                let report = Readiness.check(loaded.draft, in: context.reporting(in: language ?? loaded.draft.language))
+                let refusal = !report.isReady && !force ? Terminal.errorText(ReviewRenderer().exportRefusal(loaded, report)) : nil
+                return (report: report, refusal: refusal)
+            }
+        ) { loaded, source, checked in
+            let report = checked.report
+            if let refusal = checked.refusal {
+                Terminal.writePrepared(refusal, to: STDERR_FILENO)
                 return ExitStatus.notReady
             }
             // A stored draft is labelled with the revision it holds (the journal's, as the store

@@ -79,10 +79,16 @@ enum Terminal {
     }
 
     /// Writes an error line to stderr, with the program name, control characters made visible.
-    static func printError(_ message: String) {
+    static func printError(_ message: String) { writePrepared(errorText(message), to: STDERR_FILENO) }
+
+    /// The bytes `printError` writes, made on any thread so that a worker can prepare them.
+    static func errorText(_ message: String) -> String {
         let lines = TerminalText.sanitize(message).split(separator: "\n", omittingEmptySubsequences: false)
         var text = ""
         for line in lines where !line.isEmpty { text += "handoff: " + line + "\n" }
-        write(text, to: STDERR_FILENO)
+        return TerminalText.terminalOutput(text)
     }
+
+    /// Writes text already passed through `TerminalText.terminalOutput` (or `errorText`).
+    static func writePrepared(_ text: String, to descriptor: Int32) { writeBytes(text, to: descriptor) }
 }

@@ -65,6 +65,7 @@ enum JSONReader {
             case UInt8(ascii: "{"):
                 advance()
                 var pairs: [DocNode.Pair] = []
+                // Filled only for a large mapping: a draft's few keys are compared in place.
                 var keys: Set<String> = []
                 skipSpace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -78,7 +79,7 @@ enum JSONReader {
                     let keyLine = line
                     guard let key = value(depth: depth + 1), case .scalar(let name, _) = key.kind else { return nil }
                     // A repeated key is an error libyaml's path words; leave it to that path.
-                    guard keys.insert(name).inserted else { return nil }
+                    guard Self.isNewKey(name, among: pairs, hashed: &keys) else { return nil }
                     skipSpace()
                     // libyaml wants a key's `:` on the key's line and within 1024 characters of its start.
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":"), line == keyLine, index - keyStart < 1000
@@ -128,6 +129,19 @@ enum JSONReader {
             }
         }
 
+        /// False when `name` is one of the keys of `pairs`. Hashing a string costs more than
+        /// comparing it with a handful of others, so a set is built only past 16 keys.
+        static func isNewKey(_ name: String, among pairs: [DocNode.Pair], hashed keys: inout Set<String>) -> Bool {
+            if pairs.count < 16 {
+                for pair in pairs { if case .scalar(let other, _) = pair.key.kind, other == name { return false } }
+                return true
+            }
+            if keys.isEmpty {
+                for pair in pairs { if case .scalar(let other, _) = pair.key.kind { keys.insert(other) } }
+            }
+            return keys.insert(name).inserted
+        }
+
         /// One byte of ASCII syntax.
         mutating func advance() {
             index += 1
@@ -142,8 +156,11 @@ enum JSONReader {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
                     advance()
+                    // Without escapes the text is one run of the input, made a string in one copy.
+                    if result.isEmpty { return String(decoding: run, as: UTF8.self) }
+                    result.append(contentsOf: run)
                     return String(decoding: result, as: UTF8.self)
                 }
                 if byte == UInt8(ascii: "\\") {

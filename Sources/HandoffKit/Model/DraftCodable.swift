@@ -6,6 +6,8 @@ public protocol DraftCodable: Equatable, Sendable {
     static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self?
     /// The value as an ordered tree.
     var encoded: Value { get }
+    /// Appends every free-text string the value holds, with its field path, as `encoded` holds them.
+    func collectFreeText(at path: String, into texts: inout [(field: String, text: String)])
     /// True when the value carries nothing and is left out of output.
     var isEmptyValue: Bool { get }
     /// A JSON-Schema-shaped summary of what the value is (text, enum, date, record…), which the
@@ -45,23 +47,27 @@ extension Record {
         switch node.kind {
         case .mapping(let pairs):
             let fields = Self.fields
-            var seen: Set<String> = []
+            // Which fields were given, by their index in `fields`: keys are the fields' own, so
+            // this tells a repeated key without hashing every key.
+            var seen = [Bool](repeating: false, count: fields.count)
             for pair in pairs {
                 guard let key = pair.key.scalarText, case .scalar(_, _) = pair.key.kind else {
                     context.fail(pair.key, "a key must be a single word, not \(pair.key.kindDescription)")
                     continue
                 }
-                guard let field = fields.first(where: { $0.key == key }) else {
+                guard let fieldIndex = fields.firstIndex(where: { $0.key == key }) else {
                     context.unknownKey(
                         key, at: pair.key, valid: fields.map(\.key), container: recordName)
                     continue
                 }
-                if !seen.insert(key).inserted {
+                let field = fields[fieldIndex]
+                if seen[fieldIndex] {
                     context.at(.key(key)) {
                         $0.fail(pair.key, "'\(key)' is given twice; keep one")
                     }
                     continue
                 }
+                seen[fieldIndex] = true
                 context.at(.key(key)) { field.decode(&record, pair.value, &$0) }
             }
             return record
@@ -214,6 +220,8 @@ public struct Field<Root>: @unchecked Sendable {
     public var whenMissing: String? = nil
     /// For nested records: applies a value deeper down the path, keeping the other fields.
     var applyNested: ((inout Root, ArraySlice<String>, DocNode, inout DecodeContext) -> Void)? = nil
+    /// Appends the field's free text under the given path, without building its `Value` tree.
+    var collectText: (Root, String, inout [(field: String, text: String)]) -> Void = { _, _, _ in }
 
     func keyPathMatches(_ other: AnyKeyPath) -> Bool { keyPath == other }
 
@@ -253,7 +261,11 @@ public struct Field<Root>: @unchecked Sendable {
             inputSchema: {
                 described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
             },
-            keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing)
+            keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing,
+            collectText: { root, path, texts in
+                guard let value = root[keyPath: keyPath], !value.isEmptyValue else { return }
+                value.collectFreeText(at: path, into: &texts)
+            })
     }
 
     /// A list; a single value where a list is expected is taken as a list of one.
@@ -298,7 +310,15 @@ public struct Field<Root>: @unchecked Sendable {
                     .object([("type", .string("array")), ("items", T.schema)]), summary)
             },
             inputSchema: { described(SchemaFragment.list(of: T.inputSchema), summary) },
-            keyPath: keyPath, shape: .list(T.self))
+            keyPath: keyPath, shape: .list(T.self),
+            collectText: { root, path, texts in
+                // Numbered as `encode` numbers them: empty items are left out.
+                var index = 0
+                for value in root[keyPath: keyPath] where !value.isEmptyValue {
+                    value.collectFreeText(at: "\(path)[\(index)]", into: &texts)
+                    index += 1
+                }
+            })
     }
 
     /// A nested record, always present (empty when absent).
@@ -321,7 +341,9 @@ public struct Field<Root>: @unchecked Sendable {
                 var value = root[keyPath: keyPath]
                 value.apply(node, at: path, in: &context)
                 root[keyPath: keyPath] = value
-            })
+            },
+            // An empty record has no text to give, so it needs no `isEmptyValue` test here.
+            collectText: { root, path, texts in root[keyPath: keyPath].collectFreeText(at: path, into: &texts) })
     }
 
     private static func described(_ schema: Value, _ summary: String) -> Value {

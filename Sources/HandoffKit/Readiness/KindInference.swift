@@ -53,6 +53,8 @@ public enum KindInference {
         ),
     ]
 
+    static let cueTerms = cues.map { ($0.0, TermSet($0.1)) }
+
     /// The kind `draft` reads as, or nil when nothing in it names one.
     public static func guess(for draft: Draft) -> Guess? {
         let texts = [("idea", draft.idea), ("title", draft.title)]
@@ -64,9 +66,9 @@ public enum KindInference {
     public static func guess(in texts: [String]) -> Guess? { guess(labelled: texts.map { ("", $0) }) }
 
     static func guess(labelled texts: [(field: String, text: String)]) -> Guess? {
-        for (kind, words) in cues {
+        for (kind, words) in cueTerms {
             for (field, text) in texts {
-                if let word = words.first(where: { TermMatch.contains($0, in: text) }) {
+                if let word = words.first(in: text) {
                     return Guess(kind: kind, evidence: word, field: field)
                 }
             }

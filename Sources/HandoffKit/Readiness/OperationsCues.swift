@@ -20,14 +20,17 @@ enum OperationsCues {
         "エクスポート", "書き出し", "チャットボット",
     ]
 
+    static let peakTerms = TermSet(peakWords)
+    static let securityTerms = TermSet(securityWords)
+
     /// Kinds that by their nature bring in third-party code or move data out.
     static let securityKinds: Set<RequestKind> = [.tracking, .integration, .dataExport]
 
     /// The first of `words` in `texts`, with the field it is in.
-    static func first(of words: [String], in texts: [(field: String, text: String?)]) -> (field: String, word: String)? {
+    static func first(of words: TermSet, in texts: [(field: String, text: String?)]) -> (field: String, word: String)? {
         for (field, text) in texts {
             guard let text, !text.isEmptyValue else { continue }
-            if let word = words.first(where: { TermMatch.contains($0, in: text) }) { return (field, word) }
+            if let word = words.first(in: text) { return (field, word) }
         }
         return nil
     }

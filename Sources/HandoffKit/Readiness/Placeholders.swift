@@ -7,6 +7,9 @@
 public struct PlaceholderLexicon: Sendable {
     private var whole: Set<String>
     private var japanese: [String]
+    /// Pieces every placeholder text contains, for the test that turns most content away unread.
+    private(set) var anchorTrie: VagueTrie
+    private(set) var anchorRules: [AnchorRule]
 
     /// The built-in phrases plus `extra` (both languages are always recognised: Japanese drafts
     /// often say TBD, English ones sometimes 未定).
@@ -17,12 +20,19 @@ public struct PlaceholderLexicon: Sendable {
         self.whole = whole
         self.japanese = (Self.japaneseTerms + extra.ja).map(Self.normalise).filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
+        (anchorTrie, anchorRules) = Self.anchors(whole: whole, japanese: japanese)
     }
 
     /// The placeholder as written (trimmed) when the whole of `text` is one, nil for real content
     /// or no content. `language` is accepted for callers that know it; both languages are checked.
     public func placeholder(in text: String, language: Language? = nil) -> String? {
         // A placeholder is a few words; longer text is content (and this runs on every field).
+        guard text.utf8.count <= 80, mayBePlaceholder(text) else { return nil }
+        return placeholderUnfiltered(in: text)
+    }
+
+    /// `placeholder(in:)` without the quick test that turns away text that cannot be one.
+    func placeholderUnfiltered(in text: String) -> String? {
         guard text.utf8.count <= 80 else { return nil }
         let written = text.trimmingWhitespace
         guard !written.isEmpty else { return nil }
@@ -55,7 +65,10 @@ public struct PlaceholderLexicon: Sendable {
 
     /// True when `text` is blank or a placeholder: the field is still open.
     public func isOpen(_ text: String?) -> Bool {
-        guard let text, !text.allSatisfy(\.isWhitespace) else { return true }
+        guard let text else { return true }
+        // A printable ASCII first byte is a character that is not white space; else ask each character.
+        let printableFirst = text.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+        if !printableFirst, text.allSatisfy(\.isWhitespace) { return true }
         return placeholder(in: text) != nil
     }
 

@@ -26,24 +26,10 @@ extension Draft {
     /// Every free-text value with its field path, for rules that scan prose. Contact fields
     /// (e-mail addresses that belong there) and the fields written by the tool are left out.
     func freeText() -> [(field: String, text: String)] {
-        var out: [(String, String)] = []
-        func walk(_ value: Value, _ path: String) {
-            switch value {
-            case .string(let text): out.append((path, text))
-            case .list(let items):
-                for (index, item) in items.enumerated() { walk(item, "\(path)[\(index)]") }
-            case .map(let entries):
-                for entry in entries where !Self.notFreeText.contains(entry.key) {
-                    walk(entry.value, path.isEmpty ? entry.key : "\(path).\(entry.key)")
-                }
-            default: break
-            }
-        }
-        walk(encoded, "")
-        return out
+        var texts: [(field: String, text: String)] = []
+        collectFreeText(at: "", into: &texts)
+        return texts
     }
-
-    private static let notFreeText: Set<String> = ["format", "id", "lang", "email", "role", "priority", "deadline", "legal_review"]
 }
 
 extension RuleContext {

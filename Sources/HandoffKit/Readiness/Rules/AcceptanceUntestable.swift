@@ -35,6 +35,9 @@ struct AcceptanceUntestable: ReadinessRule {
         "と表示", "が表示", "メッセージ", "秒", "件",
     ]
 
+    static let judgementTerms = TermSet(judgements)
+    static let outcomeTerms = TermSet(outcomes)
+
     func applies(to draft: Draft, in context: RuleContext) -> Bool {
         draft.testing.acceptanceCriteria.contains { !context.isOpen($0) }
     }
@@ -56,8 +59,7 @@ struct AcceptanceUntestable: ReadinessRule {
     }
 
     static func isUntestable(_ criterion: String) -> Bool {
-        let judged = judgements.contains { TermMatch.contains($0, in: criterion) }
-        guard judged else { return false }
-        return !outcomes.contains { TermMatch.contains($0, in: criterion) }
+        guard judgementTerms.containsAny(in: criterion) else { return false }
+        return !outcomeTerms.containsAny(in: criterion)
     }
 }

@@ -21,7 +21,7 @@ struct SecurityImpactUnstated: ReadinessRule {
         if draft.kind == nil, let guess = KindInference.guess(for: draft), OperationsCues.securityKinds.contains(guess.kind) {
             return ("kind", guess.kind.rawValue)
         }
-        return OperationsCues.first(of: OperationsCues.securityWords, in: OperationsCues.builtThings(draft))
+        return OperationsCues.first(of: OperationsCues.securityTerms, in: OperationsCues.builtThings(draft))
     }
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool { Self.involvement(draft) != nil }

@@ -16,7 +16,7 @@ struct TrafficUnstated: ReadinessRule {
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard context.isOpen(draft.operations.expectedTraffic) else { return [] }
-        let tie = OperationsCues.first(of: OperationsCues.peakWords, in: OperationsCues.launchTies(draft))
+        let tie = OperationsCues.first(of: OperationsCues.peakTerms, in: OperationsCues.launchTies(draft))
         let sendsMail = KindInference.effectiveKind(of: draft) == .email
         let peaks = tie != nil || sendsMail
         var reason = context.text(

@@ -1,0 +1,129 @@
+import Dispatch
+
+/// Runs `work` over a stream of inputs on several threads and hands the outputs to `deliver` in
+/// input order, on the caller's thread. Inputs are grouped in batches; a bounded number of
+/// batches is in flight, so memory stays flat however long the stream is.
+///
+/// Nothing starts a thread until the first batch is full: a single draft, or a small file, is
+/// worked on the caller's thread as it arrives in full, exactly as with one job. With `jobs` 1
+/// everything is inline.
+public final class OrderedBatches<Input: Sendable, Output: Sendable> {
+    /// Threads are worth their cost from this many inputs on.
+    public static var defaultBatchSize: Int { 64 }
+
+    private let requestedJobs: Int?
+    private let batchSize: Int
+    private let work: @Sendable (Input) -> Output
+    private let deliver: (Output) throws -> Void
+    private var batch: [Input] = []
+    private var inFlight: [Slot] = []
+    private var pool: Pool?
+    /// True until the first batch fills: till then the stream may turn out to be small.
+    private var waitingForFirstBatch = true
+
+    /// - Parameters:
+    ///   - jobs: the number of worker threads; nil for as many as the process has cores.
+    ///   - work: what is done to each input; runs on any thread.
+    ///   - deliver: what is done with each output, in input order, on the caller's thread.
+    public init(
+        jobs: Int?, batchSize: Int = OrderedBatches.defaultBatchSize,
+        work: @escaping @Sendable (Input) -> Output, deliver: @escaping (Output) throws -> Void
+    ) {
+        requestedJobs = jobs
+        self.batchSize = max(1, batchSize)
+        self.work = work
+        self.deliver = deliver
+        batch.reserveCapacity(self.batchSize)
+    }
+
+    public func submit(_ input: Input) throws {
+        if requestedJobs == 1 {
+            try deliver(work(input))
+            return
+        }
+        batch.append(input)
+        guard batch.count >= batchSize else { return }
+        if waitingForFirstBatch {
+            waitingForFirstBatch = false
+            let jobs = requestedJobs ?? AvailableCores.count()
+            if jobs > 1 { pool = Pool(jobs: jobs) }
+        }
+        try dispatchBatch()
+    }
+
+    /// Works and delivers whatever is left; every output has been delivered when it returns.
+    public func finish() throws {
+        if !batch.isEmpty { try dispatchBatch() }
+        while !inFlight.isEmpty { try deliverOldest() }
+    }
+
+    private func dispatchBatch() throws {
+        let inputs = batch
+        batch.removeAll(keepingCapacity: true)
+        guard let pool else {
+            for input in inputs { try deliver(work(input)) }
+            return
+        }
+        // Outputs already worked are delivered first, so that output streams out steadily.
+        while let oldest = inFlight.first, oldest.isDone { try deliverOldest() }
+        // A few batches per thread keep every thread busy while the oldest one is delivered.
+        while inFlight.count >= pool.jobs * 2 { try deliverOldest() }
+        let slot = Slot()
+        let work = work
+        pool.run {
+            slot.outputs = inputs.map(work)
+            slot.finished()
+        }
+        inFlight.append(slot)
+    }
+
+    private func deliverOldest() throws {
+        let slot = inFlight.removeFirst()
+        slot.wait()
+        let outputs = slot.outputs
+        slot.outputs = []
+        for output in outputs { try deliver(output) }
+    }
+
+    /// One batch's outputs: written by one worker before `finished()`, read by the caller's
+    /// thread after `wait()`; the semaphore orders the two.
+    private final class Slot: @unchecked Sendable {
+        var outputs: [Output] = []
+        private let done = DispatchSemaphore(value: 0)
+        private var delivered = false
+
+        func finished() { done.signal() }
+
+        var isDone: Bool {
+            if delivered { return true }
+            delivered = done.wait(timeout: .now()) == .success
+            return delivered
+        }
+
+        func wait() {
+            if !delivered { done.wait() }
+            delivered = true
+        }
+    }
+
+    /// At most `jobs` batches worked at once, on Dispatch's threads.
+    private final class Pool: Sendable {
+        let jobs: Int
+        private let gate: DispatchSemaphore
+        private let queue = DispatchQueue(label: "handoff.batches", attributes: .concurrent)
+
+        init(jobs: Int) {
+            self.jobs = jobs
+            gate = DispatchSemaphore(value: jobs)
+        }
+
+        func run(_ body: @escaping @Sendable () -> Void) {
+            let gate = gate
+            queue.async {
+                gate.wait()
+                body()
+                gate.signal()
+            }
+        }
+    }
+}

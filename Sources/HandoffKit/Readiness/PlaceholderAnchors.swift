@@ -1,0 +1,94 @@
+/// The quick test in front of `PlaceholderLexicon.placeholder(in:)`. Normalising a text costs
+/// more than the rest of a rule, and almost every field is real content, so each text is first
+/// walked once through a trie of anchors: one piece (no space, no apostrophe) of every phrase.
+/// Whatever way the lexicon accepts a text (the whole phrase, the phrase between filler words, a
+/// placeholder clause before a guess, a subject before a Japanese term), that piece is in the
+/// text's lowered bytes; an English phrase's piece with no letter or digit glued to either side
+/// (normalising only drops spaces, quotes, brackets and fillers around a phrase), a Japanese
+/// term's anywhere. Text made only of fillers counts as the empty phrase: its first letter starts
+/// a filler. Text with nothing the normaliser keeps, or with letters whose lowering is not ASCII
+/// lowering, always takes the long way.
+extension PlaceholderLexicon {
+    struct AnchorRule: Sendable {
+        /// The piece may sit anywhere (a Japanese term after its subject).
+        var anywhere = false
+        /// The piece must not touch an ASCII letter or digit on either side.
+        var alone = false
+        /// The piece must start at the text's first letter (a filler before nothing).
+        var atFirstLetter = false
+    }
+
+    static func anchors(whole: Set<String>, japanese: [String]) -> (VagueTrie, [AnchorRule]) {
+        var words: [[UInt8]] = []
+        var rules: [AnchorRule] = []
+        func add(_ phrase: String, _ rule: AnchorRule) {
+            let pieces = phrase.utf8.split { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "'") }
+            guard let longest = pieces.max(by: { $0.count < $1.count }) else { return }
+            words.append(Array(longest))
+            rules.append(rule)
+        }
+        for phrase in whole where !phrase.isEmpty { add(phrase, AnchorRule(alone: true)) }
+        for term in japanese { add(term, AnchorRule(anywhere: true)) }
+        if whole.contains("") {
+            for filler in fillerPrefixes {
+                let bytes = Array(filler.utf8.prefix { $0 != UInt8(ascii: " ") })
+                if !bytes.isEmpty {
+                    words.append(bytes)
+                    rules.append(AnchorRule(atFirstLetter: true))
+                }
+            }
+        }
+        return (VagueTrie(words: words), rules)
+    }
+
+    /// False only when `text` cannot be a placeholder; true sends it to the full test.
+    func mayBePlaceholder(_ text: String) -> Bool {
+        // The UTF-8 offset of the first scalar normalising cannot drop (an ASCII letter or digit,
+        // kana or a kanji), or -1.
+        var firstLetter = -1
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if firstLetter < 0, Self.isASCIIAlphanumeric(UInt8(value)) { firstLetter = offset }
+                offset += 1
+                continue
+            }
+            if (0x3000...0x9FFF).contains(value) {
+                if firstLetter < 0, value >= 0x3041, value != 0x30FC { firstLetter = offset }
+            } else if scalar.properties.changesWhenLowercased {
+                return true
+            }
+            offset += UTF8.width(scalar)
+        }
+        guard firstLetter >= 0 else { return true }
+        let count = text.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            var index = 0
+            for byte in text.utf8 {
+                buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                index += 1
+            }
+            let bytes = UnsafeBufferPointer(buffer)
+            var found = false
+            anchorTrie.forEachOccurrence(in: bytes) { anchor, start, end in
+                guard !found else { return }
+                let rule = anchorRules[anchor]
+                if rule.anywhere {
+                    found = true
+                } else if rule.alone, start == 0 || !Self.isASCIIAlphanumeric(bytes[start - 1]),
+                    end == count || !Self.isASCIIAlphanumeric(bytes[end])
+                {
+                    found = true
+                } else if rule.atFirstLetter, start == firstLetter {
+                    found = true
+                }
+            }
+            return found
+        }
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+}

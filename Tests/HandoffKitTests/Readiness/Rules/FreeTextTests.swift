@@ -1,0 +1,52 @@
+import Testing
+
+@testable import HandoffKit
+
+extension Rules {
+    /// The draft's free text, collected field by field, is what walking its encoded tree gives:
+    /// the same texts, paths and order, over generated drafts that reach every field.
+    @Suite("Free text of a draft")
+    struct FreeTextTests {
+        /// The walk the rules used before: encode the draft, then take every string.
+        static func reference(_ draft: Draft) -> [(field: String, text: String)] {
+            var texts: [(field: String, text: String)] = []
+            func walk(_ value: Value, _ path: String) {
+                switch value {
+                case .string(let text): texts.append((path, text))
+                case .list(let items):
+                    for (index, item) in items.enumerated() { walk(item, "\(path)[\(index)]") }
+                case .map(let entries):
+                    for entry in entries
+                    where !["format", "id", "lang", "email", "role", "priority", "deadline", "legal_review"].contains(entry.key) {
+                        walk(entry.value, path.isEmpty ? entry.key : "\(path).\(entry.key)")
+                    }
+                default: break
+                }
+            }
+            walk(draft.encoded, "")
+            return texts
+        }
+
+        @Test("generated drafts give the texts of their encoded tree")
+        func generatedDrafts() throws {
+            var generator = DraftGenerator(seed: 0x5EED_0F7E)
+            var loaded = [TestDrafts.ready, TestDrafts.japanese]
+            for _ in 0..<300 {
+                let yaml = try generator.draft()
+                for case .success(let draft) in DraftLoader.load(text: yaml, source: "test.yaml", requireFormat: false) {
+                    loaded.append(draft.draft)
+                }
+            }
+            #expect(loaded.count > 60)
+            var texts = 0
+            for draft in loaded {
+                let fast = draft.freeText()
+                let slow = Self.reference(draft)
+                #expect(fast.map(\.field) == slow.map(\.field))
+                #expect(fast.map(\.text) == slow.map(\.text))
+                texts += slow.count
+            }
+            #expect(texts > loaded.count)
+        }
+    }
+}

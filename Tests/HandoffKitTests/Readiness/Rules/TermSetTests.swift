@@ -1,0 +1,38 @@
+import Testing
+
+@testable import HandoffKit
+
+extension Rules {
+    /// A `TermSet` answers as the word-by-word `TermMatch` search it replaced, on every list the
+    /// rules use it for.
+    @Suite("Term sets")
+    struct TermSetTests {
+        static let lists: [(String, [String])] =
+            [
+                ("peak words", OperationsCues.peakWords), ("security words", OperationsCues.securityWords),
+                ("judgements", AcceptanceUntestable.judgements), ("outcomes", AcceptanceUntestable.outcomes),
+                ("false friends", ["フォーム", "リード", "lead", "form"]),
+            ] + KindInference.cues.map { ("kind \($0.0.rawValue)", $0.1) }
+
+        @Test("the first term found is the one the word-by-word search finds", arguments: lists.indices)
+        func sameFirstTerm(list: Int) {
+            let (name, words) = Self.lists[list]
+            let set = TermSet(words)
+            var found = 0
+            for text in ScanEquivalenceInputs.texts(400, vocabulary: words, seed: UInt64(list) + 1) {
+                let expected = words.first { TermMatch.contains($0, in: text) }
+                #expect(set.first(in: text) == expected, "\(name): \(text.debugDescription)")
+                if expected != nil { found += 1 }
+            }
+            // The inputs are built from the list, so most of them hold a term.
+            #expect(found > 30)
+        }
+
+        @Test("a false friend hides the term only where it covers it")
+        func falseFriends() {
+            let set = TermSet(["フォーム"])
+            #expect(set.first(in: "配信プラットフォームの設定") == nil)
+            #expect(set.first(in: "プラットフォームに登録フォームを追加") == "フォーム")
+        }
+    }
+}
