@@ -7,7 +7,12 @@ extension String: DraftCodable {
         return text
     }
     public var encoded: Value { .string(self) }
-    public var isEmptyValue: Bool { allSatisfy(\.isWhitespace) }
+    public var isEmptyValue: Bool {
+        // Text that starts with a visible ASCII character is not empty: decided from its first
+        // byte, without breaking the whole text into characters.
+        if let first = utf8.first, first > 0x20, first < 0x7F { return false }
+        return allSatisfy(\.isWhitespace)
+    }
     public static var schema: Value { .object([("type", .string("string"))]) }
     /// Any scalar is text: `title: 2027` or `idea: yes` is what the marketer wrote, whatever a
     /// YAML reader makes of it.
