@@ -5,9 +5,10 @@
 /// terminal and nothing hides in the text.
 public enum JSONWriter {
     public static func compact(_ value: Value) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(value, into: &out, indent: nil, level: 0)
-        return out
+        return out.utf8String
     }
 
     public static func pretty(_ value: Value) -> String {
@@ -17,106 +18,123 @@ public enum JSONWriter {
     /// Indented JSON as it reads `level` levels deep inside an enclosing document (the first line
     /// is not indented): lets exporters stream a large document piece by piece.
     public static func pretty(_ value: Value, level: Int) -> String {
-        var out = ""
-        write(value, into: &out, indent: "  ", level: level)
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(value, into: &out, indent: 2, level: level)
+        return out.utf8String
     }
 
-    static func write(_ value: Value, into out: inout String, indent: String?, level: Int) {
+    /// Compact JSON (`indent` nil) or indented by `indent` spaces a level, appended to `out`.
+    static func write(_ value: Value, into out: inout [UInt8], indent: Int?, level: Int) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out.append(utf8: "null")
+        case .bool(let flag): out.append(utf8: flag ? "true" : "false")
+        case .number(let text): out.append(utf8: text)
         case .string(let text), .plain(let text): writeString(text, into: &out)
         case .list(let items):
             if items.isEmpty {
-                out += "[]"
+                out.append(utf8: "[]")
                 return
             }
-            out += "["
-            for (offset, item) in items.enumerated() {
-                if offset > 0 { out += "," }
+            out.append(UInt8(ascii: "["))
+            var first = true
+            for item in items {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 newline(&out, indent, level + 1)
                 write(item, into: &out, indent: indent, level: level + 1)
             }
             newline(&out, indent, level)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .map(let entries):
             if entries.isEmpty {
-                out += "{}"
+                out.append(utf8: "{}")
                 return
             }
-            out += "{"
-            for (offset, entry) in entries.enumerated() {
-                if offset > 0 { out += "," }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for entry in entries {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 newline(&out, indent, level + 1)
                 writeString(entry.key, into: &out)
-                out += indent == nil ? ":" : ": "
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
                 write(entry.value, into: &out, indent: indent, level: level + 1)
             }
             newline(&out, indent, level)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ out: inout String, _ indent: String?, _ level: Int) {
+    @inline(__always)
+    private static func newline(_ out: inout [UInt8], _ indent: Int?, _ level: Int) {
         guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
+        out.append(0x0A)
+        out.appendSpaces(indent * level)
+    }
+
+    /// Appends `text` as a JSON string literal.
+    public static func writeString(_ text: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        writeString(text, into: &bytes)
+        out += bytes.utf8String
     }
 
     /// Appends `text` as a JSON string literal. Runs of bytes that need no escape are copied at
     /// once; which bytes those are comes from `UnsafeScalar`, so a rule added there applies here.
     /// Text with an invisible character (bidi controls, zero-width characters) takes the
     /// scalar-by-scalar path, which knows a joiner inside an emoji from a hidden one.
-    public static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        if UnsafeScalar.containsInvisible(text) {
-            writeScalars(text, into: &out)
-        } else {
-            writeRuns(text, into: &out)
+    public static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            if UnsafeScalar.containsInvisible(utf8: bytes, of: text) {
+                writeScalars(text, into: &out)
+            } else {
+                writeRuns(bytes, into: &out)
+            }
         }
-        out += "\""
+        out.append(0x22)
     }
 
-    private static func writeScalars(_ text: String, into out: inout String) {
+    private static func writeScalars(_ text: String, into out: inout [UInt8]) {
         UnsafeScalar.forEach(text) { scalar, invisible in
             if scalar.value < 0x80 && plainASCII[Int(scalar.value)] {
-                out.unicodeScalars.append(scalar)
+                out.append(UInt8(scalar.value))
             } else if invisible || scalar.value < 0x80 || UnsafeScalar.needsEscape(scalar) {
                 appendEscape(scalar, to: &out)
             } else {
-                out.unicodeScalars.append(scalar)
+                out.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
     }
 
-    private static func writeRuns(_ text: String, into out: inout String) {
-        var text = text
-        text.withUTF8 { bytes in
+    private static func writeRuns(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        plainASCII.withUnsafeBufferPointer { plain in
             var runStart = 0
             var index = 0
-            func flush() {
-                if index > runStart {
-                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
-                }
-            }
-            while index < bytes.count {
+            let count = bytes.count
+            while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if plainASCII[Int(byte)] {
+                    if plain[Int(byte)] {
                         index += 1
                         continue
                     }
-                    flush()
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     appendEscape(Unicode.Scalar(byte), to: &out)
                     index += 1
                     runStart = index
                     continue
                 }
+                guard ByteTables.leadMayNeedEscape(byte) else {
+                    index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    continue
+                }
                 let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
                 if UnsafeScalar.needsEscape(scalar) {
-                    flush()
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     appendEscape(scalar, to: &out)
                     index += length
                     runStart = index
@@ -124,7 +142,7 @@ public enum JSONWriter {
                     index += length
                 }
             }
-            flush()
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
     }
 
@@ -135,23 +153,35 @@ public enum JSONWriter {
 
     /// The escape of one scalar: the short forms JSON has, else `\uXXXX` (a surrogate pair above
     /// U+FFFF, e.g. the tag characters U+E0000 and up).
-    static func appendEscape(_ scalar: Unicode.Scalar, to out: inout String) {
+    static func appendEscape(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
         switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
+        case "\"": out.append(utf8: "\\\"")
+        case "\\": out.append(utf8: "\\\\")
+        case "\n": out.append(utf8: "\\n")
+        case "\r": out.append(utf8: "\\r")
+        case "\t": out.append(utf8: "\\t")
+        case "\u{08}": out.append(utf8: "\\b")
+        case "\u{0C}": out.append(utf8: "\\f")
         default:
             guard scalar.value > 0xFFFF else {
-                out += "\\u" + hex4(scalar.value)
+                appendHex4(scalar.value, to: &out)
                 return
             }
             let offset = scalar.value - 0x10000
-            out += "\\u" + hex4(0xD800 + (offset >> 10)) + "\\u" + hex4(0xDC00 + (offset & 0x3FF))
+            appendHex4(0xD800 + (offset >> 10), to: &out)
+            appendHex4(0xDC00 + (offset & 0x3FF), to: &out)
         }
+    }
+
+    /// `\u` and four lowercase hex digits.
+    static func appendHex4(_ value: UInt32, to out: inout [UInt8]) {
+        func digit(_ nibble: UInt32) -> UInt8 { nibble < 10 ? 0x30 + UInt8(nibble) : 0x57 + UInt8(nibble) }
+        out.append(0x5C)
+        out.append(UInt8(ascii: "u"))
+        out.append(digit((value >> 12) & 0xF))
+        out.append(digit((value >> 8) & 0xF))
+        out.append(digit((value >> 4) & 0xF))
+        out.append(digit(value & 0xF))
     }
 
     static func hex4(_ value: UInt32) -> String {

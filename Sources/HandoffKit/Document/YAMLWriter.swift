@@ -1,83 +1,160 @@
 /// Writes a `Value` as block-style YAML that reads like the examples in the design: keys in
 /// interview order, long text as literal blocks, and quotes only where YAML would otherwise
 /// misread a value (`yes`, `2026-12-04` as text, `: ` inside, a leading `-` or `@`).
+///
+/// The text is written as bytes into one buffer; what decides how a string is written (plain,
+/// quoted, literal block) is read from its UTF-8 bytes, decoding only the scalars whose lead
+/// byte could make a difference.
 public enum YAMLWriter {
     /// - Parameter guarded: substrings that must not appear raw in the output (such as `{code`,
     ///   which would end a Jira code block the YAML is embedded in); text containing one is
     ///   double-quoted with its first character escaped.
     public static func document(_ value: Value, guarded: [String] = []) -> String {
-        $guarded.withValue(guarded.map { $0.lowercased() }) { write(value) }
-    }
-
-    @TaskLocal private static var guarded: [String] = []
-
-    private static func write(_ value: Value) -> String {
-        var out = ""
+        let guards = Guards(guarded)
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         switch value {
         case .map(let entries) where !entries.isEmpty:
-            writeEntries(entries, into: &out, indent: 0)
+            writeEntries(entries, into: &out, indent: 0, guards: guards)
         case .list(let items) where !items.isEmpty:
-            writeItems(items, into: &out, indent: 0)
+            writeItems(items, into: &out, indent: 0, guards: guards)
         default:
-            out += inline(value) + "\n"
+            writeInline(value, into: &out, guards: guards)
+            out.append(0x0A)
         }
-        return out
+        return out.utf8String
     }
 
-    private static func writeEntries(_ entries: [Value.Entry], into out: inout String, indent: Int) {
-        let pad = String(repeating: " ", count: indent)
+    /// The substrings that must not appear raw, lowercased.
+    struct Guards {
+        let lowered: [String]
+        /// The lowercased needles as bytes, when an ASCII case-insensitive search finds exactly
+        /// what a search of the lowercased text would: only U+0130 (to `i̇`) and U+212A (to `k`)
+        /// lowercase to ASCII, so needles of ASCII without `i` and `k` qualify.
+        let asciiNeedles: [[UInt8]]?
+
+        static let none = Guards([])
+
+        init(_ guarded: [String]) {
+            lowered = guarded.map { $0.lowercased() }
+            let simple = lowered.allSatisfy { needle in
+                !needle.isEmpty && needle.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "i") && $0 != UInt8(ascii: "k") }
+            }
+            asciiNeedles = simple ? lowered.map { Array($0.utf8) } : nil
+        }
+
+        func matches(_ text: String) -> Bool {
+            guard !lowered.isEmpty else { return false }
+            guard let asciiNeedles else {
+                let text = text.lowercased()
+                return lowered.contains { text.containsBytes($0) }
+            }
+            var text = text
+            return text.withUTF8 { bytes in asciiNeedles.contains { Self.containsFolded(bytes, $0) } }
+        }
+
+        /// Whether `needle` (lowercase ASCII) occurs in `bytes` with ASCII letters folded.
+        private static func containsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+            guard bytes.count >= needle.count else { return false }
+            func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            let first = needle[0]
+            var index = 0
+            while index <= bytes.count - needle.count {
+                if folded(bytes[index]) == first {
+                    var offset = 1
+                    while offset < needle.count, folded(bytes[index + offset]) == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    private static func writeEntries(_ entries: [Value.Entry], into out: inout [UInt8], indent: Int, guards: Guards) {
         for entry in entries {
-            out += pad + scalarText(entry.key) + ":"
-            writeValue(entry.value, into: &out, indent: indent)
+            out.appendSpaces(indent)
+            writeScalarText(entry.key, into: &out, guards: guards)
+            out.append(UInt8(ascii: ":"))
+            writeValue(entry.value, into: &out, indent: indent, guards: guards)
         }
     }
 
-    private static func writeItems(_ items: [Value], into out: inout String, indent: Int) {
-        let pad = String(repeating: " ", count: indent)
+    private static func writeItems(_ items: [Value], into out: inout [UInt8], indent: Int, guards: Guards) {
         for item in items {
             switch item {
             case .map(let entries) where !entries.isEmpty:
                 // First key on the dash line, the rest aligned under it.
-                out += pad + "- "
+                out.appendSpaces(indent)
+                out.append(utf8: "- ")
                 var first = true
                 for entry in entries {
-                    if !first { out += pad + "  " }
+                    if !first { out.appendSpaces(indent + 2) }
                     first = false
-                    out += scalarText(entry.key) + ":"
-                    writeValue(entry.value, into: &out, indent: indent + 2)
+                    writeScalarText(entry.key, into: &out, guards: guards)
+                    out.append(UInt8(ascii: ":"))
+                    writeValue(entry.value, into: &out, indent: indent + 2, guards: guards)
                 }
             case .list(let nested) where !nested.isEmpty:
-                out += pad + "-\n"
-                writeItems(nested, into: &out, indent: indent + 2)
+                out.appendSpaces(indent)
+                out.append(utf8: "-\n")
+                writeItems(nested, into: &out, indent: indent + 2, guards: guards)
             default:
-                out += pad + "-"
-                writeValue(item, into: &out, indent: indent)
+                out.appendSpaces(indent)
+                out.append(UInt8(ascii: "-"))
+                writeValue(item, into: &out, indent: indent, guards: guards)
             }
         }
     }
 
     /// Writes what follows `key:` or `-`, including the line break.
-    private static func writeValue(_ value: Value, into out: inout String, indent: Int) {
+    private static func writeValue(_ value: Value, into out: inout [UInt8], indent: Int, guards: Guards) {
         switch value {
         case .map(let entries) where !entries.isEmpty:
-            out += "\n"
-            writeEntries(entries, into: &out, indent: indent + 2)
+            out.append(0x0A)
+            writeEntries(entries, into: &out, indent: indent + 2, guards: guards)
         case .list(let items) where !items.isEmpty:
-            out += "\n"
-            writeItems(items, into: &out, indent: indent + 2)
+            out.append(0x0A)
+            writeItems(items, into: &out, indent: indent + 2, guards: guards)
         case .string(let text) where text.utf8.count > longLineBytes && hasLongLine(text):
-            writeLong(text, into: &out, indent: indent)
-        case .string(let text) where literalBlockAllowed(text) && !isGuarded(text):
-            let chomp = text.hasSuffix("\n") ? (text.hasSuffix("\n\n") ? "+" : "") : "-"
-            out += " |" + chomp + "\n"
-            let pad = String(repeating: " ", count: indent + 2)
-            var body = text
-            if body.hasSuffix("\n") { body.removeLast() }
-            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                out += line.isEmpty ? "\n" : pad + line + "\n"
-            }
+            var long = ""
+            writeLong(text, into: &long, indent: indent, guards: guards)
+            out.append(utf8: long)
+        case .string(let text) where literalBlockAllowed(text) && !guards.matches(text):
+            var utf8 = text
+            utf8.withUTF8 { bytes in writeLiteralBlock(bytes, into: &out, indent: indent) }
         default:
-            out += " " + inline(value) + "\n"
+            out.append(0x20)
+            writeInline(value, into: &out, guards: guards)
+            out.append(0x0A)
+        }
+    }
+
+    /// ` |` with its chomping indicator, then each line indented (empty lines left empty).
+    private static func writeLiteralBlock(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], indent: Int) {
+        let count = bytes.count
+        let endsInBreak = count >= 1 && bytes[count - 1] == 0x0A
+        out.append(utf8: " |")
+        if !endsInBreak {
+            out.append(UInt8(ascii: "-"))
+        } else if count >= 2 && bytes[count - 2] == 0x0A {
+            out.append(UInt8(ascii: "+"))
+        }
+        out.append(0x0A)
+        // A line feed is a character of its own (no CR here: such text is not a literal block).
+        let end = endsInBreak ? count - 1 : count
+        var lineStart = 0
+        var index = 0
+        while index <= end {
+            if index == end || bytes[index] == 0x0A {
+                if index > lineStart {
+                    out.appendSpaces(indent + 2)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]))
+                }
+                out.append(0x0A)
+                lineStart = index + 1
+            }
+            index += 1
         }
     }
 
@@ -92,14 +169,14 @@ public enum YAMLWriter {
 
     /// Long text as a folded block (`>-`, broken at single spaces) when it can be, else as a
     /// double-quoted scalar continued with escaped line breaks, which keeps any text exactly.
-    private static func writeLong(_ text: String, into out: inout String, indent: Int) {
+    private static func writeLong(_ text: String, into out: inout String, indent: Int, guards: Guards) {
         let pad = String(repeating: " ", count: indent + 2)
         if let lines = foldedLines(text) {
             out += " >-\n"
             for line in lines { out += line.isEmpty ? "\n" : pad + line + "\n" }
             return
         }
-        let quoted = Array(doubleQuoted(text).unicodeScalars)
+        let quoted = Array(doubleQuoted(text, guards: guards).unicodeScalars)
         out += " "
         var lineBytes = 0
         var index = 0
@@ -151,7 +228,7 @@ public enum YAMLWriter {
     /// `longLineBytes`, and n line breaks of the text written as n empty lines.
     static func foldedLines(_ text: String) -> [String]? {
         guard !text.isEmpty, !text.hasSuffix("\n"), !text.hasPrefix("\n"), !text.contains("\r") else { return nil }
-        for scalar in text.unicodeScalars where scalar != "\n" && isUnsafe(scalar) { return nil }
+        for scalar in text.unicodeScalars where scalar != "\n" && UnsafeScalar.needsEscape(scalar) { return nil }
         if UnsafeScalar.containsInvisible(text) { return nil }
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
         var lines: [String] = []
@@ -194,52 +271,133 @@ public enum YAMLWriter {
     }
 
     static func inline(_ value: Value) -> String {
+        var out: [UInt8] = []
+        writeInline(value, into: &out, guards: .none)
+        return out.utf8String
+    }
+
+    private static func writeInline(_ value: Value, into out: inout [UInt8], guards: Guards) {
         switch value {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let text), .plain(let text): return text
-        case .string(let text): return scalarText(text)
-        case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
+        case .null: out.append(utf8: "null")
+        case .bool(let flag): out.append(utf8: flag ? "true" : "false")
+        case .number(let text), .plain(let text): out.append(utf8: text)
+        case .string(let text): writeScalarText(text, into: &out, guards: guards)
+        case .list(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(utf8: ", ") }
+                writeInline(item, into: &out, guards: guards)
+            }
+            out.append(UInt8(ascii: "]"))
         case .map(let entries):
-            return "{" + entries.map { scalarText($0.key) + ": " + inline($0.value) }.joined(separator: ", ") + "}"
+            out.append(UInt8(ascii: "{"))
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { out.append(utf8: ", ") }
+                writeScalarText(entry.key, into: &out, guards: guards)
+                out.append(utf8: ": ")
+                writeInline(entry.value, into: &out, guards: guards)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// Text as a plain scalar when YAML reads it back as the same string, else double-quoted.
     public static func scalarText(_ text: String) -> String {
-        plainAllowed(text) && !isGuarded(text) ? text : doubleQuoted(text)
+        var out: [UInt8] = []
+        writeScalarText(text, into: &out, guards: .none)
+        return out.utf8String
     }
 
-    private static func isGuarded(_ text: String) -> Bool {
-        guard !guarded.isEmpty else { return false }
-        let lowered = text.lowercased()
-        return guarded.contains { lowered.containsBytes($0) }
-    }
-
-    static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        let escapeBraces = isGuarded(text)
-        UnsafeScalar.forEach(text) { scalar, invisible in
-            switch scalar {
-            case "{" where escapeBraces: out += "\\x7B"
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                let escaped = invisible || UnsafeScalar.needsEscape(scalar)
-                if scalar.value > 0xFFFF && escaped {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-                } else if escaped {
-                    out += "\\u" + JSONWriter.hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    private static func writeScalarText(_ text: String, into out: inout [UInt8], guards: Guards) {
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            let guarded = guards.matches(text)
+            if !guarded && plainAllowed(bytes, of: text) {
+                out.append(contentsOf: bytes)
+            } else {
+                writeDoubleQuoted(bytes, of: text, escapeBraces: guarded, into: &out)
             }
         }
-        return out + "\""
+    }
+
+    static func doubleQuoted(_ text: String, guards: Guards = .none) -> String {
+        var out: [UInt8] = []
+        var utf8 = text
+        utf8.withUTF8 { bytes in writeDoubleQuoted(bytes, of: text, escapeBraces: guards.matches(text), into: &out) }
+        return out.utf8String
+    }
+
+    private static func writeDoubleQuoted(
+        _ bytes: UnsafeBufferPointer<UInt8>, of text: String, escapeBraces: Bool, into out: inout [UInt8]
+    ) {
+        out.append(0x22)
+        if UnsafeScalar.containsInvisible(utf8: bytes, of: text) {
+            // Which joiners are hidden depends on their neighbours: the scalar-wise path knows.
+            UnsafeScalar.forEach(text) { scalar, invisible in
+                if scalar.value < 0x80 {
+                    appendQuotedASCII(UInt8(scalar.value), escapeBraces: escapeBraces, into: &out)
+                } else if invisible || UnsafeScalar.needsEscape(scalar) {
+                    appendEscape(scalar, into: &out)
+                } else {
+                    out.append(contentsOf: UTF8.encode(scalar)!)
+                }
+            }
+            out.append(0x22)
+            return
+        }
+        let count = bytes.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte >= 0x20 && byte != 0x7F && byte != 0x22 && byte != 0x5C && !(byte == 0x7B && escapeBraces) {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendQuotedASCII(byte, escapeBraces: escapeBraces, into: &out)
+                index += 1
+                runStart = index
+                continue
+            }
+            guard ByteTables.leadMayNeedEscape(byte) else {
+                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                continue
+            }
+            let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+            if UnsafeScalar.needsEscape(scalar) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(scalar, into: &out)
+                runStart = index + length
+            }
+            index += length
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        out.append(0x22)
+    }
+
+    private static func appendQuotedASCII(_ byte: UInt8, escapeBraces: Bool, into out: inout [UInt8]) {
+        switch byte {
+        case 0x7B where escapeBraces: out.append(utf8: "\\x7B")
+        case 0x22: out.append(utf8: "\\\"")
+        case 0x5C: out.append(utf8: "\\\\")
+        case 0x0A: out.append(utf8: "\\n")
+        case 0x09: out.append(utf8: "\\t")
+        case 0x0D: out.append(utf8: "\\r")
+        case ..<0x20, 0x7F: appendEscape(Unicode.Scalar(byte), into: &out)
+        default: out.append(byte)
+        }
+    }
+
+    /// `\\uXXXX`, or `\\UXXXXXXXX` above U+FFFF (lowercase hex).
+    private static func appendEscape(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {
+        if scalar.value > 0xFFFF {
+            let hex = String(scalar.value, radix: 16)
+            out.append(utf8: "\\U" + String(repeating: "0", count: 8 - hex.count) + hex)
+        } else {
+            JSONWriter.appendHex4(scalar.value, to: &out)
+        }
     }
 
     private static let reservedWords: Set<String> = [
@@ -247,44 +405,94 @@ public enum YAMLWriter {
     ]
 
     static func plainAllowed(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        if reservedWords.contains(text.lowercased()) { return false }
-        if " \t".unicodeScalars.contains(first) || " \t".unicodeScalars.contains(last) { return false }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
-        if last == ":" { return false }
-        if text.containsBytes(": ") || text.containsBytes(" #") { return false }
-        if looksLikeNumberOrDate(text) { return false }
-        for scalar in text.unicodeScalars where isUnsafe(scalar) { return false }
-        return !UnsafeScalar.containsInvisible(text)
+        var utf8 = text
+        return utf8.withUTF8 { plainAllowed($0, of: text) }
     }
 
-    /// Controls; invisible characters are found on the whole text (`UnsafeScalar.forEach`),
-    /// as a joiner inside an emoji is not one.
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { UnsafeScalar.needsEscape(scalar) }
+    /// Whether `text` (its UTF-8 in `bytes`) reads back as itself when written plain.
+    private static func plainAllowed(_ bytes: UnsafeBufferPointer<UInt8>, of text: String) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return false }
+        let first = bytes[0]
+        let last = bytes[count - 1]
+        // Only ASCII lowercases to a reserved word (U+212A, the one other scalar that lowercases to
+        // ASCII, gives `k`, which none has).
+        if count <= 5, bytes.allSatisfy({ $0 < 0x80 }) {
+            let lowered = String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            if reservedWords.contains(lowered) { return false }
+        }
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+        if indicators.contains(first) { return false }
+        if last == UInt8(ascii: ":") { return false }
+        if looksLikeNumberOrDate(bytes) { return false }
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte < 0x20 || byte == 0x7F { return false }
+                if index + 1 < count {
+                    let next = bytes[index + 1]
+                    // `: ` and ` #`
+                    if (byte == 0x3A && next == 0x20) || (byte == 0x20 && next == 0x23) { return false }
+                }
+                index += 1
+                continue
+            }
+            if ByteTables.leadMayNeedEscape(byte) {
+                let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+                if UnsafeScalar.needsEscape(scalar) { return false }
+                index += length
+            } else {
+                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            }
+        }
+        return !UnsafeScalar.containsInvisible(utf8: bytes, of: text)
+    }
+
+    /// Characters that start something else than a plain scalar.
+    private static let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
 
     /// Multi-line text that a literal block keeps exactly.
     static func literalBlockAllowed(_ text: String) -> Bool {
-        guard text.utf8.contains(UInt8(ascii: "\n")) else { return false }
-        guard let first = text.unicodeScalars.first, first != " ", first != "\t", first != "\n" else { return false }
-        for scalar in text.unicodeScalars where scalar != "\n" && isUnsafe(scalar) && scalar != "\t" { return false }
-        if UnsafeScalar.containsInvisible(text) { return false }
-        if text.utf8.contains(UInt8(ascii: "\r")) { return false }
-        // Lines ending in spaces survive a literal block, but trailing blank lines with spaces do not.
-        if text.hasSuffix(" ") || text.hasSuffix("\t") { return false }
-        return true
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            guard bytes.contains(0x0A) else { return false }
+            let first = bytes[0]
+            guard first != 0x20, first != 0x09, first != 0x0A else { return false }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // Controls other than line feed and tab, and CR.
+                    if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
+                    index += 1
+                } else if ByteTables.leadMayNeedEscape(byte) {
+                    let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+                    if UnsafeScalar.needsEscape(scalar) { return false }
+                    index += length
+                } else {
+                    index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                }
+            }
+            if UnsafeScalar.containsInvisible(utf8: bytes, of: text) { return false }
+            // Lines ending in spaces survive a literal block, but trailing blank lines with spaces
+            // do not. Asked of the characters: a space may belong to the character before it.
+            let last = bytes[bytes.count - 1]
+            if (last == 0x20 || last == 0x09) && (text.hasSuffix(" ") || text.hasSuffix("\t")) { return false }
+            return true
+        }
     }
 
     /// Text that YAML 1.1 or 1.2 would read as a number, a date or a time.
-    private static func looksLikeNumberOrDate(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard let first = scalars.first else { return false }
-        let startsNumeric = ("0"..."9").contains(first) || first == "." || first == "+" || first == "-"
-        guard startsNumeric else {
-            let lower = text.lowercased()
-            return lower == ".inf" || lower == ".nan"
-        }
+    private static func looksLikeNumberOrDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        let startsNumeric = (first >= 0x30 && first <= 0x39) || first == 0x2E || first == 0x2B || first == 0x2D
+        // `.inf` and `.nan` pass (a dot starts them, but letters are no number punctuation), as
+        // they always have.
+        guard startsNumeric else { return false }
         // Anything made only of digits and number punctuation is risky: 1_000, 0x1F, 1e3, 12:30, 2026-12-04.
-        let numeric = Set("0123456789.+-_:eExXoObBaAcCdDfF ".unicodeScalars)
-        return scalars.allSatisfy { numeric.contains($0) }
+        return bytes.allSatisfy { numeric[Int($0)] }
     }
+
+    private static let numeric: [Bool] = (0..<256).map { "0123456789.+-_:eExXoObBaAcCdDfF ".utf8.contains(UInt8($0)) }
 }

@@ -10,6 +10,8 @@ public protocol DraftCodable: Equatable, Sendable {
     func collectFreeText(at path: String, into texts: inout [(field: String, text: String)])
     /// True when the value carries nothing and is left out of output.
     var isEmptyValue: Bool { get }
+    /// `encoded`, or nil when the value is empty: what a field writes.
+    var encodedUnlessEmpty: Value? { get }
     /// A JSON-Schema-shaped summary of what the value is (text, enum, date, record…), which the
     /// interview and diff read to learn what a field holds and in which order.
     static var schema: Value { get }
@@ -21,6 +23,7 @@ public protocol DraftCodable: Equatable, Sendable {
 extension DraftCodable {
     /// False: a value of most types always carries something; text, quantities and records say otherwise.
     public var isEmptyValue: Bool { false }
+    public var encodedUnlessEmpty: Value? { isEmptyValue ? nil : encoded }
 }
 
 /// A mapping with named fields: the draft itself and every record inside it.
@@ -118,6 +121,13 @@ extension Record {
     /// True when no field holds anything: the record is left out of output.
     public var isEmptyValue: Bool {
         Self.fields.allSatisfy { $0.encode(self) == nil }
+    }
+
+    /// A record is empty when none of its fields encodes: one encoding answers both.
+    public var encodedUnlessEmpty: Value? {
+        let value = encoded
+        if case .map(let entries) = value, entries.isEmpty { return nil }
+        return value
     }
 
     /// The name of `definition` under the schema's `$defs`.
@@ -253,10 +263,7 @@ public struct Field<Root>: @unchecked Sendable {
                 }
                 root[keyPath: keyPath] = value
             },
-            encode: { root in
-                guard let value = root[keyPath: keyPath], !value.isEmptyValue else { return nil }
-                return value.encoded
-            },
+            encode: { root in root[keyPath: keyPath]?.encodedUnlessEmpty },
             schema: { described(T.schema, summary) },
             inputSchema: {
                 described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
@@ -302,8 +309,8 @@ public struct Field<Root>: @unchecked Sendable {
                 }
             },
             encode: { root in
-                let values = root[keyPath: keyPath].filter { !$0.isEmptyValue }
-                return values.isEmpty ? nil : .list(values.map(\.encoded))
+                let values = root[keyPath: keyPath].compactMap(\.encodedUnlessEmpty)
+                return values.isEmpty ? nil : .list(values)
             },
             schema: {
                 described(
@@ -330,10 +337,7 @@ public struct Field<Root>: @unchecked Sendable {
             decode: { root, node, context in
                 if let value = T.decode(node, in: &context) { root[keyPath: keyPath] = value }
             },
-            encode: { root in
-                let value = root[keyPath: keyPath]
-                return value.isEmptyValue ? nil : value.encoded
-            },
+            encode: { root in root[keyPath: keyPath].encodedUnlessEmpty },
             schema: { described(T.schema, summary) },
             inputSchema: { described(T.inputSchema, summary) },
             keyPath: keyPath, shape: .record(T.self),

@@ -10,7 +10,12 @@ extension String: DraftCodable {
     /// The text as a string value.
     public var encoded: Value { .string(self) }
     /// True for empty or all-whitespace text, which counts as not answered and is left out.
-    public var isEmptyValue: Bool { allSatisfy(\.isWhitespace) }
+    public var isEmptyValue: Bool {
+        // Text that starts with a visible ASCII character is not empty: decided from its first
+        // byte, without breaking the whole text into characters.
+        if let first = utf8.first, first > 0x20, first < 0x7F { return false }
+        return allSatisfy(\.isWhitespace)
+    }
     /// A plain JSON Schema string.
     public static var schema: Value { .object([("type", .string("string"))]) }
     /// Any scalar is text: `title: 2027` or `idea: yes` is what the marketer wrote, whatever a

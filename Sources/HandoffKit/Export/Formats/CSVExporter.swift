@@ -58,6 +58,101 @@ public struct CSVExporter: Exporter {
     /// draft must come back byte for byte), formulas neutralised for `.spreadsheet`, quoted
     /// when it holds a comma, a quote, a line break or edge spaces (or a trailing tab).
     public static func cell(_ raw: String, guard mode: ExportOptions.CSVGuard) -> String {
+        var bytes = raw
+        return bytes.withUTF8 { utf8 in
+            fastCell(utf8, of: raw, guard: mode) ?? characterwiseCell(raw, guard: mode)
+        }
+    }
+
+    /// The cell of text that needs neither control characters removed nor invisible ones shown,
+    /// written from its bytes; nil for other text, and where a combining mark after a quote, a
+    /// comma or an edge space would make the character-wise reading differ from the bytes.
+    private static func fastCell(_ utf8: UnsafeBufferPointer<UInt8>, of raw: String, guard mode: ExportOptions.CSVGuard) -> String? {
+        let count = utf8.count
+        var quotes = 0
+        var needsQuotes = false
+        var index = 0
+        while index < count {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                switch byte {
+                case 0x22, 0x2C:
+                    if !standsAlone(utf8, index) { return nil }
+                    if byte == 0x22 { quotes += 1 }
+                    needsQuotes = true
+                case 0x0A: needsQuotes = true
+                case 0x09: break
+                case ..<0x20, 0x7F: return nil
+                default: break
+                }
+                index += 1
+                continue
+            }
+            if ByteTables.leadMayNeedEscape(byte) || ByteTables.leadMayBeInvisible(byte) {
+                let (scalar, length) = UnsafeScalar.decode(utf8, at: index)
+                if UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) { return nil }
+                index += length
+            } else {
+                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            }
+        }
+        let guarded = mode == .spreadsheet && startsFormula(raw)
+        if count > 0 {
+            if utf8[0] == 0x20 {
+                if !standsAlone(utf8, 0) { return nil }
+                if !guarded { needsQuotes = true }
+            }
+            let last = utf8[count - 1]
+            if last == 0x20 || last == 0x09 {
+                if last == 0x20, !standsAlone(utf8, count - 1) { return nil }
+                needsQuotes = true
+            }
+        }
+        if !needsQuotes { return guarded ? "'" + raw : raw }
+        var out: [UInt8] = []
+        out.reserveCapacity(count + quotes + 3)
+        out.append(0x22)
+        if guarded { out.append(UInt8(ascii: "'")) }
+        var runStart = 0
+        if quotes > 0 {
+            for position in 0..<count where utf8[position] == 0x22 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...position]))
+                out.append(0x22)
+                runStart = position + 1
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+        out.append(0x22)
+        return out.utf8String
+    }
+
+    /// Whether the ASCII byte at `index` is a character of its own: no mark or joiner after it
+    /// extends it, no prepended character before it takes it in. Conservative: a scalar that
+    /// might do either makes the answer false.
+    private static func standsAlone(_ utf8: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        if index + 1 < utf8.count, utf8[index + 1] >= 0x80 {
+            let next = UnsafeScalar.decode(utf8, at: index + 1).0
+            let properties = next.properties
+            if properties.isGraphemeExtend || properties.generalCategory == .spacingMark || properties.isEmojiModifier
+                || next.value == 0x200D || next.value == 0x0E33 || next.value == 0x0EB3
+            {
+                return false
+            }
+        }
+        if index > 0, utf8[index - 1] >= 0x80 {
+            var start = index - 1
+            while start > 0, utf8[start] & 0xC0 == 0x80 { start -= 1 }
+            let value = UnsafeScalar.decode(utf8, at: start).0.value
+            // Prepended characters (Arabic number signs, some Indic and Brahmi letters) lie
+            // between U+0600 and U+11F02; CJK and full-width forms are none of them.
+            let plainlyNotPrepend = value < 0x0600 || (0x3000...0xD7FF).contains(value) || (0xFF00...0xFFEF).contains(value)
+                || value > 0x11F02
+            if !plainlyNotPrepend { return false }
+        }
+        return true
+    }
+
+    private static func characterwiseCell(_ raw: String, guard mode: ExportOptions.CSVGuard) -> String {
         var text = ""
         for scalar in raw.unicodeScalars
         where scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) {

@@ -53,21 +53,45 @@ public enum ADFRenderer {
     /// (ADF refuses empty text), control characters are removed.
     static func text(_ value: String, marks: [String]) -> [Value] {
         var nodes: [Value] = []
-        let lines = strip(value).split(separator: "\n", omittingEmptySubsequences: false)
+        let markList: Value? = marks.isEmpty ? nil : .list(marks.map { .object([("type", .string($0))]) })
+        // A line feed is a character of its own (only CR LF joins it, and CRs are stripped), so
+        // the bytes split where the characters do.
+        let lines = strip(value).utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
-            if index > 0 { nodes.append(.object([("type", .string("hardBreak"))])) }
+            if index > 0 { nodes.append(hardBreak) }
             guard !line.isEmpty else { continue }
-            var entries: [(String, Value?)] = [("type", .string("text")), ("text", .string(String(line)))]
-            if !marks.isEmpty { entries.append(("marks", .list(marks.map { .object([("type", .string($0))]) }))) }
-            nodes.append(.object(entries))
+            var entries: [Value.Entry] = [Value.Entry("type", .string("text")), Value.Entry("text", .string(String(Substring(line))))]
+            if let markList { entries.append(Value.Entry("marks", markList)) }
+            nodes.append(.map(entries))
         }
         // A hard break with nothing after it is noise.
         while case .map(let last)? = nodes.last, last.first?.value == .string("hardBreak") { nodes.removeLast() }
         return nodes
     }
 
+    private static let hardBreak = Value.object([("type", .string("hardBreak"))])
+
     /// Removes control characters (keeping line breaks and tabs) and normalises CR LF.
     static func strip(_ value: String) -> String {
+        var bytes = value
+        let clean = bytes.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
+                    index += 1
+                } else if ByteTables.leadMayNeedEscape(byte) {
+                    let (scalar, length) = UnsafeScalar.decode(utf8, at: index)
+                    if UnsafeScalar.needsEscape(scalar) { return false }
+                    index += length
+                } else {
+                    index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                }
+            }
+            return true
+        }
+        if clean { return value }
         var out = ""
         for scalar in value.unicodeScalars {
             if scalar == "\r" { continue }

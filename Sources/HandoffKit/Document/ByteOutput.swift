@@ -1,0 +1,68 @@
+/// What the writers share to write UTF-8 bytes into a `[UInt8]` instead of appending to a
+/// `String` a scalar at a time: appending a run of bytes is one copy, and the text is checked
+/// as UTF-8 once, when the finished buffer becomes a `String`.
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 of `text` in one copy.
+    @inline(__always)
+    mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    mutating func append(utf8 text: Substring) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Appends `count` spaces.
+    @inline(__always)
+    mutating func appendSpaces(_ count: Int) {
+        guard count > 0 else { return }
+        append(contentsOf: repeatElement(0x20, count: count))
+    }
+
+    /// The bytes as text; they are valid UTF-8 by construction (runs copied from strings, ASCII
+    /// escapes).
+    var utf8String: String { String(decoding: self, as: UTF8.self) }
+}
+
+enum ByteTables {
+    /// Lead bytes of the only non-ASCII scalars `UnsafeScalar.needsEscape` is true for: C1
+    /// controls (C2 80–9F), U+2028/U+2029 (E2 80 A8/A9), U+FEFF, U+FFFE, U+FFFF (EF BB BF,
+    /// EF BF BE/BF). Every other multi-byte scalar can be copied without decoding it.
+    @inline(__always)
+    static func leadMayNeedEscape(_ byte: UInt8) -> Bool { byte == 0xC2 || byte == 0xE2 || byte == 0xEF }
+
+    /// Lead bytes of the scalars `UnsafeScalar.isInvisible` looks at (U+00AD, U+0600–U+08E2,
+    /// U+180E, U+200B–U+206F, U+FEFF, U+FFF9–U+FFFB, U+110BD and up): Japanese (E3–E9) and most
+    /// other text never decode.
+    @inline(__always)
+    static func leadMayBeInvisible(_ byte: UInt8) -> Bool {
+        byte == 0xC2 || (byte >= 0xD8 && byte <= 0xE2) || byte == 0xEF || byte >= 0xF0
+    }
+}
+
+extension UnsafeScalar {
+    /// `containsInvisible` for text given as its UTF-8: decodes only the scalars whose lead byte
+    /// could start an invisible character, and asks the scalar-wise check only when one is.
+    static func containsInvisible(utf8 bytes: UnsafeBufferPointer<UInt8>, of text: String) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            if ByteTables.leadMayBeInvisible(byte) {
+                let (scalar, length) = decode(bytes, at: index)
+                if isInvisible(scalar) { return containsInvisible(text) }
+                index += length
+            } else {
+                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            }
+        }
+        return false
+    }
+}

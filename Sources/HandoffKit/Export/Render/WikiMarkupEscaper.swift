@@ -1,0 +1,256 @@
+/// The escaping of `WikiMarkupRenderer`, on the UTF-8 bytes of the text.
+///
+/// Text from the draft is made inert with only what Jira's renderer itself undoes: a backslash
+/// before one of the characters it escapes, and decimal character references. Everything wiki
+/// markup gives a meaning to is ASCII, so a run of bytes that holds none of it (letters, digits,
+/// spaces, Japanese) is copied at once; the rules that look around a character (effect markers
+/// beside letters, emoticons, references, line-start markers) run only on the characters they
+/// are about. The rules are those of the scalar-wise escaper kept in the tests, which this one
+/// must match byte for byte.
+enum WikiMarkupEscaper {
+    /// What a byte is to the escaper.
+    private enum Kind: UInt8 {
+        /// Copied as it is: ASCII without a meaning, and any byte of a scalar that cannot be a line
+        /// break or a control (continuation bytes, most lead bytes).
+        case plain
+        /// A space or a tab: copied, and a line's start stays a line's start.
+        case blank
+        /// `h` and `b`, which may begin `h1.` or `bq.` at a line's start.
+        case markerLetter
+        /// Everything else: line breaks, controls, markup characters, and the lead bytes C2, E2,
+        /// EF, whose scalars may be a line break (U+0085, U+2028, U+2029) or unsafe.
+        case special
+    }
+
+    private static let kinds: [Kind] = (0..<256).map { value in
+        let byte = UInt8(value)
+        switch byte {
+        case 0x20, 0x09: return .blank
+        case UInt8(ascii: "h"), UInt8(ascii: "b"): return .markerLetter
+        case 0xC2, 0xE2, 0xEF: return .special
+        case 0x80...: return .plain
+        case ..<0x20, 0x7F: return .special
+        default:
+            return "{}[]#!\\|&*_-+^~?():".utf8.contains(byte) ? .special : .plain
+        }
+    }
+
+    /// Whether `text` holds a line break as `Character.isNewline` knows them.
+    static func holdsLineBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x0A && byte <= 0x0D { return true }
+                if byte == 0xC2 || byte == 0xE2 {
+                    let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+                    if isNewline(scalar) { return true }
+                    index += length
+                    continue
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    static func escape(_ text: String, multiline: Bool, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            kinds.withUnsafeBufferPointer { kinds in
+                escape(bytes, multiline: multiline, kinds: kinds, into: &out)
+            }
+        }
+    }
+
+    private static func escape(
+        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, into out: inout [UInt8]
+    ) {
+        let count = bytes.count
+        let outStart = out.count
+        var lineStart = true
+        var index = 0
+        /// Whether the last character written is `:` or `;`, the user's or a reference's own, so
+        /// that a parenthesis after it would make `:)` `;)` `:(`.
+        func afterEmoticonEye() -> Bool {
+            out.count > outStart && (out[out.count - 1] == UInt8(ascii: ":") || out[out.count - 1] == UInt8(ascii: ";"))
+        }
+        while index < count {
+            if !lineStart {
+                // The common case: copy up to the next byte that needs a look.
+                var end = index
+                while end < count {
+                    let kind = kinds[Int(bytes[end])]
+                    if kind == .special { break }
+                    end += 1
+                }
+                if end > index {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+                if isNewline(scalar) {
+                    out.append(multiline ? 0x0A : 0x20)
+                    lineStart = true
+                } else if !UnsafeScalar.needsEscape(scalar) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                    lineStart = false
+                }
+                index += length
+                continue
+            }
+            if byte >= 0x0A && byte <= 0x0D {
+                // CR LF is one line break.
+                if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                out.append(multiline ? 0x0A : 0x20)
+                lineStart = true
+                index += 1
+                continue
+            }
+            if (byte < 0x20 && byte != 0x09) || byte == 0x7F {
+                index += 1
+                continue
+            }
+            if lineStart, let marker = blockMarker(bytes, at: index) {
+                // `h1.`, `bq.`: break the marker so it reads as text. Jira does not escape a dot.
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + marker - 1]))
+                out.append(utf8: "&#46;")
+                index += marker
+                lineStart = false
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\\"): out.append(utf8: "&#92;")
+            case UInt8(ascii: "|"): out.append(utf8: "&#124;")
+            case UInt8(ascii: "&"):
+                // `AT&amp;T` as typed: Jira would pass the reference to the browser, which decodes it.
+                if startsReference(bytes, at: index) { out.append(utf8: "&amp;") } else { out.append(byte) }
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"),
+                UInt8(ascii: "!"):
+                out.append(0x5C)
+                out.append(byte)
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "^"),
+                UInt8(ascii: "~"), UInt8(ascii: "?"):
+                if !(isWordScalar(before: index, in: bytes) && isWordScalar(after: index, in: bytes)) { out.append(0x5C) }
+                out.append(byte)
+            case UInt8(ascii: "("), UInt8(ascii: ")"):
+                // Emoticons such as (x) (/) (!) :) ;) :( would render as icons.
+                if afterEmoticonEye() || isEmoticon(bytes, at: index) { out.append(0x5C) }
+                out.append(byte)
+            case UInt8(ascii: ":"):
+                // :P :D: neither character is one Jira escapes, so the colon is a reference.
+                if index + 1 < count, "PpDd".utf8.contains(bytes[index + 1]) {
+                    out.append(utf8: "&#58;")
+                } else {
+                    out.append(byte)
+                }
+            default:
+                out.append(byte)
+            }
+            lineStart = lineStart && (byte == 0x20 || byte == 0x09)
+            index += 1
+        }
+    }
+
+    /// The line breaks `Character.isNewline` knows.
+    static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Letters and digits of any script join a word.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 {
+            let byte = UInt8(scalar.value)
+            return (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Whether the scalar before the one at `index` joins a word (the text's start does not).
+    private static func isWordScalar(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index > 0 else { return false }
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return isWordScalar(UnsafeScalar.decode(bytes, at: start).0)
+    }
+
+    /// Whether the scalar after the ASCII byte at `index` joins a word (the text's end does not).
+    private static func isWordScalar(after index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index + 1 < bytes.count else { return false }
+        return isWordScalar(UnsafeScalar.decode(bytes, at: index + 1).0)
+    }
+
+    /// Length of a wiki block marker (`h1.` … `h6.`, `bq.`) at `index`, including the dot.
+    private static func blockMarker(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index + 2 < bytes.count else { return nil }
+        let first = bytes[index]
+        let second = bytes[index + 1]
+        guard bytes[index + 2] == UInt8(ascii: ".") else { return nil }
+        if first == UInt8(ascii: "h"), second >= UInt8(ascii: "1"), second <= UInt8(ascii: "6") { return 3 }
+        if first == UInt8(ascii: "b"), second == UInt8(ascii: "q") { return 3 }
+        return nil
+    }
+
+    /// Whether the `&` at `index` starts something a parser would read as a character reference:
+    /// `&name;`, `&#123;` or `&#x7B;` (Jira's renderer takes the first two, browsers and pandoc more).
+    private static func startsReference(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        }
+        var position = index + 1
+        if position < bytes.count, bytes[position] == UInt8(ascii: "#") { position += 1 }
+        let start = position
+        // The longest name HTML knows has 31 characters; looking further is wasted.
+        while position < bytes.count, position - start < 32, isASCIIAlphanumeric(bytes[position]) { position += 1 }
+        return position > start && position < bytes.count && bytes[position] == UInt8(ascii: ";")
+    }
+
+    /// Emoticons longer than the short-word rule below catches.
+    private static let longEmoticons: [[UInt8]] = [Array("(flag)".utf8), Array("(flagoff)".utf8)]
+
+    /// An emoticon around the parenthesis at `index`: a short word in parentheses, (x) (/) (!) (i)
+    /// (y) (n) (on) (off) (*) (*r) …, its length counted in scalars; and (flag) (flagoff).
+    private static func isEmoticon(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let count = bytes.count
+        if bytes[index] == UInt8(ascii: "(") {
+            for emoticon in longEmoticons where index + emoticon.count <= count {
+                if UnsafeBufferPointer(rebasing: bytes[index..<index + emoticon.count]).elementsEqual(emoticon) { return true }
+            }
+            var length = 1
+            var position = index + 1
+            while position < count, bytes[position] != UInt8(ascii: ")"), length <= 4 {
+                position += scalarLength(bytes[position])
+                length += 1
+            }
+            return position < count && bytes[position] == UInt8(ascii: ")") && length <= 4
+        }
+        for emoticon in longEmoticons where index + 1 >= emoticon.count {
+            if UnsafeBufferPointer(rebasing: bytes[index + 1 - emoticon.count...index]).elementsEqual(emoticon) { return true }
+        }
+        var position = index
+        func stepBack() {
+            position -= 1
+            while position > 0, bytes[position] & 0xC0 == 0x80 { position -= 1 }
+        }
+        var length = 1
+        stepBack()
+        while position >= 0, bytes[position] != UInt8(ascii: "("), length <= 4 {
+            stepBack()
+            length += 1
+        }
+        return position >= 0 && bytes[position] == UInt8(ascii: "(") && length <= 4
+    }
+
+    @inline(__always)
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+}
