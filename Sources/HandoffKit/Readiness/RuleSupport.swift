@@ -32,11 +32,6 @@ extension Draft {
     }
 }
 
-extension RuleContext {
-    /// Shorthand for a text in both languages.
-    func text(_ en: String, _ ja: String) -> Localized { Localized(en: en, ja: ja) }
-}
-
 /// Finds a term in text the way people read it: English terms as whole words, case-insensitively
 /// ("lead" is not in "leadership"); Japanese terms anywhere, except inside a longer loanword that
 /// merely contains them (フォーム in プラットフォーム).

@@ -20,16 +20,16 @@ struct AcceptanceMissing: ReadinessRule {
                 Self.self, field: "testing.acceptance_criteria",
                 message: context.open(
                     context.firstPlaceholder(draft.testing.acceptanceCriteria),
-                    noun: context.text("an acceptance criterion", "受け入れ条件"),
-                    absent: context.text(
-                        "No acceptance criterion; without one nobody can say when the work is done, and QA is guesswork.",
-                        "受け入れ条件がありません。完了の判断ができず、テストも当て推量になります。"),
-                    why: context.text(
-                        "without one nobody can say when the work is done, and QA is guesswork.",
-                        "完了の判断ができず、テストも当て推量になります。")),
-                question: context.text(
-                    "How will you check it works? Try: Given …, when …, then ….",
-                    "どう確かめれば完成と言えますか。「〜のとき、〜すると、〜になる」の形で書いてみてください。"))
+                    noun: Localized(en: "an acceptance criterion", ja: "受け入れ条件"),
+                    absent: Localized(
+                        en: "No acceptance criterion; without one nobody can say when the work is done, and QA is guesswork.",
+                        ja: "受け入れ条件がありません。完了の判断ができず、テストも当て推量になります。"),
+                    why: Localized(
+                        en: "without one nobody can say when the work is done, and QA is guesswork.",
+                        ja: "完了の判断ができず、テストも当て推量になります。")),
+                question: Localized(
+                    en: "How will you check it works? Try: Given …, when …, then ….",
+                    ja: "どう確かめれば完成と言えますか。「〜のとき、〜すると、〜になる」の形で書いてみてください。"))
         ]
     }
 }

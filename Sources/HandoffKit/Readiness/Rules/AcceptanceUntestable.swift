@@ -49,12 +49,12 @@ struct AcceptanceUntestable: ReadinessRule {
             let quoted = criterion.split(whereSeparator: \.isNewline).joined(separator: " ")
             return context.finding(
                 Self.self, field: "testing.acceptance_criteria[\(index)]",
-                message: context.text(
-                    "'\(quoted)' names no outcome a tester could observe, so nobody can pass or fail it.",
-                    "「\(quoted)」では、テストで何を確かめれば合格なのか分かりません。"),
-                question: context.text(
-                    "On which devices and browsers, and what must a tester see happen? Try: Given …, when …, then ….",
-                    "どの端末・ブラウザで、何が起きれば合格ですか。「〜のとき、〜すると、〜になる」の形で書いてください。"))
+                message: Localized(
+                    en: "'\(quoted)' names no outcome a tester could observe, so nobody can pass or fail it.",
+                    ja: "「\(quoted)」では、テストで何を確かめれば合格なのか分かりません。"),
+                question: Localized(
+                    en: "On which devices and browsers, and what must a tester see happen? Try: Given …, when …, then ….",
+                    ja: "どの端末・ブラウザで、何が起きれば合格ですか。「〜のとき、〜すると、〜になる」の形で書いてください。"))
         }
     }
 

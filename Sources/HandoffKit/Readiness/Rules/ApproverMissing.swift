@@ -21,16 +21,16 @@ struct ApproverMissing: ReadinessRule {
             context.finding(
                 Self.self, field: "stakeholders",
                 message: context.open(
-                    placeholder, noun: context.text("the name of an owner or approver", "ビジネスオーナー・承認者"),
-                    absent: context.text(
-                        "No business owner or approver is named; when scope or dates must change, IT needs someone who can decide.",
-                        "ビジネスオーナーも承認者もいません。範囲や日程を変える必要が出たとき、決められる人が必要です。"),
-                    why: context.text(
-                        "when scope or dates must change, IT needs someone who can decide.",
-                        "範囲や日程を変える必要が出たとき、決められる人が必要です。")),
-                question: context.text(
-                    "Who owns the result and can approve changes to scope or date?",
-                    "成果に責任を持ち、範囲や日程の変更を承認できるのは誰ですか。"))
+                    placeholder, noun: Localized(en: "the name of an owner or approver", ja: "ビジネスオーナー・承認者"),
+                    absent: Localized(
+                        en: "No business owner or approver is named; when scope or dates must change, IT needs someone who can decide.",
+                        ja: "ビジネスオーナーも承認者もいません。範囲や日程を変える必要が出たとき、決められる人が必要です。"),
+                    why: Localized(
+                        en: "when scope or dates must change, IT needs someone who can decide.",
+                        ja: "範囲や日程を変える必要が出たとき、決められる人が必要です。")),
+                question: Localized(
+                    en: "Who owns the result and can approve changes to scope or date?",
+                    ja: "成果に責任を持ち、範囲や日程の変更を承認できるのは誰ですか。"))
         ]
     }
 }

@@ -19,15 +19,15 @@ struct ChangeImpactUnstated: ReadinessRule {
                 Self.self, field: "change.people_affected",
                 message: context.open(
                     context.placeholder(draft.change.peopleAffected),
-                    noun: context.text("a list of the people affected", "影響を受ける人"),
-                    absent: context.text(
-                        "Nothing is said about the people this changes work for; unprepared teams resist or work around it.",
-                        "この変更で仕事が変わる人について書かれていません。準備のないチームは抵抗したり回避したりします。"),
-                    why: context.text(
-                        "unprepared teams resist or work around the change.", "準備のないチームは抵抗したり回避したりします。")),
-                question: context.text(
-                    "Whose daily work changes (SDRs, support, editors), and how will they be told?",
-                    "誰の日々の仕事が変わりますか（インサイドセールス、サポート、編集者など）。どう伝えますか。"))
+                    noun: Localized(en: "a list of the people affected", ja: "影響を受ける人"),
+                    absent: Localized(
+                        en: "Nothing is said about the people this changes work for; unprepared teams resist or work around it.",
+                        ja: "この変更で仕事が変わる人について書かれていません。準備のないチームは抵抗したり回避したりします。"),
+                    why: Localized(
+                        en: "unprepared teams resist or work around the change.", ja: "準備のないチームは抵抗したり回避したりします。")),
+                question: Localized(
+                    en: "Whose daily work changes (SDRs, support, editors), and how will they be told?",
+                    ja: "誰の日々の仕事が変わりますか（インサイドセールス、サポート、編集者など）。どう伝えますか。"))
         ]
     }
 }

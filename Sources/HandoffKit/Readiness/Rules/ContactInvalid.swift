@@ -30,13 +30,13 @@ struct ContactInvalid: ReadinessRule {
             let whose = owner.flatMap { context.isOpen($0) ? nil : $0 }
             return context.finding(
                 Self.self, field: field,
-                message: context.text(
-                    "'\(email)' is not an e-mail address: \(problem.en).",
-                    "「\(email)」はメールアドレスの形になっていません。\(problem.ja)。"),
-                question: context.text(
-                    whose.map { "What is \($0)'s full e-mail address (name@example.com)?" }
+                message: Localized(
+                    en: "'\(email)' is not an e-mail address: \(problem.en).",
+                    ja: "「\(email)」はメールアドレスの形になっていません。\(problem.ja)。"),
+                question: Localized(
+                    en: whose.map { "What is \($0)'s full e-mail address (name@example.com)?" }
                         ?? "What is the full e-mail address (name@example.com)?",
-                    whose.map { "\($0) さんの正しいメールアドレス（name@example.com の形）は何ですか。" }
+                    ja: whose.map { "\($0) さんの正しいメールアドレス（name@example.com の形）は何ですか。" }
                         ?? "正しいメールアドレス（name@example.com の形）は何ですか。"))
         }
     }

@@ -26,44 +26,44 @@ struct DeadlineInsideLeadTime: ReadinessRule {
         let hardWithoutReason = draft.timeline.deadline == .hard && reason == nil
         let when: Localized
         if launch == context.today {
-            when = context.text("Launch on \(launch) is today", "公開日 \(launch) は今日です")
+            when = Localized(en: "Launch on \(launch) is today", ja: "公開日 \(launch) は今日です")
         } else if available == 0 {
-            when = context.text(
-                "Launch on \(launch) leaves no business day before it", "公開日 \(launch) まで営業日がありません")
+            when = Localized(
+                en: "Launch on \(launch) leaves no business day before it", ja: "公開日 \(launch) まで営業日がありません")
         } else {
-            when = context.text(
-                "Launch on \(launch) is \(available) business day\(available == 1 ? "" : "s") away",
-                "公開日 \(launch) まで営業日で\(available)日です")
+            when = Localized(
+                en: "Launch on \(launch) is \(available) business day\(available == 1 ? "" : "s") away",
+                ja: "公開日 \(launch) まで営業日で\(available)日です")
         }
         let placeholder = context.placeholder(draft.timeline.reason)
-        var missingReason = context.text(" The deadline is hard but no reason is given.", "期限は厳守とされていますが、理由が書かれていません。")
+        var missingReason = Localized(en: " The deadline is hard but no reason is given.", ja: "期限は厳守とされていますが、理由が書かれていません。")
         if let placeholder {
-            missingReason = context.text(
-                " The deadline is hard, and its reason is still '\(Self.oneLine(placeholder))'.",
-                "期限は厳守とされていますが、理由は「\(Self.oneLine(placeholder))」のままです。")
+            missingReason = Localized(
+                en: " The deadline is hard, and its reason is still '\(Self.oneLine(placeholder))'.",
+                ja: "期限は厳守とされていますが、理由は「\(Self.oneLine(placeholder))」のままです。")
         }
         let question: Localized
         if hardWithoutReason {
-            question = context.text(
-                "What makes \(launch) immovable, and what happens if it slips?",
-                "\(launch) を動かせない理由は何ですか。遅れたら何が起きますか。")
+            question = Localized(
+                en: "What makes \(launch) immovable, and what happens if it slips?",
+                ja: "\(launch) を動かせない理由は何ですか。遅れたら何が起きますか。")
         } else if let reason {
             // The date is tied to something the requester named: ask what must be live for it.
-            question = context.text(
-                "The date is tied to '\(reason)': which part must be live by then, and what could follow later?",
-                "日付の理由は「\(reason)」とのことです。その日までに必要な部分はどれで、後回しにできるものはどれですか。")
+            question = Localized(
+                en: "The date is tied to '\(reason)': which part must be live by then, and what could follow later?",
+                ja: "日付の理由は「\(reason)」とのことです。その日までに必要な部分はどれで、後回しにできるものはどれですか。")
         } else {
-            question = context.text(
-                "Can the date move, or the scope shrink to fit it?",
-                "日付を動かすか、間に合うように範囲を絞れますか。")
+            question = Localized(
+                en: "Can the date move, or the scope shrink to fit it?",
+                ja: "日付を動かすか、間に合うように範囲を絞れますか。")
         }
         return [
             context.finding(
                 Self.self, hardWithoutReason ? .blocker : .warning,
                 field: hardWithoutReason ? "timeline.reason" : "timeline.launch",
-                message: context.text(
-                    "\(when.en); IT's usual lead time is \(leadTime) business day\(leadTime == 1 ? "" : "s")." + (hardWithoutReason ? missingReason.en : ""),
-                    "\(when.ja)。IT の通常のリードタイムは\(leadTime)営業日です。" + (hardWithoutReason ? missingReason.ja : "")),
+                message: Localized(
+                    en: "\(when.en); IT's usual lead time is \(leadTime) business day\(leadTime == 1 ? "" : "s")." + (hardWithoutReason ? missingReason.en : ""),
+                    ja: "\(when.ja)。IT の通常のリードタイムは\(leadTime)営業日です。" + (hardWithoutReason ? missingReason.ja : "")),
                 question: question)
         ]
     }

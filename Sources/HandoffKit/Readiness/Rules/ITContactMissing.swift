@@ -18,16 +18,16 @@ struct ITContactMissing: ReadinessRule {
             context.finding(
                 Self.self, field: "stakeholders",
                 message: context.open(
-                    context.stakeholderPlaceholder(draft, .itContact), noun: context.text("the name of an IT contact", "IT の窓口"),
-                    absent: context.text(
-                        "No IT contact is named; involving IT early surfaces what else it needs before dates are promised.",
-                        "IT の窓口がいません。早めに IT を巻き込むと、日程を約束する前に必要なことが分かります。"),
-                    why: context.text(
-                        "involving IT early surfaces what else it needs before dates are promised.",
-                        "早めに IT を巻き込むと、日程を約束する前に必要なことが分かります。")),
-                question: context.text(
-                    "Who in IT have you talked to about this, if anyone?",
-                    "この件について IT の誰かと話しましたか。"))
+                    context.stakeholderPlaceholder(draft, .itContact), noun: Localized(en: "the name of an IT contact", ja: "IT の窓口"),
+                    absent: Localized(
+                        en: "No IT contact is named; involving IT early surfaces what else it needs before dates are promised.",
+                        ja: "IT の窓口がいません。早めに IT を巻き込むと、日程を約束する前に必要なことが分かります。"),
+                    why: Localized(
+                        en: "involving IT early surfaces what else it needs before dates are promised.",
+                        ja: "早めに IT を巻き込むと、日程を約束する前に必要なことが分かります。")),
+                question: Localized(
+                    en: "Who in IT have you talked to about this, if anyone?",
+                    ja: "この件について IT の誰かと話しましたか。"))
         ]
     }
 }

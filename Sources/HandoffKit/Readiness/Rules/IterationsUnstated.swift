@@ -20,15 +20,15 @@ struct IterationsUnstated: ReadinessRule {
                 Self.self, field: "change.iterations",
                 message: context.open(
                     context.placeholder(draft.change.iterations),
-                    noun: context.text("a plan for changes after launch", "公開後の変更予定"),
-                    absent: context.text(
-                        "Nothing is said about expected changes after launch; pivots IT hears about late become rework.",
-                        "公開後に想定している変更が書かれていません。後から知らされる方針転換は手戻りになります。"),
-                    why: context.text(
-                        "pivots IT hears about late become rework.", "後から知らされる方針転換は手戻りになります。")),
-                question: context.text(
-                    "Do you expect to change things after launch (A/B tests, copy, fields)? Say so now, or write 'none'.",
-                    "公開後に変える予定はありますか（A/B テスト、文言、項目など）。なければ「なし」と書いてください。"))
+                    noun: Localized(en: "a plan for changes after launch", ja: "公開後の変更予定"),
+                    absent: Localized(
+                        en: "Nothing is said about expected changes after launch; pivots IT hears about late become rework.",
+                        ja: "公開後に想定している変更が書かれていません。後から知らされる方針転換は手戻りになります。"),
+                    why: Localized(
+                        en: "pivots IT hears about late become rework.", ja: "後から知らされる方針転換は手戻りになります。")),
+                question: Localized(
+                    en: "Do you expect to change things after launch (A/B tests, copy, fields)? Say so now, or write 'none'.",
+                    ja: "公開後に変える予定はありますか（A/B テスト、文言、項目など）。なければ「なし」と書いてください。"))
         ]
     }
 }

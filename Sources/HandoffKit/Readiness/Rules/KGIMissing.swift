@@ -19,16 +19,16 @@ struct KGIMissing: ReadinessRule {
             context.finding(
                 Self.self, field: "success.kgi",
                 message: context.open(
-                    context.placeholder(draft.success.kgi), noun: context.text("a KGI", "KGI"),
-                    absent: context.text(
-                        "No KGI: the conversion-level goal that the metrics serve (e.g. qualified pipeline, paid sign-ups).",
-                        "KGI（指標がつながる最終的なコンバージョン目標。例：有効商談、有料登録）がありません。"),
-                    why: context.text(
-                        "the KGI is the conversion-level goal the metrics serve (e.g. qualified pipeline, paid sign-ups).",
-                        "KGI は指標がつながる最終的なコンバージョン目標です（例：有効商談、有料登録）。")),
-                question: context.text(
-                    "Which conversion does this ultimately drive: pipeline, purchases, renewals?",
-                    "最終的にどのコンバージョンにつながりますか（商談、購入、契約更新など）。"))
+                    context.placeholder(draft.success.kgi), noun: Localized(en: "a KGI", ja: "KGI"),
+                    absent: Localized(
+                        en: "No KGI: the conversion-level goal that the metrics serve (e.g. qualified pipeline, paid sign-ups).",
+                        ja: "KGI（指標がつながる最終的なコンバージョン目標。例：有効商談、有料登録）がありません。"),
+                    why: Localized(
+                        en: "the KGI is the conversion-level goal the metrics serve (e.g. qualified pipeline, paid sign-ups).",
+                        ja: "KGI は指標がつながる最終的なコンバージョン目標です（例：有効商談、有料登録）。")),
+                question: Localized(
+                    en: "Which conversion does this ultimately drive: pipeline, purchases, renewals?",
+                    ja: "最終的にどのコンバージョンにつながりますか（商談、購入、契約更新など）。"))
         ]
     }
 }

@@ -20,23 +20,23 @@ struct KindUnstated: ReadinessRule {
             return [
                 context.finding(
                     Self.self, field: "kind",
-                    message: context.text(
-                        "No kind is given; checked as '\(guess.kind.rawValue)', read from '\(guess.evidence)' in \(guess.field).",
-                        "種類が書かれていません。\(guess.field) の「\(guess.evidence)」から「\(guess.kind.rawValue)」として確認しました。"),
-                    question: context.text(
-                        "Is it a \(guess.kind.rawValue) request? If so, add kind: \(guess.kind.rawValue); if not, which of \(kinds.joined(separator: ", ")) is it?",
-                        "\(guess.kind.rawValue) の依頼で合っていますか。合っていれば kind: \(guess.kind.rawValue) を書き、違えば \(kinds.joined(separator: "、")) のどれかを書いてください。"))
+                    message: Localized(
+                        en: "No kind is given; checked as '\(guess.kind.rawValue)', read from '\(guess.evidence)' in \(guess.field).",
+                        ja: "種類が書かれていません。\(guess.field) の「\(guess.evidence)」から「\(guess.kind.rawValue)」として確認しました。"),
+                    question: Localized(
+                        en: "Is it a \(guess.kind.rawValue) request? If so, add kind: \(guess.kind.rawValue); if not, which of \(kinds.joined(separator: ", ")) is it?",
+                        ja: "\(guess.kind.rawValue) の依頼で合っていますか。合っていれば kind: \(guess.kind.rawValue) を書き、違えば \(kinds.joined(separator: "、")) のどれかを書いてください。"))
             ]
         }
         return [
             context.finding(
                 Self.self, field: "kind",
-                message: context.text(
-                    "No kind is given, and none can be read from the draft; kind-specific checks are skipped.",
-                    "種類が書かれておらず、ドラフトからも読み取れません。種類ごとの確認は省きました。"),
-                question: context.text(
-                    "Which kind of request is it: \(kinds.joined(separator: ", "))?",
-                    "どの種類の依頼ですか（\(kinds.joined(separator: "、"))）。"))
+                message: Localized(
+                    en: "No kind is given, and none can be read from the draft; kind-specific checks are skipped.",
+                    ja: "種類が書かれておらず、ドラフトからも読み取れません。種類ごとの確認は省きました。"),
+                question: Localized(
+                    en: "Which kind of request is it: \(kinds.joined(separator: ", "))?",
+                    ja: "どの種類の依頼ですか（\(kinds.joined(separator: "、"))）。"))
         ]
     }
 }

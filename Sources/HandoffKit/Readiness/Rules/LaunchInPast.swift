@@ -19,12 +19,12 @@ struct LaunchInPast: ReadinessRule {
         return [
             context.finding(
                 Self.self, field: "timeline.launch",
-                message: context.text(
-                    "The launch date \(launch) is before today (\(context.today)).",
-                    "公開日 \(launch) は今日（\(context.today)）より前です。"),
-                question: context.text(
-                    "What is the new launch date?",
-                    "新しい公開日はいつですか。"))
+                message: Localized(
+                    en: "The launch date \(launch) is before today (\(context.today)).",
+                    ja: "公開日 \(launch) は今日（\(context.today)）より前です。"),
+                question: Localized(
+                    en: "What is the new launch date?",
+                    ja: "新しい公開日はいつですか。"))
         ]
     }
 }

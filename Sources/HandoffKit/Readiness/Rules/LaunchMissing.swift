@@ -17,12 +17,12 @@ struct LaunchMissing: ReadinessRule {
         return [
             context.finding(
                 Self.self, field: "timeline.launch",
-                message: context.text(
-                    "There is no launch date; IT cannot plan or agree a schedule without one.",
-                    "公開日がありません。日付がないと IT は計画も日程の合意もできません。"),
-                question: context.text(
-                    "By which date must it be live (YYYY-MM-DD), and what is the date tied to?",
-                    "いつまでに公開する必要がありますか（YYYY-MM-DD）。その日付は何に連動していますか。"))
+                message: Localized(
+                    en: "There is no launch date; IT cannot plan or agree a schedule without one.",
+                    ja: "公開日がありません。日付がないと IT は計画も日程の合意もできません。"),
+                question: Localized(
+                    en: "By which date must it be live (YYYY-MM-DD), and what is the date tied to?",
+                    ja: "いつまでに公開する必要がありますか（YYYY-MM-DD）。その日付は何に連動していますか。"))
         ]
     }
 }

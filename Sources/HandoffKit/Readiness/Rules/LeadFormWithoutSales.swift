@@ -28,12 +28,12 @@ struct LeadFormWithoutSales: ReadinessRule {
         return [
             context.finding(
                 Self.self, field: "stakeholders",
-                message: context.text(
-                    "\(name) collects leads, but no Sales stakeholder is named; the form's fields trade visitor friction against what Sales needs.",
-                    "\(name) でリードを集めますが、営業の関係者がいません。フォーム項目は、入力の手間と営業が必要な情報のバランスで決まります。"),
-                question: context.text(
-                    "Who in Sales should agree on the form fields and on how these leads are followed up?",
-                    "フォーム項目とリードのフォロー方法について、営業の誰と合意しますか。"))
+                message: Localized(
+                    en: "\(name) collects leads, but no Sales stakeholder is named; the form's fields trade visitor friction against what Sales needs.",
+                    ja: "\(name) でリードを集めますが、営業の関係者がいません。フォーム項目は、入力の手間と営業が必要な情報のバランスで決まります。"),
+                question: Localized(
+                    en: "Who in Sales should agree on the form fields and on how these leads are followed up?",
+                    ja: "フォーム項目とリードのフォロー方法について、営業の誰と合意しますか。"))
         ]
     }
 }

@@ -19,24 +19,24 @@ struct MaintenanceUnstated: ReadinessRule {
         if case .date? = draft.operations.until { return [] }
         let permanent = draft.operations.until == .permanent
         let why = permanent
-            ? context.text(
-                "it is meant to run permanently, so someone must own its updates and fixes.",
-                "恒久的に動かす予定なので、更新や修正の担当が必要です。")
-            : context.text(
-                "with no end date either, it stays IT's work for ever.", "終了日もないため、ずっと IT の仕事として残ります。")
+            ? Localized(
+                en: "it is meant to run permanently, so someone must own its updates and fixes.",
+                ja: "恒久的に動かす予定なので、更新や修正の担当が必要です。")
+            : Localized(
+                en: "with no end date either, it stays IT's work for ever.", ja: "終了日もないため、ずっと IT の仕事として残ります。")
         return [
             context.finding(
                 Self.self, field: "operations.maintained_by",
                 message: context.open(
                     context.placeholder(draft.operations.maintainedBy),
-                    noun: context.text("a maintainer", "保守担当"),
+                    noun: Localized(en: "a maintainer", ja: "保守担当"),
                     absent: Localized(
                         en: "No one is named to maintain it after launch; " + why.en,
                         ja: "公開後の保守担当が書かれていません。" + why.ja),
                     why: why),
-                question: context.text(
-                    "Who maintains it after launch (fixes, updates, questions), and until when must it run: a date, or permanent?",
-                    "公開後は誰が保守しますか（修正・更新・問い合わせ）。いつまで動かしますか（日付か permanent）。"))
+                question: Localized(
+                    en: "Who maintains it after launch (fixes, updates, questions), and until when must it run: a date, or permanent?",
+                    ja: "公開後は誰が保守しますか（修正・更新・問い合わせ）。いつまで動かしますか（日付か permanent）。"))
         ]
     }
 }

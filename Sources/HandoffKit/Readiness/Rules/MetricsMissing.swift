@@ -18,12 +18,12 @@ struct MetricsMissing: ReadinessRule {
         return [
             context.finding(
                 Self.self, field: "success.metrics",
-                message: context.text(
-                    "No success metric; the data to judge success must be planned before launch, or it will not exist.",
-                    "成功の指標がありません。成果を判断するデータは公開前に計画しないと、後から取れません。"),
-                question: context.text(
-                    "Which number will tell you it worked (registrations, conversion rate, leads)?",
-                    "うまくいったことを示す数字は何ですか（登録数、コンバージョン率、リード数など）。"))
+                message: Localized(
+                    en: "No success metric; the data to judge success must be planned before launch, or it will not exist.",
+                    ja: "成功の指標がありません。成果を判断するデータは公開前に計画しないと、後から取れません。"),
+                question: Localized(
+                    en: "Which number will tell you it worked (registrations, conversion rate, leads)?",
+                    ja: "うまくいったことを示す数字は何ですか（登録数、コンバージョン率、リード数など）。"))
         ]
     }
 }

@@ -25,12 +25,12 @@ struct MilestonesMissing: ReadinessRule {
         return [
             context.finding(
                 Self.self, field: "timeline.milestones",
-                message: context.text(
-                    "Launch is about \(weeks) weeks away and there are no milestones; slips then show up only at the end.",
-                    "公開まで約\(weeks)週間ありますが、マイルストーンがありません。遅れが最後まで見えません。"),
-                question: context.text(
-                    "Which intermediate dates matter (copy final, design approved, test start)?",
-                    "途中の大事な日付は何ですか（原稿確定、デザイン承認、テスト開始など）。"))
+                message: Localized(
+                    en: "Launch is about \(weeks) weeks away and there are no milestones; slips then show up only at the end.",
+                    ja: "公開まで約\(weeks)週間ありますが、マイルストーンがありません。遅れが最後まで見えません。"),
+                question: Localized(
+                    en: "Which intermediate dates matter (copy final, design approved, test start)?",
+                    ja: "途中の大事な日付は何ですか（原稿確定、デザイン承認、テスト開始など）。"))
         ]
     }
 }

@@ -25,12 +25,12 @@ struct MustOverload: ReadinessRule {
         return [
             context.finding(
                 Self.self, field: "scope.requirements",
-                message: context.text(
-                    "\(musts) of \(requirements.count) requirements are 'must'; when everything is essential, nothing can be cut to meet the date.",
-                    "要件\(requirements.count)件のうち\(musts)件が must です。すべてが必須だと、期日に間に合わせるために削れるものがありません。"),
-                question: context.text(
-                    "If the date were at risk, which requirements could wait (should or could)?",
-                    "期日が危うくなったら、どの要件を後回しにできますか（should や could）。"))
+                message: Localized(
+                    en: "\(musts) of \(requirements.count) requirements are 'must'; when everything is essential, nothing can be cut to meet the date.",
+                    ja: "要件\(requirements.count)件のうち\(musts)件が must です。すべてが必須だと、期日に間に合わせるために削れるものがありません。"),
+                question: Localized(
+                    en: "If the date were at risk, which requirements could wait (should or could)?",
+                    ja: "期日が危うくなったら、どの要件を後回しにできますか（should や could）。"))
         ]
     }
 }

@@ -21,32 +21,32 @@ struct ObjectiveMissing: ReadinessRule {
                 context.finding(
                     Self.self, field: "objective.problem",
                     message: context.open(
-                        context.placeholder(draft.objective.problem), noun: context.text("a problem statement", "課題"),
-                        absent: context.text(
-                            "The problem is not stated; without it nobody can tell later whether the work paid off.",
-                            "解決したい課題が書かれていません。これがないと、後で成果があったか判断できません。"),
-                        why: context.text(
-                            "without the problem nobody can tell later whether the work paid off.",
-                            "課題が分からないと、後で成果があったか判断できません。")),
-                    question: context.text(
-                        "What goes wrong today, and how often or how much (a number helps)?",
-                        "今、何が困っていますか。頻度や量を数字で教えてください。")))
+                        context.placeholder(draft.objective.problem), noun: Localized(en: "a problem statement", ja: "課題"),
+                        absent: Localized(
+                            en: "The problem is not stated; without it nobody can tell later whether the work paid off.",
+                            ja: "解決したい課題が書かれていません。これがないと、後で成果があったか判断できません。"),
+                        why: Localized(
+                            en: "without the problem nobody can tell later whether the work paid off.",
+                            ja: "課題が分からないと、後で成果があったか判断できません。")),
+                    question: Localized(
+                        en: "What goes wrong today, and how often or how much (a number helps)?",
+                        ja: "今、何が困っていますか。頻度や量を数字で教えてください。")))
         }
         if context.isOpen(draft.objective.businessGoal) {
             findings.append(
                 context.finding(
                     Self.self, field: "objective.business_goal",
                     message: context.open(
-                        context.placeholder(draft.objective.businessGoal), noun: context.text("a business goal", "ビジネス目標"),
-                        absent: context.text(
-                            "The business goal is not stated; it is the first thing leadership and IT ask: why spend on this?",
-                            "ビジネス目標が書かれていません。経営層や IT が最初に聞くのは「なぜこれに投資するのか」です。"),
-                        why: context.text(
-                            "it is the first thing leadership and IT ask: why spend on this?",
-                            "経営層や IT が最初に聞くのは「なぜこれに投資するのか」です。")),
-                    question: context.text(
-                        "Which of this year's company goals does it serve (e.g. pipeline, retention, churn)?",
-                        "今年の会社目標のどれに貢献しますか（例：商談創出、継続率、解約率）。")))
+                        context.placeholder(draft.objective.businessGoal), noun: Localized(en: "a business goal", ja: "ビジネス目標"),
+                        absent: Localized(
+                            en: "The business goal is not stated; it is the first thing leadership and IT ask: why spend on this?",
+                            ja: "ビジネス目標が書かれていません。経営層や IT が最初に聞くのは「なぜこれに投資するのか」です。"),
+                        why: Localized(
+                            en: "it is the first thing leadership and IT ask: why spend on this?",
+                            ja: "経営層や IT が最初に聞くのは「なぜこれに投資するのか」です。")),
+                    question: Localized(
+                        en: "Which of this year's company goals does it serve (e.g. pipeline, retention, churn)?",
+                        ja: "今年の会社目標のどれに貢献しますか（例：商談創出、継続率、解約率）。")))
         }
         return findings
     }

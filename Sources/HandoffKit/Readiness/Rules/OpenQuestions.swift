@@ -21,9 +21,9 @@ struct OpenQuestions: ReadinessRule {
             let by = question.by.isBlank ? "IT" : question.by!
             return context.finding(
                 Self.self, field: "review.questions[\(index)]",
-                message: context.text(
-                    "\(by) asked a question that has no answer yet.",
-                    "\(by) からの質問にまだ回答がありません。"),
+                message: Localized(
+                    en: "\(by) asked a question that has no answer yet.",
+                    ja: "\(by) からの質問にまだ回答がありません。"),
                 question: Localized(en: text, ja: text))
         }
     }

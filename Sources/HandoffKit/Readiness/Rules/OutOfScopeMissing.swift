@@ -18,16 +18,16 @@ struct OutOfScopeMissing: ReadinessRule {
             context.finding(
                 Self.self, field: "scope.out_of_scope",
                 message: context.open(
-                    context.firstPlaceholder(draft.scope.outOfScope), noun: context.text("a limit of the scope", "対象外"),
-                    absent: context.text(
-                        "Nothing is declared out of scope; unstated limits are where scope creep starts.",
-                        "対象外が書かれていません。範囲が決まっていないと、要件が後から膨らみます。"),
-                    why: context.text(
-                        "unstated limits are where scope creep starts.",
-                        "範囲が決まっていないと、要件が後から膨らみます。")),
-                question: context.text(
-                    "What might people assume is included, but is not part of this request?",
-                    "含まれていると思われそうだが、今回は対象外のものは何ですか。"))
+                    context.firstPlaceholder(draft.scope.outOfScope), noun: Localized(en: "a limit of the scope", ja: "対象外"),
+                    absent: Localized(
+                        en: "Nothing is declared out of scope; unstated limits are where scope creep starts.",
+                        ja: "対象外が書かれていません。範囲が決まっていないと、要件が後から膨らみます。"),
+                    why: Localized(
+                        en: "unstated limits are where scope creep starts.",
+                        ja: "範囲が決まっていないと、要件が後から膨らみます。")),
+                question: Localized(
+                    en: "What might people assume is included, but is not part of this request?",
+                    ja: "含まれていると思われそうだが、今回は対象外のものは何ですか。"))
         ]
     }
 }

@@ -25,8 +25,8 @@ struct PersonalDataWithoutLegal: ReadinessRule {
         let names = touching.map { draft.systemLabel($0, context.language) }
         let unsure = draft.compliance.legalReview == .unsure
         var reason = unsure
-            ? context.text("it is unclear whether Legal has reviewed it.", "法務の確認が済んだかどうか分かりません。")
-            : context.text("no Legal review or legal stakeholder is recorded.", "法務の確認も法務の担当者も記録されていません。")
+            ? Localized(en: "it is unclear whether Legal has reviewed it.", ja: "法務の確認が済んだかどうか分かりません。")
+            : Localized(en: "no Legal review or legal stakeholder is recorded.", ja: "法務の確認も法務の担当者も記録されていません。")
         if let placeholder = context.stakeholderPlaceholder(draft, .legal) {
             let quoted = placeholder.split(whereSeparator: \.isNewline).joined(separator: " ")
             reason = Localized(
@@ -39,9 +39,9 @@ struct PersonalDataWithoutLegal: ReadinessRule {
                 message: Localized(
                     en: "\(names.joined(separator: ", ")) handle\(touching.count == 1 ? "s" : "") personal data, and " + reason.en,
                     ja: "\(names.joined(separator: "、")) で個人データを扱いますが、" + reason.ja),
-                question: context.text(
-                    "Who in Legal will review the consent text and how \(draft.systemLabel(first, .en)) uses the data? Ask them now rather than in launch week.",
-                    "同意文言と \(draft.systemLabel(first, .ja)) でのデータの使い方を、法務の誰が確認しますか。公開直前ではなく今、相談しましょう。"))
+                question: Localized(
+                    en: "Who in Legal will review the consent text and how \(draft.systemLabel(first, .en)) uses the data? Ask them now rather than in launch week.",
+                    ja: "同意文言と \(draft.systemLabel(first, .ja)) でのデータの使い方を、法務の誰が確認しますか。公開直前ではなく今、相談しましょう。"))
         ]
     }
 }

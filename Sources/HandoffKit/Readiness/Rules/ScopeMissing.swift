@@ -18,16 +18,16 @@ struct ScopeMissing: ReadinessRule {
             context.finding(
                 Self.self, field: "scope.deliverables",
                 message: context.open(
-                    context.firstPlaceholder(draft.scope.deliverables), noun: context.text("a deliverable", "成果物"),
-                    absent: context.text(
-                        "No deliverable is named; IT cannot estimate or schedule work whose result is unknown.",
-                        "成果物がありません。何ができあがるのか分からない作業は、見積もりも日程調整もできません。"),
-                    why: context.text(
-                        "IT cannot estimate or schedule work whose result is unknown.",
-                        "何ができあがるのか分からない作業は、見積もりも日程調整もできません。")),
-                question: context.text(
-                    "What will exist when this is done (a page, a form, an e-mail, a report)?",
-                    "完成したら何ができあがっていますか（ページ、フォーム、メール、レポートなど）。"))
+                    context.firstPlaceholder(draft.scope.deliverables), noun: Localized(en: "a deliverable", ja: "成果物"),
+                    absent: Localized(
+                        en: "No deliverable is named; IT cannot estimate or schedule work whose result is unknown.",
+                        ja: "成果物がありません。何ができあがるのか分からない作業は、見積もりも日程調整もできません。"),
+                    why: Localized(
+                        en: "IT cannot estimate or schedule work whose result is unknown.",
+                        ja: "何ができあがるのか分からない作業は、見積もりも日程調整もできません。")),
+                question: Localized(
+                    en: "What will exist when this is done (a page, a form, an e-mail, a report)?",
+                    ja: "完成したら何ができあがっていますか（ページ、フォーム、メール、レポートなど）。"))
         ]
     }
 }

@@ -31,7 +31,7 @@ struct SecurityImpactUnstated: ReadinessRule {
         let impact = draft.operations.securityImpact
         if impact == .yes || impact == .no { return [] }
         if impact == .unsure, context.hasStakeholder(draft, .security) { return [] }
-        let involved = context.text("'\(cue.word)' (\(cue.field))", "「\(cue.word)」（\(cue.field)）")
+        let involved = Localized(en: "'\(cue.word)' (\(cue.field))", ja: "「\(cue.word)」（\(cue.field)）")
         let message = impact == .unsure
             ? Localized(
                 en: "The draft involves \(involved.en) and its security impact is 'unsure', with no security stakeholder to decide it.",
@@ -42,9 +42,9 @@ struct SecurityImpactUnstated: ReadinessRule {
         return [
             context.finding(
                 Self.self, field: "operations.security_impact", message: message,
-                question: context.text(
-                    "Does it add third-party scripts or tags, new cookies, or send data out of the company? Which ones? If you are not sure, who in Security can decide?",
-                    "外部のスクリプトやタグ、新しい Cookie、社外へのデータ送信はありますか。それは何ですか。分からなければ、判断できるセキュリティ担当は誰ですか。"))
+                question: Localized(
+                    en: "Does it add third-party scripts or tags, new cookies, or send data out of the company? Which ones? If you are not sure, who in Security can decide?",
+                    ja: "外部のスクリプトやタグ、新しい Cookie、社外へのデータ送信はありますか。それは何ですか。分からなければ、判断できるセキュリティ担当は誰ですか。"))
         ]
     }
 }

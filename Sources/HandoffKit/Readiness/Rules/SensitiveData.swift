@@ -21,24 +21,24 @@ struct SensitiveData: ReadinessRule {
                 let message: Localized
                 switch kind {
                 case .secret(let what):
-                    message = context.text(
-                        "This text holds \(what.en); tickets are copied into many tools and read by many people.",
-                        "この欄に秘密情報（\(what.ja)）があります。チケットは多くのツールにコピーされ、多くの人が読みます。")
+                    message = Localized(
+                        en: "This text holds \(what.en); tickets are copied into many tools and read by many people.",
+                        ja: "この欄に秘密情報（\(what.ja)）があります。チケットは多くのツールにコピーされ、多くの人が読みます。")
                 case .emailList(let count):
-                    message = context.text(
-                        "This text holds \(count) e-mail addresses; a pasted list of people is personal data.",
-                        "この欄にメールアドレスが\(count)件あります。個人データの一覧はチケットに貼らず、保管場所を示してください。")
+                    message = Localized(
+                        en: "This text holds \(count) e-mail addresses; a pasted list of people is personal data.",
+                        ja: "この欄にメールアドレスが\(count)件あります。個人データの一覧はチケットに貼らず、保管場所を示してください。")
                 case .phoneList(let count):
-                    message = context.text(
-                        "This text holds \(count) phone numbers; a pasted list of people is personal data.",
-                        "この欄に電話番号が\(count)件あります。個人データの一覧はチケットに貼らず、保管場所を示してください。")
+                    message = Localized(
+                        en: "This text holds \(count) phone numbers; a pasted list of people is personal data.",
+                        ja: "この欄に電話番号が\(count)件あります。個人データの一覧はチケットに貼らず、保管場所を示してください。")
                 }
                 findings.append(
                     context.finding(
                         Self.self, field: field, message: message,
-                        question: context.text(
-                            "Can you remove it and point to where it is stored safely instead (a vault, a shared drive with access control)?",
-                            "削除して、代わりに安全な保管場所（パスワード管理ツール、アクセス制限付きの共有ドライブなど）を示せますか。")))
+                        question: Localized(
+                            en: "Can you remove it and point to where it is stored safely instead (a vault, a shared drive with access control)?",
+                            ja: "削除して、代わりに安全な保管場所（パスワード管理ツール、アクセス制限付きの共有ドライブなど）を示せますか。")))
             }
         }
         return findings

@@ -24,15 +24,15 @@ struct SystemChangeMissing: ReadinessRule {
                 Self.self, field: "systems[\(index)].change",
                 message: context.open(
                     context.placeholder(system.change),
-                    noun: context.text("a description of what changes in \(name)", "\(name) の変更内容"),
-                    absent: context.text(
-                        "\(name) is named, but not what changes in it.",
-                        "\(name) が挙がっていますが、何を変えるのかが書かれていません。"),
-                    why: context.text(
-                        "IT cannot estimate a change it cannot see.", "変更内容が分からないと IT は見積もれません。")),
-                question: context.text(
-                    "What has to change in \(name): a new form, a field, an integration, a report?",
-                    "\(name) で何を変える必要がありますか（新しいフォーム、項目、連携、レポートなど）。"))
+                    noun: Localized(en: "a description of what changes in \(name)", ja: "\(name) の変更内容"),
+                    absent: Localized(
+                        en: "\(name) is named, but not what changes in it.",
+                        ja: "\(name) が挙がっていますが、何を変えるのかが書かれていません。"),
+                    why: Localized(
+                        en: "IT cannot estimate a change it cannot see.", ja: "変更内容が分からないと IT は見積もれません。")),
+                question: Localized(
+                    en: "What has to change in \(name): a new form, a field, an integration, a report?",
+                    ja: "\(name) で何を変える必要がありますか（新しいフォーム、項目、連携、レポートなど）。"))
         }
     }
 }

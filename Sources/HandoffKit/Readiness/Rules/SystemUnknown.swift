@@ -27,12 +27,12 @@ struct SystemUnknown: ReadinessRule {
             let suggestion = Spelling.nearest(to: name, in: known)
             return context.finding(
                 Self.self, field: "systems[\(index)].name",
-                message: context.text(
-                    "'\(name)' is not in the system catalogue" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + ".",
-                    "「\(name)」はシステムカタログにありません" + (suggestion.map { "（「\($0)」のことですか）" } ?? "") + "。"),
-                question: context.text(
-                    "Is '\(name)' a new tool or vendor? If so, who owns it and has security reviewed it?",
-                    "「\(name)」は新しいツールやベンダーですか。そうなら、管理者は誰で、セキュリティ審査は済んでいますか。"))
+                message: Localized(
+                    en: "'\(name)' is not in the system catalogue" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + ".",
+                    ja: "「\(name)」はシステムカタログにありません" + (suggestion.map { "（「\($0)」のことですか）" } ?? "") + "。"),
+                question: Localized(
+                    en: "Is '\(name)' a new tool or vendor? If so, who owns it and has security reviewed it?",
+                    ja: "「\(name)」は新しいツールやベンダーですか。そうなら、管理者は誰で、セキュリティ審査は済んでいますか。"))
         }
     }
 }

@@ -18,16 +18,16 @@ struct SystemsMissing: ReadinessRule {
             context.finding(
                 Self.self, field: "systems",
                 message: context.open(
-                    context.firstPlaceholder(draft.systems.map(\.name)), noun: context.text("a system", "システム名"),
-                    absent: context.text(
-                        "No affected system is named; IT needs them to know who does the work and what could break.",
-                        "影響するシステムが書かれていません。誰が作業し、何が壊れうるかを IT が判断するのに必要です。"),
-                    why: context.text(
-                        "IT needs the affected systems to know who does the work and what could break.",
-                        "誰が作業し、何が壊れうるかを IT が判断するのに必要です。")),
-                question: context.text(
-                    "Which tools or systems does this touch (website CMS, Marketo, Salesforce, analytics…)?",
-                    "どのツールやシステムに関係しますか（Web サイトの CMS、Marketo、Salesforce、アクセス解析など）。"))
+                    context.firstPlaceholder(draft.systems.map(\.name)), noun: Localized(en: "a system", ja: "システム名"),
+                    absent: Localized(
+                        en: "No affected system is named; IT needs them to know who does the work and what could break.",
+                        ja: "影響するシステムが書かれていません。誰が作業し、何が壊れうるかを IT が判断するのに必要です。"),
+                    why: Localized(
+                        en: "IT needs the affected systems to know who does the work and what could break.",
+                        ja: "誰が作業し、何が壊れうるかを IT が判断するのに必要です。")),
+                question: Localized(
+                    en: "Which tools or systems does this touch (website CMS, Marketo, Salesforce, analytics…)?",
+                    ja: "どのツールやシステムに関係しますか（Web サイトの CMS、Marketo、Salesforce、アクセス解析など）。"))
         ]
     }
 }

@@ -18,16 +18,16 @@ struct TitleMissing: ReadinessRule {
             context.finding(
                 Self.self, field: "title",
                 message: context.open(
-                    context.placeholder(draft.title), noun: context.text("a title", "タイトル"),
-                    absent: context.text(
-                        "There is no title; it becomes the Jira summary that everyone refers to.",
-                        "タイトルがありません。Jira の要約になり、全員がこの名前で依頼を呼びます。"),
-                    why: context.text(
-                        "it becomes the Jira summary that everyone refers to.",
-                        "タイトルは Jira の要約になり、全員がこの名前で依頼を呼びます。")),
-                question: context.text(
-                    "In one line, what should the ticket be called?",
-                    "このチケットを一行で表すと、どんなタイトルになりますか。"))
+                    context.placeholder(draft.title), noun: Localized(en: "a title", ja: "タイトル"),
+                    absent: Localized(
+                        en: "There is no title; it becomes the Jira summary that everyone refers to.",
+                        ja: "タイトルがありません。Jira の要約になり、全員がこの名前で依頼を呼びます。"),
+                    why: Localized(
+                        en: "it becomes the Jira summary that everyone refers to.",
+                        ja: "タイトルは Jira の要約になり、全員がこの名前で依頼を呼びます。")),
+                question: Localized(
+                    en: "In one line, what should the ticket be called?",
+                    ja: "このチケットを一行で表すと、どんなタイトルになりますか。"))
         ]
     }
 }

@@ -29,36 +29,36 @@ struct TitleTooLong: ReadinessRule {
             return [
                 context.finding(
                     Self.self, .blocker, field: "title",
-                    message: context.text(
-                        "The title has a line break; Jira refuses a summary with line breaks.",
-                        "タイトルに改行があります。Jira は改行を含む要約を受け付けません。"),
-                    question: context.text(
-                        "Can you say it in one line, and move the rest to the idea?",
-                        "一行にまとめ、残りはアイデア欄に移せますか。"))
+                    message: Localized(
+                        en: "The title has a line break; Jira refuses a summary with line breaks.",
+                        ja: "タイトルに改行があります。Jira は改行を含む要約を受け付けません。"),
+                    question: Localized(
+                        en: "Can you say it in one line, and move the rest to the idea?",
+                        ja: "一行にまとめ、残りはアイデア欄に移せますか。"))
             ]
         }
         if length > Self.hardLimit {
             return [
                 context.finding(
                     Self.self, .blocker, field: "title",
-                    message: context.text(
-                        "The title is \(length) characters; Jira refuses summaries over \(Self.hardLimit).",
-                        "タイトルが\(length)文字あります。Jira は\(Self.hardLimit)文字を超える要約を受け付けません。"),
-                    question: context.text(
-                        "What is the shortest title that still tells IT what this is?",
-                        "IT に内容が伝わる、もっと短いタイトルは何ですか。"))
+                    message: Localized(
+                        en: "The title is \(length) characters; Jira refuses summaries over \(Self.hardLimit).",
+                        ja: "タイトルが\(length)文字あります。Jira は\(Self.hardLimit)文字を超える要約を受け付けません。"),
+                    question: Localized(
+                        en: "What is the shortest title that still tells IT what this is?",
+                        ja: "IT に内容が伝わる、もっと短いタイトルは何ですか。"))
             ]
         }
         if length > Self.readableLimit {
             return [
                 context.finding(
                     Self.self, .warning, field: "title",
-                    message: context.text(
-                        "The title is \(length) characters; over \(Self.readableLimit) it gets cut off on boards and in e-mails.",
-                        "タイトルが\(length)文字あります。\(Self.readableLimit)文字を超えるとボードやメールで途中が切れます。"),
-                    question: context.text(
-                        "Can you shorten it to the essentials?",
-                        "要点だけに短くできますか。"))
+                    message: Localized(
+                        en: "The title is \(length) characters; over \(Self.readableLimit) it gets cut off on boards and in e-mails.",
+                        ja: "タイトルが\(length)文字あります。\(Self.readableLimit)文字を超えるとボードやメールで途中が切れます。"),
+                    question: Localized(
+                        en: "Can you shorten it to the essentials?",
+                        ja: "要点だけに短くできますか。"))
             ]
         }
         return []

@@ -19,30 +19,30 @@ struct TrafficUnstated: ReadinessRule {
         let tie = OperationsCues.first(of: OperationsCues.peakTerms, in: OperationsCues.launchTies(draft))
         let sendsMail = KindInference.effectiveKind(of: draft) == .email
         let peaks = tie != nil || sendsMail
-        var reason = context.text(
-            "IT cannot size servers, limits or monitoring without it.", "これがないと IT はサーバー・制限・監視の規模を決められません。")
+        var reason = Localized(
+            en: "IT cannot size servers, limits or monitoring without it.", ja: "これがないと IT はサーバー・制限・監視の規模を決められません。")
         if let tie {
-            reason = context.text(
-                "the launch is tied to '\(tie.word)' (\(tie.field)), so expect a peak that IT must plan for.",
-                "公開が「\(tie.word)」（\(tie.field)）に連動しているため、IT が備えるべきピークがあります。")
+            reason = Localized(
+                en: "the launch is tied to '\(tie.word)' (\(tie.field)), so expect a peak that IT must plan for.",
+                ja: "公開が「\(tie.word)」（\(tie.field)）に連動しているため、IT が備えるべきピークがあります。")
         } else if sendsMail {
-            reason = context.text(
-                "an e-mail send brings its visitors all at once, so expect a peak that IT must plan for.",
-                "メール配信では訪問が一度に集中するため、IT が備えるべきピークがあります。")
+            reason = Localized(
+                en: "an e-mail send brings its visitors all at once, so expect a peak that IT must plan for.",
+                ja: "メール配信では訪問が一度に集中するため、IT が備えるべきピークがあります。")
         }
         return [
             context.finding(
                 Self.self, peaks ? .warning : nil, field: "operations.expected_traffic",
                 message: context.open(
                     context.placeholder(draft.operations.expectedTraffic),
-                    noun: context.text("an expected traffic", "見込みのアクセス数"),
+                    noun: Localized(en: "an expected traffic", ja: "見込みのアクセス数"),
                     absent: Localized(
                         en: "Nothing is said about the expected traffic or its peaks; " + reason.en,
                         ja: "見込みのアクセス数やピークが書かれていません。" + reason.ja),
                     why: reason),
-                question: context.text(
-                    "How many visitors, sign-ups or sends do you expect, and when is the busiest hour (e.g. right after the invitation e-mail)?",
-                    "訪問・申込・配信はどのくらいを見込みますか。最も集中するのはいつですか（例：招待メールの直後）。"))
+                question: Localized(
+                    en: "How many visitors, sign-ups or sends do you expect, and when is the busiest hour (e.g. right after the invitation e-mail)?",
+                    ja: "訪問・申込・配信はどのくらいを見込みますか。最も集中するのはいつですか（例：招待メールの直後）。"))
         ]
     }
 }

@@ -46,9 +46,9 @@ struct VagueLanguage: ReadinessRule {
             findings.append(
                 context.finding(
                     Self.self, field: field,
-                    message: context.text(
-                        "Vague wording: \(words.map { "'\($0)'" }.joined(separator: ", ")). IT cannot build or test what is not specific.",
-                        "曖昧な表現があります：\(words.map { "「\($0)」" }.joined(separator: "、"))。具体的でないものは IT が作ることもテストすることもできません。"),
+                    message: Localized(
+                        en: "Vague wording: \(words.map { "'\($0)'" }.joined(separator: ", ")). IT cannot build or test what is not specific.",
+                        ja: "曖昧な表現があります：\(words.map { "「\($0)」" }.joined(separator: "、"))。具体的でないものは IT が作ることもテストすることもできません。"),
                     question: first.followUp))
         }
         return findings

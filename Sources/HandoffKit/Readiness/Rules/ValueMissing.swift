@@ -18,16 +18,16 @@ struct ValueMissing: ReadinessRule {
             context.finding(
                 Self.self, field: "objective.value",
                 message: context.open(
-                    context.placeholder(draft.objective.value), noun: context.text("a value estimate", "期待効果"),
-                    absent: context.text(
-                        "No expected value or ROI estimate; IT and finance weigh every request against its return.",
-                        "期待効果や ROI の見込みがありません。IT と経理はすべての依頼を効果と比べて判断します。"),
-                    why: context.text(
-                        "IT and finance weigh every request against its return.",
-                        "IT と経理はすべての依頼を効果と比べて判断します。")),
-                question: context.text(
-                    "What is it worth if it works: leads, revenue, hours saved? A rough number is fine.",
-                    "うまくいった場合の価値は何ですか（リード数、売上、削減時間など）。概算で構いません。"))
+                    context.placeholder(draft.objective.value), noun: Localized(en: "a value estimate", ja: "期待効果"),
+                    absent: Localized(
+                        en: "No expected value or ROI estimate; IT and finance weigh every request against its return.",
+                        ja: "期待効果や ROI の見込みがありません。IT と経理はすべての依頼を効果と比べて判断します。"),
+                    why: Localized(
+                        en: "IT and finance weigh every request against its return.",
+                        ja: "IT と経理はすべての依頼を効果と比べて判断します。")),
+                question: Localized(
+                    en: "What is it worth if it works: leads, revenue, hours saved? A rough number is fine.",
+                    ja: "うまくいった場合の価値は何ですか（リード数、売上、削減時間など）。概算で構いません。"))
         ]
     }
 }
