@@ -109,8 +109,8 @@ struct ExportCommand: ParsableCommand {
                 let report = Readiness.check(loaded.draft, in: context.reporting(in: language ?? loaded.draft.language))
                 let refusal = !report.isReady && !force ? Terminal.errorText(ReviewRenderer().exportRefusal(loaded, report)) : nil
                 return (report: report, refusal: refusal)
-            }
-        ) { loaded, source, checked in
+            },
+            handle: { loaded, source, checked in
             let report = checked.report
             if let refusal = checked.refusal {
                 Terminal.writePrepared(refusal, to: STDERR_FILENO)
@@ -137,7 +137,7 @@ struct ExportCommand: ParsableCommand {
                 }
             }
             return ExitStatus.done
-        }
+        })
         // With nothing exported there is no export: no empty importer file, no lone CSV header.
         if exported > 0 { try emit(writer.finish()) }
         if let file {

@@ -16,22 +16,21 @@ public struct TicketDocumentBuilder: Sendable {
     public func document(for item: ExportItem) -> TicketDocument {
         let draft = item.draft
         let language = options.language ?? draft.language
-        let t = { (text: Localized) in text(language) }
         var blocks: [TicketDocument.Block] = []
-        func heading(_ text: Localized) { blocks.append(.heading(level: 2, text: t(text))) }
-        func subheading(_ text: Localized) { blocks.append(.heading(level: 3, text: t(text))) }
+        func heading(_ text: Localized) { blocks.append(.heading(level: 2, text: text(language))) }
+        func subheading(_ text: Localized) { blocks.append(.heading(level: 3, text: text(language))) }
         func labelled(_ label: Localized, _ value: String?) -> [TicketDocument.Inline]? {
             guard let value, !value.isEmptyValue else { return nil }
-            return [.strong(t(label) + ":"), .text(" " + value)]
+            return [.strong(label(language) + ":"), .text(" " + value)]
         }
         func paragraphs(_ lines: [[TicketDocument.Inline]?]) {
             let present = lines.compactMap { $0 }
-            if present.isEmpty { blocks.append(.paragraph([.text(t(Labels.notStated))])) }
+            if present.isEmpty { blocks.append(.paragraph([.text(Labels.notStated(language))])) }
             for line in present { blocks.append(.paragraph(line)) }
         }
         func bullets(_ items: [String]) {
             let present = items.filter { !$0.isEmptyValue }
-            blocks.append(present.isEmpty ? .paragraph([.text(t(Labels.notStated))]) : .bullets(present.map { [.text($0)] }))
+            blocks.append(present.isEmpty ? .paragraph([.text(Labels.notStated(language))]) : .bullets(present.map { [.text($0)] }))
         }
 
         // The requester's own words first: everything below is IT's reading of them.
@@ -42,7 +41,7 @@ public struct TicketDocumentBuilder: Sendable {
         let requester = [draft.requester.name, draft.requester.team, draft.requester.email]
             .compactMap { $0 }.filter { !$0.isEmptyValue }
         if !requester.isEmpty {
-            blocks.append(.paragraph([.strong(t(Labels.requestedBy) + ":"), .text(" " + requester.joined(separator: ", "))]))
+            blocks.append(.paragraph([.strong(Labels.requestedBy(language) + ":"), .text(" " + requester.joined(separator: ", "))]))
         }
 
         heading(Labels.why)
@@ -57,7 +56,7 @@ public struct TicketDocumentBuilder: Sendable {
         subheading(Labels.requirements)
         let requirements = draft.scope.requirements.filter { !$0.text.isBlank }
         if requirements.isEmpty {
-            blocks.append(.paragraph([.text(t(Labels.notStated))]))
+            blocks.append(.paragraph([.text(Labels.notStated(language))]))
         } else {
             let groups: [(Priority?, Localized)] = [
                 (.must, Labels.must), (.should, Labels.should), (.could, Labels.could), (.wont, Labels.wont),
@@ -66,26 +65,26 @@ public struct TicketDocumentBuilder: Sendable {
             for (priority, label) in groups {
                 let texts = requirements.filter { $0.priority == priority }.compactMap(\.text)
                 guard !texts.isEmpty else { continue }
-                blocks.append(.paragraph([.strong(t(label))]))
+                blocks.append(.paragraph([.strong(label(language))]))
                 blocks.append(.bullets(texts.map { [.text($0)] }))
             }
         }
         subheading(Labels.outOfScope)
         bullets(draft.scope.outOfScope)
-        blocks += Self.detailBlocks(draft, t)
+        blocks += Self.detailBlocks(draft, { $0(language) })
 
         heading(Labels.systems)
         let systems = draft.systems.filter { !$0.isEmptyValue }
         if systems.isEmpty {
-            blocks.append(.paragraph([.text(t(Labels.notStated))]))
+            blocks.append(.paragraph([.text(Labels.notStated(language))]))
         } else {
             blocks.append(
                 .table(
-                    header: [Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner].map(t),
+                    header: [Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner].map { $0(language) },
                     rows: systems.map { system in
                         [
                             system.name ?? "", system.change ?? "", system.data.joined(separator: ", "),
-                            system.personalData.map { t($0 ? Labels.yes : Labels.no) } ?? "", system.owner ?? "",
+                            system.personalData.map { ($0 ? Labels.yes : Labels.no)(language) } ?? "", system.owner ?? "",
                         ]
                     }))
         }
@@ -93,15 +92,15 @@ public struct TicketDocumentBuilder: Sendable {
         heading(Labels.timeline)
         var launch: [TicketDocument.Inline]?
         if let date = draft.timeline.launch {
-            let kind = draft.timeline.deadline.map { " (" + t(Labels.deadline($0)) + ")" } ?? ""
-            launch = [.strong(t(Labels.launch) + ":"), .text(" \(date)" + kind)]
+            let kind = draft.timeline.deadline.map { " (" + Labels.deadline($0)(language) + ")" } ?? ""
+            launch = [.strong(Labels.launch(language) + ":"), .text(" \(date)" + kind)]
         }
         paragraphs([launch, labelled(Labels.dateReason, draft.timeline.reason)])
         let milestones = draft.timeline.milestones.filter { !$0.isEmptyValue }
         if !milestones.isEmpty {
             blocks.append(
                 .table(
-                    header: [Labels.date, Labels.milestone].map(t),
+                    header: [Labels.date, Labels.milestone].map { $0(language) },
                     rows: milestones.map { [$0.date?.description ?? "", $0.name ?? ""] }))
         }
 
@@ -109,14 +108,14 @@ public struct TicketDocumentBuilder: Sendable {
         if let kgi = labelled(Labels.kgi, draft.success.kgi) { blocks.append(.paragraph(kgi)) }
         let metrics = draft.success.metrics.filter { !$0.isEmptyValue }
         if metrics.isEmpty {
-            blocks.append(.paragraph([.text(t(Labels.notStated))]))
+            blocks.append(.paragraph([.text(Labels.notStated(language))]))
         } else {
             blocks.append(
                 .table(
                     header: [
                         Labels.metric, Labels.baseline, Labels.target, Labels.source, Labels.tracking, Labels.reviewOn,
                         Labels.owner,
-                    ].map(t),
+                    ].map { $0(language) },
                     rows: metrics.map { metric in
                         [
                             metric.name ?? "", metric.baseline?.text ?? "", metric.target?.text ?? "", metric.source ?? "",
@@ -128,32 +127,32 @@ public struct TicketDocumentBuilder: Sendable {
         heading(Labels.stakeholders)
         let stakeholders = draft.stakeholders.filter { !$0.isEmptyValue }
         if stakeholders.isEmpty {
-            blocks.append(.paragraph([.text(t(Labels.notStated))]))
+            blocks.append(.paragraph([.text(Labels.notStated(language))]))
         } else {
             blocks.append(
                 .table(
-                    header: [Labels.role, Labels.name, Labels.email].map(t),
-                    rows: stakeholders.map { [$0.role.map { t(Labels.role($0)) } ?? "", $0.name ?? "", $0.email ?? ""] }))
+                    header: [Labels.role, Labels.name, Labels.email].map { $0(language) },
+                    rows: stakeholders.map { [$0.role.map { Labels.role($0)(language) } ?? "", $0.name ?? "", $0.email ?? ""] }))
         }
 
         heading(Labels.risksAndChange)
         let risks = draft.risks.filter { !$0.isEmptyValue }
         if !risks.isEmpty {
             blocks.append(
-                .table(header: [Labels.risk, Labels.mitigation].map(t), rows: risks.map { [$0.text ?? "", $0.mitigation ?? ""] }))
+                .table(header: [Labels.risk, Labels.mitigation].map { $0(language) }, rows: risks.map { [$0.text ?? "", $0.mitigation ?? ""] }))
         }
-        let legal = draft.compliance.legalReview.map { t(Labels.legal($0)) }
+        let legal = draft.compliance.legalReview.map { Labels.legal($0)(language) }
         let changeLines = [
             labelled(Labels.iterations, draft.change.iterations), labelled(Labels.peopleAffected, draft.change.peopleAffected),
             labelled(Labels.legalReview, legal), labelled(Labels.legalNotes, draft.compliance.notes),
         ]
         if risks.isEmpty || changeLines.contains(where: { $0 != nil }) { paragraphs(changeLines) }
 
-        blocks += Self.operationsBlocks(draft, t)
+        blocks += Self.operationsBlocks(draft, { $0(language) })
 
         heading(Labels.acceptance)
         let criteria = draft.testing.acceptanceCriteria.filter { !$0.isEmptyValue }
-        blocks.append(criteria.isEmpty ? .paragraph([.text(t(Labels.notStated))]) : .checklist(criteria))
+        blocks.append(criteria.isEmpty ? .paragraph([.text(Labels.notStated(language))]) : .checklist(criteria))
         if let qa = labelled(Labels.qaNotes, draft.testing.qaNotes) { blocks.append(.paragraph(qa)) }
 
         let questions = draft.review.questions.filter { !$0.text.isBlank }
@@ -163,7 +162,7 @@ public struct TicketDocumentBuilder: Sendable {
                 .bullets(
                     questions.map { question in
                         var line: [TicketDocument.Inline] = [
-                            .strong(t(question.isOpen ? Labels.open : Labels.answered) + ":"),
+                            .strong((question.isOpen ? Labels.open : Labels.answered)(language) + ":"),
                             .text(" " + (question.text ?? "") + (question.by.map { " (\($0))" } ?? "")),
                         ]
                         if let answer = question.answer, !answer.isEmptyValue { line.append(.text(" → " + answer)) }
@@ -174,18 +173,18 @@ public struct TicketDocumentBuilder: Sendable {
         if bodyOnly { return TicketDocument(blocks: blocks) }
         heading(Labels.findings)
         if item.report.findings.isEmpty {
-            blocks.append(.paragraph([.text(t(Labels.noFindings))]))
+            blocks.append(.paragraph([.text(Labels.noFindings(language))]))
         } else {
             blocks.append(
                 .paragraph([
-                    .strong(t(item.report.isReady ? Labels.ready : Labels.notReady)),
-                    .text(" · " + t(Localized(en: "score \(item.report.score)/100", ja: "スコア \(item.report.score)/100"))),
+                    .strong((item.report.isReady ? Labels.ready : Labels.notReady)(language)),
+                    .text(" · " + Localized(en: "score \(item.report.score)/100", ja: "スコア \(item.report.score)/100")(language)),
                 ]))
             blocks.append(
                 .bullets(
                     item.report.findings.map { finding in
                         [
-                            .strong(t(finding.severity.label)), .text(" "), .code(finding.field),
+                            .strong(finding.severity.label(language)), .text(" "), .code(finding.field),
                             .text(" " + finding.message + " → " + finding.question),
                         ]
                     }))
@@ -194,12 +193,12 @@ public struct TicketDocumentBuilder: Sendable {
         blocks.append(
             .paragraph([
                 .text(
-                    t(
+                    (
                         Localized(
                             en: "Exported by handoff \(HandoffVersion.current) · prompt pack \(HandoffVersion.promptPack) · "
                                 + "draft \(item.externalID), \(item.revision)",
                             ja: "handoff \(HandoffVersion.current) で出力 · 質問パック \(HandoffVersion.promptPack) · "
-                                + "ドラフト \(item.externalID)（\(item.revision)）")))
+                                + "ドラフト \(item.externalID)（\(item.revision)）"))(language))
             ]))
         if options.includeSource {
             heading(Labels.sourceDraft)

@@ -78,18 +78,17 @@ struct JiraIssueBodies {
     }
 
     private func subtaskDocument(_ system: AffectedSystem, parent: String, language: Language) -> TicketDocument {
-        let t = { (text: Localized) in text(language) }
         var blocks: [TicketDocument.Block] = [
-            .paragraph([.strong(t(Localized(en: "Part of", ja: "親チケット")) + ":"), .text(" " + parent)]),
+            .paragraph([.strong(Localized(en: "Part of", ja: "親チケット")(language) + ":"), .text(" " + parent)]),
             .table(
-                header: [Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner].map(t),
+                header: [Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner].map { $0(language) },
                 rows: [[
                     system.name ?? "", system.change ?? "", system.data.joined(separator: ", "),
-                    system.personalData.map { t($0 ? Labels.yes : Labels.no) } ?? "", system.owner ?? "",
+                    system.personalData.map { ($0 ? Labels.yes : Labels.no)(language) } ?? "", system.owner ?? "",
                 ]]),
         ]
         if system.change.isBlank {
-            blocks.append(.paragraph([.text(t(Localized(en: "The change is not described yet.", ja: "変更内容は未記入です。")))]))
+            blocks.append(.paragraph([.text(Localized(en: "The change is not described yet.", ja: "変更内容は未記入です。")(language))]))
         }
         return TicketDocument(blocks: blocks)
     }
