@@ -4,6 +4,7 @@
 /// error can name the line and column of the offending key or value, and so that JSON and YAML
 /// inputs share one decoder.
 public struct DocNode: Sendable {
+    /// What the node holds: a scalar's text, a sequence's items or a mapping's key–value pairs in source order.
     public enum Kind: Sendable {
         /// A scalar. `plain` is true for an unquoted YAML scalar (or a JSON number, boolean or null),
         /// which may stand for null, a boolean or a number; quoted text is always a string.
@@ -12,21 +13,27 @@ public struct DocNode: Sendable {
         case mapping([Pair])
     }
 
+    /// One key–value pair of a mapping; the key is a node too, so errors can point at it.
     public struct Pair: Sendable {
+        /// The key node, usually a scalar; its position is the key's line and column.
         public var key: DocNode
+        /// The value node under the key.
         public var value: DocNode
+        /// Pairs `key` with `value`.
         public init(key: DocNode, value: DocNode) {
             self.key = key
             self.value = value
         }
     }
 
+    /// What the node holds; see `Kind`.
     public var kind: Kind
     /// 1-based line in the source file.
     public var line: Int
     /// 1-based column, counted in Unicode scalars.
     public var column: Int
 
+    /// A node of `kind` found at `line` and `column` (both 1-based; 0 for a node built in code).
     public init(_ kind: Kind, line: Int, column: Int) {
         self.kind = kind
         self.line = line
@@ -48,7 +55,7 @@ public struct DocNode: Sendable {
         }
     }
 
-    /// A short description of the node's kind for error messages ("a list", "a mapping", "text").
+    /// A short description of the node's kind for error messages ("a list", "a single value", "nothing (null)").
     public var kindDescription: String {
         switch kind {
         case .scalar: return isNull ? "nothing (null)" : "a single value"

@@ -4,6 +4,7 @@ public struct DocumentChunk: Sendable {
     public var index: Int
     /// The line of the source on which the document's text starts (1-based).
     public var firstLine: Int
+    /// The document's text, lines joined by line breaks; empty when `error` is set.
     public var text: String
     /// Set when the chunk could not be kept whole (too large, line too long); `text` is then empty.
     public var error: InputError?
@@ -18,8 +19,11 @@ public struct DocumentChunk: Sendable {
 /// `check` and `export` while holding only one document in memory. A document that grows past the
 /// limits is dropped (and reported) without stopping the documents after it.
 public struct DocumentSplitter {
+    /// How the source is split: `undecided` until the first line that is neither blank nor a comment;
+    /// `jsonLines` when that line is a whole JSON object, `yaml` otherwise. The mode never changes after that.
     public enum Mode: Sendable { case undecided, yaml, jsonLines }
 
+    /// The split mode, fixed by the first line with content.
     public private(set) var mode: Mode = .undecided
     private let source: String
     private let limits: InputLimits
@@ -33,6 +37,7 @@ public struct DocumentSplitter {
     private var overflow: InputError?
     private var nextIndex = 1
 
+    /// A splitter for the input named `source` (a path or `-`, used in errors), cutting documents within `limits`.
     public init(source: String, limits: InputLimits = .standard) {
         self.source = source
         self.limits = limits

@@ -16,6 +16,8 @@ public struct InputLimits: Sendable {
     /// breaks a long line into lines the reader takes.
     public var maxAnswerBytes: Int = 256 * 1024
 
+    /// The standard limits; change a field afterwards to loosen or tighten one.
     public init() {}
+    /// The limits handoff uses unless a caller asks for others.
     public static let standard = InputLimits()
 }

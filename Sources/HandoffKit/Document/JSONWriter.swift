@@ -4,6 +4,7 @@
 /// UTF-8, and every control and invisible format character escaped so that nothing raw reaches a
 /// terminal and nothing hides in the text.
 public enum JSONWriter {
+    /// The value as JSON on one line, without a trailing line break: one record of JSON Lines.
     public static func compact(_ value: Value) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
@@ -11,6 +12,7 @@ public enum JSONWriter {
         return out.utf8String
     }
 
+    /// The value as JSON indented by two spaces, without a trailing line break.
     public static func pretty(_ value: Value) -> String {
         pretty(value, level: 0)
     }

@@ -14,9 +14,13 @@ public indirect enum Value: Equatable, Sendable {
     case list([Value])
     case map([Entry])
 
+    /// One key–value pair of a map; a map keeps its entries in the order given.
     public struct Entry: Equatable, Sendable {
+        /// The key: plain text, with no source position (a `Value` tree is built in code).
         public var key: String
+        /// The value under the key.
         public var value: Value
+        /// Pairs `key` with `value`.
         public init(_ key: String, _ value: Value) {
             self.key = key
             self.value = value
@@ -28,8 +32,10 @@ public indirect enum Value: Equatable, Sendable {
         .map(pairs.compactMap { key, value in value.map { Entry(key, $0) } })
     }
 
+    /// A whole number, kept as its decimal text.
     public static func int(_ number: Int) -> Value { .number(String(number)) }
 
+    /// The value under `key` in a map (the first entry with that key); nil for a missing key or a value that is no map.
     public subscript(key: String) -> Value? {
         guard case .map(let entries) = self else { return nil }
         return entries.first { $0.key == key }?.value
