@@ -9,6 +9,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case yaml
     case json
 
+    /// A fresh exporter for the format.
     public var exporter: any Exporter {
         switch self {
         case .jiraImport: return JiraImportExporter()
@@ -85,8 +86,11 @@ struct OneOrLines {
 
 /// Why an export could not be produced.
 public struct ExportError: Error, Sendable, CustomStringConvertible {
+    /// The whole message, ready to print: it names the draft (its external id) when one is at fault.
     public var message: String
+    /// An error that prints `message` as given.
     public init(_ message: String) { self.message = message }
+    /// The message as given.
     public var description: String { message }
 
     /// Jira refuses descriptions longer than this many characters.

@@ -1,5 +1,6 @@
 /// What an export needs besides the drafts: how they map onto the Jira project.
 public struct ExportOptions: Sendable {
+    /// How drafts map onto issues (`--shape`).
     public enum Shape: String, Sendable, CaseIterable {
         /// One issue per draft.
         case single
@@ -17,17 +18,23 @@ public struct ExportOptions: Sendable {
         case spreadsheet
     }
 
+    /// The loaded configuration: the Jira mapping (issue type, status, priorities, custom field ids)
+    /// and IT's lead time.
     public var configuration: Configuration
     /// `--project`, else the configured key, else `MKT`.
     public var projectKey: String
+    /// One issue per draft, or a story with sub-tasks; only jira-import takes `.subtasks`.
     public var shape: Shape
-    /// Leave out the source draft code block (`--no-source`).
+    /// Whether the description ends with the source draft as a code block; `--no-source` turns it off.
     public var includeSource: Bool
     /// Forces the language of headings; nil means each draft's own.
     public var language: Language?
+    /// The date urgency and priority are worked out against (business days until the launch).
     public var today: CivilDate
+    /// Only the CSV format reads it; `.jira` unless `--csv-guard` says otherwise.
     public var csvGuard: CSVGuard
 
+    /// Options for an export; a nil `projectKey` falls back to the configured key, then to `MKT`.
     public init(
         configuration: Configuration = Configuration(), projectKey: String? = nil, shape: Shape = .single,
         includeSource: Bool = true, language: Language? = nil, today: CivilDate, csvGuard: CSVGuard = .jira
@@ -44,12 +51,15 @@ public struct ExportOptions: Sendable {
 
 /// One draft ready to be exported: the draft, its readiness, and where it came from.
 public struct ExportItem: Sendable {
+    /// The draft as loaded, exported as is.
     public var draft: Draft
+    /// The draft's readiness; its open findings go into the description unless the builder is `bodyOnly`.
     public var report: ReadinessReport
     /// How the draft's revision is named in the provenance line: the store's revision number, or
     /// a digest of the draft's content for a file.
     public var revision: String
 
+    /// An item for `draft`; a nil `revision` names it by a digest of its content ("content 1a2b…").
     public init(draft: Draft, report: ReadinessReport, revision: String? = nil) {
         self.draft = draft
         self.report = report
@@ -63,6 +73,7 @@ public struct ExportItem: Sendable {
 /// A short, stable digest of a draft's normalised content (FNV-1a, 64 bits): the same draft
 /// always gives the same digest, on every machine.
 public enum ContentDigest {
+    /// The digest of `draft`: 16 lowercase hex digits.
     public static func of(_ draft: Draft) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func feed<S: Sequence>(_ bytes: S) where S.Element == UInt8 {

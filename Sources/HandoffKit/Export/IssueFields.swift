@@ -1,20 +1,30 @@
 /// The Jira fields of one exported issue, worked out once from a draft and the configuration and
 /// shared by every Jira format (importer, REST v2/v3, CSV), so they cannot disagree.
 public struct IssueFields: Sendable, Equatable {
+    /// The draft's title on one line, without control characters, cut to 255 UTF-16 units; else its idea, else
+    /// "Untitled marketing request".
     public var summary: String
+    /// The configured issue type; "Story" when none is set.
     public var issueType: String
+    /// The configured status for new issues; "To Do" when none is set.
     public var status: String
+    /// The configured priority name for the draft's `Urgency` (defaults Highest, High, Medium, Low).
     public var priority: String
+    /// The draft's launch date; nil when it has none.
     public var dueDate: CivilDate?
+    /// `marketing-request` plus the configured labels, whitespace turned into `-`, each once, in order.
     public var labels: [String]
+    /// The configured components; empty when none are set.
     public var components: [String]
     /// Custom field id → value, in the order of the configuration keys.
     public var customFields: [(id: String, kind: CustomFieldKind, value: String)]
 
+    /// How a custom field's value is sent: a date (`YYYY-MM-DD`) or one line of text.
     public enum CustomFieldKind: String, Sendable {
         case date, text
     }
 
+    /// Equal when every field is; custom fields compare by id and value, in order.
     public static func == (lhs: IssueFields, rhs: IssueFields) -> Bool {
         lhs.summary == rhs.summary && lhs.issueType == rhs.issueType && lhs.status == rhs.status
             && lhs.priority == rhs.priority && lhs.dueDate == rhs.dueDate && lhs.labels == rhs.labels
@@ -27,6 +37,7 @@ public struct IssueFields: Sendable, Equatable {
     /// Jira's summary limit, counted in UTF-16 units as Java counts.
     public static let summaryLimit = 255
 
+    /// The fields for `draft` under the Jira settings in `options.configuration`.
     public init(draft: Draft, options: ExportOptions) {
         let jira = options.configuration.jira
         summary = Self.summary(for: draft)

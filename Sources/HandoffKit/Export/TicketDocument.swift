@@ -1,10 +1,13 @@
 /// A ticket description independent of any markup: the sections every export shows, in the same
 /// order, built once and rendered as Jira wiki markup, Atlassian Document Format or Markdown.
 public struct TicketDocument: Equatable, Sendable {
+    /// The description's blocks, in reading order.
     public var blocks: [Block]
 
+    /// A document of `blocks`, in that order.
     public init(blocks: [Block]) { self.blocks = blocks }
 
+    /// One block-level element of the description.
     public enum Block: Equatable, Sendable {
         case heading(level: Int, text: String)
         case paragraph([Inline])
@@ -19,6 +22,7 @@ public struct TicketDocument: Equatable, Sendable {
         case code(language: String, title: String, text: String)
     }
 
+    /// A run of text inside a paragraph or a bullet item.
     public enum Inline: Equatable, Sendable {
         case text(String)
         case strong(String)

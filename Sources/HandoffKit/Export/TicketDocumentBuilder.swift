@@ -3,16 +3,20 @@
 /// questions, open findings, provenance, source), headed in the draft's language. A section with
 /// nothing in it says so rather than disappearing, so reviewers see what is missing.
 public struct TicketDocumentBuilder: Sendable {
+    /// The options the description is built for: its language (`options.language`, else the
+    /// draft's) and whether the source draft is shown.
     public var options: ExportOptions
     /// The ticket body only, for people reading it in a terminal (`review`): without the findings
     /// (shown there as questions to send back), the provenance line and the source draft.
     public var bodyOnly: Bool
 
+    /// A builder for `options`; `bodyOnly` leaves out findings, provenance and the source draft.
     public init(options: ExportOptions, bodyOnly: Bool = false) {
         self.options = options
         self.bodyOnly = bodyOnly
     }
 
+    /// The description of `item`: every section in a fixed order, a section with nothing in it saying "Not stated yet."
     public func document(for item: ExportItem) -> TicketDocument {
         let draft = item.draft
         let language = options.language ?? draft.language

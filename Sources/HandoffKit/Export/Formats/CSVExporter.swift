@@ -4,8 +4,11 @@
 /// that a spreadsheet would run as a formula is neutralised with a leading apostrophe; the default,
 /// `jira`, leaves every cell as typed, because Jira's importer keeps the apostrophe in the field.
 public struct CSVExporter: Exporter {
+    /// The CSV exporter; it keeps no state, each writer starts a new file.
     public init() {}
 
+    /// A writer that emits the header with the first row; its `add` throws for `--shape subtasks` and for a
+    /// description over Jira's 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
     /// Rows as drafts come. The columns follow from the configuration alone (labels, components,

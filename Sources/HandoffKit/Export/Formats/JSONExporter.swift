@@ -1,8 +1,10 @@
 /// `json`: the normalised drafts as JSON; several give one draft a line (JSON Lines), which
 /// `handoff check -` reads back.
 public struct JSONExporter: Exporter {
+    /// The JSON exporter; it keeps no state.
     public init() {}
 
+    /// A writer that emits one pretty-printed draft, or JSON Lines once there are two; `options` is not used.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
 
     struct Writer: ExportWriter {

@@ -2,8 +2,11 @@
 /// one file; `--shape subtasks` adds one sub-task per affected system, linked to its story with
 /// `sub-task-link`. External ids are stable (the draft id), so a re-import updates, not duplicates.
 public struct JiraImportExporter: Exporter {
+    /// The jira-import exporter; it keeps no state.
     public init() {}
 
+    /// A writer that streams one importer document; its `add` throws for a description over Jira's
+    /// 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
     /// Streams the one JSON document: its head with the first issue, each issue as it comes, the

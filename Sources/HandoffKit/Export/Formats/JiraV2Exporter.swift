@@ -1,8 +1,11 @@
 /// `jira-v2`: the body of `POST /rest/api/2/issue`, description in wiki markup. Several drafts
 /// give one body a line (JSON Lines).
 public struct JiraV2Exporter: Exporter {
+    /// The jira-v2 exporter; it keeps no state.
     public init() {}
 
+    /// A writer of create bodies; its `add` throws for `--shape subtasks` and for a description over Jira's
+    /// 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
     struct Writer: ExportWriter {

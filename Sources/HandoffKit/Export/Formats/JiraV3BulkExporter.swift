@@ -1,10 +1,14 @@
 /// `jira-v3-bulk`: the body of `POST /rest/api/3/issue/bulk`, which takes at most 50 issues. Up to
 /// 50 drafts give one body; more give one body a line (JSON Lines), 50 issues each.
 public struct JiraV3BulkExporter: Exporter {
+    /// Most issues one bulk body holds: Jira's limit for `POST /rest/api/3/issue/bulk`.
     public static let issuesPerBody = 50
 
+    /// The jira-v3-bulk exporter; it keeps no state.
     public init() {}
 
+    /// A writer that holds drafts until a body is full; its `add` throws for `--shape subtasks` and for a
+    /// description whose text is over Jira's 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
     struct Writer: ExportWriter {

@@ -1,8 +1,11 @@
 /// `jira-v3`: the body of `POST /rest/api/3/issue`, description in Atlassian Document Format.
 /// Several drafts give one body a line (JSON Lines).
 public struct JiraV3Exporter: Exporter {
+    /// The jira-v3 exporter; it keeps no state.
     public init() {}
 
+    /// A writer of create bodies; its `add` throws for `--shape subtasks` and for a description whose text is
+    /// over Jira's 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
     struct Writer: ExportWriter {

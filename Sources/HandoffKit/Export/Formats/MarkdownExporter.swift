@@ -1,7 +1,9 @@
 /// `markdown`: the same ticket for people, one document per draft, separated by a rule.
 public struct MarkdownExporter: Exporter {
+    /// The Markdown exporter; it keeps no state.
     public init() {}
 
+    /// A writer that emits a marker comment, then one document per draft headed by its Jira summary.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
     struct Writer: ExportWriter {

@@ -1,7 +1,10 @@
 /// `yaml`: the normalised drafts, as handoff writes them; several are separated by `---`.
 public struct YAMLExporter: Exporter {
+    /// The YAML exporter; it keeps no state.
     public init() {}
 
+    /// A writer that emits each draft as a YAML document, with `---` before every one after the first;
+    /// `options` is not used.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
 
     struct Writer: ExportWriter {

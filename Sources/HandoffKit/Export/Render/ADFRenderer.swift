@@ -3,6 +3,7 @@
 /// block. ADF's rules are kept: no empty text nodes, line breaks as `hardBreak`, list items and
 /// table cells holding paragraphs, `code` marks never combined with other marks.
 public enum ADFRenderer {
+    /// The description as an ADF `doc` node (version 1), to put under `fields.description`.
     public static func render(_ document: TicketDocument) -> Value {
         .object([
             ("type", .string("doc")),

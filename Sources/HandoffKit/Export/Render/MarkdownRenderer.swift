@@ -1,6 +1,8 @@
 /// Renders a ticket description as Markdown (CommonMark with GitHub tables) for people: the same
 /// sections as the Jira formats. Draft text is escaped so it cannot become markup or raw HTML.
 public enum MarkdownRenderer {
+    /// The description as Markdown, blocks separated by a blank line and ending in a line break; a `title`
+    /// becomes a level-1 heading above it.
     public static func render(_ document: TicketDocument, title: String? = nil) -> String {
         var blocks: [String] = []
         if let title { blocks.append("# " + escape(title, multiline: false)) }

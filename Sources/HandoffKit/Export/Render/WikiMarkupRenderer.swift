@@ -8,6 +8,8 @@
 /// written `&amp;`, and control characters are dropped: a draft full of markup comes out as the
 /// same text.
 public enum WikiMarkupRenderer {
+    /// The description as wiki markup, blocks separated by a blank line and ending in a line break; the
+    /// string for a Jira `description` field.
     public static func render(_ document: TicketDocument) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(8192)
