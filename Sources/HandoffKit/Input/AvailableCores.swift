@@ -8,6 +8,8 @@
 /// container's cpuset) and the cgroup CPU quota (`docker --cpus`) both cap it, and either may be
 /// far below the machine's core count. Read only when a run has enough drafts to use threads.
 public enum AvailableCores {
+    /// The cores this process may use, at least 1: the online cores, capped by the affinity mask and the
+    /// cgroup quota. Reads `/proc` and `/sys` on each call.
     public static func count() -> Int {
         var cores = affinityCount() ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         if let quota = quotaCores() { cores = min(cores, quota) }

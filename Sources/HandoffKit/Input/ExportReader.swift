@@ -8,6 +8,8 @@ public enum ExportReader {
         case bulk = "jira-v3-bulk"
     }
 
+    /// The export format `root` was written in, told apart by its top-level keys; nil for a document that is
+    /// no export (a draft, say).
     public static func kind(of root: DocNode) -> Kind? {
         guard case .mapping(let pairs) = root.kind else { return nil }
         let keys = Set(pairs.compactMap(\.key.scalarText))

@@ -21,8 +21,10 @@ public struct LineReader {
     /// read (a 1 GB line or `/dev/zero` is never held whole): `nextLine` then returns its first
     /// `maxLineBytes` bytes, sets `lastLineWasTooLong`, and reads nothing more.
     public var maxLineBytes: Int?
+    /// True once a line longer than `maxLineBytes` was cut off; `nextLine` then returns nil.
     public private(set) var lastLineWasTooLong = false
 
+    /// A reader of `descriptor`, which it neither owns nor closes; `maxLineBytes` nil reads lines of any length.
     public init(descriptor: Int32, maxLineBytes: Int? = nil) {
         self.descriptor = descriptor
         self.maxLineBytes = maxLineBytes

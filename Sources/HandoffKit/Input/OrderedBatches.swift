@@ -36,6 +36,7 @@ public final class OrderedBatches<Input: Sendable, Output: Sendable> {
         batch.reserveCapacity(self.batchSize)
     }
 
+    /// Queues `input`; may work and deliver earlier inputs first. Rethrows what `deliver` throws.
     public func submit(_ input: Input) throws {
         if requestedJobs == 1 {
             try deliver(work(input))
