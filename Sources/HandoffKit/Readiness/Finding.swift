@@ -15,6 +15,7 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders by weight, most serious first: `blocker < warning < info`, so `min()` is the worst.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
     /// The severity's name as reports, exports and `handoff rules` print it.
@@ -39,7 +40,9 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 /// One thing a readiness rule found: which rule, how serious, which field, why it matters, and
 /// the question to ask next.
 public struct Finding: Equatable, Sendable {
+    /// The id of the rule that found it, e.g. `metrics-missing`.
     public var rule: String
+    /// How serious it is: usually the rule's own severity, though a rule may report another for a case.
     public var severity: Severity
     /// Field path such as `success.metrics[0].source`.
     public var field: String
@@ -49,8 +52,10 @@ public struct Finding: Equatable, Sendable {
     public var question: String
     /// Where the field (or the nearest enclosing one) was written, when the source is a file or stdin.
     public var line: Int?
+    /// The 1-based column of that place, in Unicode scalars; nil with `line`.
     public var column: Int?
 
+    /// A finding with no position; `ReadinessReport.located(by:)` fills in `line` and `column`.
     public init(rule: String, severity: Severity, field: String, message: String, question: String) {
         self.rule = rule
         self.severity = severity
@@ -59,6 +64,7 @@ public struct Finding: Equatable, Sendable {
         self.question = question
     }
 
+    /// The finding as a map for JSON and YAML reports; `line` and `column` are left out when nil.
     public var encoded: Value {
         .object([
             ("rule", .string(rule)), ("severity", .string(severity.rawValue)), ("field", .string(field)),

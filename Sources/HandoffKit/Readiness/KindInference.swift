@@ -4,7 +4,9 @@
 public enum KindInference {
     /// A kind and the words it was read from, so a finding can say why.
     public struct Guess: Sendable, Equatable {
+        /// The kind read from the words.
         public var kind: RequestKind
+        /// The cue word that decided it, as the cue list spells it (`sign-up`, `banner`).
         public var evidence: String
         /// The field the words are in (`idea`, `scope.deliverables[0]`); empty for bare texts.
         public var field: String = ""

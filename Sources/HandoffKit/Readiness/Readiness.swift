@@ -1,5 +1,6 @@
 /// The verdict on one draft: its findings, whether it is ready, and a readiness score.
 public struct ReadinessReport: Sendable, Equatable {
+    /// Every finding of every rule, in rule order (`Readiness.rules`); empty for a draft that passes all.
     public var findings: [Finding]
     /// 0–100: how much of what IT needs is there. The verdict alone decides exit codes.
     public var score: Int
@@ -7,6 +8,7 @@ public struct ReadinessReport: Sendable, Equatable {
     /// Ready means no blocker remains.
     public var isReady: Bool { !findings.contains { $0.severity == .blocker } }
 
+    /// How many findings have `severity`.
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
     /// The report with every finding pointing at the line and column of its field; unchanged
@@ -37,6 +39,7 @@ public enum Readiness {
         SecurityImpactUnstated(), MaintenanceUnstated(), KindUnstated(),
     ]
 
+    /// The ids of `rules`, in the same order.
     public static var ruleIDs: [String] { rules.map(\.id) }
 
     /// Checks `draft`. Findings come in rule order.

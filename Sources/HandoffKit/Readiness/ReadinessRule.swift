@@ -17,10 +17,13 @@ public protocol ReadinessRule: Sendable {
 
 /// What `handoff rules ID` says about a rule, in both languages.
 public struct RuleExplanation: Sendable {
+    /// Why IT needs what the rule checks.
     public var why: Localized
     /// A piece of a draft that makes the rule fire, as YAML (field names are the same in every language).
     public var example: String
+    /// How to fix the draft, naming the fields to fill.
     public var fix: Localized
+    /// An explanation from its three parts.
     public init(why: Localized, example: String, fix: Localized) {
         self.why = why
         self.example = example
@@ -29,19 +32,27 @@ public struct RuleExplanation: Sendable {
 }
 
 extension ReadinessRule {
+    /// The rule's id, for code that holds a rule as `any ReadinessRule`.
     public var id: String { Self.id }
+    /// By default a rule always has something to judge, so it always counts in the score.
     public func applies(to draft: Draft, in context: RuleContext) -> Bool { true }
 }
 
 /// What rules may consult besides the draft: today's date, the organisation's configuration and
 /// the language the report is written in.
 public struct RuleContext: Sendable {
+    /// The date deadlines and lead times are measured from; usually the run's today.
     public var today: CivilDate
+    /// The organisation's settings: lead time, extra vague words and placeholders, among others.
     public var configuration: Configuration
+    /// The language of messages and questions in the findings.
     public var language: Language
+    /// The built-in vague words plus the configured `vagueWords`.
     public var lexicon: VagueLexicon
+    /// The built-in placeholder texts plus the configured `placeholders`.
     public var placeholders: PlaceholderLexicon
 
+    /// A context for `today`; the lexicons are built once here from `configuration`.
     public init(today: CivilDate, configuration: Configuration = Configuration(), language: Language = .en) {
         self.today = today
         self.configuration = configuration

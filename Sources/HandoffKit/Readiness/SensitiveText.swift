@@ -2,16 +2,21 @@
 /// lists of personal data (several e-mail addresses or phone numbers). Hand-written scanners
 /// rather than regular expressions keep `check` fast on large batches.
 public enum SensitiveText {
+    /// One kind of sensitive text found in a field.
     public enum Kind: Equatable, Sendable {
         /// What was found, named by its kind and at most its first characters.
         case secret(Localized)
+        /// Several e-mail addresses in one text; the number found.
         case emailList(Int)
+        /// Several phone numbers in one text; the number found.
         case phoneList(Int)
     }
 
     /// How many addresses or numbers in one text make a pasted list.
     public static let listThreshold = 3
 
+    /// Every kind of sensitive text in `text`: the first secret, and a list of e-mail addresses or phone
+    /// numbers once there are `listThreshold` of them. Empty when nothing is found.
     public static func scan(_ text: String) -> [Kind] {
         var kinds: [Kind] = []
         if let secret = secret(in: text) { kinds.append(.secret(secret)) }

@@ -54,8 +54,11 @@ public struct VagueLexicon: Sendable {
         }
     }
 
+    /// One vague word found in a text, with the phrase around it.
     public struct Match: Equatable, Sendable {
+        /// The word as the lexicon spells it, which may differ in case from the text.
         public var word: String
+        /// Why the word is vague.
         public var kind: Kind
         /// The words as the text has them, with what they qualify: "some of the gift sets".
         public var phrase: String
@@ -64,6 +67,7 @@ public struct VagueLexicon: Sendable {
         /// "some of the …", 「一部の…」: a choice among things, so the question is "which?".
         public var isSelection: Bool
 
+        /// A match; a nil `phrase` means the word itself is the phrase.
         public init(word: String, kind: Kind, phrase: String? = nil, subject: String? = nil, isSelection: Bool = false) {
             self.word = word
             self.kind = kind
