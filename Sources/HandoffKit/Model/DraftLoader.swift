@@ -1,5 +1,6 @@
 /// A draft read from a source, with where it came from.
 public struct LoadedDraft: Sendable {
+    /// The draft as decoded from the source.
     public var draft: Draft
     /// File path, `-` for stdin, or the store id.
     public var source: String
@@ -11,6 +12,7 @@ public struct LoadedDraft: Sendable {
     /// For a stored draft, the journal revision it holds; nil when it holds edits made by hand
     /// since the last saved revision, and for files.
     public var revision: Int?
+    /// A loaded draft; `revision` starts nil, as for a file (`DraftSource` sets it for a stored draft).
     public init(draft: Draft, source: String, documentIndex: Int = 1, positions: FieldPositions? = nil) {
         self.draft = draft
         self.source = source
@@ -35,6 +37,7 @@ public enum DraftLoader {
         return chunks.map { load(chunk: $0, source: source, requireFormat: requireFormat, limits: limits) }
     }
 
+    /// The error for a source with no document in it: it names stdin's fix, or line 1 of an empty file.
     public static func emptySource(_ source: String) -> InputError {
         InputError(
             source: source, line: source == "-" ? nil : 1,
@@ -98,6 +101,8 @@ public enum DraftLoader {
         return draft
     }
 
+    /// Whether `id` is a valid draft id: 1 to 64 ASCII letters, digits, `-`, `_` or `.`, starting with a
+    /// letter or a digit.
     public static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 64 else { return false }
         func allowed(_ scalar: Unicode.Scalar) -> Bool {

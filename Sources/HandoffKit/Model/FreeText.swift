@@ -21,12 +21,16 @@ enum FreeText {
 }
 
 extension DraftCodable {
+    /// Appends every string in the value's encoded form to `texts`, each with its field path under `path`;
+    /// contact, enum and tool-written keys are skipped.
     public func collectFreeText(at path: String, into texts: inout [(field: String, text: String)]) {
         FreeText.walk(encoded, path, &texts)
     }
 }
 
 extension Record {
+    /// Appends the free text of each field to `texts`, its path under `path`; contact, enum and
+    /// tool-written fields (`FreeText.excludedKeys`) are skipped.
     public func collectFreeText(at path: String, into texts: inout [(field: String, text: String)]) {
         for field in Self.fields where !FreeText.excludedKeys.contains(field.key) {
             field.collectText(self, path.isEmpty ? field.key : "\(path).\(field.key)", &texts)
@@ -35,6 +39,7 @@ extension Record {
 }
 
 extension String {
+    /// Appends the string itself to `texts` under `path`.
     public func collectFreeText(at path: String, into texts: inout [(field: String, text: String)]) {
         texts.append((path, self))
     }
