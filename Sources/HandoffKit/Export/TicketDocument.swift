@@ -9,12 +9,15 @@ public struct TicketDocument: Equatable, Sendable {
 
     /// One block-level element of the description.
     public enum Block: Equatable, Sendable {
+        /// A section heading: level 2 for a section, 3 for a part of one; `text` is plain.
         case heading(level: Int, text: String)
+        /// One paragraph of inline content.
         case paragraph([Inline])
         /// One item per entry; each item is a line of inline content.
         case bullets([[Inline]])
         /// Items to tick off (acceptance criteria).
         case checklist([String])
+        /// A table of plain-text cells; the builder gives every row one cell per `header` cell.
         case table(header: [String], rows: [[String]])
         /// The requester's own words, kept as written.
         case quote(String)
@@ -24,8 +27,11 @@ public struct TicketDocument: Equatable, Sendable {
 
     /// A run of text inside a paragraph or a bullet item.
     public enum Inline: Equatable, Sendable {
+        /// Plain text, escaped by each renderer.
         case text(String)
+        /// Bold text.
         case strong(String)
+        /// Monospaced text: a field name, an id or a value as typed.
         case code(String)
     }
 
