@@ -3,8 +3,11 @@
 public enum ExportReader {
     /// What kind of export a parsed JSON document is, if it is one.
     public enum Kind: String, Sendable {
+        /// Jira's JSON importer file (`projects[].issues[]`).
         case jiraImport = "jira-import"
+        /// One REST create body, v2 or v3: a `fields` object.
         case rest = "jira-v2/v3"
+        /// A bulk create body: `issueUpdates[]`.
         case bulk = "jira-v3-bulk"
     }
 
