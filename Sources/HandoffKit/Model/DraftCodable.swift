@@ -23,6 +23,7 @@ public protocol DraftCodable: Equatable, Sendable {
 extension DraftCodable {
     /// False: a value of most types always carries something; text, quantities and records say otherwise.
     public var isEmptyValue: Bool { false }
+    /// The encoded value, or nil when there is nothing to write (one encode, not a test and a write).
     public var encodedUnlessEmpty: Value? { isEmptyValue ? nil : encoded }
 }
 
