@@ -47,21 +47,12 @@ public struct CheckRenderer: Sendable {
     public func json(_ result: CheckResult) -> String {
         switch result.outcome {
         case .checked(let draft, let report):
-            return JSONWriter.compact(
-                .object([
-                    ("source", .string(result.source)),
-                    ("index", .int(result.documentIndex)),
-                    ("id", draft.id.map(Value.string) ?? .null),
-                    ("title", draft.title.map(Value.string) ?? .null),
-                    ("lang", .string((language ?? draft.language).rawValue)),
-                    ("ready", .bool(report.isReady)),
-                    ("score", .int(report.score)),
-                    (
-                        "counts",
-                        .object(Severity.allCases.map { ($0.rawValue, Value.int(report.count($0))) })
-                    ),
-                    ("findings", .list(report.findings.map(\.encoded))),
-                ]))
+            // Written straight as bytes: building a `Value` tree per draft cost as much as the
+            // writing itself. `CheckReportJSONTests` keeps it equal to the tree it replaced.
+            var out: [UInt8] = []
+            out.reserveCapacity(512 + report.findings.count * 320)
+            writeChecked(result.source, result.documentIndex, draft, report, into: &out)
+            return out.utf8String
         case .invalid(let invalid):
             return JSONWriter.compact(
                 .object([
@@ -71,6 +62,82 @@ public struct CheckRenderer: Sendable {
                     ("error", .list(invalid.errors.map { Self.encode($0, in: language ?? invalid.language ?? .en) })),
                 ]))
         }
+    }
+
+    private func writeChecked(
+        _ source: String, _ index: Int, _ draft: Draft, _ report: ReadinessReport, into out: inout [UInt8]
+    ) {
+        out.append(utf8: "{\"source\":")
+        JSONWriter.writeString(source, into: &out)
+        out.append(utf8: ",\"index\":")
+        Self.writeInt(index, into: &out)
+        out.append(utf8: ",\"id\":")
+        Self.writeOptionalString(draft.id, into: &out)
+        out.append(utf8: ",\"title\":")
+        Self.writeOptionalString(draft.title, into: &out)
+        out.append(utf8: ",\"lang\":")
+        JSONWriter.writeString((language ?? draft.language).rawValue, into: &out)
+        out.append(utf8: report.isReady ? ",\"ready\":true,\"score\":" : ",\"ready\":false,\"score\":")
+        Self.writeInt(report.score, into: &out)
+        var counts = Array(repeating: 0, count: Severity.allCases.count)
+        for finding in report.findings { counts[Severity.allCases.firstIndex(of: finding.severity)!] += 1 }
+        out.append(utf8: ",\"counts\":{")
+        for (position, severity) in Severity.allCases.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(severity.rawValue, into: &out)
+            out.append(UInt8(ascii: ":"))
+            Self.writeInt(counts[position], into: &out)
+        }
+        out.append(utf8: "},\"findings\":")
+        if report.findings.isEmpty {
+            out.append(utf8: "[]}")
+            return
+        }
+        out.append(UInt8(ascii: "["))
+        for (position, finding) in report.findings.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            Self.write(finding, into: &out)
+        }
+        out.append(utf8: "]}")
+    }
+
+    /// The same object as `Finding.encoded` written by `JSONWriter.compact`.
+    private static func write(_ finding: Finding, into out: inout [UInt8]) {
+        out.append(utf8: "{\"rule\":")
+        JSONWriter.writeString(finding.rule, into: &out)
+        out.append(utf8: ",\"severity\":")
+        JSONWriter.writeString(finding.severity.rawValue, into: &out)
+        out.append(utf8: ",\"field\":")
+        JSONWriter.writeString(finding.field, into: &out)
+        if let line = finding.line {
+            out.append(utf8: ",\"line\":")
+            writeInt(line, into: &out)
+        }
+        if let column = finding.column {
+            out.append(utf8: ",\"column\":")
+            writeInt(column, into: &out)
+        }
+        out.append(utf8: ",\"message\":")
+        JSONWriter.writeString(finding.message, into: &out)
+        out.append(utf8: ",\"question\":")
+        JSONWriter.writeString(finding.question, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func writeOptionalString(_ text: String?, into out: inout [UInt8]) {
+        if let text { JSONWriter.writeString(text, into: &out) } else { out.append(utf8: "null") }
+    }
+
+    /// Decimal digits, written in reverse and turned round: no `String` per number.
+    private static func writeInt(_ number: Int, into out: inout [UInt8]) {
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = out.count
+        repeat {
+            out.append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[start...].reverse()
     }
 
     static func encode(_ error: InputError, in language: Language = .en) -> Value {

@@ -1,0 +1,81 @@
+import Testing
+
+@testable import HandoffKit
+
+/// `CheckRenderer.json` writes a checked draft's report straight as bytes; these tests hold it
+/// to the `Value` tree it replaced, written by `JSONWriter.compact`, over generated reports.
+@Suite("Check report JSON")
+struct CheckReportJSONTests {
+    /// The report as it was built before: a tree per draft, then the generic writer.
+    static func reference(_ result: CheckResult, language forced: Language?) -> String {
+        guard case .checked(let draft, let report) = result.outcome else { return "" }
+        return JSONWriter.compact(
+            .object([
+                ("source", .string(result.source)),
+                ("index", .int(result.documentIndex)),
+                ("id", draft.id.map(Value.string) ?? .null),
+                ("title", draft.title.map(Value.string) ?? .null),
+                ("lang", .string((forced ?? draft.language).rawValue)),
+                ("ready", .bool(report.isReady)),
+                ("score", .int(report.score)),
+                ("counts", .object(Severity.allCases.map { ($0.rawValue, Value.int(report.count($0))) })),
+                ("findings", .list(report.findings.map(\.encoded))),
+            ]))
+    }
+
+    static let hostile = [
+        "\u{202E}evil", "a\u{0}b", "tab\there", "quote\"back\\slash", "\u{85}next", "\u{2028}", "\u{FEFF}",
+        "👩‍💻", "\u{E0041}", "\u{1B}[31m", "line\nbreak", "\r", "\u{7F}",
+    ]
+
+    static func results(_ count: Int) -> [(CheckResult, Language?)] {
+        var generator = ScanEquivalenceInputs.Generator(state: 0xC0FFEE)
+        let texts = ScanEquivalenceInputs.texts(count * 6, vocabulary: hostile, seed: 12)
+        var next = 0
+        func text() -> String {
+            next += 1
+            return texts[next % texts.count]
+        }
+        return (0..<count).map { position in
+            var draft = Draft()
+            if Bool.random(using: &generator) { draft.id = text() }
+            if Int.random(in: 0..<4, using: &generator) > 0 { draft.title = text() }
+            draft.lang = [nil, .en, .ja].randomElement(using: &generator)!
+            let findings = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
+                var finding = Finding(
+                    rule: text(), severity: Severity.allCases.randomElement(using: &generator)!, field: text(),
+                    message: text(), question: text())
+                if Bool.random(using: &generator) {
+                    finding.line = Int.random(in: 1...100_000, using: &generator)
+                    finding.column = Bool.random(using: &generator) ? Int.random(in: 1...300, using: &generator) : nil
+                }
+                return finding
+            }
+            let report = ReadinessReport(findings: findings, score: Int.random(in: -5...100, using: &generator))
+            let source = [text(), "-", "drafts/a.yaml"].randomElement(using: &generator)!
+            let index = position % 3 == 0 ? Int.random(in: 1...Int.max, using: &generator) : position + 1
+            return (CheckResult(source: source, documentIndex: index, outcome: .checked(draft, report)),
+                    [nil, .en, .ja].randomElement(using: &generator)!)
+        }
+    }
+
+    @Test("The byte writer gives the same line as the Value tree, hostile text included")
+    func sameBytesAsTheTree() {
+        for (result, language) in Self.results(400) {
+            let renderer = CheckRenderer(language: language)
+            #expect(renderer.json(result) == Self.reference(result, language: language))
+        }
+    }
+
+    @Test("Numbers at the edges are written as String(_:) writes them")
+    func edgeNumbers() {
+        for number in [0, 9, 10, 99, 100, -1, -10, Int.max, Int.min] {
+            var finding = Finding(rule: "r", severity: .info, field: "f", message: "m", question: "q")
+            finding.line = number
+            let result = CheckResult(
+                source: "-", documentIndex: number,
+                outcome: .checked(Draft(), ReadinessReport(findings: [finding], score: number)))
+            #expect(CheckRenderer().json(result) == Self.reference(result, language: nil))
+        }
+    }
+}
