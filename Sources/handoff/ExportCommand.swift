@@ -96,32 +96,38 @@ struct ExportCommand: ParsableCommand {
             guard !text.isEmpty else { return }
             if let file { try file.write(text) } else { Terminal.writeExport(text) }
         }
-        var writer = format.exporter.writer(options: options)
+        let exporter = format.exporter
+        var writer = exporter.writer(options: options)
         var exported = 0
         let context = RuleContext(today: today, configuration: configuration)
         let language = global.lang
         let force = force
-        // The check (and a refusal's message) is done on the workers; the writer, which may
-        // hold state across drafts (one importer file, bulk bodies of 50), works here in order.
+        // The check, a refusal's message and the draft's rendering are done on the workers; the
+        // writer, which may hold state across drafts (one importer file, bulk bodies of 50),
+        // puts the rendered drafts together here in order.
         let worst = try EachDraft.run(
             sources, store: store.location, jobs: jobs.count,
-            prepare: { loaded in
+            prepare: { loaded -> Checked in
                 let report = Readiness.check(loaded.draft, in: context.reporting(in: language ?? loaded.draft.language))
-                let refusal = !report.isReady && !force ? Terminal.errorText(ReviewRenderer().exportRefusal(loaded, report)) : nil
-                return (report: report, refusal: refusal)
+                if !report.isReady && !force {
+                    return .refused(Terminal.errorText(ReviewRenderer().exportRefusal(loaded, report)))
+                }
+                // A stored draft is labelled with the revision it holds (the journal's, as the
+                // store reconciles them).
+                let revision = loaded.revision.map { "revision \($0)" }
+                return .rendered(exporter.render(ExportItem(draft: loaded.draft, report: report, revision: revision), options: options))
             },
             handle: { loaded, source, checked in
-            let report = checked.report
-            if let refusal = checked.refusal {
+            let rendered: RenderedDraft
+            switch checked {
+            case .refused(let refusal):
                 Terminal.writePrepared(refusal, to: STDERR_FILENO)
                 return ExitStatus.notReady
+            case .rendered(let draft): rendered = draft
             }
-            // A stored draft is labelled with the revision it holds (the journal's, as the store
-            // reconciles them), and the export is noted.
             let storedRevision = loaded.revision
-            let revision = storedRevision.map { "revision \($0)" }
             do {
-                try emit(try writer.add(ExportItem(draft: loaded.draft, report: report, revision: revision)))
+                try emit(try writer.add(rendered))
             } catch let error as ExportError {
                 Terminal.printError(error.description)
                 return ExitStatus.invalidInput
@@ -147,5 +153,11 @@ struct ExportCommand: ParsableCommand {
             Terminal.printError("not-ready drafts were not exported; answer their blockers (handoff check shows the questions) or pass --force")
         }
         if worst != ExitStatus.done { throw ExitCode(worst) }
+    }
+
+    /// What the workers make of a draft: its refusal, or its part of the export.
+    enum Checked: Sendable {
+        case refused(String)
+        case rendered(RenderedDraft)
     }
 }

@@ -66,6 +66,13 @@ struct JobsTests {
             ["export", "--to", "jira-import", "-"],
             ["export", "--to", "jira-v3-bulk", "--force", "-"],
             ["export", "--to", "csv", "-"],
+            ["export", "--to", "csv", "--csv-guard", "spreadsheet", "--force", "-"],
+            ["export", "--to", "jira-import", "--shape", "subtasks", "--force", "-"],
+            ["export", "--to", "jira-v2", "--force", "-"],
+            ["export", "--to", "jira-v3", "-"],
+            ["export", "--to", "markdown", "-"],
+            ["export", "--to", "yaml", "-"],
+            ["export", "--to", "json", "--no-source", "-"],
         ])
     func sameOutputForAnyNumberOfJobs(_ arguments: [String]) throws {
         let input = try Self.stream(count: 300, seed: 12)

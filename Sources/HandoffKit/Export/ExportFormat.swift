@@ -37,6 +37,9 @@ public protocol Exporter: Sendable {
     /// A writer that emits the export a draft at a time, so that a pipeline can stream a hundred
     /// thousand drafts with flat memory.
     func writer(options: ExportOptions) -> any ExportWriter
+    /// One draft's part of the export, independent of the other drafts, so that it can be made
+    /// on a worker thread; the writer puts the parts together in order.
+    func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft
 }
 
 extension Exporter {
@@ -44,15 +47,16 @@ extension Exporter {
     public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
         var writer = self.writer(options: options)
         var out = ""
-        for item in items { out += try writer.add(item) }
+        for item in items { out += try writer.add(render(item, options: options)) }
         return out + writer.finish()
     }
 }
 
 /// Writes one export incrementally. The concatenation of every `add` and `finish` is the file.
 public protocol ExportWriter {
-    /// Output for one more draft; may be empty while the writer batches (bulk bodies of 50).
-    mutating func add(_ item: ExportItem) throws(ExportError) -> String
+    /// Output for one more draft, rendered by the same format with the same options; may be
+    /// empty while the writer batches (bulk bodies of 50). Throws the draft's rendering error.
+    mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String
     /// What remains once every draft is in.
     mutating func finish() -> String
 }
@@ -63,19 +67,29 @@ struct OneOrLines {
     private var first: Value?
     private var count = 0
 
-    mutating func add(_ value: Value) -> String {
+    private var firstCompact = ""
+
+    /// `compact` is `value` as `JSONWriter.compact` writes it, made beforehand on a worker.
+    mutating func add(_ value: Value, compact: String) -> String {
         count += 1
         switch count {
         case 1:
             first = value
+            firstCompact = compact
             return ""
         case 2:
-            let held = first.map { JSONWriter.compact($0) + "\n" } ?? ""
+            let held = first == nil ? "" : firstCompact + "\n"
             first = nil
-            return held + JSONWriter.compact(value) + "\n"
+            firstCompact = ""
+            return held + compact + "\n"
         default:
-            return JSONWriter.compact(value) + "\n"
+            return compact + "\n"
         }
+    }
+
+    mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+        let (value, compact) = try draft.json()
+        return add(value, compact: compact)
     }
 
     mutating func finish() -> String {

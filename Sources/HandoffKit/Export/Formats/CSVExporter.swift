@@ -11,6 +11,11 @@ public struct CSVExporter: Exporter {
     /// description over Jira's 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
+    public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
+        let writer = Writer(options: options)
+        return RenderedDraft(item) { item throws(ExportError) in .text(try writer.row(item)) }
+    }
+
     /// Rows as drafts come. The columns follow from the configuration alone (labels, components,
     /// custom fields), so the header can be written before the first row.
     struct Writer: ExportWriter {
@@ -40,7 +45,14 @@ public struct CSVExporter: Exporter {
             return header.map { CSVExporter.cell($0, guard: options.csvGuard) }.joined(separator: ",") + "\r\n"
         }
 
-        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+            let row = try draft.text()
+            rows += 1
+            return (rows == 1 ? header : "") + row
+        }
+
+        /// The draft's row, its line end included; depends on no other row.
+        func row(_ item: ExportItem) throws(ExportError) -> String {
             if options.shape == .subtasks { throw ExportError.shapeUnsupported(.csv) }
             let fields = IssueFields(draft: item.draft, options: options)
             let description = try wikiDescription(item, options: options)
@@ -50,8 +62,7 @@ public struct CSVExporter: Exporter {
             row += (0..<componentColumns).map { $0 < fields.components.count ? fields.components[$0] : "" }
             row += customIDs.map { id in fields.customFields.first { $0.id == id }?.value ?? "" }
             row.append(description)
-            rows += 1
-            return (rows == 1 ? header : "") + row.map { CSVExporter.cell($0, guard: options.csvGuard) }.joined(separator: ",") + "\r\n"
+            return row.map { CSVExporter.cell($0, guard: options.csvGuard) }.joined(separator: ",") + "\r\n"
         }
 
         mutating func finish() -> String { rows == 0 ? header : "" }

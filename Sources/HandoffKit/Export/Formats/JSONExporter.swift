@@ -7,14 +7,18 @@ public struct JSONExporter: Exporter {
     /// A writer that emits one pretty-printed draft, or JSON Lines once there are two; `options` is not used.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
 
+    public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
+        RenderedDraft(item) { item in
+            var draft = item.draft
+            draft.format = HandoffVersion.draftFormat
+            return RenderedDraft.json(draft.encoded)
+        }
+    }
+
     struct Writer: ExportWriter {
         var drafts = OneOrLines()
 
-        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
-            var draft = item.draft
-            draft.format = HandoffVersion.draftFormat
-            return drafts.add(draft.encoded)
-        }
+        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try drafts.add(draft) }
 
         mutating func finish() -> String { drafts.finish() }
     }

@@ -9,6 +9,17 @@ public struct JiraImportExporter: Exporter {
     /// 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
+    /// The issues as written with the draft's own external id; the writer keeps them if no draft
+    /// before it took that id.
+    public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
+        RenderedDraft(item) { item throws(ExportError) in
+            var used: Set<String> = []
+            var links: [Value] = []
+            let issues = try issues(for: item, options: options, used: &used, links: &links)
+            return .importIssues(issues.map { JSONWriter.pretty($0, level: 4) }, links: links)
+        }
+    }
+
     /// Streams the one JSON document: its head with the first issue, each issue as it comes, the
     /// links (kept, they are small) and the closing brackets at the end. The text is the same as
     /// `JSONWriter.pretty` of the whole document.
@@ -18,10 +29,20 @@ public struct JiraImportExporter: Exporter {
         var used: Set<String> = []
         var issues = 0
 
-        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+            let rendered: [String]
+            if case .success(.importIssues(let written, let newLinks)) = draft.outcome, used.insert(draft.item.externalID).inserted {
+                rendered = written
+                links += newLinks
+            } else {
+                // The id is taken (the issues must be written again with a distinct one), or the
+                // draft failed, which claims its id all the same: done here, in order, as before.
+                rendered = try JiraImportExporter().issues(for: draft.item, options: options, used: &used, links: &links)
+                    .map { JSONWriter.pretty($0, level: 4) }
+            }
             var out = ""
-            for issue in try JiraImportExporter().issues(for: item, options: options, used: &used, links: &links) {
-                out += (issues == 0 ? head : ",") + "\n        " + JSONWriter.pretty(issue, level: 4)
+            for issue in rendered {
+                out += (issues == 0 ? head : ",") + "\n        " + issue
                 issues += 1
             }
             return out

@@ -8,15 +8,19 @@ public struct JiraV2Exporter: Exporter {
     /// 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
+    public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
+        RenderedDraft(item) { item throws(ExportError) in
+            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV2) }
+            let description = try wikiDescription(item, options: options)
+            return RenderedDraft.json(.object([("fields", restFields(item, options: options, description: .string(description)))]))
+        }
+    }
+
     struct Writer: ExportWriter {
         let options: ExportOptions
         var bodies = OneOrLines()
 
-        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
-            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV2) }
-            let description = try wikiDescription(item, options: options)
-            return bodies.add(.object([("fields", restFields(item, options: options, description: .string(description)))]))
-        }
+        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try bodies.add(draft) }
 
         mutating func finish() -> String { bodies.finish() }
     }

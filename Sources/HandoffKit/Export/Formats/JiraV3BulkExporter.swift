@@ -11,28 +11,45 @@ public struct JiraV3BulkExporter: Exporter {
     /// description whose text is over Jira's 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
+    public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
+        RenderedDraft(item) { item throws(ExportError) in
+            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3Bulk) }
+            return RenderedDraft.json(.object([("fields", try JiraV3Exporter.fields(item, options: options))]))
+        }
+    }
+
     struct Writer: ExportWriter {
         let options: ExportOptions
         var batch: [Value] = []
+        /// `batch`'s members as `JSONWriter.compact` writes them, made on the workers.
+        var compactBatch: [String] = []
         /// Once a body has been written, the export is JSON Lines.
         var wroteBody = false
 
-        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
-            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3Bulk) }
+        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+            // A draft that cannot be exported is refused before a full body is let out, so that
+            // the body is not lost with the error.
+            let (member, compact) = try draft.json()
             var out = ""
             if batch.count == JiraV3BulkExporter.issuesPerBody {
-                out = JSONWriter.compact(.object([("issueUpdates", .list(batch))])) + "\n"
+                out = compactBody() + "\n"
                 batch.removeAll(keepingCapacity: true)
+                compactBatch.removeAll(keepingCapacity: true)
                 wroteBody = true
             }
-            batch.append(.object([("fields", try JiraV3Exporter.fields(item, options: options))]))
+            batch.append(member)
+            compactBatch.append(compact)
             return out
+        }
+
+        /// What `JSONWriter.compact` writes for the body, from its members' compact text.
+        private func compactBody() -> String {
+            "{\"issueUpdates\":[" + compactBatch.joined(separator: ",") + "]}"
         }
 
         mutating func finish() -> String {
             guard !batch.isEmpty else { return "" }
-            let body = Value.object([("issueUpdates", .list(batch))])
-            return wroteBody ? JSONWriter.compact(body) + "\n" : JSONWriter.pretty(body) + "\n"
+            return wroteBody ? compactBody() + "\n" : JSONWriter.pretty(.object([("issueUpdates", .list(batch))])) + "\n"
         }
     }
 }

@@ -8,14 +8,18 @@ public struct JiraV3Exporter: Exporter {
     /// over Jira's 32,767-character limit.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
+    public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
+        RenderedDraft(item) { item throws(ExportError) in
+            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3) }
+            return RenderedDraft.json(.object([("fields", try JiraV3Exporter.fields(item, options: options))]))
+        }
+    }
+
     struct Writer: ExportWriter {
         let options: ExportOptions
         var bodies = OneOrLines()
 
-        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
-            if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3) }
-            return bodies.add(.object([("fields", try JiraV3Exporter.fields(item, options: options))]))
-        }
+        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try bodies.add(draft) }
 
         mutating func finish() -> String { bodies.finish() }
     }

@@ -6,17 +6,22 @@ public struct MarkdownExporter: Exporter {
     /// A writer that emits a marker comment, then one document per draft headed by its Jira summary.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer(options: options) }
 
+    public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
+        RenderedDraft(item) { item in
+            let fields = IssueFields(draft: item.draft, options: options)
+            return .text(MarkdownRenderer.render(TicketDocumentBuilder(options: options).document(for: item), title: fields.summary))
+        }
+    }
+
     struct Writer: ExportWriter {
         let options: ExportOptions
         var count = 0
 
-        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
+        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+            let document = try draft.text()
             count += 1
             let marker = SourceBlock.markdownMarker + " (handoff \(HandoffVersion.current)); each source draft is in a "
                 + "code block named \(TicketDocument.sourceTitle) -->\n\n"
-            let fields = IssueFields(draft: item.draft, options: options)
-            let document = MarkdownRenderer.render(
-                TicketDocumentBuilder(options: options).document(for: item), title: fields.summary)
             return (count == 1 ? marker : "\n---\n\n") + document
         }
 

@@ -7,14 +7,21 @@ public struct YAMLExporter: Exporter {
     /// `options` is not used.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
 
+    public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
+        RenderedDraft(item) { item in
+            var draft = item.draft
+            draft.format = HandoffVersion.draftFormat
+            return .text(YAMLWriter.document(draft.encoded))
+        }
+    }
+
     struct Writer: ExportWriter {
         var count = 0
 
-        mutating func add(_ item: ExportItem) throws(ExportError) -> String {
-            var draft = item.draft
-            draft.format = HandoffVersion.draftFormat
+        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+            let document = try draft.text()
             count += 1
-            return (count > 1 ? "---\n" : "") + YAMLWriter.document(draft.encoded)
+            return (count > 1 ? "---\n" : "") + document
         }
 
         mutating func finish() -> String { "" }

@@ -1,0 +1,43 @@
+/// One draft's share of an export, made by `Exporter.render` on any thread: the costly part of
+/// writing it (the description, the JSON or CSV bytes). What depends on the drafts before it (a
+/// header written once, bodies of 50, an importer file's ids kept distinct) is left to the
+/// `ExportWriter`, which takes the drafts in order.
+public struct RenderedDraft: Sendable {
+    /// The draft it was rendered from, for the rare case the writer must render it again in context.
+    let item: ExportItem
+    let outcome: Result<Piece, ExportError>
+
+    enum Piece: Sendable {
+        /// Bytes that only need joining: a CSV row, a Markdown section, a YAML document.
+        case text(String)
+        /// A JSON value with its compact text; the indented form is written only when it is the
+        /// whole export.
+        case json(Value, compact: String)
+        /// jira-import's issues, each indented as inside the file, written with the draft's own
+        /// external id, and the sub-task links they add.
+        case importIssues([String], links: [Value])
+    }
+
+    init(_ item: ExportItem, _ body: (ExportItem) throws(ExportError) -> Piece) {
+        self.item = item
+        do {
+            outcome = .success(try body(item))
+        } catch {
+            outcome = .failure(error)
+        }
+    }
+
+    func piece() throws(ExportError) -> Piece { try outcome.get() }
+
+    func text() throws(ExportError) -> String {
+        guard case .text(let text) = try piece() else { preconditionFailure("rendered by another format") }
+        return text
+    }
+
+    func json() throws(ExportError) -> (value: Value, compact: String) {
+        guard case .json(let value, let compact) = try piece() else { preconditionFailure("rendered by another format") }
+        return (value, compact)
+    }
+
+    static func json(_ value: Value) -> Piece { .json(value, compact: JSONWriter.compact(value)) }
+}
