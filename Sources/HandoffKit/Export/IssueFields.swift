@@ -60,7 +60,7 @@ public struct IssueFields: Sendable, Equatable {
         return "Untitled marketing request"
     }
 
-    /// `text` on one line, without control characters, within Jira's limit; empty when nothing
+    /// `source` on one line, without control characters, within Jira's limit; empty when nothing
     /// printable is left.
     static func oneLine(_ source: String) -> String {
         var line = ""

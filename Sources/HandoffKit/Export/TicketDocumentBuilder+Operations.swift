@@ -4,7 +4,7 @@ extension TicketDocumentBuilder {
     typealias Lines = [[TicketDocument.Inline]?]
 
     /// "Details (form)": the kind-specific answers as labelled lines; nothing when none is given.
-    static func detailBlocks(_ draft: Draft, _ t: (Localized) -> String) -> [TicketDocument.Block] {
+    static func detailBlocks(_ draft: Draft, _ language: Language) -> [TicketDocument.Block] {
         let details = draft.details
         let lines: Lines = [
             (OperationsLabels.url, details.url), (OperationsLabels.contentSupplier, details.contentSupplier),
@@ -18,34 +18,34 @@ extension TicketDocumentBuilder {
             (OperationsLabels.cookies, details.cookies), (OperationsLabels.consentBanner, details.consentBanner),
             (OperationsLabels.dataItems, details.dataItems), (OperationsLabels.direction, details.direction),
             (OperationsLabels.frequency, details.frequency), (OperationsLabels.sideOwners, details.sideOwners),
-        ].map { labelled($0.0, $0.1, t) }
+        ].map { labelled($0.0, $0.1, language) }
         let present = lines.compactMap { $0 }
         guard !present.isEmpty else { return [] }
-        let heading = draft.kind.map { t(OperationsLabels.details) + " (" + t(OperationsLabels.kind($0)) + ")" }
-            ?? t(OperationsLabels.details)
+        let heading = draft.kind.map { OperationsLabels.details(language) + " (" + OperationsLabels.kind($0)(language) + ")" }
+            ?? OperationsLabels.details(language)
         return [.heading(level: 3, text: heading)] + present.map { .paragraph($0) }
     }
 
     /// The Operations section: the kind, then what IT weighs beyond the feature.
-    static func operationsBlocks(_ draft: Draft, _ t: (Localized) -> String) -> [TicketDocument.Block] {
+    static func operationsBlocks(_ draft: Draft, _ language: Language) -> [TicketDocument.Block] {
         let operations = draft.operations
         let lines: Lines = [
-            labelled(OperationsLabels.kindLabel, draft.kind.map { t(OperationsLabels.kind($0)) }, t),
-            labelled(OperationsLabels.expectedTraffic, operations.expectedTraffic, t),
-            labelled(OperationsLabels.securityImpact, operations.securityImpact.map { t(OperationsLabels.security($0)) }, t),
-            labelled(OperationsLabels.securityNotes, operations.securityNotes, t),
-            labelled(OperationsLabels.maintainedBy, operations.maintainedBy, t),
-            labelled(OperationsLabels.until, operations.until.map { t(OperationsLabels.until($0)) }, t),
+            labelled(OperationsLabels.kindLabel, draft.kind.map { OperationsLabels.kind($0)(language) }, language),
+            labelled(OperationsLabels.expectedTraffic, operations.expectedTraffic, language),
+            labelled(OperationsLabels.securityImpact, operations.securityImpact.map { OperationsLabels.security($0)(language) }, language),
+            labelled(OperationsLabels.securityNotes, operations.securityNotes, language),
+            labelled(OperationsLabels.maintainedBy, operations.maintainedBy, language),
+            labelled(OperationsLabels.until, operations.until.map { OperationsLabels.until($0)(language) }, language),
         ]
         let present = lines.compactMap { $0 }
         let body: [TicketDocument.Block] = present.isEmpty
-            ? [.paragraph([.text(t(Labels.notStated))])] : present.map { .paragraph($0) }
-        return [.heading(level: 2, text: t(OperationsLabels.operations))] + body
+            ? [.paragraph([.text(Labels.notStated(language))])] : present.map { .paragraph($0) }
+        return [.heading(level: 2, text: OperationsLabels.operations(language))] + body
     }
 
-    private static func labelled(_ label: Localized, _ value: String?, _ t: (Localized) -> String) -> [TicketDocument.Inline]? {
+    private static func labelled(_ label: Localized, _ value: String?, _ language: Language) -> [TicketDocument.Inline]? {
         guard let value, !value.isEmptyValue else { return nil }
-        return [.strong(t(label) + ":"), .text(" " + value)]
+        return [.strong(label(language) + ":"), .text(" " + value)]
     }
 }
 

@@ -75,7 +75,7 @@ public struct TicketDocumentBuilder: Sendable {
         }
         subheading(Labels.outOfScope)
         bullets(draft.scope.outOfScope)
-        blocks += Self.detailBlocks(draft, { $0(language) })
+        blocks += Self.detailBlocks(draft, language)
 
         heading(Labels.systems)
         let systems = draft.systems.filter { !$0.isEmptyValue }
@@ -152,7 +152,7 @@ public struct TicketDocumentBuilder: Sendable {
         ]
         if risks.isEmpty || changeLines.contains(where: { $0 != nil }) { paragraphs(changeLines) }
 
-        blocks += Self.operationsBlocks(draft, { $0(language) })
+        blocks += Self.operationsBlocks(draft, language)
 
         heading(Labels.acceptance)
         let criteria = draft.testing.acceptanceCriteria.filter { !$0.isEmptyValue }

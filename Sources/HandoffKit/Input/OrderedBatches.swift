@@ -5,8 +5,8 @@ import Dispatch
 /// batches is in flight, so memory stays flat however long the stream is.
 ///
 /// Nothing starts a thread until the first batch is full: a single draft, or a small file, is
-/// worked on the caller's thread as it arrives in full, exactly as with one job. With `jobs` 1
-/// everything is inline.
+/// held until the batch fills or the input ends, then worked on the caller's thread, as with one
+/// job. With `jobs` 1 everything is inline, as it arrives.
 public final class OrderedBatches<Input: Sendable, Output: Sendable> {
     /// Threads are worth their cost from this many inputs on.
     public static var defaultBatchSize: Int { 64 }
