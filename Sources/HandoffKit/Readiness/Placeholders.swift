@@ -120,14 +120,18 @@ public struct PlaceholderLexicon: Sendable {
         var out = String(
             String.UnicodeScalarView(text.lowercased().unicodeScalars.map { $0 == "’" || $0 == "‘" ? "'" : $0 }))
         out = out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let strip = Set("\"'`「」『』()（）[]【】.。!！、,…~〜ー-".unicodeScalars)
-        while let first = out.unicodeScalars.first, strip.contains(first) { out.unicodeScalars.removeFirst() }
-        while let last = out.unicodeScalars.last, strip.contains(last) || last == "?" || last == "？" {
+        while let first = out.unicodeScalars.first, edgePunctuation.contains(first) { out.unicodeScalars.removeFirst() }
+        while let last = out.unicodeScalars.last, edgePunctuation.contains(last) || last == "?" || last == "？" {
             // A lone "?" is handled by the caller; a trailing one after words is punctuation.
             out.unicodeScalars.removeLast()
         }
         return out.trimmingWhitespace
     }
+
+    /// Built once: a set literal inside `normalise` or `firstClause` was hashed anew on every call.
+    private static let edgePunctuation = Set("\"'`「」『』()（）[]【】.。!！、,…~〜ー-".unicodeScalars)
+    private static let clauseSeparators: Set<Character> = [",", "(", "（", "、", "。", ";", ":", "：", "?", "？", "/"]
+    private static let clauseDashes: Set<Character> = ["-", "–", "—"]
 
     static func dropFillers(_ text: String) -> String {
         var out = text
@@ -150,17 +154,15 @@ public struct PlaceholderLexicon: Sendable {
     /// The text up to the first clause separator, and the rest; nil when there is no separator.
     /// One pass over the characters: this runs on every short field of every draft.
     static func firstClause(_ text: String) -> (String, String)? {
-        let single: Set<Character> = [",", "(", "（", "、", "。", ";", ":", "：", "?", "？", "/"]
-        let dashes: Set<Character> = ["-", "–", "—"]
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
             var cut: (Range<String.Index>)?
-            if single.contains(character) {
+            if clauseSeparators.contains(character) {
                 cut = index..<text.index(after: index)
             } else if character == " " {
                 let next = text.index(after: index)
-                if next < text.endIndex, dashes.contains(text[next]) {
+                if next < text.endIndex, clauseDashes.contains(text[next]) {
                     let after = text.index(after: next)
                     if after == text.endIndex || text[after] == " " { cut = index..<after }
                 }
