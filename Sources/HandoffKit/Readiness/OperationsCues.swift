@@ -41,16 +41,29 @@ enum OperationsCues {
             + draft.timeline.milestones.enumerated().map { ("timeline.milestones[\($0.offset)].name", $0.element.name) }
     }
 
-    /// Where a draft describes what is built and what it touches.
-    static func builtThings(_ draft: Draft) -> [(field: String, text: String?)] {
-        var texts: [(String, String?)] = [("idea", draft.idea), ("title", draft.title)]
-        texts += draft.scope.deliverables.enumerated().map { ("scope.deliverables[\($0.offset)]", $0.element) }
-        texts += draft.scope.requirements.enumerated().map { ("scope.requirements[\($0.offset)].text", $0.element.text) }
-        texts += draft.systems.enumerated().map { ("systems[\($0.offset)].change", $0.element.change) }
-        texts += [
-            ("details.tags", draft.details.tags), ("details.cookies", draft.details.cookies),
-            ("details.consent_banner", draft.details.consentBanner), ("details.direction", draft.details.direction),
-        ]
-        return texts
+    /// The first of `words` where the draft describes what is built and what it touches, with
+    /// the field it is in. Fields are named only once a word is found: spelling out every
+    /// field's path cost more than scanning them.
+    static func firstBuiltThing(with words: TermSet, in draft: Draft) -> (field: String, word: String)? {
+        func word(in text: String?) -> String? {
+            guard let text, !text.isEmptyValue else { return nil }
+            return words.first(in: text)
+        }
+        if let found = word(in: draft.idea) { return ("idea", found) }
+        if let found = word(in: draft.title) { return ("title", found) }
+        for (index, deliverable) in draft.scope.deliverables.enumerated() {
+            if let found = word(in: deliverable) { return ("scope.deliverables[\(index)]", found) }
+        }
+        for (index, requirement) in draft.scope.requirements.enumerated() {
+            if let found = word(in: requirement.text) { return ("scope.requirements[\(index)].text", found) }
+        }
+        for (index, system) in draft.systems.enumerated() {
+            if let found = word(in: system.change) { return ("systems[\(index)].change", found) }
+        }
+        if let found = word(in: draft.details.tags) { return ("details.tags", found) }
+        if let found = word(in: draft.details.cookies) { return ("details.cookies", found) }
+        if let found = word(in: draft.details.consentBanner) { return ("details.consent_banner", found) }
+        if let found = word(in: draft.details.direction) { return ("details.direction", found) }
+        return nil
     }
 }

@@ -48,9 +48,10 @@ public enum Readiness {
         var lost = 0
         var total = 0
         for rule in rules {
-            let ruleFindings = rule.findings(for: draft, in: context)
-            let worst = ruleFindings.map(\.severity).min()
-            if rule.applies(to: draft, in: context) || worst != nil {
+            let (ruleFindings, applies) = rule.evaluate(draft, in: context)
+            var worst: Severity?
+            for finding in ruleFindings where worst.map({ finding.severity < $0 }) ?? true { worst = finding.severity }
+            if applies || worst != nil {
                 // A rule that escalates (a hard deadline without a reason) weighs what it reports.
                 total += max(type(of: rule).severity.weight, worst?.weight ?? 0)
             }

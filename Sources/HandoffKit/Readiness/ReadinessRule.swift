@@ -13,6 +13,9 @@ public protocol ReadinessRule: Sendable {
     /// Whether the rule has anything to judge yet (a per-metric rule needs metrics). Rules that do
     /// not apply neither pass nor fail in the readiness score.
     func applies(to draft: Draft, in context: RuleContext) -> Bool
+    /// `findings` and `applies` together, as `Readiness.check` needs both of every rule: a rule
+    /// whose two answers come from the same scan of the draft implements this to scan it once.
+    func evaluate(_ draft: Draft, in context: RuleContext) -> (findings: [Finding], applies: Bool)
 }
 
 /// What `handoff rules ID` says about a rule, in both languages.
@@ -36,6 +39,10 @@ extension ReadinessRule {
     public var id: String { Self.id }
     /// By default a rule always has something to judge, so it always counts in the score.
     public func applies(to draft: Draft, in context: RuleContext) -> Bool { true }
+    /// By default the two questions are asked separately.
+    public func evaluate(_ draft: Draft, in context: RuleContext) -> (findings: [Finding], applies: Bool) {
+        (findings(for: draft, in: context), applies(to: draft, in: context))
+    }
 }
 
 /// What rules may consult besides the draft: today's date, the organisation's configuration and

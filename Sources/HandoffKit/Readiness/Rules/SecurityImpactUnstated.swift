@@ -21,13 +21,25 @@ struct SecurityImpactUnstated: ReadinessRule {
         if draft.kind == nil, let guess = KindInference.guess(for: draft), OperationsCues.securityKinds.contains(guess.kind) {
             return ("kind", guess.kind.rawValue)
         }
-        return OperationsCues.first(of: OperationsCues.securityTerms, in: OperationsCues.builtThings(draft))
+        return OperationsCues.firstBuiltThing(with: OperationsCues.securityTerms, in: draft)
     }
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool { Self.involvement(draft) != nil }
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard let cue = Self.involvement(draft) else { return [] }
+        findings(for: draft, involving: Self.involvement(draft), in: context)
+    }
+
+    /// The involvement scan reads most of the draft: once for both answers.
+    func evaluate(_ draft: Draft, in context: RuleContext) -> (findings: [Finding], applies: Bool) {
+        let involvement = Self.involvement(draft)
+        return (findings(for: draft, involving: involvement, in: context), involvement != nil)
+    }
+
+    private func findings(
+        for draft: Draft, involving involvement: (field: String, word: String)?, in context: RuleContext
+    ) -> [Finding] {
+        guard let cue = involvement else { return [] }
         let impact = draft.operations.securityImpact
         if impact == .yes || impact == .no { return [] }
         if impact == .unsure, context.hasStakeholder(draft, .security) { return [] }
