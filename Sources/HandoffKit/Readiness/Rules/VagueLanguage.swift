@@ -16,40 +16,42 @@ struct VagueLanguage: ReadinessRule {
             ja: "言葉を、それが表す数値・日付・一覧に置き換えます。「3人以上」のような正確な表現は問題ありません。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        var texts: [(String, String?)] = [("title", draft.title), ("objective.value", draft.objective.value)]
-        for (index, deliverable) in draft.scope.deliverables.enumerated() {
-            texts.append(("scope.deliverables[\(index)]", deliverable))
-        }
-        for (index, requirement) in draft.scope.requirements.enumerated() {
-            texts.append(("scope.requirements[\(index)].text", requirement.text))
-        }
-        texts.append(("timeline.reason", draft.timeline.reason))
-        for (index, milestone) in draft.timeline.milestones.enumerated() {
-            texts.append(("timeline.milestones[\(index)].name", milestone.name))
-        }
-        texts.append(("success.kgi", draft.success.kgi))
-        for (index, metric) in draft.success.metrics.enumerated() {
-            texts.append(("success.metrics[\(index)].name", metric.name))
-            texts.append(("success.metrics[\(index)].baseline", metric.baseline?.text))
-            texts.append(("success.metrics[\(index)].target", metric.target?.text))
-        }
-        for (index, criterion) in draft.testing.acceptanceCriteria.enumerated() {
-            texts.append(("testing.acceptance_criteria[\(index)]", criterion))
-        }
         var findings: [Finding] = []
-        for (field, text) in texts {
+        // Fields are named only for a text with a vague word: most have none.
+        func check(_ text: String?, _ field: () -> String) {
             // A placeholder ("TBD") is reported by the rule that needs the field, as missing.
-            guard let text, !text.isEmpty, context.placeholder(text) == nil else { continue }
+            guard let text, !text.isEmpty else { return }
             let matches = context.lexicon.matches(in: text)
-            guard let first = matches.first else { continue }
+            guard let first = matches.first, context.placeholder(text) == nil else { return }
             let words = matches.map(\.word)
             findings.append(
                 context.finding(
-                    Self.self, field: field,
+                    Self.self, field: field(),
                     message: Localized(
                         en: "Vague wording: \(words.map { "'\($0)'" }.joined(separator: ", ")). IT cannot build or test what is not specific.",
                         ja: "曖昧な表現があります：\(words.map { "「\($0)」" }.joined(separator: "、"))。具体的でないものは IT が作ることもテストすることもできません。"),
                     question: first.followUp))
+        }
+        check(draft.title) { "title" }
+        check(draft.objective.value) { "objective.value" }
+        for (index, deliverable) in draft.scope.deliverables.enumerated() {
+            check(deliverable) { "scope.deliverables[\(index)]" }
+        }
+        for (index, requirement) in draft.scope.requirements.enumerated() {
+            check(requirement.text) { "scope.requirements[\(index)].text" }
+        }
+        check(draft.timeline.reason) { "timeline.reason" }
+        for (index, milestone) in draft.timeline.milestones.enumerated() {
+            check(milestone.name) { "timeline.milestones[\(index)].name" }
+        }
+        check(draft.success.kgi) { "success.kgi" }
+        for (index, metric) in draft.success.metrics.enumerated() {
+            check(metric.name) { "success.metrics[\(index)].name" }
+            check(metric.baseline?.text) { "success.metrics[\(index)].baseline" }
+            check(metric.target?.text) { "success.metrics[\(index)].target" }
+        }
+        for (index, criterion) in draft.testing.acceptanceCriteria.enumerated() {
+            check(criterion) { "testing.acceptance_criteria[\(index)]" }
         }
         return findings
     }
