@@ -20,29 +20,41 @@ struct ContactInvalid: ReadinessRule {
     }
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        var addresses: [(field: String, owner: String?, email: String?)] = [("requester.email", draft.requester.name, draft.requester.email)]
+        var findings: [Finding] = []
+        if let finding = finding(draft.requester.email, owner: draft.requester.name, field: { "requester.email" }, in: context) {
+            findings.append(finding)
+        }
         for (index, stakeholder) in draft.stakeholders.enumerated() {
-            addresses.append(("stakeholders[\(index)].email", stakeholder.name, stakeholder.email))
+            if let finding = finding(stakeholder.email, owner: stakeholder.name, field: { "stakeholders[\(index)].email" }, in: context) {
+                findings.append(finding)
+            }
         }
-        return addresses.compactMap { field, owner, email in
-            // An empty or placeholder address is missing, not wrong; no rule needs it.
-            guard let email, !context.isOpen(email), let problem = Self.problem(email) else { return nil }
-            let whose = owner.flatMap { context.isOpen($0) ? nil : $0 }
-            return context.finding(
-                Self.self, field: field,
-                message: Localized(
-                    en: "'\(email)' is not an e-mail address: \(problem.en).",
-                    ja: "「\(email)」はメールアドレスの形になっていません。\(problem.ja)。"),
-                question: Localized(
-                    en: whose.map { "What is \($0)'s full e-mail address (name@example.com)?" }
-                        ?? "What is the full e-mail address (name@example.com)?",
-                    ja: whose.map { "\($0) さんの正しいメールアドレス（name@example.com の形）は何ですか。" }
-                        ?? "正しいメールアドレス（name@example.com の形）は何ですか。"))
-        }
+        return findings
+    }
+
+    /// The finding for one address; the field is named only for an address that is wrong.
+    private func finding(_ email: String?, owner: String?, field: () -> String, in context: RuleContext) -> Finding? {
+        // An empty or placeholder address is missing, not wrong; no rule needs it. Most addresses
+        // are right, so the placeholder test comes second.
+        guard let email, let problem = Self.problem(email), !context.isOpen(email) else { return nil }
+        let whose = owner.flatMap { context.isOpen($0) ? nil : $0 }
+        return context.finding(
+            Self.self, field: field(),
+            message: Localized(
+                en: "'\(email)' is not an e-mail address: \(problem.en).",
+                ja: "「\(email)」はメールアドレスの形になっていません。\(problem.ja)。"),
+            question: Localized(
+                en: whose.map { "What is \($0)'s full e-mail address (name@example.com)?" }
+                    ?? "What is the full e-mail address (name@example.com)?",
+                ja: whose.map { "\($0) さんの正しいメールアドレス（name@example.com の形）は何ですか。" }
+                    ?? "正しいメールアドレス（name@example.com の形）は何ですか。"))
     }
 
     /// What is wrong with `text` as an address, or nil when it is one. `Name <address>` is accepted.
-    static func problem(_ text: String) -> Localized? {
+    static func problem(_ text: String) -> Localized? { isPlainASCIIAddress(text) ? nil : problemByCharacters(text) }
+
+    /// `problem` judged character by character, for every text the byte test cannot accept.
+    static func problemByCharacters(_ text: String) -> Localized? {
         var address = text.trimmingWhitespace
         if let open = address.lastIndex(of: "<"), address.hasSuffix(">") {
             address = String(address[address.index(after: open)..<address.index(before: address.endIndex)])
@@ -81,4 +93,49 @@ struct ContactInvalid: ReadinessRule {
         }
         return nil
     }
+
+    /// True for the common address `problem` accepts, checked on bytes: ASCII only, one @, a
+    /// local part of letters, digits and the allowed symbols with no dot at either end or two in
+    /// a row, a domain of two or more labels of letters, digits and hyphens ending in a label of
+    /// two or more letters. Anything else (spaces, `Name <address>`, non-ASCII) takes the long way.
+    static func isPlainASCIIAddress(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
+            let local = bytes[..<at]
+            let domain = bytes[(at + 1)...]
+            guard local.first != UInt8(ascii: "."), local.last != UInt8(ascii: ".") else { return false }
+            var previous: UInt8 = 0
+            for byte in local {
+                guard isLetterOrDigit(byte) || localSymbols[Int(byte)] else { return false }
+                if byte == UInt8(ascii: "."), previous == byte { return false }
+                previous = byte
+            }
+            var labels = 0
+            var labelLength = 0
+            var labelAllLetters = true
+            for byte in domain {
+                if byte == UInt8(ascii: ".") {
+                    guard labelLength > 0 else { return false }
+                    labels += 1
+                    labelLength = 0
+                    labelAllLetters = true
+                    continue
+                }
+                guard isLetterOrDigit(byte) || byte == UInt8(ascii: "-") else { return false }
+                labelLength += 1
+                labelAllLetters = labelAllLetters && isLetter(byte)
+            }
+            return labels >= 1 && labelLength >= 2 && labelAllLetters
+        }
+    }
+
+    private static let localSymbols: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "!#$%&'*+/=?^_`{|}~.-".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 0x30 && byte <= 0x39) }
 }
