@@ -94,18 +94,24 @@ enum SystemTraits {
         }
         var change = (system.change ?? "").lowercased()
         for mention in metricMentions { change = change.replacingAll(mention, with: " ") }
-        if otherPurposes.contains(where: { TermMatch.contains($0, in: change) }) { return false }
-        if leadWords.contains(where: { TermMatch.contains($0, in: change) }) { return true }
-        if formWords.contains(where: { TermMatch.contains($0, in: change) }) { return true }
+        if otherPurposeTerms.containsAny(in: change) { return false }
+        if leadTerms.containsAny(in: change) || formTerms.containsAny(in: change) { return true }
         guard isLeadSystem(system, configuration: configuration) else { return false }
-        return !sendOnlyWords.contains { TermMatch.contains($0, in: change) }
+        return !sendOnlyTerms.containsAny(in: change)
     }
+
+    // The lists as tries, each walked once per text rather than the text lowered once per word.
+    static let otherPurposeTerms = TermSet(otherPurposes)
+    static let leadTerms = TermSet(leadWords)
+    static let formTerms = TermSet(formWords)
+    static let sendOnlyTerms = TermSet(sendOnlyWords)
+    static let leadSystemTerms = TermSet(leadSystems)
 
     /// A CRM or marketing automation product, by the catalogue or by its name.
     static func isLeadSystem(_ system: AffectedSystem, configuration: Configuration) -> Bool {
         let name = system.name ?? ""
         if let entry = configuration.catalogueEntry(named: name), let flag = entry.leadForm { return flag }
-        return leadSystems.contains { TermMatch.contains($0, in: name) }
+        return leadSystemTerms.containsAny(in: name)
     }
 }
 

@@ -12,6 +12,9 @@ extension Rules {
                 ("peak words", OperationsCues.peakWords), ("security words", OperationsCues.securityWords),
                 ("judgements", AcceptanceUntestable.judgements), ("outcomes", AcceptanceUntestable.outcomes),
                 ("false friends", ["フォーム", "リード", "lead", "form"]),
+                ("other purposes", SystemTraits.otherPurposes), ("lead words", SystemTraits.leadWords),
+                ("form words", SystemTraits.formWords), ("send-only words", SystemTraits.sendOnlyWords),
+                ("lead systems", SystemTraits.leadSystems),
             ] + KindInference.cues.map { ("kind \($0.0.rawValue)", $0.1) }
 
         @Test("the first term found is the one the word-by-word search finds", arguments: lists.indices)
