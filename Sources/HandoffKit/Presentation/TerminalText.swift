@@ -74,14 +74,66 @@ public enum TerminalText {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// Printable ASCII (with line breaks and tabs) needs nothing: checked on bytes, as most
-    /// output is that.
-    private static func needsWork(_ text: String) -> Bool {
+    /// True when some scalar of `text` is a control or may be invisible. Checked on bytes, as
+    /// all output goes through here: only a byte sequence that can encode such a scalar sends
+    /// the text to the scalar-by-scalar test.
+    static func needsWork(_ text: String) -> Bool {
         var text = text
-        let plain = text.withUTF8 { bytes in
-            bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
-        }
+        let plain = text.withUTF8 { bytes in !mayNeedEscape(bytes) }
         return !plain && text.unicodeScalars.contains(where: needsEscape)
+    }
+
+    /// False when no scalar encoded in `bytes` (valid UTF-8, as a String's are) can be a control
+    /// or invisible. The scalars `needsEscape` can accept lie below U+0020 and at U+007F, in
+    /// U+0080–U+009F, at U+00AD, in U+0600–U+08FF, U+1800–U+18FF, U+200B–U+200F, U+2028–U+202F,
+    /// U+2060–U+207F, U+FE00–U+FEFF and from U+FFC0; those ranges are told by the first byte or two of a sequence, so
+    /// Japanese text (U+3000–U+9FFF, lead bytes E3–E9) and full-width forms (EF BC–BE) pass quickly.
+    static func mayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            switch lead {
+            case 0x20..<0x7F, 0x0A, 0x09:
+                index += 1
+            case 0xC2:
+                // C1 controls (C2 80–9F) and the soft hyphen (C2 AD); the rest of Latin-1 passes.
+                if index + 1 < count, bytes[index + 1] < 0xA0 || bytes[index + 1] == 0xAD { return true }
+                index += 2
+            case 0xC3...0xD7:
+                index += 2
+            case 0xE3...0xEE:
+                index += 3
+            case 0xE0:
+                // U+0800–U+08FF: E0 A0–A3.
+                if index + 1 < count, bytes[index + 1] <= 0xA3 { return true }
+                index += 3
+            case 0xE1:
+                // U+1800–U+18FF: E1 A0–A3.
+                if index + 1 < count, bytes[index + 1] >= 0xA0, bytes[index + 1] <= 0xA3 { return true }
+                index += 3
+            case 0xE2:
+                // Zero-width characters and marks (U+200B–U+200F), line and paragraph separators,
+                // direction embeddings (U+2028–U+202F) and U+2060–U+207F; dashes, quotes and the
+                // ellipsis (U+2010–U+2027, U+2030–U+205F) pass.
+                guard index + 2 < count else { return true }
+                let second = bytes[index + 1]
+                let third = bytes[index + 2]
+                if second == 0x80, (0x8B...0x8F).contains(third) || (0xA8...0xAF).contains(third) { return true }
+                if second == 0x81, third >= 0xA0 { return true }
+                index += 3
+            case 0xEF:
+                // U+FE00–U+FEFF (EF B8–BB) and U+FFC0–U+FFFF (EF BF); full-width forms (EF BC–BE) pass.
+                if index + 1 < count, bytes[index + 1] >= 0xB8, bytes[index + 1] < 0xBC || bytes[index + 1] == 0xBF {
+                    return true
+                }
+                index += 3
+            default:
+                // Other controls, U+0080–U+00BF (C2), U+0600–U+07FF (D8–DF), four-byte sequences.
+                return true
+            }
+        }
+        return false
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
