@@ -28,10 +28,8 @@ struct TermSet: Sendable {
     func containsAny(in text: String) -> Bool { firstIndex(in: text) != nil }
 
     func firstIndex(in text: String) -> Int? {
-        let haystack = VagueLexicon.loweredBytes(text)
-        guard !haystack.isEmpty else { return nil }
         var best = Int.max
-        haystack.withUnsafeBufferPointer { bytes in
+        VagueLexicon.withLoweredBytes(text) { bytes in
             trie.forEachOccurrence(in: bytes) { term, start, end in
                 guard term < best else { return }
                 if wholeWord[term] {

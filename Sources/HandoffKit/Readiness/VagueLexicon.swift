@@ -226,10 +226,9 @@ public struct VagueLexicon: Sendable {
     /// taken in the lexicon's order (longest words first, each word's occurrences left to right),
     /// so a longer phrase claims its bytes before the shorter words inside it, as it always has.
     public func matches(in text: String) -> [Match] {
-        let bytes = Self.loweredBytes(text)
-        guard !bytes.isEmpty else { return [] }
+        // The walk runs on bytes lowered on the stack; only a text with a candidate gets them as an array.
         var candidates: [(entry: Int, start: Int, end: Int)] = []
-        bytes.withUnsafeBufferPointer { buffer in
+        let lowered: [UInt8]? = Self.withLoweredBytes(text) { buffer in
             trie.forEachOccurrence(in: buffer) { entry, start, end in
                 if entries[entry].wholeWord
                     && !((start == 0 || !Self.isWordByte(buffer[start - 1])) && (end >= buffer.count || !Self.isWordByte(buffer[end])))
@@ -238,8 +237,9 @@ public struct VagueLexicon: Sendable {
                 }
                 candidates.append((entry, start, end))
             }
+            return candidates.isEmpty ? nil : Array(buffer)
         }
-        guard !candidates.isEmpty else { return [] }
+        guard let bytes = lowered else { return [] }
         candidates.sort { $0.entry != $1.entry ? $0.entry < $1.entry : $0.start < $1.start }
         // Case tells an acronym (ETC, the toll system) from a word (etc); only when lowering kept
         // every byte in place.
@@ -269,6 +269,38 @@ public struct VagueLexicon: Sendable {
         return found.sorted { $0.position < $1.position }.map(\.match)
     }
 
+    /// Calls `body` with `loweredBytes(text)`; when only ASCII letters change, as in nearly all
+    /// text, they are lowered into a buffer on the stack rather than a new array.
+    static func withLoweredBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        let count = text.utf8.count
+        if count <= 4096 {
+            let fast = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { buffer -> Result? in
+                let ascii = text.withUTF8 { bytes -> Bool in
+                    var ascii = true
+                    for index in 0..<count {
+                        let byte = bytes[index]
+                        if byte >= 0x80 { ascii = false }
+                        buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return ascii
+                }
+                if !ascii && lowersBeyondASCII(text) { return nil }
+                return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+            if let fast { return fast }
+        }
+        return loweredBytes(text).withUnsafeBufferPointer(body)
+    }
+
+    /// True when lowering `text` changes more than its ASCII letters (full-width or Greek
+    /// capitals; Japanese has no case).
+    private static func lowersBeyondASCII(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            !scalar.isASCII && !(0x3000...0x9FFF).contains(scalar.value) && scalar.properties.changesWhenLowercased
+        }
+    }
+
     /// The UTF-8 bytes of `text.lowercased()`, without building the lowered string when only ASCII
     /// letters change (Japanese text has no case; full-width and Greek letters do, and take the long way).
     static func loweredBytes(_ text: String) -> [UInt8] {
@@ -282,12 +314,8 @@ public struct VagueLexicon: Sendable {
                 bytes[index] = byte | 0x20
             }
         }
-        if ascii { return bytes }
-        for scalar in text.unicodeScalars
-        where !scalar.isASCII && !(0x3000...0x9FFF).contains(scalar.value) && scalar.properties.changesWhenLowercased {
-            return Array(text.lowercased().utf8)
-        }
-        return bytes
+        if ascii || !lowersBeyondASCII(text) { return bytes }
+        return Array(text.lowercased().utf8)
     }
 
     /// ASCII letters and digits join words; everything else (spaces, punctuation, Japanese) separates them.

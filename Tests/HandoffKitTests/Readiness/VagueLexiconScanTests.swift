@@ -79,4 +79,16 @@ struct VagueLexiconScanTests {
             #expect(VagueLexicon.loweredBytes(text) == Array(text.lowercased().utf8), "\(text)")
         }
     }
+
+    @Test("the lowered bytes lent on the stack are the lowered bytes, on generated texts")
+    func lentLoweredBytes() {
+        let texts = ScanEquivalenceInputs.texts(1000, vocabulary: Self.fragments + ["ÀÉÎ", "ＡＢＣ", "ΣΑΣ", "ﬃ"], seed: 0x10E5)
+        var nonASCII = 0
+        for text in texts + ["", String(repeating: "Ab", count: 3000)] {
+            let lent = VagueLexicon.withLoweredBytes(text) { Array($0) }
+            #expect(lent == VagueLexicon.loweredBytes(text), "\(text.debugDescription)")
+            if !text.utf8.allSatisfy({ $0 < 0x80 }) { nonASCII += 1 }
+        }
+        #expect(nonASCII > 100)
+    }
 }
