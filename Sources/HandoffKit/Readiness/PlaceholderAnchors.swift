@@ -43,49 +43,65 @@ extension PlaceholderLexicon {
 
     /// False only when `text` cannot be a placeholder; true sends it to the full test.
     func mayBePlaceholder(_ text: String) -> Bool {
-        // The UTF-8 offset of the first scalar normalising cannot drop (an ASCII letter or digit,
-        // kana or a kanji), or -1.
-        var firstLetter = -1
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if firstLetter < 0, Self.isASCIIAlphanumeric(UInt8(value)) { firstLetter = offset }
-                offset += 1
-                continue
-            }
-            if (0x3000...0x9FFF).contains(value) {
-                if firstLetter < 0, value >= 0x3041, value != 0x30FC { firstLetter = offset }
-            } else if scalar.properties.changesWhenLowercased {
-                return true
-            }
-            offset += UTF8.width(scalar)
-        }
-        guard firstLetter >= 0 else { return true }
+        var text = text
         let count = text.utf8.count
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-            var index = 0
-            for byte in text.utf8 {
-                buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                index += 1
-            }
-            let bytes = UnsafeBufferPointer(buffer)
-            var found = false
-            anchorTrie.forEachOccurrence(in: bytes) { anchor, start, end in
-                guard !found else { return }
-                let rule = anchorRules[anchor]
-                if rule.anywhere {
-                    found = true
-                } else if rule.alone, start == 0 || !Self.isASCIIAlphanumeric(bytes[start - 1]),
-                    end == count || !Self.isASCIIAlphanumeric(bytes[end])
-                {
-                    found = true
-                } else if rule.atFirstLetter, start == firstLetter {
-                    found = true
+        return text.withUTF8 { bytes in
+            // The UTF-8 offset of the first scalar normalising cannot drop (an ASCII letter or
+            // digit, kana or a kanji), or -1; decoded from the bytes, as this runs on every field.
+            var firstLetter = -1
+            var offset = 0
+            while offset < count {
+                let lead = bytes[offset]
+                if lead < 0x80 {
+                    if firstLetter < 0, Self.isASCIIAlphanumeric(lead) { firstLetter = offset }
+                    offset += 1
+                    continue
                 }
+                let (value, width) = Self.decode(bytes, at: offset)
+                if (0x3000...0x9FFF).contains(value) {
+                    if firstLetter < 0, value >= 0x3041, value != 0x30FC { firstLetter = offset }
+                } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
+                    return true
+                }
+                offset += width
             }
-            return found
+            guard firstLetter >= 0 else { return true }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+                for index in 0..<count {
+                    let byte = bytes[index]
+                    buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                let lowered = UnsafeBufferPointer(buffer)
+                var found = false
+                anchorTrie.forEachOccurrence(in: lowered) { anchor, start, end in
+                    guard !found else { return }
+                    let rule = anchorRules[anchor]
+                    if rule.anywhere {
+                        found = true
+                    } else if rule.alone, start == 0 || !Self.isASCIIAlphanumeric(lowered[start - 1]),
+                        end == count || !Self.isASCIIAlphanumeric(lowered[end])
+                    {
+                        found = true
+                    } else if rule.atFirstLetter, start == firstLetter {
+                        found = true
+                    }
+                }
+                return found
+            }
         }
+    }
+
+    /// The scalar value of the multi-byte UTF-8 sequence at `offset` (a String's bytes are valid) and its length.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[offset])
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
+        }
+        return (
+            (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+                | UInt32(bytes[offset + 3] & 0x3F), 4
+        )
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
