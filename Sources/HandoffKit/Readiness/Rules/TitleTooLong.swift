@@ -25,7 +25,7 @@ struct TitleTooLong: ReadinessRule {
         // A block scalar (`title: |`) ends with a line break that exports trim; only inner ones count.
         while title.last?.isNewline == true { title.removeLast() }
         let length = title.utf16.count
-        if title.contains(where: \.isNewline) {
+        if Self.mayHoldLineBreak(title), title.contains(where: \.isNewline) {
             return [
                 context.finding(
                     Self.self, .blocker, field: "title",
@@ -62,5 +62,23 @@ struct TitleTooLong: ReadinessRule {
             ]
         }
         return []
+    }
+
+    /// False when no byte sequence of `text` encodes a line break (LF, VT, FF, CR, NEL, U+2028,
+    /// U+2029): titles are read whole, so most are let through on bytes.
+    static func mayHoldLineBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x0A...0x0D: return true
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return true
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+                    return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 }

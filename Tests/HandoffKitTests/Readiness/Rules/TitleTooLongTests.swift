@@ -136,5 +136,19 @@ extension Rules {
             RuleExpect.silent(rule, TestDrafts.ready)
             RuleExpect.silent(rule, TestDrafts.japanese)
         }
+
+        @Test("the byte test for line breaks agrees with Character.isNewline on every scalar of the first planes")
+        func lineBreakByteTest() {
+            var breaks = 0
+            for value in UInt32(0)...0x2FFFF {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let text = "件名" + String(Character(scalar)) + "x"
+                let expected = text.contains(where: \.isNewline)
+                #expect(TitleTooLong.mayHoldLineBreak(text) == expected, "U+\(String(value, radix: 16))")
+                if expected { breaks += 1 }
+            }
+            #expect(breaks == 7)
+            #expect(TitleTooLong.mayHoldLineBreak("a\r\nb"))
+        }
     }
 }
