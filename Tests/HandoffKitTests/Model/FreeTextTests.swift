@@ -48,5 +48,18 @@ extension Rules {
             }
             #expect(texts > loaded.count)
         }
+
+        @Test("an item holding only a left-out field keeps its place in the numbering; an empty item does not")
+        func leftOutFieldsCount() {
+            var emailOnly = Stakeholder()
+            emailOnly.email = "it@example.com"
+            var named = Stakeholder()
+            named.name = "Legal team"
+            let draft = TestDrafts.ready.with { $0.stakeholders = [emailOnly, Stakeholder(), named] }
+            let texts = draft.freeText()
+            #expect(texts.contains { $0.field == "stakeholders[1].name" && $0.text == "Legal team" })
+            #expect(!texts.contains { $0.field.hasPrefix("stakeholders[0]") || $0.field.hasPrefix("stakeholders[2]") })
+            #expect(texts.map(\.field) == Self.reference(draft).map(\.field))
+        }
     }
 }
