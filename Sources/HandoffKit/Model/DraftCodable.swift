@@ -272,7 +272,7 @@ public struct Field<Root>: @unchecked Sendable {
                 described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
             },
             keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing,
-            walkText: FreeText.fieldWalk(key) { root, walk in root[keyPath: keyPath]?.walkFreeText(&walk) ?? false })
+            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value?.walkFreeText(&walk) ?? false })
     }
 
     /// A list; a single value where a list is expected is taken as a list of one.
@@ -318,10 +318,10 @@ public struct Field<Root>: @unchecked Sendable {
             },
             inputSchema: { described(SchemaFragment.list(of: T.inputSchema), summary) },
             keyPath: keyPath, shape: .list(T.self),
-            walkText: FreeText.fieldWalk(key) { root, walk in
+            walkText: FreeText.fieldWalk(key, keyPath) { values, walk in
                 // Numbered as `encode` numbers them: empty items are left out (and hold no text).
                 var index = 0
-                for value in root[keyPath: keyPath] {
+                for value in values {
                     walk.path.append(.index(index))
                     if value.walkFreeText(&walk) { index += 1 }
                     walk.path.removeLast()
@@ -348,7 +348,7 @@ public struct Field<Root>: @unchecked Sendable {
                 value.apply(node, at: path, in: &context)
                 root[keyPath: keyPath] = value
             },
-            walkText: FreeText.fieldWalk(key) { root, walk in root[keyPath: keyPath].walkFreeText(&walk) })
+            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value.walkFreeText(&walk) })
     }
 
     private static func described(_ schema: Value, _ summary: String) -> Value {

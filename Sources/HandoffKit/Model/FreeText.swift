@@ -26,12 +26,26 @@ enum FreeText {
         }
     }
 
-    /// A field's walk under `key`, muted for the left-out keys (decided once, when the field is made).
-    static func fieldWalk<Root>(
-        _ key: String, _ body: @escaping (Root, inout FreeTextWalk) -> Bool
+    /// A field's walk under `key` over the value at `keyPath`, muted for the left-out keys
+    /// (decided once, when the field is made).
+    static func fieldWalk<Root, Value>(
+        _ key: String, _ keyPath: KeyPath<Root, Value>, _ body: @escaping (Value, inout FreeTextWalk) -> Bool
     ) -> (Root, inout FreeTextWalk) -> Bool {
         let muted = excludedKeys.contains(key)
-        return { root, walk in walk.field(key, muted: muted) { body(root, &$0) } }
+        let read = reader(keyPath)
+        return { root, walk in walk.field(key, muted: muted) { body(read(root), &$0) } }
+    }
+
+    /// Reads a stored property at its offset in `Root`: `root[keyPath:]` is a runtime key-path
+    /// projection of some 500 instructions, paid for every field of every draft checked. Any
+    /// other key path (a computed property, a class) is read through the key path.
+    static func reader<Root, Value>(_ keyPath: KeyPath<Root, Value>) -> (Root) -> Value {
+        guard let offset = MemoryLayout<Root>.offset(of: keyPath) else { return { $0[keyPath: keyPath] } }
+        return { root in
+            withUnsafeBytes(of: root) { bytes in
+                bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Value.self).pointee
+            }
+        }
     }
 
     /// The field path as messages and reports name it: `scope.items[2]`.
