@@ -6,8 +6,9 @@ public protocol DraftCodable: Equatable, Sendable {
     static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self?
     /// The value as an ordered tree.
     var encoded: Value { get }
-    /// Appends every free-text string the value holds, with its field path, as `encoded` holds them.
-    func collectFreeText(at path: String, into texts: inout [(field: String, text: String)])
+    /// Hands every free-text string the value holds to `walk`, in the order and at the paths
+    /// `encoded` holds them; true when the value holds anything (`!isEmptyValue`).
+    func walkFreeText(_ walk: inout FreeTextWalk) -> Bool
     /// True when the value carries nothing and is left out of output.
     var isEmptyValue: Bool { get }
     /// `encoded`, or nil when the value is empty: what a field writes.
@@ -231,8 +232,9 @@ public struct Field<Root>: @unchecked Sendable {
     public var whenMissing: String? = nil
     /// For nested records: applies a value deeper down the path, keeping the other fields.
     var applyNested: ((inout Root, ArraySlice<String>, DocNode, inout DecodeContext) -> Void)? = nil
-    /// Appends the field's free text under the given path, without building its `Value` tree.
-    var collectText: (Root, String, inout [(field: String, text: String)]) -> Void = { _, _, _ in }
+    /// Walks the field's free text under its key, without building its `Value` tree; true when
+    /// the field holds anything (`encode` gives a value).
+    var walkText: (Root, inout FreeTextWalk) -> Bool = { _, _ in false }
 
     func keyPathMatches(_ other: AnyKeyPath) -> Bool { keyPath == other }
 
@@ -270,10 +272,7 @@ public struct Field<Root>: @unchecked Sendable {
                 described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
             },
             keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing,
-            collectText: { root, path, texts in
-                guard let value = root[keyPath: keyPath], !value.isEmptyValue else { return }
-                value.collectFreeText(at: path, into: &texts)
-            })
+            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value?.walkFreeText(&walk) ?? false })
     }
 
     /// A list; a single value where a list is expected is taken as a list of one.
@@ -319,13 +318,15 @@ public struct Field<Root>: @unchecked Sendable {
             },
             inputSchema: { described(SchemaFragment.list(of: T.inputSchema), summary) },
             keyPath: keyPath, shape: .list(T.self),
-            collectText: { root, path, texts in
-                // Numbered as `encode` numbers them: empty items are left out.
+            walkText: FreeText.fieldWalk(key, keyPath) { values, walk in
+                // Numbered as `encode` numbers them: empty items are left out (and hold no text).
                 var index = 0
-                for value in root[keyPath: keyPath] where !value.isEmptyValue {
-                    value.collectFreeText(at: "\(path)[\(index)]", into: &texts)
-                    index += 1
+                for value in values {
+                    walk.path.append(.index(index))
+                    if value.walkFreeText(&walk) { index += 1 }
+                    walk.path.removeLast()
                 }
+                return index > 0
             })
     }
 
@@ -347,8 +348,7 @@ public struct Field<Root>: @unchecked Sendable {
                 value.apply(node, at: path, in: &context)
                 root[keyPath: keyPath] = value
             },
-            // An empty record has no text to give, so it needs no `isEmptyValue` test here.
-            collectText: { root, path, texts in root[keyPath: keyPath].collectFreeText(at: path, into: &texts) })
+            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value.walkFreeText(&walk) })
     }
 
     private static func described(_ schema: Value, _ summary: String) -> Value {

@@ -1,46 +1,143 @@
-/// The free text of a draft for the rules that scan prose (`sensitive-data`): every string with
-/// its field path, walked field by field rather than through `encoded`, which built a `Value`
-/// tree of the whole draft for every check. Contact fields (e-mail addresses that belong there)
-/// and the fields written by the tool are left out.
+/// The free text of a draft for the rules that scan prose (`sensitive-data`): every string, walked
+/// field by field rather than through `encoded` (which built a `Value` tree of the whole draft),
+/// with its field path kept as steps and spelled out (`requirements[3].text`) only for the texts
+/// a rule reports. Contact fields (e-mail addresses that belong there) and the fields written by
+/// the tool are left out.
 enum FreeText {
     static let excludedKeys: Set<String> = ["format", "id", "lang", "email", "role", "priority", "deadline", "legal_review"]
 
     /// The strings in `value`, for the types that have no walk of their own (dates, enums, quantities).
-    static func walk(_ value: Value, _ path: String, _ texts: inout [(field: String, text: String)]) {
+    static func walk(_ value: Value, _ walk: inout FreeTextWalk) {
         switch value {
-        case .string(let text): texts.append((path, text))
+        case .string(let text): walk.visit(text)
         case .list(let items):
-            for (index, item) in items.enumerated() { walk(item, "\(path)[\(index)]", &texts) }
+            for (index, item) in items.enumerated() {
+                walk.path.append(.index(index))
+                Self.walk(item, &walk)
+                walk.path.removeLast()
+            }
         case .map(let entries):
             for entry in entries where !excludedKeys.contains(entry.key) {
-                walk(entry.value, path.isEmpty ? entry.key : "\(path).\(entry.key)", &texts)
+                walk.path.append(.key(entry.key))
+                Self.walk(entry.value, &walk)
+                walk.path.removeLast()
             }
         default: break
         }
     }
+
+    /// A field's walk under `key` over the value at `keyPath`, muted for the left-out keys
+    /// (decided once, when the field is made).
+    static func fieldWalk<Root, Value>(
+        _ key: String, _ keyPath: KeyPath<Root, Value>, _ body: @escaping (Value, inout FreeTextWalk) -> Bool
+    ) -> (Root, inout FreeTextWalk) -> Bool {
+        let muted = excludedKeys.contains(key)
+        let read = reader(keyPath)
+        return { root, walk in walk.field(key, muted: muted) { body(read(root), &$0) } }
+    }
+
+    /// Reads a stored property at its offset in `Root`: `root[keyPath:]` is a runtime key-path
+    /// projection of some 500 instructions, paid for every field of every draft checked. Any
+    /// other key path (a computed property, a class) is read through the key path.
+    static func reader<Root, Value>(_ keyPath: KeyPath<Root, Value>) -> (Root) -> Value {
+        guard let offset = MemoryLayout<Root>.offset(of: keyPath) else { return { $0[keyPath: keyPath] } }
+        return { root in
+            withUnsafeBytes(of: root) { bytes in
+                bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Value.self).pointee
+            }
+        }
+    }
+
+    /// The field path as messages and reports name it: `scope.items[2]`.
+    static func name(_ path: [FreeTextWalk.Step]) -> String {
+        var name = ""
+        for step in path {
+            switch step {
+            case .key(let key):
+                if !name.isEmpty { name += "." }
+                name += key
+            case .index(let index):
+                name += "[\(index)]"
+            }
+        }
+        return name
+    }
+}
+
+/// A walk over the free text of a value: where it is (the steps from the draft down) and what
+/// to do with each text. Numbering follows `encoded`: empty items of a list are not counted.
+public struct FreeTextWalk {
+    /// One step of a field path: a key, or a position among the non-empty items of a list.
+    public enum Step {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The steps to the value being walked.
+    public internal(set) var path: [Step] = []
+    /// Above zero inside a field whose text is not free text: its emptiness still counts (an item
+    /// holding only an e-mail address keeps its place in the numbering), its strings are not visited.
+    var muted = 0
+    let visitor: (String, [Step]) -> Void
+
+    init(visitor: @escaping (String, [Step]) -> Void) {
+        self.visitor = visitor
+    }
+
+    /// Hands `text` to the visitor with the current path, unless inside a left-out field.
+    public func visit(_ text: String) {
+        if muted == 0 { visitor(text, path) }
+    }
+
+    /// Walks a field under `key` with `body`; `muted` for the left-out keys. Returns what `body`
+    /// returns: whether the field holds anything.
+    mutating func field(_ key: String, muted: Bool, _ body: (inout FreeTextWalk) -> Bool) -> Bool {
+        path.append(.key(key))
+        if muted { self.muted += 1 }
+        let holdsAnything = body(&self)
+        if muted { self.muted -= 1 }
+        path.removeLast()
+        return holdsAnything
+    }
 }
 
 extension DraftCodable {
-    /// Appends every string in the value's encoded form to `texts`, each with its field path under `path`;
-    /// contact, enum and tool-written keys are skipped.
-    public func collectFreeText(at path: String, into texts: inout [(field: String, text: String)]) {
-        FreeText.walk(encoded, path, &texts)
+    /// Walks the strings in the value's encoded form, as `encoded` holds them; contact, enum and
+    /// tool-written keys inside it are skipped. False, with nothing visited, when the value is empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool {
+        guard !isEmptyValue else { return false }
+        FreeText.walk(encoded, &walk)
+        return true
+    }
+
+    /// Every free-text string of the value with its field path spelled out, as `visit` is handed
+    /// them; the path is named only when `visit` asks for it.
+    func visitFreeText(_ visit: (_ text: String, _ field: () -> String) -> Void) {
+        withoutActuallyEscaping(visit) { visit in
+            var walk = FreeTextWalk { text, path in visit(text) { FreeText.name(path) } }
+            _ = walkFreeText(&walk)
+        }
     }
 }
 
 extension Record {
-    /// Appends the free text of each field to `texts`, its path under `path`; contact, enum and
-    /// tool-written fields (`FreeText.excludedKeys`) are skipped.
-    public func collectFreeText(at path: String, into texts: inout [(field: String, text: String)]) {
-        for field in Self.fields where !FreeText.excludedKeys.contains(field.key) {
-            field.collectText(self, path.isEmpty ? field.key : "\(path).\(field.key)", &texts)
+    /// Walks the free text of each field; contact, enum and tool-written fields
+    /// (`FreeText.excludedKeys`) are walked muted. False when no field holds anything, which is
+    /// `isEmptyValue` found without encoding the record.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool {
+        Self.fields.withUnsafeBufferPointer { fields in
+            var holdsAnything = false
+            for index in fields.indices where fields[index].walkText(self, &walk) { holdsAnything = true }
+            return holdsAnything
         }
     }
 }
 
 extension String {
-    /// Appends the string itself to `texts` under `path`.
-    public func collectFreeText(at path: String, into texts: inout [(field: String, text: String)]) {
-        texts.append((path, self))
+    /// Visits the string itself unless it is empty or blank (which `encoded` leaves out).
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool {
+        guard !isEmptyValue else { return false }
+        walk.visit(self)
+        return true
     }
 }

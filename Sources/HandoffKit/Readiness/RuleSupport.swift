@@ -27,7 +27,7 @@ extension Draft {
     /// (e-mail addresses that belong there) and the fields written by the tool are left out.
     func freeText() -> [(field: String, text: String)] {
         var texts: [(field: String, text: String)] = []
-        collectFreeText(at: "", into: &texts)
+        visitFreeText { text, field in texts.append((field(), text)) }
         return texts
     }
 }

@@ -66,52 +66,25 @@ enum SecretShapes {
     /// `separators` and every non-ASCII byte as a table: a lookup per byte without hashing.
     static let endsToken: [Bool] = (0...255).map { $0 >= 0x80 || separators.contains(UInt8($0)) }
 
-    /// nil when `text` has no credential: most texts are rejected by one pass over their bytes,
-    /// and only the rest go through `fullScan`.
+    /// nil when `text` has no credential: most texts are rejected by one pass over their bytes
+    /// (`SensitiveTextTally`), and only the rest go through `fullScan`.
     static func first(in text: String) -> Localized? {
-        var text = text
-        let plausible = text.withUTF8 { mayHoldSecret($0) }
-        return plausible ? fullScan(text) : nil
+        SensitiveTextTally(text).mayHoldSecret ? fullScan(text) : nil
     }
 
     /// False only when no branch of `fullScan` could match: no token as long as the shortest
     /// shape (15 bytes), no anchor of a label (which every keyword contains), no PEM header and
     /// no FCM marker. Anchors are compared with ASCII letters folded, as `fullScan` folds them.
     static func mayHoldSecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        endsToken.withUnsafeBufferPointer { ends in
-            var run = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if ends[Int(byte)] {
-                    run = 0
-                } else {
-                    run += 1
-                    if run >= 15 { return true }
-                }
-                guard anchorLeads[Int(byte)] else { continue }
-                for needle in anchorNeedles where startsFolded(bytes, at: index, with: needle) { return true }
-            }
-            return false
-        }
+        SensitiveTextTally(bytes: bytes).mayHoldSecret
     }
 
     /// What `mayHoldSecret` looks for besides long tokens: the label anchors, and the starts of
     /// the PEM and FCM shapes (as the folded bytes `find` would meet them: case matters there,
     /// so they are folded here only to share the comparison; folding can only add hits).
     static let anchorNeedles: [[UInt8]] = anchors + [pemBegin, fcmMarker].map { $0.map(folded) }
-    static let anchorLeads: [Bool] = (0...255).map { byte in
-        anchorNeedles.contains { $0.first == folded(UInt8(byte)) }
-    }
-
     @inline(__always)
     static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-
-    @inline(__always)
-    static func startsFolded(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with needle: [UInt8]) -> Bool {
-        guard bytes.count - index >= needle.count else { return false }
-        for offset in needle.indices where folded(bytes[index + offset]) != needle[offset] { return false }
-        return true
-    }
 
     /// Every check, on any text: what `first(in:)` runs once `mayHoldSecret` lets a text through.
     static func fullScan(_ text: String) -> Localized? {

@@ -18,24 +18,18 @@ public enum SensitiveText {
     /// Every kind of sensitive text in `text`: the first secret, and a list of e-mail addresses or phone
     /// numbers once there are `listThreshold` of them. Empty when nothing is found.
     public static func scan(_ text: String) -> [Kind] {
+        // One pass tells whether a credential is possible and counts '@' and digits: each address
+        // has an '@' of its own and each number ten digits of its own, so most texts are cleared
+        // there, and only the rest go through the precise scans.
+        let tally = SensitiveTextTally(text)
+        guard tally.mayHoldSecret || tally.ats >= listThreshold || tally.digits >= 10 * listThreshold else { return [] }
         var kinds: [Kind] = []
-        if let secret = secret(in: text) { kinds.append(.secret(secret)) }
-        // Each address has an '@' of its own and each number ten digits of its own, so most texts
-        // are cleared by one count instead of two scans.
-        var ats = 0
-        var digits = 0
-        for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 {
-                digits += 1
-            } else if byte == UInt8(ascii: "@") {
-                ats += 1
-            }
-        }
-        if ats >= listThreshold {
+        if tally.mayHoldSecret, let secret = SecretShapes.fullScan(text) { kinds.append(.secret(secret)) }
+        if tally.ats >= listThreshold {
             let emails = emailCount(in: text)
             if emails >= listThreshold { kinds.append(.emailList(emails)) }
         }
-        if digits >= 10 * listThreshold {
+        if tally.digits >= 10 * listThreshold {
             let phones = phoneCount(in: text)
             if phones >= listThreshold { kinds.append(.phoneList(phones)) }
         }

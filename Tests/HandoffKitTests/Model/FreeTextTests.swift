@@ -48,5 +48,35 @@ extension Rules {
             }
             #expect(texts > loaded.count)
         }
+
+        @Test("an item holding only a left-out field keeps its place in the numbering; an empty item does not")
+        func leftOutFieldsCount() {
+            var emailOnly = Stakeholder()
+            emailOnly.email = "it@example.com"
+            var named = Stakeholder()
+            named.name = "Legal team"
+            let draft = TestDrafts.ready.with { $0.stakeholders = [emailOnly, Stakeholder(), named] }
+            let texts = draft.freeText()
+            #expect(texts.contains { $0.field == "stakeholders[1].name" && $0.text == "Legal team" })
+            #expect(!texts.contains { $0.field.hasPrefix("stakeholders[0]") || $0.field.hasPrefix("stakeholders[2]") })
+            #expect(texts.map(\.field) == Self.reference(draft).map(\.field))
+        }
+
+        @Test("a field is read at its offset as its key path reads it; a computed property through the key path")
+        func readsLikeTheKeyPath() {
+            var requirement = Requirement()
+            requirement.text = "Send the coupon by e-mail"
+            for draft in [TestDrafts.ready, TestDrafts.japanese, Draft()] {
+                #expect(FreeText.reader(\Draft.title)(draft) == draft.title)
+                #expect(FreeText.reader(\Draft.scope.requirements)(draft) == draft.scope.requirements)
+                #expect(FreeText.reader(\Draft.timeline)(draft) == draft.timeline)
+                #expect(FreeText.reader(\Draft.timeline.launch)(draft) == draft.timeline.launch)
+                #expect(FreeText.reader(\Draft.scope.requirements.count)(draft) == draft.scope.requirements.count)
+            }
+            #expect(FreeText.reader(\Requirement.text)(requirement) == "Send the coupon by e-mail")
+            // Both ways of reading are exercised above.
+            #expect(MemoryLayout<Draft>.offset(of: \Draft.timeline.launch) != nil)
+            #expect(MemoryLayout<Draft>.offset(of: \Draft.scope.requirements.count) == nil)
+        }
     }
 }

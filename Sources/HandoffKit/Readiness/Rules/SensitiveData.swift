@@ -16,7 +16,8 @@ struct SensitiveData: ReadinessRule {
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (field, text) in draft.freeText() {
+        // The field's path is spelled out only for a text with a finding.
+        draft.visitFreeText { text, field in
             for kind in SensitiveText.scan(text) {
                 let message: Localized
                 switch kind {
@@ -35,7 +36,7 @@ struct SensitiveData: ReadinessRule {
                 }
                 findings.append(
                     context.finding(
-                        Self.self, field: field, message: message,
+                        Self.self, field: field(), message: message,
                         question: Localized(
                             en: "Can you remove it and point to where it is stored safely instead (a vault, a shared drive with access control)?",
                             ja: "削除して、代わりに安全な保管場所（パスワード管理ツール、アクセス制限付きの共有ドライブなど）を示せますか。")))
