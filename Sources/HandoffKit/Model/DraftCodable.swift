@@ -12,6 +12,9 @@ public protocol DraftCodable: Equatable, Sendable {
     var isEmptyValue: Bool { get }
     /// `encoded`, or nil when the value is empty: what a field writes.
     var encodedUnlessEmpty: Value? { get }
+    /// Writes what `encodedUnlessEmpty` holds into `tree`, without building it; false (and
+    /// nothing written) when the value is empty.
+    func write(into tree: inout TreeBytes) -> Bool
     /// A JSON-Schema-shaped summary of what the value is (text, enum, date, record…), which the
     /// interview and diff read to learn what a field holds and in which order.
     static var schema: Value { get }
@@ -25,6 +28,12 @@ extension DraftCodable {
     public var isEmptyValue: Bool { false }
     /// The encoded value, or nil when there is nothing to write (one encode, not a test and a write).
     public var encodedUnlessEmpty: Value? { isEmptyValue ? nil : encoded }
+    /// Through `encodedUnlessEmpty`: scalars build a one-node tree at most.
+    public func write(into tree: inout TreeBytes) -> Bool {
+        guard let value = encodedUnlessEmpty else { return false }
+        tree.value(value)
+        return true
+    }
 }
 
 /// A mapping with named fields: the draft itself and every record inside it.
@@ -117,6 +126,22 @@ extension Record {
     /// A mapping of the fields that hold something, in field order.
     public var encoded: Value {
         .map(Self.fields.compactMap { field in field.encode(self).map { Value.Entry(field.key, $0) } })
+    }
+
+    /// The map `encoded` builds, written field by field; an empty record takes back its braces.
+    public func write(into tree: inout TreeBytes) -> Bool {
+        let start = tree.mark
+        tree.beginMap()
+        var wrote = false
+        for field in Self.fields where field.write(self, &tree) { wrote = true }
+        tree.endMap()
+        if !wrote { tree.rollback(to: start) }
+        return wrote
+    }
+
+    /// The whole record as `encoded` is, an empty one as `{}`: what an export of a draft writes.
+    func writeRecord(into tree: inout TreeBytes) {
+        if !write(into: &tree) { tree.value(.map([])) }
     }
 
     /// True when no field holds anything: the record is left out of output.
@@ -233,6 +258,8 @@ public struct Field<Root>: @unchecked Sendable {
     var applyNested: ((inout Root, ArraySlice<String>, DocNode, inout DecodeContext) -> Void)? = nil
     /// Appends the field's free text under the given path, without building its `Value` tree.
     var collectText: (Root, String, inout [(field: String, text: String)]) -> Void = { _, _, _ in }
+    /// Writes the key and what `encode` returns into the tree, nothing when that is nil; true when written.
+    var write: (Root, inout TreeBytes) -> Bool = { _, _ in false }
 
     func keyPathMatches(_ other: AnyKeyPath) -> Bool { keyPath == other }
 
@@ -273,6 +300,14 @@ public struct Field<Root>: @unchecked Sendable {
             collectText: { root, path, texts in
                 guard let value = root[keyPath: keyPath], !value.isEmptyValue else { return }
                 value.collectFreeText(at: path, into: &texts)
+            },
+            write: { root, tree in
+                guard let value = root[keyPath: keyPath] else { return false }
+                let start = tree.mark
+                tree.key(key)
+                if value.write(into: &tree) { return true }
+                tree.rollback(to: start)
+                return false
             })
     }
 
@@ -326,6 +361,18 @@ public struct Field<Root>: @unchecked Sendable {
                     value.collectFreeText(at: "\(path)[\(index)]", into: &texts)
                     index += 1
                 }
+            },
+            write: { root, tree in
+                let values = root[keyPath: keyPath]
+                guard !values.isEmpty else { return false }
+                let start = tree.mark
+                tree.key(key)
+                tree.beginList()
+                var wrote = false
+                for value in values where value.write(into: &tree) { wrote = true }
+                tree.endList()
+                if !wrote { tree.rollback(to: start) }
+                return wrote
             })
     }
 
@@ -348,7 +395,14 @@ public struct Field<Root>: @unchecked Sendable {
                 root[keyPath: keyPath] = value
             },
             // An empty record has no text to give, so it needs no `isEmptyValue` test here.
-            collectText: { root, path, texts in root[keyPath: keyPath].collectFreeText(at: path, into: &texts) })
+            collectText: { root, path, texts in root[keyPath: keyPath].collectFreeText(at: path, into: &texts) },
+            write: { root, tree in
+                let start = tree.mark
+                tree.key(key)
+                if root[keyPath: keyPath].write(into: &tree) { return true }
+                tree.rollback(to: start)
+                return false
+            })
     }
 
     private static func described(_ schema: Value, _ summary: String) -> Value {
