@@ -133,7 +133,10 @@ extension Record {
         let start = tree.mark
         tree.beginMap()
         var wrote = false
-        for field in Self.fields where field.write(self, &tree) { wrote = true }
+        // Through the buffer: a `for field in` loop copies every `Field` (a dozen references).
+        Self.fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].write(self, &tree) { wrote = true }
+        }
         tree.endMap()
         if !wrote { tree.rollback(to: start) }
         return wrote
