@@ -177,3 +177,49 @@ extension TreeBytesEquivalenceTests {
         }
     }
 }
+
+extension TreeBytesEquivalenceTests {
+    /// The importer issue as it was built before, as a `Value`.
+    static func referenceIssue(_ item: ExportItem, options: ExportOptions) throws -> Value {
+        let fields = IssueFields(draft: item.draft, options: options)
+        var entries: [(String, Value?)] = [
+            ("externalId", .string(item.externalID)), ("issueType", .string(fields.issueType)),
+            ("summary", .string(fields.summary)), ("status", .string(fields.status)), ("priority", .string(fields.priority)),
+            ("description", .string(try wikiDescription(item, options: options))),
+            ("labels", .list(fields.labels.map(Value.string))),
+            ("components", fields.components.isEmpty ? nil : .list(fields.components.map(Value.string))),
+            ("duedate", fields.dueDate.map { .string($0.description) }),
+        ]
+        if !fields.customFields.isEmpty {
+            let type = "com.atlassian.jira.plugin.system.customfieldtypes:"
+            entries.append(
+                (
+                    "customFieldValues",
+                    .list(
+                        fields.customFields.map { field in
+                            .object([
+                                ("fieldName", .string(field.id)),
+                                ("fieldType", .string(type + (field.kind == .date ? "datepicker" : "textfield"))),
+                                ("value", .string(field.value)),
+                            ])
+                        })
+                ))
+        }
+        return .object(entries)
+    }
+
+    @Test("jira-import issues written directly are the Value issues, components and custom fields included")
+    func importIssues() throws {
+        let configuration = ExportFixtures.configuration(
+            "jira:\n  labels: [web, q4]\n  components: [Web, Ops]\n  fields:\n    launch: customfield_1\n    team: customfield_2\n")
+        for options in [ExportFixtures.options(), ExportFixtures.options(configuration)] {
+            for draft in try Self.drafts().prefix(60) {
+                let item = ExportFixtures.item(draft)
+                var used: Set<String> = []
+                var links: [Value] = []
+                let issues = try JiraImportExporter().issues(for: item, options: options, used: &used, links: &links)
+                #expect(issues.first == JSONWriter.pretty(try Self.referenceIssue(item, options: options), level: 4))
+            }
+        }
+    }
+}
