@@ -20,3 +20,21 @@ extension StringProtocol {
         }
     }
 }
+
+extension String {
+    /// `utf16.count`, counted from the UTF-8 bytes: one unit a scalar, two above U+FFFF. The
+    /// standard library's count walks breadcrumbs built for random access, which a limit check
+    /// on a long description does not need.
+    var utf16Length: Int {
+        var text = self
+        return text.withUTF8 { bytes in
+            var units = 0
+            for byte in bytes {
+                // Every byte but a continuation starts a scalar; a four-byte one needs a surrogate pair.
+                if byte & 0xC0 != 0x80 { units += 1 }
+                if byte >= 0xF0 { units += 1 }
+            }
+            return units
+        }
+    }
+}

@@ -116,6 +116,15 @@ public enum YAMLWriter {
         case .list(let items) where !items.isEmpty:
             out.append(0x0A)
             writeItems(items, into: &out, indent: indent + 2, guards: guards)
+        default:
+            writeScalarValue(value, into: &out, indent: indent, guards: guards)
+        }
+    }
+
+    /// `writeValue` for a value that is not a non-empty map or list: a scalar, inline, quoted,
+    /// as a literal block or a long text; shared with `TreeBytes`, which writes the rest itself.
+    static func writeScalarValue(_ value: Value, into out: inout [UInt8], indent: Int, guards: Guards) {
+        switch value {
         case .string(let text) where text.utf8.count > longLineBytes && hasLongLine(text):
             var long = ""
             writeLong(text, into: &long, indent: indent, guards: guards)
@@ -308,7 +317,7 @@ public enum YAMLWriter {
         return out.utf8String
     }
 
-    private static func writeScalarText(_ text: String, into out: inout [UInt8], guards: Guards) {
+    static func writeScalarText(_ text: String, into out: inout [UInt8], guards: Guards) {
         var utf8 = text
         utf8.withUTF8 { bytes in
             let guarded = guards.matches(text)

@@ -64,37 +64,33 @@ public protocol ExportWriter {
 /// For formats that print one JSON object for a single draft and JSON Lines for several: the
 /// first object is held back until a second arrives or the export ends.
 struct OneOrLines {
-    private var first: Value?
+    /// The indented JSON of one draft, for an export of that draft alone: made again then, so
+    /// that every other export writes only the compact line.
+    let pretty: (ExportItem) -> String
+    private var first: RenderedDraft?
     private var count = 0
 
-    private var firstCompact = ""
+    init(pretty: @escaping (ExportItem) -> String) { self.pretty = pretty }
 
-    /// `compact` is `value` as `JSONWriter.compact` writes it, made beforehand on a worker.
-    mutating func add(_ value: Value, compact: String) -> String {
+    mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+        let compact = try draft.json()
         count += 1
         switch count {
         case 1:
-            first = value
-            firstCompact = compact
+            first = draft
             return ""
         case 2:
-            let held = first == nil ? "" : firstCompact + "\n"
+            let held = try first?.json() ?? ""
             first = nil
-            firstCompact = ""
-            return held + compact + "\n"
+            return held + "\n" + compact + "\n"
         default:
             return compact + "\n"
         }
     }
 
-    mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
-        let (value, compact) = try draft.json()
-        return add(value, compact: compact)
-    }
-
     mutating func finish() -> String {
         guard count == 1, let first else { return "" }
-        return JSONWriter.pretty(first) + "\n"
+        return pretty(first.item) + "\n"
     }
 }
 
@@ -111,7 +107,7 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
     public static let descriptionLimit = 32_767
 
     static func checkLength(_ description: String, of item: ExportItem) throws(ExportError) {
-        try checkLength(description.utf16.count, of: item)
+        try checkLength(description.utf16Length, of: item)
     }
 
     static func checkLength(_ length: Int, of item: ExportItem) throws(ExportError) {
@@ -153,4 +149,55 @@ func restFields(_ item: ExportItem, options: ExportOptions, description: Value) 
     return .object(entries)
 }
 
+/// `restFields` written straight into `tree`, the description by `description`: the same JSON
+/// without the tree.
+func writeRestFields(
+    _ item: ExportItem, options: ExportOptions, into tree: inout TreeBytes, description: (inout TreeBytes) -> Void
+) {
+    let fields = IssueFields(draft: item.draft, options: options)
+    tree.beginMap()
+    tree.key("project")
+    tree.beginMap()
+    tree.key("key")
+    tree.string(options.projectKey)
+    tree.endMap()
+    tree.key("issuetype")
+    tree.beginMap()
+    tree.key("name")
+    tree.string(fields.issueType)
+    tree.endMap()
+    tree.key("summary")
+    tree.string(fields.summary)
+    tree.key("description")
+    description(&tree)
+    tree.key("labels")
+    tree.beginList()
+    for label in fields.labels { tree.string(label) }
+    tree.endList()
+    tree.key("priority")
+    tree.beginMap()
+    tree.key("name")
+    tree.string(fields.priority)
+    tree.endMap()
+    if let dueDate = fields.dueDate {
+        tree.key("duedate")
+        tree.string(dueDate.description)
+    }
+    if !fields.components.isEmpty {
+        tree.key("components")
+        tree.beginList()
+        for component in fields.components {
+            tree.beginMap()
+            tree.key("name")
+            tree.string(component)
+            tree.endMap()
+        }
+        tree.endList()
+    }
+    for field in fields.customFields {
+        tree.key(field.id)
+        tree.string(field.value)
+    }
+    tree.endMap()
+}
 

@@ -51,8 +51,8 @@ public struct ExportOptions: Sendable {
 
 /// One draft ready to be exported: the draft, its readiness, and where it came from.
 public struct ExportItem: Sendable {
-    /// The draft as loaded, exported as is.
-    public var draft: Draft
+    /// The draft as loaded, exported as is; fixed, because the revision may be its digest.
+    public private(set) var draft: Draft
     /// The draft's readiness; its open findings go into the description unless the builder is `bodyOnly`.
     public var report: ReadinessReport
     /// How the draft's revision is named in the provenance line: the store's revision number, or
@@ -63,11 +63,20 @@ public struct ExportItem: Sendable {
     public init(draft: Draft, report: ReadinessReport, revision: String? = nil) {
         self.draft = draft
         self.report = report
-        self.revision = revision ?? "content " + ContentDigest.of(draft)
+        if let revision {
+            self.revision = revision
+        } else {
+            let digest = ContentDigest.of(draft)
+            self.revision = "content " + digest
+            self.digest = digest
+        }
     }
 
+    /// `ContentDigest.of(draft)` when the revision was named by it, so the external id does not hash again.
+    private var digest: String?
+
     /// A stable id for Jira's importer and for sub-task links: the draft id, else a digest.
-    public var externalID: String { draft.id ?? "draft-" + ContentDigest.of(draft).prefix(12) }
+    public var externalID: String { draft.id ?? "draft-" + (digest ?? ContentDigest.of(draft)).prefix(12) }
 }
 
 /// A short, stable digest of a draft's normalised content (FNV-1a, 64 bits): the same draft
@@ -75,36 +84,14 @@ public struct ExportItem: Sendable {
 public enum ContentDigest {
     /// The digest of `draft`: 16 lowercase hex digits.
     public static func of(_ draft: Draft) -> String {
+        // The tagged bytes of the draft's tree, written without building the tree (see `TreeBytes`).
+        var tree = TreeBytes(.digest)
+        draft.writeRecord(into: &tree)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func feed<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
+        for byte in tree.bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
         }
-        // The value tree itself, each node tagged by its kind: cheaper than rendering it first.
-        func walk(_ value: Value) {
-            switch value {
-            case .null: feed([0])
-            case .bool(let flag): feed([1, flag ? 1 : 0])
-            case .number(let text): feed([2]); feed(text.utf8); feed([0])
-            case .string(let text): feed([3]); feed(text.utf8); feed([0])
-            case .plain(let text): feed([4]); feed(text.utf8); feed([0])
-            case .list(let items):
-                feed([5])
-                items.forEach(walk)
-                feed([6])
-            case .map(let entries):
-                feed([7])
-                for entry in entries {
-                    feed(entry.key.utf8)
-                    feed([0])
-                    walk(entry.value)
-                }
-                feed([8])
-            }
-        }
-        walk(draft.encoded)
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -10,9 +10,9 @@ public struct RenderedDraft: Sendable {
     enum Piece: Sendable {
         /// Bytes that only need joining: a CSV row, a Markdown section, a YAML document.
         case text(String)
-        /// A JSON value with its compact text; the indented form is written only when it is the
-        /// whole export.
-        case json(Value, compact: String)
+        /// A JSON value's compact text; the indented form, written only when it is the whole
+        /// export, is made again from the item.
+        case json(compact: String)
         /// jira-import's issues, each indented as inside the file, written with the draft's own
         /// external id, and the sub-task links they add.
         case importIssues([String], links: [Value])
@@ -34,10 +34,8 @@ public struct RenderedDraft: Sendable {
         return text
     }
 
-    func json() throws(ExportError) -> (value: Value, compact: String) {
-        guard case .json(let value, let compact) = try piece() else { preconditionFailure("rendered by another format") }
-        return (value, compact)
+    func json() throws(ExportError) -> String {
+        guard case .json(let compact) = try piece() else { preconditionFailure("rendered by another format") }
+        return compact
     }
-
-    static func json(_ value: Value) -> Piece { .json(value, compact: JSONWriter.compact(value)) }
 }

@@ -8,9 +8,11 @@ public enum SourceBlock {
     public static func yaml(for draft: Draft) -> String {
         var draft = draft
         draft.format = HandoffVersion.draftFormat
-        var text = YAMLWriter.document(draft.encoded, guarded: guarded)
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text
+        // Written from the draft, as `YAMLWriter.document(draft.encoded, guarded:)` would.
+        var tree = TreeBytes(.yaml(guarded: guarded), capacity: 4096)
+        draft.writeRecord(into: &tree)
+        if tree.bytes.last == 0x0A { tree.bytes.removeLast() }
+        return tree.text
     }
 
     /// The first line of every Markdown export: invisible when rendered, and unlike anything a

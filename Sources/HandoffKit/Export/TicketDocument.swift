@@ -41,19 +41,19 @@ public struct TicketDocument: Equatable, Sendable {
         func length(_ inlines: [Inline]) -> Int {
             inlines.reduce(0) { total, part in
                 switch part {
-                case .text(let text), .strong(let text), .code(let text): return total + text.utf16.count
+                case .text(let text), .strong(let text), .code(let text): return total + text.utf16Length
                 }
             }
         }
         return blocks.reduce(0) { total, block in
             switch block {
-            case .heading(_, let text), .quote(let text): return total + text.utf16.count + 8
+            case .heading(_, let text), .quote(let text): return total + text.utf16Length + 8
             case .paragraph(let inlines): return total + length(inlines) + 2
             case .bullets(let items): return total + items.reduce(0) { $0 + length($1) + 3 }
-            case .checklist(let items): return total + items.reduce(0) { $0 + $1.utf16.count + 5 }
+            case .checklist(let items): return total + items.reduce(0) { $0 + $1.utf16Length + 5 }
             case .table(let header, let rows):
-                return total + ([header] + rows).reduce(0) { sum, row in sum + row.reduce(0) { $0 + $1.utf16.count + 2 } + 2 }
-            case .code(let language, let title, let text): return total + text.utf16.count + language.utf16.count + title.utf16.count + 30
+                return total + ([header] + rows).reduce(0) { sum, row in sum + row.reduce(0) { $0 + $1.utf16Length + 2 } + 2 }
+            case .code(let language, let title, let text): return total + text.utf16Length + language.utf16Length + title.utf16Length + 30
             }
         }
     }

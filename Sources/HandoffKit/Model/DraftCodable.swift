@@ -13,6 +13,9 @@ public protocol DraftCodable: Equatable, Sendable {
     var isEmptyValue: Bool { get }
     /// `encoded`, or nil when the value is empty: what a field writes.
     var encodedUnlessEmpty: Value? { get }
+    /// Writes what `encodedUnlessEmpty` holds into `tree`, without building it; false (and
+    /// nothing written) when the value is empty.
+    func write(into tree: inout TreeBytes) -> Bool
     /// A JSON-Schema-shaped summary of what the value is (text, enum, date, record…), which the
     /// interview and diff read to learn what a field holds and in which order.
     static var schema: Value { get }
@@ -26,6 +29,12 @@ extension DraftCodable {
     public var isEmptyValue: Bool { false }
     /// The encoded value, or nil when there is nothing to write (one encode, not a test and a write).
     public var encodedUnlessEmpty: Value? { isEmptyValue ? nil : encoded }
+    /// Through `encodedUnlessEmpty`: scalars build a one-node tree at most.
+    public func write(into tree: inout TreeBytes) -> Bool {
+        guard let value = encodedUnlessEmpty else { return false }
+        tree.value(value)
+        return true
+    }
 }
 
 /// A mapping with named fields: the draft itself and every record inside it.
@@ -118,6 +127,25 @@ extension Record {
     /// A mapping of the fields that hold something, in field order.
     public var encoded: Value {
         .map(Self.fields.compactMap { field in field.encode(self).map { Value.Entry(field.key, $0) } })
+    }
+
+    /// The map `encoded` builds, written field by field; an empty record takes back its braces.
+    public func write(into tree: inout TreeBytes) -> Bool {
+        let start = tree.mark
+        tree.beginMap()
+        var wrote = false
+        // Through the buffer: a `for field in` loop copies every `Field` (a dozen references).
+        Self.fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].write(self, &tree) { wrote = true }
+        }
+        tree.endMap()
+        if !wrote { tree.rollback(to: start) }
+        return wrote
+    }
+
+    /// The whole record as `encoded` is, an empty one as `{}`: what an export of a draft writes.
+    func writeRecord(into tree: inout TreeBytes) {
+        if !write(into: &tree) { tree.value(.map([])) }
     }
 
     /// True when no field holds anything: the record is left out of output.
@@ -235,6 +263,8 @@ public struct Field<Root>: @unchecked Sendable {
     /// Walks the field's free text under its key, without building its `Value` tree; true when
     /// the field holds anything (`encode` gives a value).
     var walkText: (Root, inout FreeTextWalk) -> Bool = { _, _ in false }
+    /// Writes the key and what `encode` returns into the tree, nothing when that is nil; true when written.
+    var write: (Root, inout TreeBytes) -> Bool = { _, _ in false }
 
     func keyPathMatches(_ other: AnyKeyPath) -> Bool { keyPath == other }
 
@@ -272,7 +302,15 @@ public struct Field<Root>: @unchecked Sendable {
                 described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
             },
             keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing,
-            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value?.walkFreeText(&walk) ?? false })
+            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value?.walkFreeText(&walk) ?? false },
+            write: { root, tree in
+                guard let value = root[keyPath: keyPath] else { return false }
+                let start = tree.mark
+                tree.key(key)
+                if value.write(into: &tree) { return true }
+                tree.rollback(to: start)
+                return false
+            })
     }
 
     /// A list; a single value where a list is expected is taken as a list of one.
@@ -327,6 +365,18 @@ public struct Field<Root>: @unchecked Sendable {
                     walk.path.removeLast()
                 }
                 return index > 0
+            },
+            write: { root, tree in
+                let values = root[keyPath: keyPath]
+                guard !values.isEmpty else { return false }
+                let start = tree.mark
+                tree.key(key)
+                tree.beginList()
+                var wrote = false
+                for value in values where value.write(into: &tree) { wrote = true }
+                tree.endList()
+                if !wrote { tree.rollback(to: start) }
+                return wrote
             })
     }
 
@@ -348,7 +398,14 @@ public struct Field<Root>: @unchecked Sendable {
                 value.apply(node, at: path, in: &context)
                 root[keyPath: keyPath] = value
             },
-            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value.walkFreeText(&walk) })
+            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value.walkFreeText(&walk) },
+            write: { root, tree in
+                let start = tree.mark
+                tree.key(key)
+                if root[keyPath: keyPath].write(into: &tree) { return true }
+                tree.rollback(to: start)
+                return false
+            })
     }
 
     private static func described(_ schema: Value, _ summary: String) -> Value {

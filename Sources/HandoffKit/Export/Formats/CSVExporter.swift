@@ -158,9 +158,10 @@ public struct CSVExporter: Exporter {
             while start > 0, utf8[start] & 0xC0 == 0x80 { start -= 1 }
             let value = UnsafeScalar.decode(utf8, at: start).0.value
             // Prepended characters (Arabic number signs, some Indic and Brahmi letters) lie
-            // between U+0600 and U+11F02; CJK and full-width forms are none of them.
-            let plainlyNotPrepend = value < 0x0600 || (0x3000...0xD7FF).contains(value) || (0xFF00...0xFFEF).contains(value)
-                || value > 0x11F02
+            // between U+0600 and U+11F02; punctuation and symbols (`…` before a comma), CJK and
+            // full-width forms are none of them.
+            let plainlyNotPrepend = value < 0x0600 || (0x2000...0x2FFF).contains(value) || (0x3000...0xD7FF).contains(value)
+                || (0xFF00...0xFFEF).contains(value) || value > 0x11F02
             if !plainlyNotPrepend { return false }
         }
         return true

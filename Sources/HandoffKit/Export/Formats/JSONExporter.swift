@@ -8,15 +8,20 @@ public struct JSONExporter: Exporter {
     public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
 
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
-        RenderedDraft(item) { item in
-            var draft = item.draft
-            draft.format = HandoffVersion.draftFormat
-            return RenderedDraft.json(draft.encoded)
-        }
+        RenderedDraft(item) { item in .json(compact: Self.json(item, indent: nil)) }
+    }
+
+    /// The normalised draft as JSON, written from the draft without building its `Value` tree.
+    static func json(_ item: ExportItem, indent: Int?) -> String {
+        var draft = item.draft
+        draft.format = HandoffVersion.draftFormat
+        var tree = TreeBytes(.json(indent: indent))
+        draft.writeRecord(into: &tree)
+        return tree.text
     }
 
     struct Writer: ExportWriter {
-        var drafts = OneOrLines()
+        var drafts = OneOrLines { item in JSONExporter.json(item, indent: 2) }
 
         mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try drafts.add(draft) }
 

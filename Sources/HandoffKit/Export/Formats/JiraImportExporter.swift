@@ -16,7 +16,7 @@ public struct JiraImportExporter: Exporter {
             var used: Set<String> = []
             var links: [Value] = []
             let issues = try issues(for: item, options: options, used: &used, links: &links)
-            return .importIssues(issues.map { JSONWriter.pretty($0, level: 4) }, links: links)
+            return .importIssues(issues, links: links)
         }
     }
 
@@ -38,7 +38,6 @@ public struct JiraImportExporter: Exporter {
                 // The id is taken (the issues must be written again with a distinct one), or the
                 // draft failed, which claims its id all the same: done here, in order, as before.
                 rendered = try JiraImportExporter().issues(for: draft.item, options: options, used: &used, links: &links)
-                    .map { JSONWriter.pretty($0, level: 4) }
             }
             var out = ""
             for issue in rendered {
@@ -63,10 +62,10 @@ public struct JiraImportExporter: Exporter {
     }
 
     /// The story for `item` and, with `--shape subtasks`, one sub-task per affected system, with
-    /// their `sub-task-link`s.
+    /// their `sub-task-link`s; each issue is JSON indented as inside the file.
     func issues(
         for item: ExportItem, options: ExportOptions, used: inout Set<String>, links: inout [Value]
-    ) throws(ExportError) -> [Value] {
+    ) throws(ExportError) -> [String] {
         let fields = IssueFields(draft: item.draft, options: options)
         // Two identical drafts without ids would share an id; the importer needs them distinct.
         var externalID = item.externalID
@@ -100,40 +99,49 @@ public struct JiraImportExporter: Exporter {
         return issues
     }
 
+    /// One issue as `JSONWriter.pretty(_, level: 4)` writes it, written without the `Value` tree.
     private func issue(
         externalID: String, type: String, summary: String, fields: IssueFields, description: String, custom: Bool = true
-    ) -> Value {
-        var entries: [(String, Value?)] = [
-            ("externalId", .string(externalID)),
-            ("issueType", .string(type)),
-            ("summary", .string(summary)),
-            ("status", .string(fields.status)),
-            ("priority", .string(fields.priority)),
-            ("description", .string(description)),
-            ("labels", .list(fields.labels.map(Value.string))),
-            ("components", fields.components.isEmpty ? nil : .list(fields.components.map(Value.string))),
-            ("duedate", fields.dueDate.map { .string($0.description) }),
-        ]
-        if custom, !fields.customFields.isEmpty {
-            entries.append(
-                (
-                    "customFieldValues",
-                    .list(
-                        fields.customFields.map { field in
-                            .object([
-                                ("fieldName", .string(field.id)),
-                                (
-                                    "fieldType",
-                                    .string(
-                                        "com.atlassian.jira.plugin.system.customfieldtypes:"
-                                            + (field.kind == .date ? "datepicker" : "textfield"))
-                                ),
-                                ("value", .string(field.value)),
-                            ])
-                        })
-                ))
+    ) -> String {
+        var tree = TreeBytes(.json(indent: 2), level: 4, capacity: description.utf8.count + 1024)
+        func entry(_ key: String, _ value: String) {
+            tree.key(key)
+            tree.string(value)
         }
-        return .object(entries)
+        tree.beginMap()
+        entry("externalId", externalID)
+        entry("issueType", type)
+        entry("summary", summary)
+        entry("status", fields.status)
+        entry("priority", fields.priority)
+        entry("description", description)
+        tree.key("labels")
+        tree.beginList()
+        for label in fields.labels { tree.string(label) }
+        tree.endList()
+        if !fields.components.isEmpty {
+            tree.key("components")
+            tree.beginList()
+            for component in fields.components { tree.string(component) }
+            tree.endList()
+        }
+        if let dueDate = fields.dueDate { entry("duedate", dueDate.description) }
+        if custom, !fields.customFields.isEmpty {
+            tree.key("customFieldValues")
+            tree.beginList()
+            for field in fields.customFields {
+                tree.beginMap()
+                entry("fieldName", field.id)
+                entry(
+                    "fieldType",
+                    "com.atlassian.jira.plugin.system.customfieldtypes:" + (field.kind == .date ? "datepicker" : "textfield"))
+                entry("value", field.value)
+                tree.endMap()
+            }
+            tree.endList()
+        }
+        tree.endMap()
+        return tree.text
     }
 
     private func subtaskDescription(

@@ -11,17 +11,33 @@ public struct JiraV2Exporter: Exporter {
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item throws(ExportError) in
             if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV2) }
-            let description = try wikiDescription(item, options: options)
-            return RenderedDraft.json(.object([("fields", restFields(item, options: options, description: .string(description)))]))
+            return .json(compact: try JiraV2Exporter.body(item, options: options, indent: nil))
         }
     }
 
     struct Writer: ExportWriter {
         let options: ExportOptions
-        var bodies = OneOrLines()
+        var bodies: OneOrLines
+
+        init(options: ExportOptions) {
+            self.options = options
+            // The draft was rendered once already, so its description is within the limit.
+            bodies = OneOrLines { item in (try? JiraV2Exporter.body(item, options: options, indent: 2)) ?? "" }
+        }
 
         mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try bodies.add(draft) }
 
         mutating func finish() -> String { bodies.finish() }
+    }
+
+    /// The create body `{"fields": …}` of one draft as JSON.
+    static func body(_ item: ExportItem, options: ExportOptions, indent: Int?) throws(ExportError) -> String {
+        let description = try wikiDescription(item, options: options)
+        var tree = TreeBytes(.json(indent: indent), capacity: 8192)
+        tree.beginMap()
+        tree.key("fields")
+        writeRestFields(item, options: options, into: &tree) { $0.string(description) }
+        tree.endMap()
+        return tree.text
     }
 }

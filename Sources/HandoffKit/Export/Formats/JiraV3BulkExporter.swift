@@ -14,14 +14,15 @@ public struct JiraV3BulkExporter: Exporter {
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item throws(ExportError) in
             if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3Bulk) }
-            return RenderedDraft.json(.object([("fields", try JiraV3Exporter.fields(item, options: options))]))
+            return .json(compact: try JiraV3Exporter.body(item, options: options, indent: nil))
         }
     }
 
     struct Writer: ExportWriter {
         let options: ExportOptions
-        var batch: [Value] = []
-        /// `batch`'s members as `JSONWriter.compact` writes them, made on the workers.
+        /// The drafts of the body being filled; an export of one body alone writes them again, indented.
+        var batch: [RenderedDraft] = []
+        /// `batch`'s members as compact JSON, made on the workers.
         var compactBatch: [String] = []
         /// Once a body has been written, the export is JSON Lines.
         var wroteBody = false
@@ -29,7 +30,7 @@ public struct JiraV3BulkExporter: Exporter {
         mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
             // A draft that cannot be exported is refused before a full body is let out, so that
             // the body is not lost with the error.
-            let (member, compact) = try draft.json()
+            let compact = try draft.json()
             var out = ""
             if batch.count == JiraV3BulkExporter.issuesPerBody {
                 out = compactBody() + "\n"
@@ -37,7 +38,7 @@ public struct JiraV3BulkExporter: Exporter {
                 compactBatch.removeAll(keepingCapacity: true)
                 wroteBody = true
             }
-            batch.append(member)
+            batch.append(draft)
             compactBatch.append(compact)
             return out
         }
@@ -49,7 +50,12 @@ public struct JiraV3BulkExporter: Exporter {
 
         mutating func finish() -> String {
             guard !batch.isEmpty else { return "" }
-            return wroteBody ? compactBody() + "\n" : JSONWriter.pretty(.object([("issueUpdates", .list(batch))])) + "\n"
+            if wroteBody { return compactBody() + "\n" }
+            // What `JSONWriter.pretty` writes for the body, its members indented two levels deep.
+            let members = batch.map { draft in
+                (try? JiraV3Exporter.body(draft.item, options: options, indent: 2, level: 2)) ?? ""
+            }
+            return "{\n  \"issueUpdates\": [\n    " + members.joined(separator: ",\n    ") + "\n  ]\n}\n"
         }
     }
 }

@@ -11,24 +11,36 @@ public struct JiraV3Exporter: Exporter {
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item throws(ExportError) in
             if options.shape == .subtasks { throw ExportError.shapeUnsupported(.jiraV3) }
-            return RenderedDraft.json(.object([("fields", try JiraV3Exporter.fields(item, options: options))]))
+            return .json(compact: try JiraV3Exporter.body(item, options: options, indent: nil))
         }
     }
 
     struct Writer: ExportWriter {
         let options: ExportOptions
-        var bodies = OneOrLines()
+        var bodies: OneOrLines
+
+        init(options: ExportOptions) {
+            self.options = options
+            // The draft was rendered once already, so its description is within the limit.
+            bodies = OneOrLines { item in (try? JiraV3Exporter.body(item, options: options, indent: 2)) ?? "" }
+        }
 
         mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try bodies.add(draft) }
 
         mutating func finish() -> String { bodies.finish() }
     }
 
-    /// The v3 `fields` of one draft; shared with the bulk format.
-    static func fields(_ item: ExportItem, options: ExportOptions) throws(ExportError) -> Value {
+    /// The create body `{"fields": …}` of one draft as JSON, `level` levels deep when indented;
+    /// shared with the bulk format.
+    static func body(_ item: ExportItem, options: ExportOptions, indent: Int?, level: Int = 0) throws(ExportError) -> String {
         let document = TicketDocumentBuilder(options: options).document(for: item)
         // Jira counts the description's text, not the ADF around it.
         try ExportError.checkLength(document.textLength, of: item)
-        return restFields(item, options: options, description: ADFRenderer.render(document))
+        var tree = TreeBytes(.json(indent: indent), level: level, capacity: 8192)
+        tree.beginMap()
+        tree.key("fields")
+        writeRestFields(item, options: options, into: &tree) { ADFRenderer.write(document, into: &$0) }
+        tree.endMap()
+        return tree.text
     }
 }

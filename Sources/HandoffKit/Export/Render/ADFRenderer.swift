@@ -108,3 +108,147 @@ public enum ADFRenderer {
         return .object(entries)
     }
 }
+
+/// `render` written straight into JSON bytes, for the exports: the same document node for node,
+/// without building the `Value` tree that was most of a REST v3 export's cost.
+extension ADFRenderer {
+    /// `render(document)` written into `tree`.
+    static func write(_ document: TicketDocument, into tree: inout TreeBytes) {
+        tree.beginMap()
+        tree.key("type")
+        tree.string("doc")
+        tree.key("version")
+        tree.number("1")
+        tree.key("content")
+        tree.beginList()
+        for block in document.blocks { write(block, into: &tree) }
+        tree.endList()
+        tree.endMap()
+    }
+
+    private static func write(_ block: TicketDocument.Block, into tree: inout TreeBytes) {
+        switch block {
+        case .heading(let level, let text):
+            node("heading", &tree, attrs: { $0.key("level"); $0.int(level) }) { writeText(text, marks: [], into: &$0) }
+        case .paragraph(let inlines):
+            writeParagraph(inlines, into: &tree)
+        case .bullets(let items):
+            node("bulletList", &tree) { tree in
+                for item in items { node("listItem", &tree) { writeParagraph(item, into: &$0) } }
+            }
+        case .checklist(let items):
+            node("bulletList", &tree) { tree in
+                for item in items { node("listItem", &tree) { writeParagraph([.text("☐ " + item)], into: &$0) } }
+            }
+        case .table(let header, let rows):
+            node("table", &tree) { tree in
+                node("tableRow", &tree) { tree in
+                    for cell in header { node("tableHeader", &tree) { writeParagraph([.text(cell)], into: &$0) } }
+                }
+                for row in rows {
+                    node("tableRow", &tree) { tree in
+                        for cell in row { node("tableCell", &tree) { writeParagraph([.text(cell)], into: &$0) } }
+                    }
+                }
+            }
+        case .quote(let text):
+            var body = text
+            while body.last?.isNewline == true { body.removeLast() }
+            node("blockquote", &tree) { writeParagraph([.text(body)], into: &$0) }
+        case .code(let language, _, let source):
+            let clean = strip(source)
+            node("codeBlock", &tree, attrs: { $0.key("language"); $0.string(language) }) { tree in
+                guard !clean.isEmpty else { return }
+                tree.beginMap()
+                tree.key("type")
+                tree.string("text")
+                tree.key("text")
+                tree.string(clean)
+                tree.endMap()
+            }
+        }
+    }
+
+    private static func writeParagraph(_ inlines: [TicketDocument.Inline], into tree: inout TreeBytes) {
+        node("paragraph", &tree) { tree in
+            for part in inlines {
+                switch part {
+                case .text(let value): writeText(value, marks: [], into: &tree)
+                case .strong(let value): writeText(value, marks: ["strong"], into: &tree)
+                case .code(let value): writeText(value, marks: ["code"], into: &tree)
+                }
+            }
+        }
+    }
+
+    /// `text(value, marks:)` written: a hard break is held until a text node follows it in the
+    /// same value, which drops the trailing ones as `text` does.
+    static func writeText(_ value: String, marks: [String], into tree: inout TreeBytes) {
+        let clean = strip(value)
+        var pendingBreaks = 0
+        func line(_ line: String) {
+            guard !line.isEmpty else { return }
+            for _ in 0..<pendingBreaks {
+                tree.beginMap()
+                tree.key("type")
+                tree.string("hardBreak")
+                tree.endMap()
+            }
+            pendingBreaks = 0
+            tree.beginMap()
+            tree.key("type")
+            tree.string("text")
+            tree.key("text")
+            tree.string(line)
+            if !marks.isEmpty {
+                tree.key("marks")
+                tree.beginList()
+                for mark in marks {
+                    tree.beginMap()
+                    tree.key("type")
+                    tree.string(mark)
+                    tree.endMap()
+                }
+                tree.endList()
+            }
+            tree.endMap()
+        }
+        // Most texts are one line: written as they are, without splitting.
+        guard clean.utf8.contains(0x0A) else {
+            line(clean)
+            return
+        }
+        for (index, piece) in clean.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { pendingBreaks += 1 }
+            line(String(Substring(piece)))
+        }
+    }
+
+    /// A node of `type`; the `content` key only when `content` writes a member (ADF refuses
+    /// empty content), `attrs` when given.
+    private static func node(
+        _ type: String, _ tree: inout TreeBytes, attrs: ((inout TreeBytes) -> Void)? = nil,
+        content: (inout TreeBytes) -> Void
+    ) {
+        tree.beginMap()
+        tree.key("type")
+        tree.string(type)
+        if let attrs {
+            tree.key("attrs")
+            tree.beginMap()
+            attrs(&tree)
+            tree.endMap()
+        }
+        let start = tree.mark
+        tree.key("content")
+        tree.beginList()
+        let opened = tree.bytes.count
+        content(&tree)
+        if tree.bytes.count == opened {
+            tree.rollback(to: start)
+        } else {
+            tree.endList()
+        }
+        tree.endMap()
+    }
+}

@@ -1,0 +1,266 @@
+/// Writes a tree of the shape a `Value` has (maps, lists, scalars) straight into bytes, without
+/// building the `Value` first: an export writes each draft once, and building a tree only to walk
+/// it again was most of the cost. Three syntaxes: JSON exactly as `JSONWriter` writes it (compact or
+/// indented), block YAML exactly as `YAMLWriter` writes it, and the tagged form `ContentDigest`
+/// hashes.
+///
+/// Members are written in order; `mark` and `rollback` take back what was written since, so a
+/// writer can leave out a map or list that turns out to hold nothing without asking first.
+public struct TreeBytes {
+    enum Syntax {
+        /// JSON; `indent` spaces a level, or nil for one line.
+        case json(indent: Int?)
+        /// Block YAML, `guarded` substrings kept from appearing raw (see `YAMLWriter.document`).
+        /// Maps and lists written with `beginMap`/`beginList` must not stay empty (roll them back).
+        case yaml(guarded: [String])
+        /// Each node tagged by its kind (`ContentDigest`): 0 null, 1 bool, 2 number, 3 string,
+        /// 4 plain, 5…6 list, 7…8 map, texts ended by a zero byte.
+        case digest
+    }
+
+    var bytes: [UInt8] = []
+    let syntax: Syntax
+    private let indent: Int?
+    private let isJSON: Bool
+    private let yamlGuards: YAMLWriter.Guards?
+    /// The open maps and lists of YAML: where their keys or dashes go.
+    private var frames: [Frame] = []
+    private var level: Int
+    private var depth = 0
+    /// The innermost open container has no member yet.
+    private var empty = true
+    /// A key was just written: the next value is its value, with no separator.
+    private var afterKey = false
+
+    /// A writer in `syntax`; JSON starts `level` levels deep (as inside an enclosing document).
+    init(_ syntax: Syntax, level: Int = 0, capacity: Int = 2048) {
+        self.syntax = syntax
+        indent = if case .json(let indent) = syntax { indent } else { nil }
+        isJSON = if case .json = syntax { true } else { false }
+        yamlGuards = if case .yaml(let guarded) = syntax { YAMLWriter.Guards(guarded) } else { nil }
+        self.level = level
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Where the writer stands, to come back to with `rollback`.
+    struct Mark {
+        fileprivate let count: Int
+        fileprivate let empty: Bool
+        fileprivate let afterKey: Bool
+        fileprivate let level: Int
+        fileprivate let depth: Int
+        fileprivate let frames: Int
+        fileprivate let dashPending: Bool
+    }
+
+    var mark: Mark {
+        Mark(
+            count: bytes.count, empty: empty, afterKey: afterKey, level: level, depth: depth, frames: frames.count,
+            dashPending: frames.last?.dashPending ?? false)
+    }
+
+    /// Forgets everything written since `mark`.
+    mutating func rollback(to mark: Mark) {
+        bytes.removeSubrange(mark.count...)
+        empty = mark.empty
+        afterKey = mark.afterKey
+        level = mark.level
+        depth = mark.depth
+        if frames.count > mark.frames { frames.removeLast(frames.count - mark.frames) }
+        if !frames.isEmpty { frames[frames.count - 1].dashPending = mark.dashPending }
+    }
+
+    /// A YAML map (keys at `indent`) or list (dashes at `indent`).
+    private struct Frame {
+        let isMap: Bool
+        let indent: Int
+        /// A map that is a list item, whose first key goes on the dash line.
+        var dashPending = false
+    }
+
+    /// The separator and line break before a member of the open container.
+    @inline(__always)
+    private mutating func beginMember() {
+        guard isJSON else { return }
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard depth > 0 else { return }
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        empty = false
+        newline(level)
+    }
+
+    @inline(__always)
+    private mutating func newline(_ level: Int) {
+        guard let indent else { return }
+        bytes.append(0x0A)
+        bytes.appendSpaces(indent * level)
+    }
+
+    mutating func beginMap() { open(json: UInt8(ascii: "{"), tag: 7) }
+    mutating func endMap() { close(json: UInt8(ascii: "}"), tag: 8) }
+    mutating func beginList() { open(json: UInt8(ascii: "["), tag: 5) }
+    mutating func endList() { close(json: UInt8(ascii: "]"), tag: 6) }
+
+    private mutating func open(json: UInt8, tag: UInt8) {
+        if yamlGuards != nil {
+            openYAML(isMap: json == UInt8(ascii: "{"))
+            return
+        }
+        beginMember()
+        bytes.append(isJSON ? json : tag)
+        depth += 1
+        level += 1
+        empty = true
+    }
+
+    private mutating func close(json: UInt8, tag: UInt8) {
+        if yamlGuards != nil {
+            frames.removeLast()
+            return
+        }
+        depth -= 1
+        level -= 1
+        if isJSON {
+            if !empty { newline(level) }
+            bytes.append(json)
+        } else {
+            bytes.append(tag)
+        }
+        empty = false
+    }
+
+    /// The key of the next member of the open map.
+    mutating func key(_ key: String) {
+        if let yamlGuards {
+            let top = frames.count - 1
+            if frames[top].dashPending {
+                frames[top].dashPending = false
+            } else {
+                bytes.appendSpaces(frames[top].indent)
+            }
+            YAMLWriter.writeScalarText(key, into: &bytes, guards: yamlGuards)
+            bytes.append(UInt8(ascii: ":"))
+            afterKey = true
+            return
+        }
+        beginMember()
+        if isJSON {
+            JSONWriter.writeString(key, into: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            if indent != nil { bytes.append(0x20) }
+            afterKey = true
+        } else {
+            bytes.append(utf8: key)
+            bytes.append(0)
+        }
+    }
+
+    mutating func null() {
+        if yamlGuards != nil { return yamlScalar(.null) }
+        beginMember()
+        if isJSON { bytes.append(utf8: "null") } else { bytes.append(0) }
+    }
+
+    mutating func bool(_ flag: Bool) {
+        if yamlGuards != nil { return yamlScalar(.bool(flag)) }
+        beginMember()
+        if isJSON {
+            bytes.append(utf8: flag ? "true" : "false")
+        } else {
+            bytes.append(1)
+            bytes.append(flag ? 1 : 0)
+        }
+    }
+
+    mutating func number(_ text: String) { scalar(text, tag: 2, quoted: false) }
+    mutating func int(_ number: Int) { self.number(String(number)) }
+    mutating func string(_ text: String) { scalar(text, tag: 3, quoted: true) }
+    /// A keyword or date: a string in JSON, told apart from text in the digest.
+    mutating func plain(_ text: String) { scalar(text, tag: 4, quoted: true) }
+
+    @inline(__always)
+    private mutating func scalar(_ text: String, tag: UInt8, quoted: Bool) {
+        if yamlGuards != nil { return yamlScalar(tag == 2 ? .number(text) : tag == 3 ? .string(text) : .plain(text)) }
+        beginMember()
+        if isJSON {
+            if quoted { JSONWriter.writeString(text, into: &bytes) } else { bytes.append(utf8: text) }
+        } else {
+            bytes.append(tag)
+            bytes.append(utf8: text)
+            bytes.append(0)
+        }
+    }
+
+    /// A whole `Value` tree, for the parts that still come as one.
+    mutating func value(_ value: Value) {
+        if yamlGuards != nil {
+            // YAML writes an empty map or list inline, as it does a scalar.
+            switch value {
+            case .map(let entries) where entries.isEmpty: return yamlScalar(value)
+            case .list(let items) where items.isEmpty: return yamlScalar(value)
+            default: break
+            }
+        }
+        switch value {
+        case .null: null()
+        case .bool(let flag): bool(flag)
+        case .number(let text): number(text)
+        case .string(let text): string(text)
+        case .plain(let text): plain(text)
+        case .list(let items):
+            beginList()
+            for item in items { self.value(item) }
+            endList()
+        case .map(let entries):
+            beginMap()
+            for entry in entries {
+                key(entry.key)
+                self.value(entry.value)
+            }
+            endMap()
+        }
+    }
+
+    /// The bytes written, as text.
+    var text: String { bytes.utf8String }
+
+    // MARK: YAML, as `YAMLWriter` lays it out
+
+    private mutating func openYAML(isMap: Bool) {
+        guard let top = frames.last else {
+            frames.append(Frame(isMap: isMap, indent: 0))
+            return
+        }
+        if afterKey {
+            afterKey = false
+            bytes.append(0x0A)
+            frames.append(Frame(isMap: isMap, indent: top.indent + 2))
+        } else if isMap {
+            bytes.appendSpaces(top.indent)
+            bytes.append(utf8: "- ")
+            frames.append(Frame(isMap: true, indent: top.indent + 2, dashPending: true))
+        } else {
+            bytes.appendSpaces(top.indent)
+            bytes.append(utf8: "-\n")
+            frames.append(Frame(isMap: false, indent: top.indent + 2))
+        }
+    }
+
+    /// What follows `key:` or `-`, or a whole document of one scalar.
+    private mutating func yamlScalar(_ value: Value) {
+        guard let yamlGuards, let top = frames.last else {
+            if case .yaml(let guarded) = syntax { bytes.append(utf8: YAMLWriter.document(value, guarded: guarded)) }
+            return
+        }
+        if afterKey {
+            afterKey = false
+        } else {
+            bytes.appendSpaces(top.indent)
+            bytes.append(UInt8(ascii: "-"))
+        }
+        YAMLWriter.writeScalarValue(value, into: &bytes, indent: top.indent, guards: yamlGuards)
+    }
+}
