@@ -164,13 +164,13 @@ public enum DraftSource: Sendable, Equatable {
                     return
                 }
             }
-            if reader.lastLineWasInvalidUTF8 || line.utf8.contains(0) {
+            if reader.lastLineWasInvalidUTF8 || reader.lastLineHasNUL {
                 _ = try body(
                     .failure(
                         InvalidInput([
                             InputError(
                                 source: name, line: lineNumber,
-                                message: line.utf8.contains(0)
+                                message: reader.lastLineHasNUL
                                     ? "contains a NUL byte; this looks like a binary file, not a YAML or JSON draft"
                                     : "is not UTF-8 text here; save the file as UTF-8 (Shift_JIS and UTF-16 are not read)")
                         ])))
