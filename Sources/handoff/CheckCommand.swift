@@ -62,36 +62,48 @@ struct CheckCommand: ParsableCommand {
                     + "or name draft files: handoff check drafts/*.yaml")
             return
         }
-        // Drafts are checked and rendered on the workers; tallies, the text format's separators
-        // and the writing stay here, in input order.
-        let batches = OrderedBatches<CheckWork, CheckedOutput>(
+        // Documents are parsed, checked and rendered on the workers; tallies, the text format's
+        // separators and the writing stay here, in input order.
+        let batches = OrderedBatches<CheckWork, [CheckedOutput]>(
             jobs: jobs.count,
             work: { item in
-                let result: CheckResult
+                func output(_ result: CheckResult) -> CheckedOutput {
+                    CheckedOutput(result, renderer: renderer, format: format, language: language)
+                }
                 switch item {
                 case .done(let done):
-                    result = done
-                case .draft(let loaded, let source):
-                    let context = baseContext.reporting(in: language ?? loaded.draft.language)
-                    let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
-                    result = CheckResult(source: source, documentIndex: loaded.documentIndex, outcome: .checked(loaded.draft, report))
+                    return [output(done)]
+                case .read(let document, let source):
+                    return document.load().map { loaded in
+                        switch loaded {
+                        case .success(let loaded):
+                            let context = baseContext.reporting(in: language ?? loaded.draft.language)
+                            let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
+                            return output(
+                                CheckResult(source: source, documentIndex: loaded.documentIndex, outcome: .checked(loaded.draft, report)))
+                        case .failure(let invalid):
+                            let index = invalid.errors.first?.documentIndex ?? 1
+                            return output(CheckResult(source: source, documentIndex: index, outcome: .invalid(invalid)))
+                        }
+                    }
                 }
-                return CheckedOutput(result, renderer: renderer, format: format, language: language)
             },
-            deliver: { output in
-                worst = max(worst, output.exitStatus)
-                switch output.exitStatus {
-                case 0: tally.ready += 1
-                case 1: tally.notReady += 1
-                default: tally.invalid += 1
+            deliver: { outputs in
+                for output in outputs {
+                    worst = max(worst, output.exitStatus)
+                    switch output.exitStatus {
+                    case 0: tally.ready += 1
+                    case 1: tally.notReady += 1
+                    default: tally.invalid += 1
+                    }
+                    if let error = output.stderr { Terminal.writePrepared(error, to: STDERR_FILENO) }
+                    if let separated = output.separated, printed > 0 {
+                        Terminal.writePrepared(separated, to: STDOUT_FILENO)
+                    } else {
+                        Terminal.writePrepared(output.stdout, to: STDOUT_FILENO)
+                    }
+                    if output.countsAsPrinted { printed += 1 }
                 }
-                if let error = output.stderr { Terminal.writePrepared(error, to: STDERR_FILENO) }
-                if let separated = output.separated, printed > 0 {
-                    Terminal.writePrepared(separated, to: STDOUT_FILENO)
-                } else {
-                    Terminal.writePrepared(output.stdout, to: STDOUT_FILENO)
-                }
-                if output.countsAsPrinted { printed += 1 }
             })
         for argument in arguments {
             let source: DraftSource
@@ -101,15 +113,7 @@ struct CheckCommand: ParsableCommand {
                 try batches.submit(.done(CheckResult(source: argument, documentIndex: 1, outcome: .invalid(error))))
                 continue
             }
-            try source.forEachDocument { loaded in
-                switch loaded {
-                case .success(let loaded):
-                    try batches.submit(.draft(loaded, source: source.name))
-                case .failure(let invalid):
-                    let index = invalid.errors.first?.documentIndex ?? 1
-                    try batches.submit(.done(CheckResult(source: source.name, documentIndex: index, outcome: .invalid(invalid))))
-                }
-            }
+            try source.forEachReadDocument { document in try batches.submit(.read(document, source: source.name)) }
         }
         try batches.finish()
         if format == .text, tally.ready + tally.notReady + tally.invalid > 1 {
@@ -119,9 +123,10 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// A document on its way to a check: a draft to check, or a result known already (unreadable).
+/// A document on its way to a check: one read from a source, still to parse and check, or a
+/// result known already (a source that cannot be resolved).
 enum CheckWork: Sendable {
-    case draft(LoadedDraft, source: String)
+    case read(ReadDocument, source: String)
     case done(CheckResult)
 }
 

@@ -20,21 +20,31 @@ enum EachDraft {
         handle: @escaping (LoadedDraft, DraftSource, Prepared) throws -> Int32
     ) throws -> Int32 {
         var worst: Int32 = ExitStatus.done
-        let batches = OrderedBatches<Document<Prepared>, Document<Prepared>>(
+        // Documents are parsed and decoded on the workers too, so this thread only reads and delivers.
+        let batches = OrderedBatches<Incoming, [Outcome<Prepared>]>(
             jobs: jobs,
-            work: { document in
-                guard case .read(let loaded, let source) = document else { return document }
-                return .prepared(loaded, source, prepare(loaded))
-            },
-            deliver: { document in
-                switch document {
+            work: { incoming in
+                switch incoming {
+                case .read(let document, let source):
+                    return document.load().map { result in
+                        switch result {
+                        case .success(let loaded): return .prepared(loaded, source, prepare(loaded))
+                        case .failure(let error): return .unreadable(error.description)
+                        }
+                    }
                 case .unreadable(let message):
-                    Terminal.printError(message)
-                    worst = max(worst, ExitStatus.invalidInput)
-                case .prepared(let loaded, let source, let prepared):
-                    worst = max(worst, try handle(loaded, source, prepared))
-                case .read(let loaded, let source):  // not left so by `work`; handled all the same
-                    worst = max(worst, try handle(loaded, source, prepare(loaded)))
+                    return [.unreadable(message)]
+                }
+            },
+            deliver: { outcomes in
+                for outcome in outcomes {
+                    switch outcome {
+                    case .unreadable(let message):
+                        Terminal.printError(message)
+                        worst = max(worst, ExitStatus.invalidInput)
+                    case .prepared(let loaded, let source, let prepared):
+                        worst = max(worst, try handle(loaded, source, prepared))
+                    }
                 }
             })
         for argument in arguments {
@@ -45,20 +55,21 @@ enum EachDraft {
                 try batches.submit(.unreadable(error.description))
                 continue
             }
-            try source.forEachDocument { loaded in
-                switch loaded {
-                case .failure(let error): try batches.submit(.unreadable(error.description))
-                case .success(let loaded): try batches.submit(.read(loaded, source))
-                }
-            }
+            try source.forEachReadDocument { document in try batches.submit(.read(document, source)) }
         }
         try batches.finish()
         return worst
     }
 
-    /// A document on its way through: read, then prepared; or what made it unreadable.
-    enum Document<Prepared: Sendable>: Sendable {
-        case read(LoadedDraft, DraftSource)
+    /// A document on its way to the workers: read from its source, still to load; or a source
+    /// that cannot be resolved.
+    enum Incoming: Sendable {
+        case read(ReadDocument, DraftSource)
+        case unreadable(String)
+    }
+
+    /// What the workers made of a document: a draft and what was prepared for it, or what made it unreadable.
+    enum Outcome<Prepared: Sendable>: Sendable {
         case prepared(LoadedDraft, DraftSource, Prepared)
         case unreadable(String)
     }

@@ -16,8 +16,24 @@ enum JSONReader {
         }
     }
 
+    /// How a byte inside a string moves the column, or that it needs a closer look: a quote, a
+    /// backslash, a control, or a lead byte of something libyaml refuses or reads as a line break.
+    private static let stringByteClass: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x22, 0x5C, 0..<0x20, 0x7F, 0xC2, 0xE2, 0xEF: return Reader.closerLook
+        case 0x80..<0xC0: return 0  // a continuation byte: same scalar, same column
+        default: return 1
+        }
+    }
+
     private struct Reader {
+        static let closerLook: UInt8 = 2
         let bytes: UnsafeBufferPointer<UInt8>
+        let byteClass = JSONReader.stringByteClass
+        /// The pairs and items of the mappings and sequences being read, innermost last: each
+        /// collection is copied out at its exact size when it closes instead of growing its own array.
+        var pairStack: [DocNode.Pair] = []
+        var itemStack: [DocNode] = []
         var index = 0
         var line: Int
         /// Column (1-based, in Unicode scalars) of `index`.
@@ -64,13 +80,13 @@ enum JSONReader {
             switch bytes[index] {
             case UInt8(ascii: "{"):
                 advance()
-                var pairs: [DocNode.Pair] = []
+                let base = pairStack.count
                 // Filled only for a large mapping: a draft's few keys are compared in place.
                 var keys: Set<String> = []
                 skipSpace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                     advance()
-                    return DocNode(.mapping(pairs), line: startLine, column: startColumn)
+                    return DocNode(.mapping([]), line: startLine, column: startColumn)
                 }
                 while true {
                     skipSpace()
@@ -79,7 +95,7 @@ enum JSONReader {
                     let keyLine = line
                     guard let key = value(depth: depth + 1), case .scalar(let name, _) = key.kind else { return nil }
                     // A repeated key is an error libyaml's path words; leave it to that path.
-                    guard Self.isNewKey(name, among: pairs, hashed: &keys) else { return nil }
+                    guard Self.isNewKey(name, among: pairStack[base...], hashed: &keys) else { return nil }
                     skipSpace()
                     // libyaml wants a key's `:` on the key's line and within 1024 characters of its start.
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":"), line == keyLine, index - keyStart < 1000
@@ -87,7 +103,7 @@ enum JSONReader {
                     advance()
                     skipSpace()
                     guard let item = value(depth: depth + 1) else { return nil }
-                    pairs.append(DocNode.Pair(key: key, value: item))
+                    pairStack.append(DocNode.Pair(key: key, value: item))
                     skipSpace()
                     guard index < bytes.count else { return nil }
                     if bytes[index] == UInt8(ascii: ",") {
@@ -96,20 +112,22 @@ enum JSONReader {
                     }
                     guard bytes[index] == UInt8(ascii: "}") else { return nil }
                     advance()
+                    let pairs = Array(pairStack[base...])
+                    pairStack.removeSubrange(base...)
                     return DocNode(.mapping(pairs), line: startLine, column: startColumn)
                 }
             case UInt8(ascii: "["):
                 advance()
-                var items: [DocNode] = []
+                let base = itemStack.count
                 skipSpace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
                     advance()
-                    return DocNode(.sequence(items), line: startLine, column: startColumn)
+                    return DocNode(.sequence([]), line: startLine, column: startColumn)
                 }
                 while true {
                     skipSpace()
                     guard let item = value(depth: depth + 1) else { return nil }
-                    items.append(item)
+                    itemStack.append(item)
                     skipSpace()
                     guard index < bytes.count else { return nil }
                     if bytes[index] == UInt8(ascii: ",") {
@@ -118,6 +136,8 @@ enum JSONReader {
                     }
                     guard bytes[index] == UInt8(ascii: "]") else { return nil }
                     advance()
+                    let items = Array(itemStack[base...])
+                    itemStack.removeSubrange(base...)
                     return DocNode(.sequence(items), line: startLine, column: startColumn)
                 }
             case UInt8(ascii: "\""):
@@ -131,7 +151,7 @@ enum JSONReader {
 
         /// False when `name` is one of the keys of `pairs`. Hashing a string costs more than
         /// comparing it with a handful of others, so a set is built only past 16 keys.
-        static func isNewKey(_ name: String, among pairs: [DocNode.Pair], hashed keys: inout Set<String>) -> Bool {
+        static func isNewKey(_ name: String, among pairs: ArraySlice<DocNode.Pair>, hashed keys: inout Set<String>) -> Bool {
             if pairs.count < 16 {
                 for pair in pairs { if case .scalar(let other, _) = pair.key.kind, other == name { return false } }
                 return true
@@ -154,12 +174,20 @@ enum JSONReader {
             var result: [UInt8] = []
             var runStart = index
             while index < bytes.count {
+                // Ordinary ASCII and ordinary multi-byte scalars, as in Japanese text, in one tight loop.
+                let step = byteClass[Int(bytes[index])]
+                if step < Self.closerLook {
+                    column &+= Int(step)
+                    index &+= 1
+                    continue
+                }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+                    let runEnd = index
                     advance()
                     // Without escapes the text is one run of the input, made a string in one copy.
-                    if result.isEmpty { return String(decoding: run, as: UTF8.self) }
+                    if result.isEmpty { return slice(runStart..<runEnd) }
+                    let run = UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])
                     result.append(contentsOf: run)
                     return String(decoding: result, as: UTF8.self)
                 }
@@ -192,6 +220,12 @@ enum JSONReader {
                 index += 1
             }
             return nil
+        }
+
+        /// The bytes `offsets` as a string. Slicing the validated source `String` instead (no second
+        /// validation) measured twice as costly: substring indices and bridging outweigh the check.
+        func slice(_ offsets: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets]), as: UTF8.self)
         }
 
         /// A backslash escape that JSON and YAML read the same way.
@@ -282,7 +316,7 @@ enum JSONReader {
                 }
             }
             column += index - start
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            return slice(start..<index)
         }
     }
 }

@@ -63,6 +63,30 @@ public enum DraftSource: Sendable, Equatable {
         }
     }
 
+    /// Streams the documents of the source to `body` as they are read, each still to be parsed
+    /// and decoded (`ReadDocument.load`), so that a worker thread can do that part while this
+    /// thread reads on. What is known while reading (an unreadable file, a line too long, a
+    /// stored draft, the drafts of a CSV or Markdown export) comes loaded already.
+    /// - Throws: `IOFailure` when the source cannot be read.
+    public func forEachReadDocument(limits: InputLimits = .standard, _ body: (ReadDocument) throws -> Void) throws {
+        if case .stored = self {
+            // One document, reconciled with the store's journal: read here, whole.
+            return try forEachDocument(limits: limits) { try body(ReadDocument(.loaded($0))) }
+        }
+        let name = name
+        let requireFormat = requiresFormat
+        try visitFile(
+            limits: limits,
+            chunk: { chunk in
+                try body(ReadDocument(.chunk(chunk, source: name, requireFormat: requireFormat, limits: limits)))
+                return .next
+            },
+            body: { result in
+                try body(ReadDocument(.loaded(result)))
+                return .next
+            })
+    }
+
     /// The first document of the source: a draft, or the first draft an export carries. Reading
     /// stops there, so a long stream is not read to its end.
     /// - Throws: `InvalidInput` when that document is not a readable draft or there is none;
@@ -89,10 +113,8 @@ public enum DraftSource: Sendable, Equatable {
         case next, stop
     }
 
-    func visitDocuments(
-        limits: InputLimits,
-        _ body: (Result<LoadedDraft, InvalidInput>) throws -> Visit
-    ) throws {
+    /// Opens the source for reading; the caller closes it unless it is stdin.
+    private func openDescriptor() throws -> Int32 {
         let descriptor: Int32
         switch self {
         case .standardInput: descriptor = STDIN_FILENO
@@ -109,41 +131,66 @@ public enum DraftSource: Sendable, Equatable {
                 throw IOFailure(path: name, message: "cannot be read: \(reason)")
             }
         }
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        return descriptor
+    }
+
+    func visitDocuments(
+        limits: InputLimits,
+        _ body: (Result<LoadedDraft, InvalidInput>) throws -> Visit
+    ) throws {
         if case .stored(_, let path) = self {
             // The stored draft is read as the journal records it (see `DraftStore.reconcile`).
             let journal = AtomicFile.directory(of: path) + "/journal.jsonl"
             let body = body
-            return try visitFile(descriptor: descriptor, limits: limits) { result in
+            return try visitLoaded(limits: limits) { result in
                 guard case .success(var loaded) = result else { return try body(result) }
                 (loaded.draft, loaded.revision) = DraftStore.reconcile(loaded.draft, journalPath: journal)
                 return try body(.success(loaded))
             }
         }
-        try visitFile(descriptor: descriptor, limits: limits, body)
+        try visitLoaded(limits: limits, body)
     }
 
+    /// `visitFile` with each document parsed and decoded here, as it is read.
+    private func visitLoaded(limits: InputLimits, _ body: (Result<LoadedDraft, InvalidInput>) throws -> Visit) throws {
+        let name = name
+        let requireFormat = requiresFormat
+        let isStored: Bool
+        if case .stored = self { isStored = true } else { isStored = false }
+        try visitFile(
+            limits: limits,
+            chunk: { chunk in
+                for result in DraftInput.load(chunk: chunk, source: name, requireFormat: requireFormat, limits: limits) {
+                    // A stored draft is named by its id, not a file a reader can open at a line.
+                    if isStored, case .success(var loaded) = result {
+                        loaded.positions = nil
+                        if try body(.success(loaded)) == .stop { return .stop }
+                    } else if try body(result) == .stop {
+                        return .stop
+                    }
+                }
+                return .next
+            },
+            body: body)
+    }
+
+    /// Reads the source a line at a time and cuts it into documents, handed to `chunk`; what is
+    /// known without parsing (errors, the drafts of a text export) goes to `body`.
     private func visitFile(
-        descriptor: Int32, limits: InputLimits,
-        _ body: (Result<LoadedDraft, InvalidInput>) throws -> Visit
+        limits: InputLimits,
+        chunk: (DocumentChunk) throws -> Visit,
+        body: (Result<LoadedDraft, InvalidInput>) throws -> Visit
     ) throws {
+        let descriptor = try openDescriptor()
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var reader = LineReader(descriptor: descriptor, maxLineBytes: limits.maxLineBytes)
         var splitter = DocumentSplitter(source: name, limits: limits)
         var sawDocument = false
         var lineNumber = 0
         /// False once `body` asks to stop.
-        func handle(_ chunk: DocumentChunk) throws -> Bool {
+        func handle(_ document: DocumentChunk) throws -> Bool {
             sawDocument = true
-            for result in DraftInput.load(chunk: chunk, source: name, requireFormat: requiresFormat, limits: limits) {
-                // A stored draft is named by its id, not a file a reader can open at a line.
-                if case .stored = self, case .success(var loaded) = result {
-                    loaded.positions = nil
-                    if try body(.success(loaded)) == .stop { return false }
-                } else if try body(result) == .stop {
-                    return false
-                }
-            }
-            return true
+            return try chunk(document) == .next
         }
         while true {
             let line: Substring?
@@ -164,13 +211,13 @@ public enum DraftSource: Sendable, Equatable {
                     return
                 }
             }
-            if reader.lastLineWasInvalidUTF8 || line.utf8.contains(0) {
+            if reader.lastLineWasInvalidUTF8 || reader.lastLineHasNUL {
                 _ = try body(
                     .failure(
                         InvalidInput([
                             InputError(
                                 source: name, line: lineNumber,
-                                message: line.utf8.contains(0)
+                                message: reader.lastLineHasNUL
                                     ? "contains a NUL byte; this looks like a binary file, not a YAML or JSON draft"
                                     : "is not UTF-8 text here; save the file as UTF-8 (Shift_JIS and UTF-16 are not read)")
                         ])))
@@ -220,5 +267,28 @@ public enum DraftSource: Sendable, Equatable {
             return "looks like UTF-16 or binary data; save the draft as UTF-8 text"
         }
         return nil
+    }
+}
+
+/// A document as read from its source, its parsing and decoding possibly still to do (see
+/// `DraftSource.forEachReadDocument`).
+public struct ReadDocument: Sendable {
+    enum Stage: Sendable {
+        case loaded(Result<LoadedDraft, InvalidInput>)
+        case chunk(DocumentChunk, source: String, requireFormat: Bool, limits: InputLimits)
+    }
+
+    let stage: Stage
+
+    init(_ stage: Stage) { self.stage = stage }
+
+    /// The drafts the document holds (a JSON export may carry several), each or why it cannot
+    /// be read; the same results, in the same order, as `DraftSource.forEachDocument` gives.
+    public func load() -> [Result<LoadedDraft, InvalidInput>] {
+        switch stage {
+        case .loaded(let result): return [result]
+        case .chunk(let chunk, let source, let requireFormat, let limits):
+            return DraftInput.load(chunk: chunk, source: source, requireFormat: requireFormat, limits: limits)
+        }
     }
 }

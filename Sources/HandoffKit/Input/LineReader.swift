@@ -17,6 +17,9 @@ public struct LineReader {
     private static let blockSize = 64 * 1024
     /// True when the last line returned was not valid UTF-8 (its bad bytes were replaced by U+FFFD).
     public private(set) var lastLineWasInvalidUTF8 = false
+    /// True when the last line returned holds a NUL byte: found with `memchr` while the bytes are
+    /// at hand, so the caller need not walk the line's string again.
+    public private(set) var lastLineHasNUL = false
     /// The longest line read; nil for no limit. A longer line is refused as soon as the limit is
     /// read (a 1 GB line or `/dev/zero` is never held whole): `nextLine` then returns its first
     /// `maxLineBytes` bytes, sets `lastLineWasTooLong`, and reads nothing more.
@@ -35,7 +38,7 @@ public struct LineReader {
     public mutating func nextLine() throws(IOFailure) -> Substring? {
         if lastLineWasTooLong { return nil }
         while true {
-            if let newline = buffer[max(start, searched)...].firstIndex(of: 10) {
+            if let newline = Self.firstNewline(in: buffer, from: max(start, searched)) {
                 var end = newline
                 if end > start, buffer[end - 1] == 13 { end -= 1 }
                 if let limit = maxLineBytes, end - start > limit { return tooLong(limit) }
@@ -68,13 +71,26 @@ public struct LineReader {
         return Substring(line)
     }
 
-    private mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) {
-            lastLineWasInvalidUTF8 = false
-            return text
+    /// The index of the first `\n` at or after `from`, found with `memchr` rather than a loop
+    /// over the array's elements.
+    private static func firstNewline(in buffer: [UInt8], from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { raw -> Int? in
+            guard let found = memchr(raw.baseAddress! + from, 10, raw.count - from) else { return nil }
+            return raw.baseAddress!.distance(to: UnsafeRawPointer(found))
         }
-        lastLineWasInvalidUTF8 = true
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { line in
+            lastLineHasNUL = !line.isEmpty && memchr(line.baseAddress!, 0, line.count) != nil
+            if let text = String(validating: line, as: UTF8.self) {
+                lastLineWasInvalidUTF8 = false
+                return text
+            }
+            lastLineWasInvalidUTF8 = true
+            return String(decoding: line, as: UTF8.self)
+        }
     }
 
     private mutating func fill() throws(IOFailure) {

@@ -22,11 +22,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`, or explains why the text is not such a date.
     public static func parse(_ text: String) -> Result<CivilDate, DateProblem> {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-        else { return .failure(.notADate) }
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// `parse` on UTF-8 bytes: a date is ten ASCII bytes, so it is read in place, without
+    /// splitting the text into strings.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<CivilDate, DateProblem> {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return .failure(.notADate) }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .failure(.notADate) }
         // There is no year 0 (1 BC is followed by AD 1); "0000-01-01" is not a date, not a short month.
         guard year >= 1 else { return .failure(.notADate) }
         guard (1...12).contains(month) else { return .failure(.noSuchMonth(month)) }
@@ -169,7 +182,16 @@ extension CivilDate: DraftCodable {
             context.fail(node, "expected a date YYYY-MM-DD, found \(node.kindDescription)")
             return nil
         }
-        switch parse(text.trimmingCharacters(in: " ")) {
+        var utf8 = text
+        let parsed = utf8.withUTF8 { bytes in
+            // Only U+0020 is trimmed, as a byte: a space with a combining mark on it is no date either way.
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            return parse(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+        switch parsed {
         case .success(let date): return date
         case .failure(let problem):
             context.fail(

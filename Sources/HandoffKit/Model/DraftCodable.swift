@@ -61,9 +61,10 @@ extension Record {
         switch node.kind {
         case .mapping(let pairs):
             let fields = Self.fields
-            // Which fields were given, by their index in `fields`: keys are the fields' own, so
-            // this tells a repeated key without hashing every key.
-            var seen = [Bool](repeating: false, count: fields.count)
+            // Which fields were given, by their index in `fields`, as bits: keys are the fields'
+            // own, so this tells a repeated key without hashing every key or allocating.
+            var seen: UInt64 = 0
+            var seenPast64: Set<Int> = []
             for pair in pairs {
                 guard let key = pair.key.scalarText, case .scalar(_, _) = pair.key.kind else {
                     context.fail(pair.key, "a key must be a single word, not \(pair.key.kindDescription)")
@@ -74,15 +75,22 @@ extension Record {
                         key, at: pair.key, valid: fields.map(\.key), container: recordName)
                     continue
                 }
-                let field = fields[fieldIndex]
-                if seen[fieldIndex] {
+                let repeated: Bool
+                if fieldIndex < 64 {
+                    repeated = seen & (1 << UInt64(fieldIndex)) != 0
+                    seen |= 1 << UInt64(fieldIndex)
+                } else {
+                    repeated = !seenPast64.insert(fieldIndex).inserted
+                }
+                if repeated {
                     context.at(.key(key)) {
                         $0.fail(pair.key, "'\(key)' is given twice; keep one")
                     }
                     continue
                 }
-                seen[fieldIndex] = true
-                context.at(.key(key)) { field.decode(&record, pair.value, &$0) }
+                // Only the closure is taken: copying the whole `Field` retains every closure it holds.
+                let decodeField = fields[fieldIndex].decode
+                context.at(.key(key)) { decodeField(&record, pair.value, &$0) }
             }
             return record
         case .scalar where node.isNull:

@@ -25,6 +25,85 @@ public struct FieldPositions: Sendable {
     /// that exists ("stakeholders" when there is no stakeholder to point at; the document's
     /// start when nothing of the path was written).
     public func position(of field: String) -> Position {
+        var field = field
+        // Findings name fields with plain paths (`a.b[2].c`); walking their bytes costs a fraction
+        // of splitting them into strings. Anything else takes the general path.
+        return field.withUTF8 { walkPlainPath($0) } ?? positionByComponents(of: field)
+    }
+
+    /// The position of `path` when it is made of non-empty keys joined by `.` and `[digits]`
+    /// indices, or nil for any other shape.
+    func walkPlainPath(_ path: UnsafeBufferPointer<UInt8>) -> Position? {
+        var node = root
+        var found = Position(line: root.line, column: root.column)
+        var index = 0
+        var lost = false  // a step did not exist: the rest is only checked for shape
+        while index < path.count {
+            if path[index] == UInt8(ascii: "[") {
+                var value = 0
+                var digits = 0
+                index += 1
+                while index < path.count, path[index] >= UInt8(ascii: "0"), path[index] <= UInt8(ascii: "9") {
+                    // Past 15 digits the path is left to the general path, before the value can overflow.
+                    if digits < 16 { value = value * 10 + Int(path[index] - UInt8(ascii: "0")) }
+                    digits += 1
+                    index += 1
+                }
+                guard digits > 0, digits < 16, index < path.count, path[index] == UInt8(ascii: "]") else { return nil }
+                index += 1
+                if index < path.count {
+                    guard path[index] == UInt8(ascii: "[") || path[index] == UInt8(ascii: ".") else { return nil }
+                    if path[index] == UInt8(ascii: ".") {
+                        index += 1
+                        guard index < path.count, path[index] != UInt8(ascii: "."), path[index] != UInt8(ascii: "[") else { return nil }
+                    }
+                }
+                if lost { continue }
+                guard case .sequence(let items) = node.kind, items.indices.contains(value) else {
+                    lost = true
+                    continue
+                }
+                found = Position(line: items[value].line, column: items[value].column)
+                node = items[value]
+            } else {
+                let keyStart = index
+                while index < path.count, path[index] != UInt8(ascii: "."), path[index] != UInt8(ascii: "[") {
+                    guard path[index] != UInt8(ascii: "]") else { return nil }
+                    index += 1
+                }
+                let key = UnsafeBufferPointer(rebasing: path[keyStart..<index])
+                guard !key.isEmpty else { return nil }
+                if index < path.count, path[index] == UInt8(ascii: ".") {
+                    index += 1
+                    guard index < path.count, path[index] != UInt8(ascii: "."), path[index] != UInt8(ascii: "[") else { return nil }
+                }
+                if lost { continue }
+                guard case .mapping(let pairs) = node.kind,
+                    let pair = pairs.first(where: { Self.scalar($0.key, equals: key) })
+                else {
+                    lost = true
+                    continue
+                }
+                found = Position(line: pair.key.line, column: pair.key.column)
+                node = pair.value
+            }
+        }
+        return found
+    }
+
+    /// Whether the key node's text is `key`, as `String` equality has it: equal bytes, or, past
+    /// ASCII, canonically equivalent text (a Kelvin sign for `K`).
+    static func scalar(_ node: DocNode, equals key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard case .scalar(var text, _) = node.kind else { return false }
+        let (sameBytes, allASCII) = text.withUTF8 { bytes in
+            (bytes.elementsEqual(key), bytes.allSatisfy { $0 < 0x80 } && key.allSatisfy { $0 < 0x80 })
+        }
+        if sameBytes { return true }
+        return !allASCII && text == String(decoding: key, as: UTF8.self)
+    }
+
+    /// The general path: `field` split into keys and indices first.
+    func positionByComponents(of field: String) -> Position {
         var node = root
         var found = Position(line: root.line, column: root.column)
         for component in Self.components(field) {
