@@ -7,7 +7,7 @@ struct JobsOptions: ParsableArguments {
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "Threads that check and render drafts (default: the cores this process may use). The output is the same for any number; a handful of drafts is worked on one.",
+            "Threads that parse, check and render drafts (default: the cores this process may use). The output is the same for any number; a handful of drafts is worked on one.",
             valueName: "n"))
     var jobs: String?
 
