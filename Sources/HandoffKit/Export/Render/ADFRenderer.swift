@@ -73,14 +73,19 @@ public enum ADFRenderer {
     private static let hardBreak = Value.object([("type", .string("hardBreak"))])
 
     /// Removes control characters (keeping line breaks and tabs) and normalises CR LF.
-    static func strip(_ value: String) -> String {
+    static func strip(_ value: String) -> String { stripNotingLineBreak(value).text }
+
+    /// `strip(value)`, and whether it holds a line break, found in the same pass over the bytes.
+    static func stripNotingLineBreak(_ value: String) -> (text: String, hasLineBreak: Bool) {
         var bytes = value
+        var hasLineBreak = false
         let clean = bytes.withUTF8 { utf8 in
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
                 if byte < 0x80 {
                     if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
+                    if byte == 0x0A { hasLineBreak = true }
                     index += 1
                 } else if ByteTables.leadMayNeedEscape(byte) {
                     let (scalar, length) = UnsafeScalar.decode(utf8, at: index)
@@ -92,13 +97,13 @@ public enum ADFRenderer {
             }
             return true
         }
-        if clean { return value }
+        if clean { return (value, hasLineBreak) }
         var out = ""
         for scalar in value.unicodeScalars {
             if scalar == "\r" { continue }
             if scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) { out.unicodeScalars.append(scalar) }
         }
-        return out
+        return (out, out.unicodeScalars.contains("\n"))
     }
 
     private static func node(_ type: String, attrs: [(String, Value?)] = [], content: [Value]? = nil) -> Value {
@@ -184,7 +189,7 @@ extension ADFRenderer {
     /// `text(value, marks:)` written: a hard break is held until a text node follows it in the
     /// same value, which drops the trailing ones as `text` does.
     static func writeText(_ value: String, marks: [StaticString], into tree: inout TreeBytes) {
-        let clean = strip(value)
+        let (clean, hasLineBreak) = stripNotingLineBreak(value)
         var pendingBreaks = 0
         func line(_ line: String) {
             guard !line.isEmpty else { return }
@@ -214,7 +219,7 @@ extension ADFRenderer {
             tree.endMap()
         }
         // Most texts are one line: written as they are, without splitting.
-        guard clean.utf8.contains(0x0A) else {
+        guard hasLineBreak else {
             line(clean)
             return
         }
