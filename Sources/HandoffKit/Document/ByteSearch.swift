@@ -28,11 +28,27 @@ extension String {
     var utf16Length: Int {
         var text = self
         return text.withUTF8 { bytes in
-            var units = 0
-            for byte in bytes {
-                // Every byte but a continuation starts a scalar; a four-byte one needs a surrogate pair.
-                if byte & 0xC0 != 0x80 { units += 1 }
+            // Every byte but a continuation (10xxxxxx) starts a scalar; a four-byte one (11110xxx)
+            // needs a surrogate pair. Eight bytes at a time: a byte's bit 7 masked by the bits
+            // below it, shifted up into place, tells both at once.
+            let high: UInt64 = 0x8080_8080_8080_8080
+            var units = bytes.count
+            var index = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= bytes.count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let continuation = word & ~(word << 1) & high
+                    let fourByteLead = word & (word << 1) & (word << 2) & (word << 3) & high
+                    units += fourByteLead.nonzeroBitCount - continuation.nonzeroBitCount
+                    index += 8
+                }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte & 0xC0 == 0x80 { units -= 1 }
                 if byte >= 0xF0 { units += 1 }
+                index += 1
             }
             return units
         }

@@ -89,13 +89,14 @@ public enum JSONWriter {
     /// scalar-by-scalar path, which knows a joiner inside an emoji from a hidden one.
     public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(0x22)
+        let start = out.count
         var utf8 = text
-        utf8.withUTF8 { bytes in
-            if UnsafeScalar.containsInvisible(utf8: bytes, of: text) {
-                writeScalars(text, into: &out)
-            } else {
-                writeRuns(bytes, into: &out)
-            }
+        let plain = utf8.withUTF8 { bytes in writeRuns(bytes, into: &out) }
+        if !plain {
+            // Rare: the runs written so far are taken back and the whole text goes scalar by
+            // scalar, which is what tells a joiner inside an emoji from a hidden one.
+            out.removeSubrange(start...)
+            writeScalars(text, into: &out)
         }
         out.append(0x22)
     }
@@ -112,7 +113,9 @@ public enum JSONWriter {
         }
     }
 
-    private static func writeRuns(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    /// Writes `bytes` in runs, or stops and returns false at the first scalar that may be
+    /// invisible: one pass over the text instead of a check for invisibles and then the writing.
+    private static func writeRuns(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         plainASCII.withUnsafeBufferPointer { plain in
             var runStart = 0
             var index = 0
@@ -130,11 +133,13 @@ public enum JSONWriter {
                     runStart = index
                     continue
                 }
-                guard ByteTables.leadMayNeedEscape(byte) else {
+                let mayBeInvisible = ByteTables.leadMayBeInvisible(byte)
+                guard mayBeInvisible || ByteTables.leadMayNeedEscape(byte) else {
                     index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                     continue
                 }
                 let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+                if mayBeInvisible && UnsafeScalar.isInvisible(scalar) { return false }
                 if UnsafeScalar.needsEscape(scalar) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     appendEscape(scalar, to: &out)
@@ -145,6 +150,7 @@ public enum JSONWriter {
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            return true
         }
     }
 

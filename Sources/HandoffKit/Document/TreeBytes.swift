@@ -158,6 +158,37 @@ public struct TreeBytes {
         }
     }
 
+    /// A key written in the source as a literal (`type`, `content`, `fields`): in JSON its bytes
+    /// go out at once, without the escape scan a key from the draft needs. Only for literals of
+    /// printable ASCII with no quote or backslash, which is what JSON writes as they are.
+    mutating func literalKey(_ key: StaticString) {
+        guard isJSON else { return self.key(key.description) }
+        assert(Self.isVerbatimInJSON(key), "literal key \(key) needs escaping")
+        beginMember()
+        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(0x22)
+        bytes.append(UInt8(ascii: ":"))
+        if indent != nil { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    /// A string value written in the source as a literal (an ADF node's `type`): see `literalKey`.
+    mutating func literalString(_ text: StaticString) {
+        guard isJSON else { return string(text.description) }
+        assert(Self.isVerbatimInJSON(text), "literal string \(text) needs escaping")
+        beginMember()
+        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        bytes.append(0x22)
+    }
+
+    static func isVerbatimInJSON(_ literal: StaticString) -> Bool {
+        UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount).allSatisfy { byte in
+            byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
+        }
+    }
+
     mutating func null() {
         if yamlGuards != nil { return yamlScalar(.null) }
         beginMember()

@@ -409,9 +409,10 @@ public enum YAMLWriter {
         }
     }
 
-    private static let reservedWords: Set<String> = [
-        "", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-    ]
+    /// Words that read back as null or a boolean, each packed as `plainAllowed` packs short text.
+    private static let reservedWords: [UInt64] = ["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n"].map { word in
+        word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+    }
 
     static func plainAllowed(_ text: String) -> Bool {
         var utf8 = text
@@ -427,13 +428,16 @@ public enum YAMLWriter {
         // Only ASCII lowercases to a reserved word (U+212A, the one other scalar that lowercases to
         // ASCII, gives `k`, which none has).
         if count <= 5, bytes.allSatisfy({ $0 < 0x80 }) {
-            let lowered = String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            if reservedWords.contains(lowered) { return false }
+            // The lowered bytes packed into one word, compared with the packed reserved words.
+            var packed: UInt64 = 0
+            for byte in bytes { packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            if reservedWords.contains(packed) { return false }
         }
         if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
-        if indicators.contains(first) { return false }
+        if isIndicator[Int(first)] { return false }
         if last == UInt8(ascii: ":") { return false }
         if looksLikeNumberOrDate(bytes) { return false }
+        var sawInvisible = false
         var index = 0
         while index < count {
             let byte = bytes[index]
@@ -447,19 +451,22 @@ public enum YAMLWriter {
                 index += 1
                 continue
             }
-            if ByteTables.leadMayNeedEscape(byte) {
+            let mayBeInvisible = ByteTables.leadMayBeInvisible(byte)
+            if mayBeInvisible || ByteTables.leadMayNeedEscape(byte) {
                 let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
                 if UnsafeScalar.needsEscape(scalar) { return false }
+                // Whether it is hidden depends on its neighbours (a joiner in an emoji is not).
+                if mayBeInvisible && UnsafeScalar.isInvisible(scalar) { sawInvisible = true }
                 index += length
             } else {
                 index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             }
         }
-        return !UnsafeScalar.containsInvisible(utf8: bytes, of: text)
+        return !sawInvisible || !UnsafeScalar.containsInvisible(text)
     }
 
     /// Characters that start something else than a plain scalar.
-    private static let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    private static let isIndicator: [Bool] = (0..<256).map { "-?:,[]{}#&*!|>'\"%@`".utf8.contains(UInt8($0)) }
 
     /// Multi-line text that a literal block keeps exactly.
     static func literalBlockAllowed(_ text: String) -> Bool {

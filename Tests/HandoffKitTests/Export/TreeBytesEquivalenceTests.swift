@@ -108,12 +108,13 @@ struct TreeBytesEquivalenceTests {
             #expect(tree.text == JSONWriter.compact(ADFRenderer.render(document)))
         }
         for text in WriterEquivalenceTests.texts(seed: 0xADF) {
-            for marks in [[], ["code"]] {
+            for marks: [StaticString] in [[], ["code"]] {
                 var tree = TreeBytes(.json(indent: 2))
                 tree.beginList()
                 ADFRenderer.writeText(text, marks: marks, into: &tree)
                 tree.endList()
-                #expect(tree.text == JSONWriter.pretty(.list(ADFRenderer.text(text, marks: marks))), "\(text.debugDescription)")
+                let rendered = ADFRenderer.text(text, marks: marks.map(\.description))
+                #expect(tree.text == JSONWriter.pretty(.list(rendered)), "\(text.debugDescription)")
             }
         }
     }
@@ -148,6 +149,12 @@ struct TreeBytesEquivalenceTests {
     func utf16Length() {
         for text in WriterEquivalenceTests.texts(seed: 0x16) {
             #expect(text.utf16Length == text.utf16.count, "\(text.debugDescription)")
+            // Counted eight bytes at a time: each text again at every offset from a word boundary,
+            // and long enough to span several words.
+            for shift in 1...7 {
+                let shifted = String(repeating: "a", count: shift) + text + text + "😀" + text
+                #expect(shifted.utf16Length == shifted.utf16.count, "\(shifted.debugDescription)")
+            }
         }
     }
 }

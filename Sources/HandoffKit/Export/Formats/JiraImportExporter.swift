@@ -115,19 +115,19 @@ public struct JiraImportExporter: Exporter {
         entry("status", fields.status)
         entry("priority", fields.priority)
         entry("description", description)
-        tree.key("labels")
+        tree.literalKey("labels")
         tree.beginList()
         for label in fields.labels { tree.string(label) }
         tree.endList()
         if !fields.components.isEmpty {
-            tree.key("components")
+            tree.literalKey("components")
             tree.beginList()
             for component in fields.components { tree.string(component) }
             tree.endList()
         }
         if let dueDate = fields.dueDate { entry("duedate", dueDate.description) }
         if custom, !fields.customFields.isEmpty {
-            tree.key("customFieldValues")
+            tree.literalKey("customFieldValues")
             tree.beginList()
             for field in fields.customFields {
                 tree.beginMap()

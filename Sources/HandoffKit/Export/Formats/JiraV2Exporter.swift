@@ -35,7 +35,7 @@ public struct JiraV2Exporter: Exporter {
         let description = try wikiDescription(item, options: options)
         var tree = TreeBytes(.json(indent: indent), capacity: 8192)
         tree.beginMap()
-        tree.key("fields")
+        tree.literalKey("fields")
         writeRestFields(item, options: options, into: &tree) { $0.string(description) }
         tree.endMap()
         return tree.text

@@ -38,7 +38,7 @@ public struct JiraV3Exporter: Exporter {
         try ExportError.checkLength(document.textLength, of: item)
         var tree = TreeBytes(.json(indent: indent), level: level, capacity: 8192)
         tree.beginMap()
-        tree.key("fields")
+        tree.literalKey("fields")
         writeRestFields(item, options: options, into: &tree) { ADFRenderer.write(document, into: &$0) }
         tree.endMap()
         return tree.text

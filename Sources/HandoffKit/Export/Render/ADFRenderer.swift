@@ -73,14 +73,19 @@ public enum ADFRenderer {
     private static let hardBreak = Value.object([("type", .string("hardBreak"))])
 
     /// Removes control characters (keeping line breaks and tabs) and normalises CR LF.
-    static func strip(_ value: String) -> String {
+    static func strip(_ value: String) -> String { stripNotingLineBreak(value).text }
+
+    /// `strip(value)`, and whether it holds a line break, found in the same pass over the bytes.
+    static func stripNotingLineBreak(_ value: String) -> (text: String, hasLineBreak: Bool) {
         var bytes = value
+        var hasLineBreak = false
         let clean = bytes.withUTF8 { utf8 in
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
                 if byte < 0x80 {
                     if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
+                    if byte == 0x0A { hasLineBreak = true }
                     index += 1
                 } else if ByteTables.leadMayNeedEscape(byte) {
                     let (scalar, length) = UnsafeScalar.decode(utf8, at: index)
@@ -92,13 +97,13 @@ public enum ADFRenderer {
             }
             return true
         }
-        if clean { return value }
+        if clean { return (value, hasLineBreak) }
         var out = ""
         for scalar in value.unicodeScalars {
             if scalar == "\r" { continue }
             if scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) { out.unicodeScalars.append(scalar) }
         }
-        return out
+        return (out, out.unicodeScalars.contains("\n"))
     }
 
     private static func node(_ type: String, attrs: [(String, Value?)] = [], content: [Value]? = nil) -> Value {
@@ -115,11 +120,11 @@ extension ADFRenderer {
     /// `render(document)` written into `tree`.
     static func write(_ document: TicketDocument, into tree: inout TreeBytes) {
         tree.beginMap()
-        tree.key("type")
-        tree.string("doc")
-        tree.key("version")
+        tree.literalKey("type")
+        tree.literalString("doc")
+        tree.literalKey("version")
         tree.number("1")
-        tree.key("content")
+        tree.literalKey("content")
         tree.beginList()
         for block in document.blocks { write(block, into: &tree) }
         tree.endList()
@@ -129,7 +134,7 @@ extension ADFRenderer {
     private static func write(_ block: TicketDocument.Block, into tree: inout TreeBytes) {
         switch block {
         case .heading(let level, let text):
-            node("heading", &tree, attrs: { $0.key("level"); $0.int(level) }) { writeText(text, marks: [], into: &$0) }
+            node("heading", &tree, attrs: { $0.literalKey("level"); $0.int(level) }) { writeText(text, marks: [], into: &$0) }
         case .paragraph(let inlines):
             writeParagraph(inlines, into: &tree)
         case .bullets(let items):
@@ -157,12 +162,12 @@ extension ADFRenderer {
             node("blockquote", &tree) { writeParagraph([.text(body)], into: &$0) }
         case .code(let language, _, let source):
             let clean = strip(source)
-            node("codeBlock", &tree, attrs: { $0.key("language"); $0.string(language) }) { tree in
+            node("codeBlock", &tree, attrs: { $0.literalKey("language"); $0.string(language) }) { tree in
                 guard !clean.isEmpty else { return }
                 tree.beginMap()
-                tree.key("type")
-                tree.string("text")
-                tree.key("text")
+                tree.literalKey("type")
+                tree.literalString("text")
+                tree.literalKey("text")
                 tree.string(clean)
                 tree.endMap()
             }
@@ -183,30 +188,30 @@ extension ADFRenderer {
 
     /// `text(value, marks:)` written: a hard break is held until a text node follows it in the
     /// same value, which drops the trailing ones as `text` does.
-    static func writeText(_ value: String, marks: [String], into tree: inout TreeBytes) {
-        let clean = strip(value)
+    static func writeText(_ value: String, marks: [StaticString], into tree: inout TreeBytes) {
+        let (clean, hasLineBreak) = stripNotingLineBreak(value)
         var pendingBreaks = 0
         func line(_ line: String) {
             guard !line.isEmpty else { return }
             for _ in 0..<pendingBreaks {
                 tree.beginMap()
-                tree.key("type")
-                tree.string("hardBreak")
+                tree.literalKey("type")
+                tree.literalString("hardBreak")
                 tree.endMap()
             }
             pendingBreaks = 0
             tree.beginMap()
-            tree.key("type")
-            tree.string("text")
-            tree.key("text")
+            tree.literalKey("type")
+            tree.literalString("text")
+            tree.literalKey("text")
             tree.string(line)
             if !marks.isEmpty {
-                tree.key("marks")
+                tree.literalKey("marks")
                 tree.beginList()
                 for mark in marks {
                     tree.beginMap()
-                    tree.key("type")
-                    tree.string(mark)
+                    tree.literalKey("type")
+                    tree.literalString(mark)
                     tree.endMap()
                 }
                 tree.endList()
@@ -214,7 +219,7 @@ extension ADFRenderer {
             tree.endMap()
         }
         // Most texts are one line: written as they are, without splitting.
-        guard clean.utf8.contains(0x0A) else {
+        guard hasLineBreak else {
             line(clean)
             return
         }
@@ -227,20 +232,20 @@ extension ADFRenderer {
     /// A node of `type`; the `content` key only when `content` writes a member (ADF refuses
     /// empty content), `attrs` when given.
     private static func node(
-        _ type: String, _ tree: inout TreeBytes, attrs: ((inout TreeBytes) -> Void)? = nil,
+        _ type: StaticString, _ tree: inout TreeBytes, attrs: ((inout TreeBytes) -> Void)? = nil,
         content: (inout TreeBytes) -> Void
     ) {
         tree.beginMap()
-        tree.key("type")
-        tree.string(type)
+        tree.literalKey("type")
+        tree.literalString(type)
         if let attrs {
-            tree.key("attrs")
+            tree.literalKey("attrs")
             tree.beginMap()
             attrs(&tree)
             tree.endMap()
         }
         let start = tree.mark
-        tree.key("content")
+        tree.literalKey("content")
         tree.beginList()
         let opened = tree.bytes.count
         content(&tree)
