@@ -134,7 +134,7 @@ extension ADFRenderer {
     private static func write(_ block: TicketDocument.Block, into tree: inout TreeBytes) {
         switch block {
         case .heading(let level, let text):
-            node("heading", &tree, attrs: { $0.literalKey("level"); $0.int(level) }) { writeText(text, marks: [], into: &$0) }
+            node("heading", &tree, attrs: { $0.literalKey("level"); $0.int(level) }, content: { writeText(text, marks: [], into: &$0) })
         case .paragraph(let inlines):
             writeParagraph(inlines, into: &tree)
         case .bullets(let items):
@@ -162,15 +162,17 @@ extension ADFRenderer {
             node("blockquote", &tree) { writeParagraph([.text(body)], into: &$0) }
         case .code(let language, _, let source):
             let clean = strip(source)
-            node("codeBlock", &tree, attrs: { $0.literalKey("language"); $0.string(language) }) { tree in
-                guard !clean.isEmpty else { return }
-                tree.beginMap()
-                tree.literalKey("type")
-                tree.literalString("text")
-                tree.literalKey("text")
-                tree.string(clean)
-                tree.endMap()
-            }
+            node(
+                "codeBlock", &tree, attrs: { $0.literalKey("language"); $0.string(language) },
+                content: { tree in
+                    guard !clean.isEmpty else { return }
+                    tree.beginMap()
+                    tree.literalKey("type")
+                    tree.literalString("text")
+                    tree.literalKey("text")
+                    tree.string(clean)
+                    tree.endMap()
+                })
         }
     }
 
