@@ -169,7 +169,7 @@ enum ExternalEditor {
         var template = Array("/tmp/handoff-edit-XXXXXX.txt".utf8CString)
         let descriptor = mkstemps(&template, 4)
         guard descriptor >= 0 else { return nil }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         _ = text.withCString { write(descriptor, $0, strlen($0)) }
         close(descriptor)

@@ -178,6 +178,39 @@ struct InterviewTerminalTests {
         #expect(text.contains("lang: ja"))
     }
 
+    @Test("/edit opens $EDITOR on the current answer (Japanese intact) and takes what the editor saved")
+    func externalEditor() throws {
+        let home = Home()
+        // The editor keeps what it was given for the test, then saves the marketer's rewrite.
+        let script = home.url.appendingPathComponent("editor.sh")
+        try """
+            #!/bin/sh
+            cat "$1" > "$(dirname "$0")/given.txt"
+            printf '%s\\n' '春の新製品キャンペーンのLP' > "$1"
+            """.write(to: script, atomically: true, encoding: .utf8)
+        #expect(chmod(script.path, 0o755) == 0)
+        func editFiles() throws -> Set<String> {
+            Set(try FileManager.default.contentsOfDirectory(atPath: "/tmp").filter { $0.hasPrefix("handoff-edit-") })
+        }
+        let editFilesBefore = try editFiles()
+        let terminal = try home.start(["new", "--lang", "ja"], extra: ["EDITOR": script.path, "VISUAL": ""])
+        try terminal.answer("何をしたいですか", "春の新製品キャンペーンのランディングページを作り、資料請求を公開から1営業日以内に営業に渡したい")
+        try terminal.answer("どんなタイトルになりますか", "春のLP")
+        try terminal.answer("お名前を教えてください", "/back")
+        try terminal.answer("どんなタイトルになりますか", "/edit")
+        try terminal.expect("お名前を教えてください")
+        try terminal.ready()
+        terminal.type(PseudoTerminal.controlD)
+        #expect(try terminal.waitForExit() == 0)
+        let given = try String(contentsOf: home.url.appendingPathComponent("given.txt"), encoding: .utf8)
+        #expect(given.contains("春のLP"), "the editor was given: \(given)")
+        let id = try #require(home.drafts.first)
+        let text = try home.draftText(id)
+        #expect(text.contains("title: 春の新製品キャンペーンのLP"), "\(text)")
+        // The temporary file the editor worked on is gone.
+        #expect(try editFiles().subtracting(editFilesBefore).isEmpty)
+    }
+
     @Test("kill -9 mid-interview loses nothing: resume continues at the first unanswered question")
     func resumeAfterKill() throws {
         let home = Home()
