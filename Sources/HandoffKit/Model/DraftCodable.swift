@@ -293,6 +293,8 @@ public struct Field<Root>: @unchecked Sendable {
         rule: FieldRule<T>?, whenMissing: String? = nil
     ) -> Field {
         let inputSchema = rule?.inputSchema ?? T.inputSchema
+        // The byte writer runs for every field of every exported draft: read at the offset.
+        let read = FreeText.reader(keyPath)
         return Field(
             key: key, summary: summary,
             decode: { root, node, context in
@@ -312,7 +314,7 @@ public struct Field<Root>: @unchecked Sendable {
             keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing,
             walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value?.walkFreeText(&walk) ?? false },
             write: { root, tree in
-                guard let value = root[keyPath: keyPath] else { return false }
+                guard let value = read(root) else { return false }
                 let start = tree.mark
                 tree.key(key)
                 if value.write(into: &tree) { return true }
@@ -326,7 +328,8 @@ public struct Field<Root>: @unchecked Sendable {
         _ key: String, _ keyPath: WritableKeyPath<Root, [T]>, _ summary: String,
         check: (@Sendable (T) -> String?)? = nil
     ) -> Field {
-        Field(
+        let read = FreeText.reader(keyPath)
+        return Field(
             key: key, summary: summary,
             decode: { root, node, context in
                 func decodeItem(_ item: DocNode, _ context: inout DecodeContext) -> T? {
@@ -375,7 +378,7 @@ public struct Field<Root>: @unchecked Sendable {
                 return index > 0
             },
             write: { root, tree in
-                let values = root[keyPath: keyPath]
+                let values = read(root)
                 guard !values.isEmpty else { return false }
                 let start = tree.mark
                 tree.key(key)
@@ -392,7 +395,8 @@ public struct Field<Root>: @unchecked Sendable {
     public static func record<T: Record>(
         _ key: String, _ keyPath: WritableKeyPath<Root, T>, _ summary: String
     ) -> Field {
-        Field(
+        let read = FreeText.reader(keyPath)
+        return Field(
             key: key, summary: summary,
             decode: { root, node, context in
                 if let value = T.decode(node, in: &context) { root[keyPath: keyPath] = value }
@@ -410,7 +414,7 @@ public struct Field<Root>: @unchecked Sendable {
             write: { root, tree in
                 let start = tree.mark
                 tree.key(key)
-                if root[keyPath: keyPath].write(into: &tree) { return true }
+                if read(root).write(into: &tree) { return true }
                 tree.rollback(to: start)
                 return false
             })
