@@ -293,8 +293,8 @@ public struct Field<Root>: @unchecked Sendable {
         rule: FieldRule<T>?, whenMissing: String? = nil
     ) -> Field {
         let inputSchema = rule?.inputSchema ?? T.inputSchema
-        // The byte writer runs for every field of every exported draft: read at the offset.
-        let read = FreeText.reader(keyPath)
+        let read = StoredProperty.reader(keyPath)
+        let store = StoredProperty.writer(keyPath)
         return Field(
             key: key, summary: summary,
             decode: { root, node, context in
@@ -304,7 +304,7 @@ public struct Field<Root>: @unchecked Sendable {
                     context.fail(node, problem)
                     return
                 }
-                root[keyPath: keyPath] = value
+                store(&root, value)
             },
             encode: { root in root[keyPath: keyPath]?.encodedUnlessEmpty },
             schema: { described(T.schema, summary) },
@@ -328,7 +328,8 @@ public struct Field<Root>: @unchecked Sendable {
         _ key: String, _ keyPath: WritableKeyPath<Root, [T]>, _ summary: String,
         check: (@Sendable (T) -> String?)? = nil
     ) -> Field {
-        let read = FreeText.reader(keyPath)
+        let read = StoredProperty.reader(keyPath)
+        let store = StoredProperty.writer(keyPath)
         return Field(
             key: key, summary: summary,
             decode: { root, node, context in
@@ -350,11 +351,11 @@ public struct Field<Root>: @unchecked Sendable {
                             values.append(value)
                         }
                     }
-                    root[keyPath: keyPath] = values
+                    store(&root, values)
                 case _ where node.isNull:
-                    root[keyPath: keyPath] = []
+                    store(&root, [])
                 default:
-                    if let value = decodeItem(node, &context) { root[keyPath: keyPath] = [value] }
+                    if let value = decodeItem(node, &context) { store(&root, [value]) }
                 }
             },
             encode: { root in
@@ -395,11 +396,12 @@ public struct Field<Root>: @unchecked Sendable {
     public static func record<T: Record>(
         _ key: String, _ keyPath: WritableKeyPath<Root, T>, _ summary: String
     ) -> Field {
-        let read = FreeText.reader(keyPath)
+        let read = StoredProperty.reader(keyPath)
+        let store = StoredProperty.writer(keyPath)
         return Field(
             key: key, summary: summary,
             decode: { root, node, context in
-                if let value = T.decode(node, in: &context) { root[keyPath: keyPath] = value }
+                if let value = T.decode(node, in: &context) { store(&root, value) }
             },
             encode: { root in root[keyPath: keyPath].encodedUnlessEmpty },
             schema: { described(T.schema, summary) },

@@ -32,20 +32,8 @@ enum FreeText {
         _ key: String, _ keyPath: KeyPath<Root, Value>, _ body: @escaping (Value, inout FreeTextWalk) -> Bool
     ) -> (Root, inout FreeTextWalk) -> Bool {
         let muted = excludedKeys.contains(key)
-        let read = reader(keyPath)
+        let read = StoredProperty.reader(keyPath)
         return { root, walk in walk.field(key, muted: muted) { body(read(root), &$0) } }
-    }
-
-    /// Reads a stored property at its offset in `Root`: `root[keyPath:]` is a runtime key-path
-    /// projection of some 500 instructions, paid for every field of every draft checked. Any
-    /// other key path (a computed property, a class) is read through the key path.
-    static func reader<Root, Value>(_ keyPath: KeyPath<Root, Value>) -> (Root) -> Value {
-        guard let offset = MemoryLayout<Root>.offset(of: keyPath) else { return { $0[keyPath: keyPath] } }
-        return { root in
-            withUnsafeBytes(of: root) { bytes in
-                bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Value.self).pointee
-            }
-        }
     }
 
     /// The field path as messages and reports name it: `scope.items[2]`.

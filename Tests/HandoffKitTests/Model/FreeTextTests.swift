@@ -67,13 +67,13 @@ extension Rules {
             var requirement = Requirement()
             requirement.text = "Send the coupon by e-mail"
             for draft in [TestDrafts.ready, TestDrafts.japanese, Draft()] {
-                #expect(FreeText.reader(\Draft.title)(draft) == draft.title)
-                #expect(FreeText.reader(\Draft.scope.requirements)(draft) == draft.scope.requirements)
-                #expect(FreeText.reader(\Draft.timeline)(draft) == draft.timeline)
-                #expect(FreeText.reader(\Draft.timeline.launch)(draft) == draft.timeline.launch)
-                #expect(FreeText.reader(\Draft.scope.requirements.count)(draft) == draft.scope.requirements.count)
+                #expect(StoredProperty.reader(\Draft.title)(draft) == draft.title)
+                #expect(StoredProperty.reader(\Draft.scope.requirements)(draft) == draft.scope.requirements)
+                #expect(StoredProperty.reader(\Draft.timeline)(draft) == draft.timeline)
+                #expect(StoredProperty.reader(\Draft.timeline.launch)(draft) == draft.timeline.launch)
+                #expect(StoredProperty.reader(\Draft.scope.requirements.count)(draft) == draft.scope.requirements.count)
             }
-            #expect(FreeText.reader(\Requirement.text)(requirement) == "Send the coupon by e-mail")
+            #expect(StoredProperty.reader(\Requirement.text)(requirement) == "Send the coupon by e-mail")
             // Both ways of reading are exercised above.
             #expect(MemoryLayout<Draft>.offset(of: \Draft.timeline.launch) != nil)
             #expect(MemoryLayout<Draft>.offset(of: \Draft.scope.requirements.count) == nil)
