@@ -35,31 +35,14 @@ enum FreeText {
         let read = StoredProperty.reader(keyPath)
         return { root, walk in walk.field(key, muted: muted) { body(read(root), &$0) } }
     }
-
-    /// The field path as messages and reports name it: `scope.items[2]`.
-    static func name(_ path: [FreeTextWalk.Step]) -> String {
-        var name = ""
-        for step in path {
-            switch step {
-            case .key(let key):
-                if !name.isEmpty { name += "." }
-                name += key
-            case .index(let index):
-                name += "[\(index)]"
-            }
-        }
-        return name
-    }
 }
 
 /// A walk over the free text of a value: where it is (the steps from the draft down) and what
 /// to do with each text. Numbering follows `encoded`: empty items of a list are not counted.
 public struct FreeTextWalk {
-    /// One step of a field path: a key, or a position among the non-empty items of a list.
-    public enum Step {
-        case key(String)
-        case index(Int)
-    }
+    /// One step of a field path: a key, or a position among the non-empty items of a list — the
+    /// decoder's path components, so both name a field the same way.
+    public typealias Step = DecodeContext.PathComponent
 
     /// The steps to the value being walked.
     public internal(set) var path: [Step] = []
@@ -102,7 +85,7 @@ extension DraftCodable {
     /// them; the path is named only when `visit` asks for it.
     func visitFreeText(_ visit: (_ text: String, _ field: () -> String) -> Void) {
         withoutActuallyEscaping(visit) { visit in
-            var walk = FreeTextWalk { text, path in visit(text) { FreeText.name(path) } }
+            var walk = FreeTextWalk { text, path in visit(text) { DecodeContext.render(path) } }
             _ = walkFreeText(&walk)
         }
     }
