@@ -1,8 +1,9 @@
 /// A fixed list of terms matched exactly as `TermMatch.contains` matches each one, but in one
 /// walk of the text through a byte trie: the rules ask "which of these ~50 words is in this
 /// field?" of every field of every draft, and lowering the text once per word cost more than
-/// the rest of `check` together.
-struct TermSet: Sendable {
+/// the rest of `check` together. A class: the sets live in static lets and are handed to scans
+/// and closures per text, where a struct's dozen arrays were retained and released at every copy.
+final class TermSet: Sendable {
     let terms: [String]
     private let wholeWord: [Bool]
     /// Per term, the longer words that contain it without meaning it, with where the term sits in each.
