@@ -55,27 +55,42 @@ public enum KindInference {
         ),
     ]
 
-    static let cueTerms = cues.map { ($0.0, TermSet($0.1)) }
+    /// Every kind's cues in one set, most specific kind first, with the kind of each: the first
+    /// cue a text holds is then its most specific kind's first cue, found in one walk of the text
+    /// instead of one per kind.
+    static let allCues = TermSet(cues.flatMap(\.1))
+    static let cueKinds: [RequestKind] = cues.flatMap { kind, words in words.map { _ in kind } }
+    /// The place of each cue's kind in `cues`: lower is more specific.
+    static let cueRanks: [Int] = cues.enumerated().flatMap { rank, cue in cue.1.map { _ in rank } }
 
     /// The kind `draft` reads as, or nil when nothing in it names one.
     public static func guess(for draft: Draft) -> Guess? {
-        let texts = [("idea", draft.idea), ("title", draft.title)]
-            + draft.scope.deliverables.enumerated().map { ("scope.deliverables[\($0.offset)]", Optional($0.element)) }
-        return guess(labelled: texts.compactMap { field, text in text.map { (field, $0) } })
+        var best: (cue: Int, text: Int)?
+        func consider(_ text: String?, _ position: Int) {
+            guard let text, let cue = allCues.firstIndex(in: text) else { return }
+            if best == nil || cueRanks[cue] < cueRanks[best!.cue] { best = (cue, position) }
+        }
+        consider(draft.idea, -2)
+        consider(draft.title, -1)
+        for (index, deliverable) in draft.scope.deliverables.enumerated() { consider(deliverable, index) }
+        guard let best else { return nil }
+        // Fields are named only for the cue found: spelling out every field's path cost more than the scan.
+        let field = best.text == -2 ? "idea" : best.text == -1 ? "title" : "scope.deliverables[\(best.text)]"
+        return Guess(kind: cueKinds[best.cue], evidence: allCues.terms[best.cue], field: field)
     }
 
     /// The kind `texts` read as: the most specific kind any of them names.
     public static func guess(in texts: [String]) -> Guess? { guess(labelled: texts.map { ("", $0) }) }
 
+    /// The most specific kind any text names; of the texts that name it, the first, with that
+    /// text's first cue for it.
     static func guess(labelled texts: [(field: String, text: String)]) -> Guess? {
-        for (kind, words) in cueTerms {
-            for (field, text) in texts {
-                if let word = words.first(in: text) {
-                    return Guess(kind: kind, evidence: word, field: field)
-                }
-            }
+        var best: (cue: Int, field: String)?
+        for (field, text) in texts {
+            guard let cue = allCues.firstIndex(in: text) else { continue }
+            if best == nil || cueRanks[cue] < cueRanks[best!.cue] { best = (cue, field) }
         }
-        return nil
+        return best.map { Guess(kind: cueKinds[$0.cue], evidence: allCues.terms[$0.cue], field: $0.field) }
     }
 
     /// The kind a draft says, or else the one read from its content.

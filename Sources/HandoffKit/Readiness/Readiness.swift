@@ -39,21 +39,28 @@ public enum Readiness {
         SecurityImpactUnstated(), MaintenanceUnstated(), KindUnstated(),
     ]
 
+    /// The weight of each rule's own severity, in the order of `rules`: read once, not through
+    /// each rule's dynamic type per draft.
+    static let ruleWeights = rules.map { type(of: $0).severity.weight }
+
     /// The ids of `rules`, in the same order.
     public static var ruleIDs: [String] { rules.map(\.id) }
 
     /// Checks `draft`. Findings come in rule order.
     public static func check(_ draft: Draft, in context: RuleContext) -> ReadinessReport {
+        var context = context
+        // Three rules judge a draft without a kind by the kind its words read as: read them once.
+        context.inferredKind = draft.kind == nil ? .some(KindInference.guess(for: draft)) : .some(nil)
         var findings: [Finding] = []
         var lost = 0
         var total = 0
-        for rule in rules {
+        for (rule, weight) in zip(rules, ruleWeights) {
             let (ruleFindings, applies) = rule.evaluate(draft, in: context)
             var worst: Severity?
             for finding in ruleFindings where worst.map({ finding.severity < $0 }) ?? true { worst = finding.severity }
             if applies || worst != nil {
                 // A rule that escalates (a hard deadline without a reason) weighs what it reports.
-                total += max(type(of: rule).severity.weight, worst?.weight ?? 0)
+                total += max(weight, worst?.weight ?? 0)
             }
             if let worst { lost += worst.weight }
             findings += ruleFindings

@@ -58,6 +58,9 @@ public struct RuleContext: Sendable {
     public var lexicon: VagueLexicon
     /// The built-in placeholder texts plus the configured `placeholders`.
     public var placeholders: PlaceholderLexicon
+    /// The kind read from the words of the draft `Readiness.check` is checking, read once there
+    /// for the three rules that need it; nil when it was not read (a rule asked on its own).
+    var inferredKind: KindInference.Guess??
 
     /// A context for `today`; the lexicons are built once here from `configuration`.
     public init(today: CivilDate, configuration: Configuration = Configuration(), language: Language = .en) {
@@ -76,6 +79,15 @@ public struct RuleContext: Sendable {
             rule: R.id, severity: severity ?? R.severity, field: field, message: message(language),
             question: question(language))
     }
+
+    /// The kind `draft` reads as (`KindInference.guess`), read once per check of a draft.
+    func kindGuess(for draft: Draft) -> KindInference.Guess? {
+        if let inferredKind { return inferredKind }
+        return KindInference.guess(for: draft)
+    }
+
+    /// The kind `draft` says, or else the one read from its content.
+    func effectiveKind(of draft: Draft) -> RequestKind? { draft.kind ?? kindGuess(for: draft)?.kind }
 
     /// A copy reporting in `language`.
     public func reporting(in language: Language) -> RuleContext {

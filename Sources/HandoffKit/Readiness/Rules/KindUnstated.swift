@@ -16,7 +16,7 @@ struct KindUnstated: ReadinessRule {
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard draft.kind == nil else { return [] }
         let kinds = RequestKind.allCases.map(\.rawValue)
-        if let guess = KindInference.guess(for: draft) {
+        if let guess = context.kindGuess(for: draft) {
             return [
                 context.finding(
                     Self.self, field: "kind",

@@ -16,23 +16,23 @@ struct SecurityImpactUnstated: ReadinessRule {
             ja: "security_impact に yes か no で答えて何が新しいかを書くか、判断するセキュリティ担当者を書きます。"))
 
     /// What brings the draft to Security's attention, as (field, word), or nil.
-    static func involvement(_ draft: Draft) -> (field: String, word: String)? {
+    static func involvement(_ draft: Draft, in context: RuleContext) -> (field: String, word: String)? {
         if let kind = draft.kind, OperationsCues.securityKinds.contains(kind) { return ("kind", kind.rawValue) }
-        if draft.kind == nil, let guess = KindInference.guess(for: draft), OperationsCues.securityKinds.contains(guess.kind) {
+        if draft.kind == nil, let guess = context.kindGuess(for: draft), OperationsCues.securityKinds.contains(guess.kind) {
             return ("kind", guess.kind.rawValue)
         }
         return OperationsCues.firstBuiltThing(with: OperationsCues.securityTerms, in: draft)
     }
 
-    func applies(to draft: Draft, in context: RuleContext) -> Bool { Self.involvement(draft) != nil }
+    func applies(to draft: Draft, in context: RuleContext) -> Bool { Self.involvement(draft, in: context) != nil }
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        findings(for: draft, involving: Self.involvement(draft), in: context)
+        findings(for: draft, involving: Self.involvement(draft, in: context), in: context)
     }
 
     /// The involvement scan reads most of the draft: once for both answers.
     func evaluate(_ draft: Draft, in context: RuleContext) -> (findings: [Finding], applies: Bool) {
-        let involvement = Self.involvement(draft)
+        let involvement = Self.involvement(draft, in: context)
         return (findings(for: draft, involving: involvement, in: context), involvement != nil)
     }
 

@@ -17,7 +17,7 @@ struct TrafficUnstated: ReadinessRule {
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard context.isOpen(draft.operations.expectedTraffic) else { return [] }
         let tie = OperationsCues.first(of: OperationsCues.peakTerms, in: OperationsCues.launchTies(draft))
-        let sendsMail = KindInference.effectiveKind(of: draft) == .email
+        let sendsMail = context.effectiveKind(of: draft) == .email
         let peaks = tie != nil || sendsMail
         var reason = Localized(
             en: "IT cannot size servers, limits or monitoring without it.", ja: "これがないと IT はサーバー・制限・監視の規模を決められません。")
