@@ -93,11 +93,49 @@ enum SystemTraits {
             return flag
         }
         var change = (system.change ?? "").lowercased()
-        for mention in metricMentions { change = change.replacingAll(mention, with: " ") }
+        if mayMentionMetric(change) {
+            for mention in metricMentions { change = change.replacingAll(mention, with: " ") }
+        }
         if otherPurposeTerms.containsAny(in: change) { return false }
         if leadTerms.containsAny(in: change) || formTerms.containsAny(in: change) { return true }
         guard isLeadSystem(system, configuration: configuration) else { return false }
         return !sendOnlyTerms.containsAny(in: change)
+    }
+
+    /// What every metric mention ends in: its last word (`rate`) or character (率, 数).
+    static let metricMentionEndings = ["rate", "率", "数"]
+
+    /// False when no metric mention can be in `lowered`, which then needs no Foundation search.
+    /// The search matches up to canonical equivalence, so a text holds a mention only if it holds
+    /// its ending, or a scalar canonically equivalent to it: ASCII letters have none; 率 has two
+    /// compatibility ideographs (U+F961, U+F9DB); 数 has none. Those bytes are all it looks for.
+    static func mayMentionMetric(_ lowered: String) -> Bool {
+        var text = lowered
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index + 2 < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "r") {
+                    if index + 3 < count, bytes[index + 1] == UInt8(ascii: "a"), bytes[index + 2] == UInt8(ascii: "t"),
+                        bytes[index + 3] == UInt8(ascii: "e")
+                    {
+                        return true
+                    }
+                } else if byte >= 0xE6 {
+                    let second = bytes[index + 1]
+                    let third = bytes[index + 2]
+                    switch byte {
+                    case 0xE7 where second == 0x8E && third == 0x87: return true  // 率 U+7387
+                    case 0xE6 where second == 0x95 && third == 0xB0: return true  // 数 U+6570
+                    case 0xEF where (second == 0xA5 && third == 0xA1) || (second == 0xA7 && third == 0x9B): return true
+                    default: break
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     // The lists as tries, each walked once per text rather than the text lowered once per word.
