@@ -16,7 +16,9 @@ struct MetricFieldCheck: Sendable {
         draft.success.metrics.indices.compactMap { index in
             let metric = draft.success.metrics[index]
             let text = value(metric)
-            guard !metric.isEmptyValue, context.isOpen(text) else { return nil }
+            // Most fields are answered: that test first, and the walk of every field of the metric
+            // only for an open one.
+            guard context.isOpen(text), !metric.isEmptyValue else { return nil }
             let label = draft.metricLabel(index, context.language)
             let placeholder = context.placeholder(text)
             let named = Localized(en: "\(noun.en) for '\(label)'", ja: "指標「\(label)」の\(noun.ja)")
