@@ -89,6 +89,9 @@ struct CheckCommand: ParsableCommand {
                 }
             },
             deliver: { outputs in
+                // A batch's reports go out in one write; what is pending goes first whenever
+                // stderr is written, so the two streams interleave as the drafts came.
+                var pending: [UInt8] = []
                 for output in outputs {
                     worst = max(worst, output.exitStatus)
                     switch output.exitStatus {
@@ -96,14 +99,19 @@ struct CheckCommand: ParsableCommand {
                     case 1: tally.notReady += 1
                     default: tally.invalid += 1
                     }
-                    if let error = output.stderr { Terminal.writePrepared(error, to: STDERR_FILENO) }
+                    if let error = output.stderr {
+                        Terminal.writePrepared(pending, to: STDOUT_FILENO)
+                        pending.removeAll(keepingCapacity: true)
+                        Terminal.writePrepared(error, to: STDERR_FILENO)
+                    }
                     if let separated = output.separated, printed > 0 {
-                        Terminal.writePrepared(separated, to: STDOUT_FILENO)
+                        pending += separated
                     } else {
-                        Terminal.writePrepared(output.stdout, to: STDOUT_FILENO)
+                        pending += output.stdout
                     }
                     if output.countsAsPrinted { printed += 1 }
                 }
+                Terminal.writePrepared(pending, to: STDOUT_FILENO)
             })
         for argument in arguments {
             let source: DraftSource
@@ -134,9 +142,9 @@ enum CheckWork: Sendable {
 struct CheckedOutput: Sendable {
     var exitStatus: Int32
     var stderr: String?
-    var stdout: String
+    var stdout: [UInt8]
     /// The text format separates reports by an empty line: this is `stdout` after a report.
-    var separated: String?
+    var separated: [UInt8]?
     /// False for a text report with nothing to say, which takes no separator either.
     var countsAsPrinted: Bool
 
@@ -149,14 +157,14 @@ struct CheckedOutput: Sendable {
         countsAsPrinted = false
         switch format {
         case .json:
-            stdout = TerminalText.terminalOutput(renderer.json(result) + "\n")
+            stdout = TerminalText.terminalOutput(bytes: renderer.jsonBytes(result, terminator: 0x0A))
         case .github:
-            stdout = TerminalText.terminalOutput(renderer.github(result))
+            stdout = Array(TerminalText.terminalOutput(renderer.github(result)).utf8)
         case .text, .markdown:  // markdown is not among CheckFormats
             let text = renderer.text(result)
-            stdout = TerminalText.terminalOutput(text)
+            stdout = Array(TerminalText.terminalOutput(text).utf8)
             if !text.isEmpty {
-                separated = TerminalText.terminalOutput("\n" + text)
+                separated = Array(TerminalText.terminalOutput("\n" + text).utf8)
                 countsAsPrinted = true
             }
         }

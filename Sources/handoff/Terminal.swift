@@ -48,23 +48,25 @@ enum Terminal {
     }
 
     private static func writeBytes(_ text: String, to descriptor: Int32) {
-        if closedAtStart.contains(descriptor) && !text.isEmpty {
+        var text = text
+        text.withUTF8 { bytes in writeBuffer(bytes, to: descriptor) }
+    }
+
+    private static func writeBuffer(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        if closedAtStart.contains(descriptor) && !bytes.isEmpty {
             failWriting(to: descriptor, reason: "it was closed when handoff started")
         }
-        var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    // The reader went away (`| head`): what it wanted, it has. SIGPIPE is ignored
-                    // (see Entrypoint), so this is where that ends, quietly and successfully.
-                    if errno == EPIPE { exit(ExitStatus.done) }
-                    failWriting(to: descriptor, reason: String(cString: strerror(errno)))
-                }
-                offset += written
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                // The reader went away (`| head`): what it wanted, it has. SIGPIPE is ignored
+                // (see Entrypoint), so this is where that ends, quietly and successfully.
+                if errno == EPIPE { exit(ExitStatus.done) }
+                failWriting(to: descriptor, reason: String(cString: strerror(errno)))
             }
+            offset += written
         }
     }
 
@@ -91,4 +93,9 @@ enum Terminal {
 
     /// Writes text already passed through `TerminalText.terminalOutput` (or `errorText`).
     static func writePrepared(_ text: String, to descriptor: Int32) { writeBytes(text, to: descriptor) }
+
+    /// Writes bytes already passed through `TerminalText.terminalOutput(bytes:)`.
+    static func writePrepared(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBufferPointer { writeBuffer($0, to: descriptor) }
+    }
 }

@@ -44,24 +44,34 @@ public struct CheckRenderer: Sendable {
 
     /// One JSON object, as one line: source, index, id, title, ready, score, counts, findings;
     /// or source, index and error for a document that could not be read.
-    public func json(_ result: CheckResult) -> String {
+    public func json(_ result: CheckResult) -> String { jsonBytes(result).utf8String }
+
+    /// `json` as UTF-8 bytes, with `terminator` after it: what `check --format json` writes,
+    /// made without a `String` for the report or for the line.
+    public func jsonBytes(_ result: CheckResult, terminator: UInt8? = nil) -> [UInt8] {
+        var out: [UInt8]
         switch result.outcome {
         case .checked(let draft, let report):
             // Written straight as bytes: building a `Value` tree per draft cost as much as the
             // writing itself. `CheckReportJSONTests` keeps it equal to the tree it replaced.
-            var out: [UInt8] = []
+            out = []
             out.reserveCapacity(512 + report.findings.count * 320)
             writeChecked(result.source, result.documentIndex, draft, report, into: &out)
-            return out.utf8String
         case .invalid(let invalid):
-            return JSONWriter.compact(
+            out = Array(invalidJSON(result, invalid).utf8)
+        }
+        if let terminator { out.append(terminator) }
+        return out
+    }
+
+    private func invalidJSON(_ result: CheckResult, _ invalid: InvalidInput) -> String {
+        JSONWriter.compact(
                 .object([
                     ("source", .string(result.source)),
                     ("index", .int(result.documentIndex)),
                     ("ready", .bool(false)),
                     ("error", .list(invalid.errors.map { Self.encode($0, in: language ?? invalid.language ?? .en) })),
                 ]))
-        }
     }
 
     private func writeChecked(
@@ -79,8 +89,9 @@ public struct CheckRenderer: Sendable {
         JSONWriter.writeString((language ?? draft.language).rawValue, into: &out)
         out.append(utf8: report.isReady ? ",\"ready\":true,\"score\":" : ",\"ready\":false,\"score\":")
         Self.writeInt(report.score, into: &out)
+        // `Severity.rank` is the severity's place in `allCases` (blocker, warning, info).
         var counts = Array(repeating: 0, count: Severity.allCases.count)
-        for finding in report.findings { counts[Severity.allCases.firstIndex(of: finding.severity)!] += 1 }
+        for finding in report.findings { counts[finding.severity.rank] += 1 }
         out.append(utf8: ",\"counts\":{")
         for (position, severity) in Severity.allCases.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }

@@ -37,6 +37,13 @@ public enum TerminalText {
         return out
     }
 
+    /// `terminalOutput` of UTF-8 bytes: the bytes themselves when no scalar in them may need an
+    /// escape, as nearly always, so a report made as bytes is written without a `String` between.
+    public static func terminalOutput(bytes: [UInt8]) -> [UInt8] {
+        if bytes.withUnsafeBufferPointer({ !mayNeedEscape($0) }) { return bytes }
+        return Array(terminalOutput(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
     /// The index of the `m` that ends one of `Styler`'s own sequences (`ESC [ 1;31 m`) starting
     /// at `start`, or nil. Only those pass: a planted `ESC [ 8 m` (concealed text) does not.
     private static func styleSequenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {

@@ -67,6 +67,22 @@ struct CheckReportJSONTests {
         }
     }
 
+    @Test("The line check writes is the report's bytes and the terminator, sanitised as the String was")
+    func lineBytesAreTheSanitisedString() {
+        for (result, language) in Self.results(400) {
+            let renderer = CheckRenderer(language: language)
+            let line = renderer.json(result) + "\n"
+            let bytes = renderer.jsonBytes(result, terminator: 0x0A)
+            #expect(bytes == Array(line.utf8))
+            #expect(TerminalText.terminalOutput(bytes: bytes) == Array(TerminalText.terminalOutput(line).utf8))
+        }
+    }
+
+    @Test("Counts are per severity in the order of Severity.allCases")
+    func severityRankIsItsPlace() {
+        for (position, severity) in Severity.allCases.enumerated() { #expect(severity.rank == position) }
+    }
+
     @Test("Numbers at the edges are written as String(_:) writes them")
     func edgeNumbers() {
         for number in [0, 9, 10, 99, 100, -1, -10, Int.max, Int.min] {

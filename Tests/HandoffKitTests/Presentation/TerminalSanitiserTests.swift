@@ -33,4 +33,19 @@ struct TerminalSanitiserTests {
         #expect(TerminalText.sanitize("a\nb\tc") == "a\nb\tc")
         #expect(TerminalText.sanitize("a\nb\tc", multiline: false) == "a b c")
     }
+
+    @Test("Output as bytes is the output of the same text as a String, sanitised or passed through")
+    func bytesAsTheString() {
+        let styled = Styler(enabled: true)("ok", .red)
+        let vocabulary = Self.payloads.map(\.0) + [styled, "\u{00AD}", "\u{200B}", "\u{FFFB}", "\u{E0041}", "👩‍💻", "ｔｂｄ", "未定"]
+        var changed = 0
+        var unchanged = 0
+        for text in ScanEquivalenceInputs.texts(400, vocabulary: vocabulary, seed: 77) {
+            let expected = TerminalText.terminalOutput(text)
+            #expect(TerminalText.terminalOutput(bytes: Array(text.utf8)) == Array(expected.utf8), "\(text.debugDescription)")
+            if expected == text { unchanged += 1 } else { changed += 1 }
+        }
+        #expect(changed > 30)
+        #expect(unchanged > 30)
+    }
 }
