@@ -31,6 +31,25 @@ extension Rules {
             #expect(found > 30)
         }
 
+        @Test("text is lowered to the bytes the lexicon's lowering gives, whichever way it takes")
+        func loweredAsTheLexiconLowers() {
+            let cased = [
+                "ＡＢＣ", "Ｚｚ", "ａ", "Ａ", "＠", "［］", "｛", "\u{FF3B}", "\u{FF20}", "À", "Þ", "ß", "µ", "\u{A0}", "Ω", "\u{2126}",
+                "\u{212A}", "\u{212B}", "Ⅻ", "\u{2183}", "→", "—", "…", "“", "\u{2060}", "ΣΑΣ", "Ж", "İ", "Ǆ", "ｶﾞ", "\u{F961}", "ﬁ",
+                "\u{1F600}", "e\u{301}", "\u{E0041}", "未定", "フォーム", "、", "。", "ー",
+            ]
+            var general = 0
+            for text in ScanEquivalenceInputs.texts(600, vocabulary: cased + OperationsCues.securityWords, seed: 2026) {
+                let expected = VagueLexicon.withLoweredBytes(text) { Array($0) }
+                #expect(TermSet.withLoweredBytes(text) { Array($0) } == expected, "\(text.debugDescription)")
+                if expected != Array(text.utf8).map({ $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) { general += 1 }
+            }
+            // Some texts lower beyond ASCII, so both ways are compared.
+            #expect(general > 30)
+            let long = String(repeating: "Ａｂ未定 ", count: 500)
+            #expect(TermSet.withLoweredBytes(long) { Array($0) } == VagueLexicon.withLoweredBytes(long) { Array($0) })
+        }
+
         @Test("a false friend hides the term only where it covers it")
         func falseFriends() {
             let set = TermSet(["フォーム"])
