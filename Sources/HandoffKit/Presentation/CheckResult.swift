@@ -139,16 +139,17 @@ public struct CheckRenderer: Sendable {
         if let text { JSONWriter.writeString(text, into: &out) } else { out.append(utf8: "null") }
     }
 
-    /// Decimal digits, written in reverse and turned round: no `String` per number.
+    /// Decimal digits from the most significant, by the largest power of ten that fits: no
+    /// `String` per number, and no slice turned round after (that cost more than the digits).
     private static func writeInt(_ number: Int, into out: inout [UInt8]) {
         if number < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        let start = out.count
+        let magnitude = number.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
         repeat {
-            out.append(0x30 + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        out[start...].reverse()
+            out.append(0x30 + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     static func encode(_ error: InputError, in language: Language = .en) -> Value {

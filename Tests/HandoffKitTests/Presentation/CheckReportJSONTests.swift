@@ -85,7 +85,7 @@ struct CheckReportJSONTests {
 
     @Test("Numbers at the edges are written as String(_:) writes them")
     func edgeNumbers() {
-        for number in [0, 9, 10, 99, 100, -1, -10, Int.max, Int.min] {
+        for number in [0, 9, 10, 99, 100, 101, 1_000, 999_999, 1_000_000_007, -1, -10, -101, Int.max, Int.max - 1, Int.min, Int.min + 1] {
             var finding = Finding(rule: "r", severity: .info, field: "f", message: "m", question: "q")
             finding.line = number
             let result = CheckResult(
