@@ -30,66 +30,55 @@ final class TermSet: Sendable {
     func containsAny(in text: String) -> Bool { firstIndex(in: text) != nil }
 
     func firstIndex(in text: String) -> Int? {
-        TermSet.withLoweredBytes(text) { bytes in
-            var best = Int.max
-            trie.forEachOccurrence(in: bytes) { term, start, end in
-                guard term < best else { return }
-                if wholeWord[term] {
-                    let before = start == 0 || !TermSet.isWordByte(bytes[start - 1])
-                    let after = end == bytes.count || !TermSet.isWordByte(bytes[end])
-                    guard before, after else { return }
-                } else if !falseFriends[term].isEmpty {
-                    let covered = falseFriends[term].contains { word, offset in
-                        let from = start - offset
-                        guard from >= 0, from + word.count <= bytes.count else { return false }
-                        return word.indices.allSatisfy { bytes[from + $0] == word[$0] }
-                    }
-                    if covered { return }
-                }
-                best = term
-            }
-            return best == Int.max ? nil : best
-        }
+        var text = text
+        // Text of caseless scalars is scanned as it is, its ASCII letters lowered as they are
+        // read; other text (or a long one) is lowered the lexicon's way first.
+        if text.utf8.count <= 4096, let found = text.withUTF8({ scan($0, caselessOnly: true) }) { return found }
+        return VagueLexicon.withLoweredBytes(text) { scan($0, caselessOnly: false) ?? nil }
     }
 
-    /// `VagueLexicon.withLoweredBytes`, with its test for text that lowers beyond ASCII done on
-    /// bytes for the scalars field text is made of: a scalar in U+0080–U+00BF, U+2000–U+207F,
-    /// U+3000–U+9FFF (kana, kanji, CJK punctuation), U+FF00–U+FF20 or U+FF3B–U+FF7F (full-width
-    /// forms but the capitals) has no lower case, so its bytes are copied; any other non-ASCII
-    /// scalar sends the text the general way.
-    static func withLoweredBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var text = text
-        let count = text.utf8.count
-        guard count <= 4096 else { return VagueLexicon.withLoweredBytes(text, body) }
-        let lowered = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { buffer -> Result? in
-            let caseless = text.withUTF8 { bytes -> Bool in
-                var index = 0
-                while index < count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        index += 1
-                        continue
-                    }
-                    let length: Int
-                    switch byte {
-                    case 0xC2: length = 2
-                    case 0xE2 where index + 1 < count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81): length = 3
-                    case 0xE3...0xE9: length = 3
-                    case 0xEF where index + 2 < count && bytes[index + 1] == 0xBC && !(0xA1...0xBA).contains(bytes[index + 2]):
-                        length = 3
-                    case 0xEF where index + 1 < count && bytes[index + 1] == 0xBD: length = 3
-                    default: return false
-                    }
-                    guard index + length <= count else { return false }
-                    for offset in index..<index + length { buffer[offset] = bytes[offset] }
-                    index += length
+    /// The lowest term index found in `bytes`, read with ASCII letters lowered; nil inside when
+    /// none is. With `caselessOnly`, nil outside when some scalar may have a lower case.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, caselessOnly: Bool) -> Int?? {
+        var best = Int.max
+        let complete = trie.forEachOccurrence(in: bytes, caselessOnly: caselessOnly) { term, start, end in
+            guard term < best else { return }
+            if wholeWord[term] {
+                let before = start == 0 || !TermSet.isWordByte(TermSet.lowered(bytes[start - 1]))
+                let after = end == bytes.count || !TermSet.isWordByte(TermSet.lowered(bytes[end]))
+                guard before, after else { return }
+            } else if !falseFriends[term].isEmpty {
+                let covered = falseFriends[term].contains { word, offset in
+                    let from = start - offset
+                    guard from >= 0, from + word.count <= bytes.count else { return false }
+                    return word.indices.allSatisfy { TermSet.lowered(bytes[from + $0]) == word[$0] }
                 }
-                return true
+                if covered { return }
             }
-            return caseless ? body(UnsafeBufferPointer(rebasing: buffer[..<count])) : nil
+            best = term
         }
-        return lowered ?? VagueLexicon.withLoweredBytes(text, body)
+        guard complete else { return nil }
+        return .some(best == Int.max ? nil : best)
+    }
+
+    /// A byte with ASCII capitals lowered: lowered text is unchanged by it.
+    @inline(__always)
+    static func lowered(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+    /// Whether the scalar whose lead byte is at `index` has no lower case, judged by its first
+    /// bytes: U+0080–U+00BF, U+2000–U+207F, U+3000–U+9FFF (kana, kanji, CJK punctuation),
+    /// U+FF00–U+FF20 and U+FF3B–U+FF7F (full-width forms but the capitals). False for any other
+    /// scalar, which may have one: that text is lowered the lexicon's way.
+    @inline(__always)
+    static func isCaselessLead(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        switch bytes[index] {
+        case 0xC2, 0xE3...0xE9: return true
+        case 0xE2: return index + 1 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
+        case 0xEF:
+            guard index + 2 < bytes.count else { return false }
+            return bytes[index + 1] == 0xBD || (bytes[index + 1] == 0xBC && !(0xA1...0xBA).contains(bytes[index + 2]))
+        default: return false
+        }
     }
 
     /// Lowered text: the same word bytes as `TermMatch` (letters and digits only; upper case is gone).
@@ -141,6 +130,7 @@ final class TermSet: Sendable {
                 table[edgesStart + offset] = offset % 2 == 0 ? value : Int32(Self.nodesStart) + value * 4
             }
             for (offset, term) in builder.terminals.enumerated() { table[terminalsStart + offset] = term }
+
             if nodeCount > 0 {
                 for edge in 0..<Int(builder.nodes[1]) {
                     let byte = Int(builder.edges[edge * 2])
@@ -201,15 +191,21 @@ final class TermSet: Sendable {
             }
         }
 
-        /// Calls `body(term, start, end)` for every occurrence of a term in `bytes` that could be
-        /// a match: whole-word terms only from starts that follow no word byte.
+        /// Calls `body(term, start, end)` for every occurrence of a term in `bytes`, read with
+        /// ASCII capitals lowered, that could be a match: whole-word terms only from starts that
+        /// follow no word byte. With `caselessOnly`, stops and returns false at a scalar that may
+        /// have a lower case (`isCaselessLead`).
         @inline(__always)
-        func forEachOccurrence(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void) {
+        func forEachOccurrence(
+            in bytes: UnsafeBufferPointer<UInt8>, caselessOnly: Bool, _ body: (Int, Int, Int) -> Void
+        ) -> Bool {
             let table = UnsafeBufferPointer(self.table)
             let count = bytes.count
             var previousIsWordByte = false
             for start in 0..<count {
-                let first = bytes[start]
+                let raw = bytes[start]
+                if caselessOnly && raw >= 0xC0 && !TermSet.isCaselessLead(bytes, at: start) { return false }
+                let first = TermSet.lowered(raw)
                 var node = Int(table[(previousIsWordByte ? Self.insideWordRoot : 0) + Int(first)])
                 previousIsWordByte = TermSet.isWordByte(first)
                 var end = start + 1
@@ -217,13 +213,16 @@ final class TermSet: Sendable {
                     let terminal = Int(table[node + 2])
                     for slot in terminal..<terminal + Int(table[node + 3]) { body(Int(table[slot]), start, end) }
                     guard end < count else { break }
-                    let byte = Int32(bytes[end])
+                    let byte = Int32(TermSet.lowered(bytes[end]))
                     var edge = Int(table[node])
                     let edgesEnd = edge + Int(table[node + 1]) * 2
                     node = -1
+                    // A node's edges are in increasing byte order (the needles were sorted), so
+                    // the search for a byte that is not there stops at the first greater one.
                     while edge < edgesEnd {
-                        if table[edge] == byte {
-                            node = Int(table[edge + 1])
+                        let edgeByte = table[edge]
+                        if edgeByte >= byte {
+                            if edgeByte == byte { node = Int(table[edge + 1]) }
                             break
                         }
                         edge += 2
@@ -231,6 +230,7 @@ final class TermSet: Sendable {
                     end += 1
                 }
             }
+            return true
         }
     }
 }
