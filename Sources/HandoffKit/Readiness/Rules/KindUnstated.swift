@@ -13,9 +13,14 @@ struct KindUnstated: ReadinessRule {
             en: "Add kind: landing_page, form, email, tracking, integration, data_export, content_change or other.",
             ja: "kind: に landing_page、form、email、tracking、integration、data_export、content_change、other のどれかを書きます。"))
 
+    /// The kinds as the questions list them, joined once rather than for every draft without one.
+    static let kindsListed = Localized(
+        en: RequestKind.allCases.map(\.rawValue).joined(separator: ", "),
+        ja: RequestKind.allCases.map(\.rawValue).joined(separator: "、"))
+
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard draft.kind == nil else { return [] }
-        let kinds = RequestKind.allCases.map(\.rawValue)
+        let kinds = Self.kindsListed
         if let guess = context.kindGuess(for: draft) {
             return [
                 context.finding(
@@ -24,8 +29,8 @@ struct KindUnstated: ReadinessRule {
                         en: "No kind is given; checked as '\(guess.kind.rawValue)', read from '\(guess.evidence)' in \(guess.field).",
                         ja: "種類が書かれていません。\(guess.field) の「\(guess.evidence)」から「\(guess.kind.rawValue)」として確認しました。"),
                     question: Localized(
-                        en: "Is it a \(guess.kind.rawValue) request? If so, add kind: \(guess.kind.rawValue); if not, which of \(kinds.joined(separator: ", ")) is it?",
-                        ja: "\(guess.kind.rawValue) の依頼で合っていますか。合っていれば kind: \(guess.kind.rawValue) を書き、違えば \(kinds.joined(separator: "、")) のどれかを書いてください。"))
+                        en: "Is it a \(guess.kind.rawValue) request? If so, add kind: \(guess.kind.rawValue); if not, which of \(kinds.en) is it?",
+                        ja: "\(guess.kind.rawValue) の依頼で合っていますか。合っていれば kind: \(guess.kind.rawValue) を書き、違えば \(kinds.ja) のどれかを書いてください。"))
             ]
         }
         return [
@@ -35,8 +40,8 @@ struct KindUnstated: ReadinessRule {
                     en: "No kind is given, and none can be read from the draft; kind-specific checks are skipped.",
                     ja: "種類が書かれておらず、ドラフトからも読み取れません。種類ごとの確認は省きました。"),
                 question: Localized(
-                    en: "Which kind of request is it: \(kinds.joined(separator: ", "))?",
-                    ja: "どの種類の依頼ですか（\(kinds.joined(separator: "、"))）。"))
+                    en: "Which kind of request is it: \(kinds.en)?",
+                    ja: "どの種類の依頼ですか（\(kinds.ja)）。"))
         ]
     }
 }
