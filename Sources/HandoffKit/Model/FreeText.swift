@@ -33,7 +33,15 @@ enum FreeText {
     ) -> (Root, inout FreeTextWalk) -> Bool {
         let muted = excludedKeys.contains(key)
         let read = StoredProperty.reader(keyPath)
-        return { root, walk in walk.field(key, muted: muted) { body(read(root), &$0) } }
+        let step = FreeTextWalk.Step.key(key)
+        return { root, walk in
+            walk.path.append(step)
+            if muted { walk.muted += 1 }
+            let holdsAnything = body(read(root), &walk)
+            if muted { walk.muted -= 1 }
+            walk.path.removeLast()
+            return holdsAnything
+        }
     }
 }
 
@@ -107,8 +115,60 @@ extension Record {
 extension String {
     /// Visits the string itself unless it is empty or blank (which `encoded` leaves out).
     public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool {
-        guard !isEmptyValue else { return false }
+        guard startsVisibly || !isEmptyValue else { return false }
         walk.visit(self)
+        return true
+    }
+
+    /// True when the first scalar is plainly not white space (printable ASCII, kana or kanji), so
+    /// the text is not blank: decided from its first bytes, where asking its first `Character`
+    /// would break the text into graphemes (most Japanese text starts with kana or kanji).
+    var startsVisibly: Bool {
+        let utf8 = self.utf8
+        guard let first = utf8.first else { return false }
+        if first > 0x20, first < 0x7F { return true }
+        // Lead bytes E3–E9 start U+3000–U+9FFF, where only U+3000 (E3 80 80) is white space.
+        guard first &- 0xE3 < 7 else { return false }
+        guard first == 0xE3 else { return true }
+        let second = utf8.index(after: utf8.startIndex)
+        return utf8[second] != 0x80 || utf8[utf8.index(after: second)] != 0x80
+    }
+}
+
+// Dates, enumerations, numbers and yes/no are written as plain scalars, never as text: there is
+// no free text in them to visit, and encoding them (a date formats itself) only to find none
+// cost more than walking the strings of the draft.
+
+extension CivilDate {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension RunsUntil {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension DraftEnum {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension Bool {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension Int {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension Quantity {
+    /// The text of a quantity written as text (a number is written as a number); false when blank.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool {
+        guard text.startsVisibly || !isEmptyValue else { return false }
+        if case .text(let text) = self { walk.visit(text) }
         return true
     }
 }
