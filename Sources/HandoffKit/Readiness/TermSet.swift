@@ -19,7 +19,8 @@ struct TermSet: Sendable {
                 return TermSet.firstOffset(of: needle, in: bytes).map { (bytes, $0) }
             }
         }
-        trie = VagueTrie(words: needles)
+        // A whole-word term is dropped after a letter or digit below, so the walk skips those starts.
+        trie = VagueTrie(words: needles, startsWord: wholeWord)
     }
 
     /// The first term in the list's order that occurs in `text`, as `terms.first { TermMatch.contains($0, in: text) }`.
