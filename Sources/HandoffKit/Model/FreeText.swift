@@ -79,12 +79,15 @@ public struct FreeTextWalk {
     mutating func field<Value>(
         _ step: Step, muted: Bool, _ value: UnsafePointer<Value>, _ body: (UnsafePointer<Value>, inout FreeTextWalk) -> Bool
     ) -> Bool {
+        // Nothing inside a left-out field is visited, so its step is never named.
+        if muted {
+            self.muted += 1
+            defer { self.muted -= 1 }
+            return body(value, &self)
+        }
         path.append(step)
-        if muted { self.muted += 1 }
-        let holdsAnything = body(value, &self)
-        if muted { self.muted -= 1 }
-        path.removeLast()
-        return holdsAnything
+        defer { path.removeLast() }
+        return body(value, &self)
     }
 }
 
