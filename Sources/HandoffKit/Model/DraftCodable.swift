@@ -268,9 +268,10 @@ public struct Field<Root>: @unchecked Sendable {
     public var whenMissing: String? = nil
     /// For nested records: applies a value deeper down the path, keeping the other fields.
     var applyNested: ((inout Root, ArraySlice<String>, DocNode, inout DecodeContext) -> Void)? = nil
-    /// Walks the field's free text under its key, without building its `Value` tree; true when
-    /// the field holds anything (`encode` gives a value).
-    var walkText: (Root, inout FreeTextWalk) -> Bool = { _, _ in false }
+    /// Walks the free text of the field of the record at `root` (the record's address) under its
+    /// key, without copying the record or building its `Value` tree; true when the field holds
+    /// anything (`encode` gives a value).
+    var walkText: (_ root: UnsafeRawPointer, inout FreeTextWalk) -> Bool = { _, _ in false }
     /// Writes the key and what `encode` returns into the tree, nothing when that is nil; true when written.
     var write: (Root, inout TreeBytes) -> Bool = { _, _ in false }
 
@@ -312,7 +313,9 @@ public struct Field<Root>: @unchecked Sendable {
                 described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
             },
             keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing,
-            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value?.walkFreeText(&walk) ?? false },
+            walkText: FreeText.fieldWalk(key, keyPath, isAbsent: { $0.pointee == nil }) { value, walk in
+                value.pointee?.walkFreeText(&walk) ?? false
+            },
             write: { root, tree in
                 guard let value = read(root) else { return false }
                 let start = tree.mark
@@ -368,15 +371,18 @@ public struct Field<Root>: @unchecked Sendable {
             },
             inputSchema: { described(SchemaFragment.list(of: T.inputSchema), summary) },
             keyPath: keyPath, shape: .list(T.self),
-            walkText: FreeText.fieldWalk(key, keyPath) { values, walk in
+            walkText: FreeText.fieldWalk(key, keyPath, isAbsent: { $0.pointee.isEmpty }) { values, walk in
                 // Numbered as `encode` numbers them: empty items are left out (and hold no text).
-                var index = 0
-                for value in values {
-                    walk.path.append(.index(index))
-                    if value.walkFreeText(&walk) { index += 1 }
-                    walk.path.removeLast()
+                // Through the buffer: a `for value in` loop copies every item.
+                values.pointee.withUnsafeBufferPointer { items in
+                    var index = 0
+                    for item in items.indices {
+                        walk.path.append(.index(index))
+                        if items[item].walkFreeText(&walk) { index += 1 }
+                        walk.path.removeLast()
+                    }
+                    return index > 0
                 }
-                return index > 0
             },
             write: { root, tree in
                 let values = read(root)
@@ -412,7 +418,7 @@ public struct Field<Root>: @unchecked Sendable {
                 value.apply(node, at: path, in: &context)
                 root[keyPath: keyPath] = value
             },
-            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value.walkFreeText(&walk) },
+            walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value.pointee.walkFreeText(&walk) },
             write: { root, tree in
                 let start = tree.mark
                 tree.key(key)

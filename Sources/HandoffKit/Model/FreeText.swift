@@ -6,7 +6,7 @@
 enum FreeText {
     static let excludedKeys: Set<String> = ["format", "id", "lang", "email", "role", "priority", "deadline", "legal_review"]
 
-    /// The strings in `value`, for the types that have no walk of their own (dates, enums, quantities).
+    /// The strings in `value`, for the types that have no walk of their own.
     static func walk(_ value: Value, _ walk: inout FreeTextWalk) {
         switch value {
         case .string(let text): walk.visit(text)
@@ -26,14 +26,27 @@ enum FreeText {
         }
     }
 
-    /// A field's walk under `key` over the value at `keyPath`, muted for the left-out keys
-    /// (decided once, when the field is made).
+    /// A field's walk under `key` over the value at `keyPath` of the record at the address it is
+    /// given, muted for the left-out keys (decided once, when the field is made). A stored
+    /// property is reached at its offset, so neither the record nor the value is copied.
+    /// - Parameter isAbsent: true for a value that holds nothing at a glance (nil, an empty
+    ///   list), which is not walked at all: most fields of a draft are not filled in.
     static func fieldWalk<Root, Value>(
-        _ key: String, _ keyPath: KeyPath<Root, Value>, _ body: @escaping (Value, inout FreeTextWalk) -> Bool
-    ) -> (Root, inout FreeTextWalk) -> Bool {
+        _ key: String, _ keyPath: KeyPath<Root, Value>, isAbsent: @escaping (UnsafePointer<Value>) -> Bool = { _ in false },
+        _ body: @escaping (UnsafePointer<Value>, inout FreeTextWalk) -> Bool
+    ) -> (UnsafeRawPointer, inout FreeTextWalk) -> Bool {
         let muted = excludedKeys.contains(key)
-        let read = StoredProperty.reader(keyPath)
-        return { root, walk in walk.field(key, muted: muted) { body(read(root), &$0) } }
+        let step = FreeTextWalk.Step.key(key)
+        guard let offset = MemoryLayout<Root>.offset(of: keyPath) else {
+            return { root, walk in
+                let value = root.assumingMemoryBound(to: Root.self).pointee[keyPath: keyPath]
+                return withUnsafePointer(to: value) { isAbsent($0) ? false : walk.field(step, muted: muted, $0, body) }
+            }
+        }
+        return { root, walk in
+            let value = (root + offset).assumingMemoryBound(to: Value.self)
+            return isAbsent(value) ? false : walk.field(step, muted: muted, value, body)
+        }
     }
 }
 
@@ -60,15 +73,21 @@ public struct FreeTextWalk {
         if muted == 0 { visitor(text, path) }
     }
 
-    /// Walks a field under `key` with `body`; `muted` for the left-out keys. Returns what `body`
-    /// returns: whether the field holds anything.
-    mutating func field(_ key: String, muted: Bool, _ body: (inout FreeTextWalk) -> Bool) -> Bool {
-        path.append(.key(key))
-        if muted { self.muted += 1 }
-        let holdsAnything = body(&self)
-        if muted { self.muted -= 1 }
-        path.removeLast()
-        return holdsAnything
+    /// Walks the field at `value` one step down with `body`; `muted` for the left-out keys.
+    /// Returns what `body` returns: whether the field holds anything.
+    @inline(__always)
+    mutating func field<Value>(
+        _ step: Step, muted: Bool, _ value: UnsafePointer<Value>, _ body: (UnsafePointer<Value>, inout FreeTextWalk) -> Bool
+    ) -> Bool {
+        // Nothing inside a left-out field is visited, so its step is never named.
+        if muted {
+            self.muted += 1
+            defer { self.muted -= 1 }
+            return body(value, &self)
+        }
+        path.append(step)
+        defer { path.removeLast() }
+        return body(value, &self)
     }
 }
 
@@ -96,10 +115,13 @@ extension Record {
     /// (`FreeText.excludedKeys`) are walked muted. False when no field holds anything, which is
     /// `isEmptyValue` found without encoding the record.
     public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool {
-        Self.fields.withUnsafeBufferPointer { fields in
-            var holdsAnything = false
-            for index in fields.indices where fields[index].walkText(self, &walk) { holdsAnything = true }
-            return holdsAnything
+        // The fields read the record where it is, through its address.
+        withUnsafePointer(to: self) { record in
+            Self.fields.withUnsafeBufferPointer { fields in
+                var holdsAnything = false
+                for index in fields.indices where fields[index].walkText(record, &walk) { holdsAnything = true }
+                return holdsAnything
+            }
         }
     }
 }
@@ -107,8 +129,61 @@ extension Record {
 extension String {
     /// Visits the string itself unless it is empty or blank (which `encoded` leaves out).
     public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool {
-        guard !isEmptyValue else { return false }
+        guard startsVisibly || !isEmptyValue else { return false }
         walk.visit(self)
+        return true
+    }
+
+    /// True when the first scalar is plainly not white space (printable ASCII, kana or kanji), so
+    /// the text is not blank: decided from its first bytes, where asking its first `Character`
+    /// would break the text into graphemes (most Japanese text starts with kana or kanji).
+    var startsVisibly: Bool {
+        let utf8 = self.utf8
+        guard !utf8.isEmpty else { return false }
+        let first = utf8[utf8.startIndex]
+        if first > 0x20, first < 0x7F { return true }
+        // Lead bytes E3–E9 start U+3000–U+9FFF, where only U+3000 (E3 80 80) is white space.
+        guard first &- 0xE3 < 7 else { return false }
+        guard first == 0xE3 else { return true }
+        let second = utf8.index(after: utf8.startIndex)
+        return utf8[second] != 0x80 || utf8[utf8.index(after: second)] != 0x80
+    }
+}
+
+// Dates, enumerations, numbers and yes/no are written as plain scalars, never as text: there is
+// no free text in them to visit, and encoding them (a date formats itself) only to find none
+// cost more than walking the strings of the draft.
+
+extension CivilDate {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension RunsUntil {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension DraftEnum {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension Bool {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension Int {
+    /// Holds no free text; never empty.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool { true }
+}
+
+extension Quantity {
+    /// The text of a quantity written as text (a number is written as a number); false when blank.
+    public func walkFreeText(_ walk: inout FreeTextWalk) -> Bool {
+        guard text.startsVisibly || !isEmptyValue else { return false }
+        if case .text(let text) = self { walk.visit(text) }
         return true
     }
 }

@@ -38,14 +38,16 @@ extension PlaceholderLexicon {
                 }
             }
         }
-        return (VagueTrie(words: words), rules)
+        // An anchor that must stand alone or start at the first letter never follows an ASCII
+        // letter or digit (the first letter has none before it), so the walk skips those positions.
+        return (VagueTrie(words: words, startsWord: rules.map { !$0.anywhere }), rules)
     }
 
     /// False only when `text` cannot be a placeholder; true sends it to the full test.
     func mayBePlaceholder(_ text: String) -> Bool {
         var text = text
-        let count = text.utf8.count
         return text.withUTF8 { bytes in
+            let count = bytes.count
             // The UTF-8 offset of the first scalar normalising cannot drop (an ASCII letter or
             // digit, kana or a kanji), or -1; decoded from the bytes, as this runs on every field.
             var firstLetter = -1
@@ -57,7 +59,13 @@ extension PlaceholderLexicon {
                     offset += 1
                     continue
                 }
-                let (value, width) = Self.decode(bytes, at: offset)
+                // Lead bytes E3–E9 start U+3000–U+9FFF, which has no case: once the first letter
+                // is known, nothing in them needs decoding.
+                if firstLetter >= 0, lead &- 0xE3 < 7 {
+                    offset += 3
+                    continue
+                }
+                let (value, width) = UTF8Scalar.decode(bytes, at: offset)
                 if (0x3000...0x9FFF).contains(value) {
                     if firstLetter < 0, value >= 0x3041, value != 0x30FC { firstLetter = offset }
                 } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
@@ -66,42 +74,23 @@ extension PlaceholderLexicon {
                 offset += width
             }
             guard firstLetter >= 0 else { return true }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-                for index in 0..<count {
-                    let byte = bytes[index]
-                    buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            // The trie folds ASCII capitals itself: no lowered copy.
+            var found = false
+            anchorTrie.forEachOccurrence(in: bytes) { anchor, start, end in
+                guard !found else { return }
+                let rule = anchorRules[anchor]
+                if rule.anywhere {
+                    found = true
+                } else if rule.alone, start == 0 || !Self.isASCIIAlphanumeric(bytes[start - 1]),
+                    end == count || !Self.isASCIIAlphanumeric(bytes[end])
+                {
+                    found = true
+                } else if rule.atFirstLetter, start == firstLetter {
+                    found = true
                 }
-                let lowered = UnsafeBufferPointer(buffer)
-                var found = false
-                anchorTrie.forEachOccurrence(in: lowered) { anchor, start, end in
-                    guard !found else { return }
-                    let rule = anchorRules[anchor]
-                    if rule.anywhere {
-                        found = true
-                    } else if rule.alone, start == 0 || !Self.isASCIIAlphanumeric(lowered[start - 1]),
-                        end == count || !Self.isASCIIAlphanumeric(lowered[end])
-                    {
-                        found = true
-                    } else if rule.atFirstLetter, start == firstLetter {
-                        found = true
-                    }
-                }
-                return found
             }
+            return found
         }
-    }
-
-    /// The scalar value of the multi-byte UTF-8 sequence at `offset` (a String's bytes are valid) and its length.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
-        let lead = UInt32(bytes[offset])
-        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2) }
-        if lead < 0xF0 {
-            return ((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
-        }
-        return (
-            (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
-                | UInt32(bytes[offset + 3] & 0x3F), 4
-        )
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

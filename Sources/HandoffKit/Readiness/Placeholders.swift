@@ -66,9 +66,8 @@ public struct PlaceholderLexicon: Sendable {
     /// True when `text` is blank or a placeholder: the field is still open.
     public func isOpen(_ text: String?) -> Bool {
         guard let text else { return true }
-        // A printable ASCII first byte is a character that is not white space; else ask each character.
-        let printableFirst = text.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
-        if !printableFirst, text.allSatisfy(\.isWhitespace) { return true }
+        // Text that starts with printable ASCII, kana or kanji is not blank; else ask each character.
+        if !text.startsVisibly, text.allSatisfy(\.isWhitespace) { return true }
         return placeholder(in: text) != nil
     }
 

@@ -53,6 +53,10 @@ struct SensitiveTextTally {
     }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
+        // Shaped for what nearly every text is made of: a letter that starts no anchor (class 0:
+        // the token grows), a byte that only ends a token (a space), and a multi-byte character
+        // (kana, kanji), whose continuation bytes only end a token too and are passed over at
+        // once. A token's length is compared with the shortest shape once it ends.
         var run = 0
         var digits = 0
         var ats = 0
@@ -62,9 +66,24 @@ struct SensitiveTextTally {
                 let count = bytes.count
                 var index = 0
                 while index < count {
-                    let bits = classes[Int(bytes[index])]
-                    run = bits & Self.endsTokenBit != 0 ? 0 : run &+ 1
-                    if run >= 15 { plausible = true }
+                    let byte = bytes[index]
+                    let bits = classes[Int(byte)]
+                    if bits == 0 {
+                        run &+= 1
+                        index &+= 1
+                        continue
+                    }
+                    if bits & Self.endsTokenBit != 0 {
+                        if run >= 15 { plausible = true }
+                        run = 0
+                    } else {
+                        run &+= 1
+                    }
+                    if bits == Self.endsTokenBit {
+                        index &+= 1
+                        while index < count, bytes[index] & 0xC0 == 0x80 { index &+= 1 }
+                        continue
+                    }
                     digits &+= Int((bits & Self.digitBit) >> 1)
                     ats &+= Int((bits & Self.atBit) >> 2)
                     var candidates = bits >> Self.needleShift
@@ -80,10 +99,15 @@ struct SensitiveTextTally {
                         }
                     }
                     index &+= 1
+                    // After a lead byte that may start an anchor (of パスワード, 暗証), which ended
+                    // the token, the rest of its character carries nothing.
+                    if byte >= 0xC0 {
+                        while index < count, bytes[index] & 0xC0 == 0x80 { index &+= 1 }
+                    }
                 }
             }
         }
-        self.mayHoldSecret = plausible
+        self.mayHoldSecret = plausible || run >= 15
         self.digits = digits
         self.ats = ats
     }

@@ -126,7 +126,7 @@ public struct VagueLexicon: Sendable {
         add(extra.en + extra.ja, .configured)
         // Longer phrases first, so "as soon as possible" wins over "soon" and なるべく早く over なるべく.
         self.entries = entries.sorted { $0.lowered.count > $1.lowered.count }
-        self.trie = VagueTrie(words: self.entries.map(\.lowered))
+        self.trie = VagueTrie(words: self.entries.map(\.lowered), startsWord: self.entries.map(\.wholeWord))
     }
 
     static let english: [(Kind, [String])] = [
@@ -226,9 +226,11 @@ public struct VagueLexicon: Sendable {
     /// taken in the lexicon's order (longest words first, each word's occurrences left to right),
     /// so a longer phrase claims its bytes before the shorter words inside it, as it always has.
     public func matches(in text: String) -> [Match] {
-        // The walk runs on bytes lowered on the stack; only a text with a candidate gets them as an array.
+        // The trie folds ASCII capitals itself, so it walks the text's own bytes; only a text with
+        // letters whose lowering is not ASCII lowering is walked lowered, and only a text with a
+        // candidate gets its lowered bytes as an array.
         var candidates: [(entry: Int, start: Int, end: Int)] = []
-        let lowered: [UInt8]? = Self.withLoweredBytes(text) { buffer in
+        func collect(_ buffer: UnsafeBufferPointer<UInt8>) {
             trie.forEachOccurrence(in: buffer) { entry, start, end in
                 if entries[entry].wholeWord
                     && !((start == 0 || !Self.isWordByte(buffer[start - 1])) && (end >= buffer.count || !Self.isWordByte(buffer[end])))
@@ -237,9 +239,22 @@ public struct VagueLexicon: Sendable {
                 }
                 candidates.append((entry, start, end))
             }
-            return candidates.isEmpty ? nil : Array(buffer)
         }
-        guard let bytes = lowered else { return [] }
+        var text = text
+        let caseBeyondASCII = text.withUTF8 { buffer in
+            if Self.lowersBeyondASCII(buffer) { return true }
+            collect(buffer)
+            return false
+        }
+        let bytes: [UInt8]
+        if caseBeyondASCII {
+            bytes = Array(text.lowercased().utf8)
+            bytes.withUnsafeBufferPointer(collect)
+        } else {
+            guard !candidates.isEmpty else { return [] }
+            bytes = Self.loweredBytes(text)
+        }
+        guard !candidates.isEmpty else { return [] }
         candidates.sort { $0.entry != $1.entry ? $0.entry < $1.entry : $0.start < $1.start }
         // Case tells an acronym (ETC, the toll system) from a word (etc); only when lowering kept
         // every byte in place.
@@ -276,16 +291,16 @@ public struct VagueLexicon: Sendable {
         let count = text.utf8.count
         if count <= 4096 {
             let fast = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { buffer -> Result? in
-                let ascii = text.withUTF8 { bytes -> Bool in
+                let lowersAsASCII = text.withUTF8 { bytes -> Bool in
                     var ascii = true
                     for index in 0..<count {
                         let byte = bytes[index]
                         if byte >= 0x80 { ascii = false }
                         buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                     }
-                    return ascii
+                    return ascii || !lowersBeyondASCII(bytes)
                 }
-                if !ascii && lowersBeyondASCII(text) { return nil }
+                if !lowersAsASCII { return nil }
                 return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
             }
             if let fast { return fast }
@@ -293,12 +308,40 @@ public struct VagueLexicon: Sendable {
         return loweredBytes(text).withUnsafeBufferPointer(body)
     }
 
-    /// True when lowering `text` changes more than its ASCII letters (full-width or Greek
-    /// capitals; Japanese has no case).
-    private static func lowersBeyondASCII(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            !scalar.isASCII && !(0x3000...0x9FFF).contains(scalar.value) && scalar.properties.changesWhenLowercased
+    /// True when lowering the text of `bytes` (valid UTF-8) changes more than its ASCII letters
+    /// (full-width or Greek capitals; Japanese has no case). Read from the bytes, eight at a time
+    /// while they are ASCII: this runs on every text the lexicon scans.
+    static func lowersBeyondASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if count &- index >= 8, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index &+= 8
+                continue
+            }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index &+= 1
+                continue
+            }
+            // Lead bytes E3–E9 start U+3000–U+9FFF: kana, kanji and their punctuation have no case.
+            if lead &- 0xE3 < 7 {
+                index &+= 3
+                continue
+            }
+            let (value, width) = UTF8Scalar.decode(bytes, at: index)
+            if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased { return true }
+            index &+= width
         }
+        return false
+    }
+
+    /// True when lowering `text` changes more than its ASCII letters.
+    private static func lowersBeyondASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { lowersBeyondASCII($0) }
     }
 
     /// The UTF-8 bytes of `text.lowercased()`, without building the lowered string when only ASCII
@@ -321,5 +364,22 @@ public struct VagueLexicon: Sendable {
     /// ASCII letters and digits join words; everything else (spaces, punctuation, Japanese) separates them.
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+}
+
+/// Scalars read straight from UTF-8 bytes, for scans that meet a non-ASCII byte only now and then.
+enum UTF8Scalar {
+    /// The scalar value of the multi-byte UTF-8 sequence at `offset` (a String's bytes are valid) and its length.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[offset])
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
+        }
+        return (
+            (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+                | UInt32(bytes[offset + 3] & 0x3F), 4
+        )
     }
 }

@@ -33,6 +33,40 @@ struct VagueSpan {
         text.split(whereSeparator: \.isWhitespace).map { String($0) }
     }
 
+    /// `words(text).suffix(count)`, read from the end: only the words next to a match count, and
+    /// splitting the whole text before it cost more than the rest of the rule.
+    static func lastWords(_ text: Substring, _ count: Int) -> [String] {
+        var words: [String] = []
+        var end = text.endIndex
+        var index = text.endIndex
+        while index > text.startIndex, words.count < count {
+            let before = text.index(before: index)
+            if text[before].isWhitespace {
+                if end > index { words.append(String(text[index..<end])) }
+                end = before
+            }
+            index = before
+        }
+        if words.count < count, end > index { words.append(String(text[index..<end])) }
+        return words.reversed()
+    }
+
+    /// `words(text).prefix(count)`, read from the start and stopping there.
+    static func firstWords(_ text: Substring, _ count: Int) -> [String] {
+        var words: [String] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex, words.count < count {
+            if text[index].isWhitespace {
+                if start < index { words.append(String(text[start..<index])) }
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        if words.count < count, start < index { words.append(String(text[start..<index])) }
+        return words
+    }
+
     static func bare(_ word: String) -> String {
         String(word.unicodeScalars.filter { !"()[]{}\"'“”‘’,.;:!?".unicodeScalars.contains($0) }.map(Character.init))
     }
@@ -47,8 +81,8 @@ struct VagueSpan {
         if isQuoted { return true }
         if entry.wholeWord && ((entry.kind != .time && isGluedToCompound) || isAcronym(entry)) { return true }
         guard entry.wholeWord else { return false }
-        let previous = Self.words(Substring(before)).suffix(3).map(Self.bare)
-        let next = Self.words(Substring(after)).prefix(2).map(Self.bare)
+        let previous = Self.lastWords(Substring(before), 3).map(Self.bare)
+        let next = Self.firstWords(Substring(after), 2).map(Self.bare)
         let term = entry.word.lowercased()
         if Self.comparatives.contains(term) {
             // "more than 300", "more than three"
@@ -138,6 +172,9 @@ struct VagueSpan {
 
     /// Byte ranges inside quotation marks: 「…」, 『…』, “…”, "…", and '…' opened after a space.
     static func quotedRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        // Every opening mark holds '"' or '\'', or starts with E2 80 9C (“) or E3 80 8C/8E (「『):
+        // text with none of them has no quotation, found without searching it as a string.
+        guard Self.mayHoldQuotation(bytes) else { return [] }
         let text = String(decoding: bytes, as: UTF8.self)
         var ranges: [Range<Int>] = []
         let pairs: [(String, String)] = [("「", "」"), ("『", "』"), ("“", "”"), ("\"", "\""), (" '", "'")]
@@ -157,5 +194,19 @@ struct VagueSpan {
             ranges.append(1..<text.utf8.distance(from: text.startIndex, to: closing))
         }
         return ranges
+    }
+
+    static func mayHoldQuotation(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return true }
+            if (byte == 0xE2 || byte == 0xE3) && index + 2 < bytes.count && bytes[index + 1] == 0x80 {
+                let last = bytes[index + 2]
+                if byte == 0xE2 ? last == 0x9C : (last == 0x8C || last == 0x8E) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

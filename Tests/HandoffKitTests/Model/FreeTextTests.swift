@@ -49,6 +49,23 @@ extension Rules {
             #expect(texts > loaded.count)
         }
 
+        @Test("a text told from its first bytes to start visibly is never blank")
+        func visibleStart() {
+            let vocabulary = ["\u{3000}", "\u{3000}x", "日本", "かな", "ｱ", "\u{85}", "\u{2028}", "\u{3001}", "ー"]
+            var visible = 0
+            for text in ScanEquivalenceInputs.texts(1000, vocabulary: vocabulary, seed: 5) + vocabulary where text.startsVisibly {
+                let blank = text.allSatisfy { $0.isWhitespace }
+                #expect(!blank, "\(text.debugDescription)")
+                visible += 1
+            }
+            #expect(visible > 100)
+            let visibleStarts = ["a", "未定", "かな", "「x」", "\u{3001}"].filter { $0.startsVisibly }
+            #expect(visibleStarts.count == 5)
+            // White space, or a start the bytes alone do not settle, is left to `isEmptyValue`.
+            let unsettled = ["", " ", "\u{3000}", "\u{3000}未定", "é", "\u{200B}x"].filter { $0.startsVisibly }
+            #expect(unsettled.isEmpty)
+        }
+
         @Test("an item holding only a left-out field keeps its place in the numbering; an empty item does not")
         func leftOutFieldsCount() {
             var emailOnly = Stakeholder()
