@@ -29,6 +29,11 @@ enum Terminal {
     /// the bytes must be the same on stdout as in an `-o` file).
     static func writeExport(_ text: String) { writeBytes(text, to: STDOUT_FILENO) }
 
+    /// An export's bytes, as the writers made them: no round trip through `String`.
+    static func writeExport(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { writeBytes($0, to: STDOUT_FILENO) }
+    }
+
     /// Standard streams that were closed when handoff started (`check >&-`): /dev/null holds
     /// their descriptor numbers so that no file opened later becomes "stdout", and a write to
     /// them is reported instead of vanishing.
@@ -48,23 +53,25 @@ enum Terminal {
     }
 
     private static func writeBytes(_ text: String, to descriptor: Int32) {
-        if closedAtStart.contains(descriptor) && !text.isEmpty {
+        var text = text
+        text.withUTF8 { bytes in writeBytes(bytes, to: descriptor) }
+    }
+
+    private static func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        if closedAtStart.contains(descriptor) && !bytes.isEmpty {
             failWriting(to: descriptor, reason: "it was closed when handoff started")
         }
-        var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    // The reader went away (`| head`): what it wanted, it has. SIGPIPE is ignored
-                    // (see Entrypoint), so this is where that ends, quietly and successfully.
-                    if errno == EPIPE { exit(ExitStatus.done) }
-                    failWriting(to: descriptor, reason: String(cString: strerror(errno)))
-                }
-                offset += written
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                // The reader went away (`| head`): what it wanted, it has. SIGPIPE is ignored
+                // (see Entrypoint), so this is where that ends, quietly and successfully.
+                if errno == EPIPE { exit(ExitStatus.done) }
+                failWriting(to: descriptor, reason: String(cString: strerror(errno)))
             }
+            offset += written
         }
     }
 

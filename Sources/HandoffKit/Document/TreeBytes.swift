@@ -209,6 +209,13 @@ public struct TreeBytes {
     mutating func number(_ text: String) { scalar(text, tag: 2, quoted: false) }
     mutating func int(_ number: Int) { self.number(String(number)) }
     mutating func string(_ text: String) { scalar(text, tag: 3, quoted: true) }
+    /// A string value given as its UTF-8 (a rendered description): in JSON its bytes are escaped
+    /// straight from the buffer.
+    mutating func string(utf8 text: [UInt8]) {
+        guard isJSON else { return string(text.utf8String) }
+        beginMember()
+        text.withUnsafeBufferPointer { JSONWriter.writeString(utf8: $0, into: &bytes) }
+    }
     /// A keyword or date: a string in JSON, told apart from text in the digest.
     mutating func plain(_ text: String) { scalar(text, tag: 4, quoted: true) }
 

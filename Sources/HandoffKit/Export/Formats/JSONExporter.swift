@@ -12,19 +12,21 @@ public struct JSONExporter: Exporter {
     }
 
     /// The normalised draft as JSON, written from the draft without building its `Value` tree.
-    static func json(_ item: ExportItem, indent: Int?) -> String {
+    static func json(_ item: ExportItem, indent: Int?) -> [UInt8] {
         var draft = item.draft
         draft.format = HandoffVersion.draftFormat
         var tree = TreeBytes(.json(indent: indent))
         draft.writeRecord(into: &tree)
-        return tree.text
+        return tree.bytes
     }
 
     struct Writer: ExportWriter {
         var drafts = OneOrLines { item in JSONExporter.json(item, indent: 2) }
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try drafts.add(draft) }
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
+            try drafts.add(draft, into: &out)
+        }
 
-        mutating func finish() -> String { drafts.finish() }
+        mutating func finish(into out: inout [UInt8]) { drafts.finish(into: &out) }
     }
 }

@@ -11,19 +11,20 @@ public struct YAMLExporter: Exporter {
         RenderedDraft(item) { item in
             var draft = item.draft
             draft.format = HandoffVersion.draftFormat
-            return .text(YAMLWriter.document(draft.encoded))
+            return .text(Array(YAMLWriter.document(draft.encoded).utf8))
         }
     }
 
     struct Writer: ExportWriter {
         var count = 0
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
             let document = try draft.text()
             count += 1
-            return (count > 1 ? "---\n" : "") + document
+            if count > 1 { out.append(utf8: "---\n") }
+            out.append(contentsOf: document)
         }
 
-        mutating func finish() -> String { "" }
+        mutating func finish(into out: inout [UInt8]) {}
     }
 }
