@@ -221,7 +221,7 @@ public struct TreeBytes {
 
     @inline(__always)
     private mutating func scalar(_ text: String, tag: UInt8, quoted: Bool) {
-        if yamlGuards != nil { return yamlScalar(tag == 2 ? .number(text) : tag == 3 ? .string(text) : .plain(text)) }
+        if yamlGuards != nil { return yamlText(text, isString: tag == 3) }
         beginMember()
         if isJSON {
             if quoted { JSONWriter.writeString(text, into: &bytes) } else { bytes.append(utf8: text) }
@@ -284,6 +284,25 @@ public struct TreeBytes {
             bytes.appendSpaces(top.indent)
             bytes.append(utf8: "-\n")
             frames.append(Frame(isMap: false, indent: top.indent + 2))
+        }
+    }
+
+    /// `yamlScalar` of a string (`isString`) or of a number or plain scalar, which YAML writes as
+    /// it is: without the one-node `Value`.
+    private mutating func yamlText(_ text: String, isString: Bool) {
+        guard let yamlGuards, let top = frames.last else { return yamlScalar(isString ? .string(text) : .plain(text)) }
+        if afterKey {
+            afterKey = false
+        } else {
+            bytes.appendSpaces(top.indent)
+            bytes.append(UInt8(ascii: "-"))
+        }
+        if isString {
+            YAMLWriter.writeScalarString(text, into: &bytes, indent: top.indent, guards: yamlGuards)
+        } else {
+            bytes.append(0x20)
+            bytes.append(utf8: text)
+            bytes.append(0x0A)
         }
     }
 
