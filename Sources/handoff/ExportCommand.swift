@@ -119,7 +119,8 @@ struct ExportCommand: ParsableCommand {
                 // A stored draft is labelled with the revision it holds (the journal's, as the
                 // store reconciles them).
                 let revision = loaded.revision.map { "revision \($0)" }
-                return .rendered(exporter.render(ExportItem(draft: loaded.draft, report: report, revision: revision), options: options))
+                let item = ExportItem(draft: loaded.draft, report: report, revision: revision, digestingNow: exporter.namesDrafts)
+                return .rendered(exporter.render(item, options: options))
             },
             handle: { loaded, source, checked in
             let rendered: RenderedDraft

@@ -40,9 +40,15 @@ public protocol Exporter: Sendable {
     /// One draft's part of the export, independent of the other drafts, so that it can be made
     /// on a worker thread; the writer puts the parts together in order.
     func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft
+    /// Whether the export names each draft (its revision or its external id appear in it): a draft
+    /// read from a file is then named by its digest, made with the item on the worker.
+    var namesDrafts: Bool { get }
 }
 
 extension Exporter {
+    /// True: most formats put the provenance line or an external id in every issue.
+    public var namesDrafts: Bool { true }
+
     /// The export of `items`, deterministic: the same drafts and options give the same text.
     public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
         var writer = self.writer(options: options)

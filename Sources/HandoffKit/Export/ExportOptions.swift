@@ -56,27 +56,33 @@ public struct ExportItem: Sendable {
     /// The draft's readiness; its open findings go into the description unless the builder is `bodyOnly`.
     public var report: ReadinessReport
     /// How the draft's revision is named in the provenance line: the store's revision number, or
-    /// a digest of the draft's content for a file.
-    public var revision: String
-
-    /// An item for `draft`; a nil `revision` names it by a digest of its content ("content 1a2b…").
-    public init(draft: Draft, report: ReadinessReport, revision: String? = nil) {
-        self.draft = draft
-        self.report = report
-        if let revision {
-            self.revision = revision
-        } else {
-            let digest = ContentDigest.of(draft)
-            self.revision = "content " + digest
-            self.digest = digest
-        }
+    /// a digest of the draft's content for a file ("content 1a2b…").
+    public var revision: String {
+        get { namedRevision ?? "content " + contentDigest }
+        set { namedRevision = newValue }
     }
 
-    /// `ContentDigest.of(draft)` when the revision was named by it, so the external id does not hash again.
+    /// An item for `draft`; a nil `revision` names it by a digest of its content ("content 1a2b…").
+    /// - Parameter digestingNow: false leaves that digest to be made when the revision or the
+    ///   external id is asked for, each time: for a format that never asks (json, yaml), which
+    ///   then does not write the whole draft once more only to hash it.
+    public init(draft: Draft, report: ReadinessReport, revision: String? = nil, digestingNow: Bool = true) {
+        self.draft = draft
+        self.report = report
+        namedRevision = revision
+        if revision == nil && digestingNow { digest = ContentDigest.of(draft) }
+    }
+
+    /// The revision as given, nil when the draft is named by its digest.
+    private var namedRevision: String?
+
+    /// `ContentDigest.of(draft)`, made at `init` unless it was told not to.
     private var digest: String?
 
+    private var contentDigest: String { digest ?? ContentDigest.of(draft) }
+
     /// A stable id for Jira's importer and for sub-task links: the draft id, else a digest.
-    public var externalID: String { draft.id ?? "draft-" + (digest ?? ContentDigest.of(draft)).prefix(12) }
+    public var externalID: String { draft.id ?? "draft-" + contentDigest.prefix(12) }
 }
 
 /// A short, stable digest of a draft's normalised content (FNV-1a, 64 bits): the same draft

@@ -7,6 +7,9 @@ public struct YAMLExporter: Exporter {
     /// `options` is not used.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
 
+    /// False: the draft is written as it is, without a provenance line or an id of handoff's.
+    public var namesDrafts: Bool { false }
+
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item in
             var draft = item.draft
