@@ -45,7 +45,7 @@ func utf16Length(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             let continuation = word & ~(word << 1) & high
             let fourByteLead = word & (word << 1) & (word << 2) & (word << 3) & high
-            units += fourByteLead.nonzeroBitCount - continuation.nonzeroBitCount
+            units += ByteTables.flaggedBytes(fourByteLead) - ByteTables.flaggedBytes(continuation)
             index += 8
         }
     }
