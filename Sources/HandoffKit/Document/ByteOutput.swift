@@ -34,18 +34,6 @@ enum ByteTables {
     @inline(__always)
     static func flaggedBytes(_ word: UInt64) -> Int { Int(((word >> 7) &* 0x0101_0101_0101_0101) >> 56) }
 
-    /// Whether all eight bytes of `word` are ASCII that JSON writes as it is: printable, not a
-    /// quote, a backslash or DEL. Each test sets bit 7 of the bytes it finds (exact for ASCII).
-    @inline(__always)
-    static func plainJSONWord(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & high }
-        let control = (word &- 0x20 &* ones) & ~word & high
-        let special = hasZeroByte(word ^ (0x22 &* ones)) | hasZeroByte(word ^ (0x5C &* ones)) | hasZeroByte(word ^ (0x7F &* ones))
-        return (word & high) | control | special == 0
-    }
-
     /// Lead bytes of the only non-ASCII scalars `UnsafeScalar.needsEscape` is true for: C1
     /// controls (C2 80–9F), U+2028/U+2029 (E2 80 A8/A9), U+FEFF, U+FFFE, U+FFFF (EF BB BF,
     /// EF BF BE/BF). Every other multi-byte scalar can be copied without decoding it.

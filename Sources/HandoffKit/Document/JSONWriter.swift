@@ -132,21 +132,8 @@ public enum JSONWriter {
             var runStart = 0
             var index = 0
             let count = bytes.count
-            let raw = UnsafeRawPointer(bytes.baseAddress)
-            // Where the next eight-byte check may start: a word that fails is gone through byte by
-            // byte before another is tried, and none is tried at a multi-byte scalar (Japanese
-            // text would fail every one).
-            var wordFrom = 0
             while index < count {
                 let byte = bytes[index]
-                if byte < 0x80, index >= wordFrom, index + 8 <= count, let raw {
-                    // Eight plain ASCII bytes at a time: most of a description is.
-                    if ByteTables.plainJSONWord(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                        index += 8
-                        continue
-                    }
-                    wordFrom = index + 8
-                }
                 if byte < 0x80 {
                     if plain[Int(byte)] {
                         index += 1
