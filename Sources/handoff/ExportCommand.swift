@@ -119,7 +119,9 @@ struct ExportCommand: ParsableCommand {
                 // A stored draft is labelled with the revision it holds (the journal's, as the
                 // store reconciles them).
                 let revision = loaded.revision.map { "revision \($0)" }
-                let item = ExportItem(draft: loaded.draft, report: report, revision: revision, digestingNow: exporter.namesDrafts)
+                let item = ExportItem(
+                    draft: loaded.draft, report: report, revision: revision, digestingNow: exporter.namesDrafts,
+                    writingSource: exporter.namesDrafts && options.includeSource)
                 return .rendered(exporter.render(item, options: options))
             },
             handle: { loaded, source, checked in

@@ -63,15 +63,28 @@ public struct ExportItem: Sendable {
     }
 
     /// An item for `draft`; a nil `revision` names it by a digest of its content ("content 1a2b…").
-    /// - Parameter digestingNow: false leaves that digest to be made when the revision or the
-    ///   external id is asked for, each time: for a format that never asks (json, yaml), which
-    ///   then does not write the whole draft once more only to hash it.
-    public init(draft: Draft, report: ReadinessReport, revision: String? = nil, digestingNow: Bool = true) {
+    /// - Parameters:
+    ///   - digestingNow: false leaves that digest to be made when the revision or the external id
+    ///     is asked for, each time: for a format that never asks (json, yaml), which then does not
+    ///     write the whole draft once more only to hash it.
+    ///   - writingSource: the digest's walk of the draft also writes the source block's YAML, which
+    ///     the description then takes from the item (one walk instead of two).
+    public init(
+        draft: Draft, report: ReadinessReport, revision: String? = nil, digestingNow: Bool = true, writingSource: Bool = false
+    ) {
         self.draft = draft
         self.report = report
         namedRevision = revision
-        if revision == nil && digestingNow { digest = ContentDigest.of(draft) }
+        guard revision == nil && digestingNow else { return }
+        if writingSource, let both = SourceBlock.yamlAndDigest(for: draft) {
+            (digest, sourceYAML) = both
+        } else {
+            digest = ContentDigest.of(draft)
+        }
     }
+
+    /// `SourceBlock.yaml(for: draft)` when it was written with the digest.
+    private(set) var sourceYAML: String?
 
     /// The revision as given, nil when the draft is named by its digest.
     private var namedRevision: String?
@@ -93,8 +106,13 @@ public enum ContentDigest {
         // The tagged bytes of the draft's tree, written without building the tree (see `TreeBytes`).
         var tree = TreeBytes(.digest)
         draft.writeRecord(into: &tree)
+        return of(tagged: tree.bytes)
+    }
+
+    /// The digest of a tree's tagged bytes (see `TreeBytes.Syntax.digest`).
+    static func of(tagged: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in tree.bytes {
+        for byte in tagged {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
