@@ -82,9 +82,6 @@ struct TreeBytesEquivalenceTests {
             draft.writeRecord(into: &pretty)
             #expect(pretty.text == JSONWriter.pretty(draft.encoded, level: 1))
             #expect(ContentDigest.of(draft) == Self.referenceDigest(draft))
-            var yaml = TreeBytes(.yaml(guarded: SourceBlock.guarded))
-            draft.writeRecord(into: &yaml)
-            #expect(yaml.text == YAMLWriter.document(draft.encoded, guarded: SourceBlock.guarded))
         }
     }
 
@@ -101,27 +98,6 @@ struct TreeBytesEquivalenceTests {
             #expect(now.revision == "content " + Self.referenceDigest(draft))
         }
         #expect(ExportFormat.allCases.filter { !$0.exporter.namesDrafts } == [.yaml, .json])
-    }
-
-    @Test("the source block written in the digest's walk is the one written alone, and so is the digest")
-    func sourceWithDigest() throws {
-        var unformatted = TestDrafts.ready
-        unformatted.format = nil
-        var foreign = TestDrafts.ready
-        foreign.format = "other/2"
-        #expect(SourceBlock.yamlAndDigest(for: foreign) == nil)
-        for draft in [Draft(), unformatted] + (try Self.drafts()) {
-            var formatted = draft
-            formatted.format = HandoffVersion.draftFormat
-            for draft in [draft, formatted] {
-                let both = try #require(SourceBlock.yamlAndDigest(for: draft))
-                #expect(both.yaml == SourceBlock.yaml(for: draft))
-                #expect(both.digest == Self.referenceDigest(draft))
-                let item = ExportItem(draft: draft, report: ExportFixtures.item(draft).report, writingSource: true)
-                #expect(item.revision == "content " + Self.referenceDigest(draft))
-                #expect(item.sourceYAML == SourceBlock.yaml(for: draft))
-            }
-        }
     }
 
     @Test("the source block written in the digest's walk is the one written alone, and so is the digest")
