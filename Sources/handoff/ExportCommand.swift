@@ -92,9 +92,13 @@ struct ExportCommand: ParsableCommand {
         // Output streams into the -o file's temporary twin, or straight to stdout.
         Signals.cleanUpWhenInterrupted()
         let file = try output.map { path throws(IOFailure) in try AtomicFile.Writer(path: path) }
-        func emit(_ text: String) throws {
-            guard !text.isEmpty else { return }
-            if let file { try file.write(text) } else { Terminal.writeExport(text) }
+        // One buffer for the run: each draft's bytes are appended, written and the buffer emptied.
+        var pending: [UInt8] = []
+        pending.reserveCapacity(16384)
+        func emitPending() throws {
+            guard !pending.isEmpty else { return }
+            if let file { try file.write(String(decoding: pending, as: UTF8.self)) } else { Terminal.writeExport(pending) }
+            pending.removeAll(keepingCapacity: true)
         }
         let exporter = format.exporter
         var writer = exporter.writer(options: options)
@@ -115,7 +119,10 @@ struct ExportCommand: ParsableCommand {
                 // A stored draft is labelled with the revision it holds (the journal's, as the
                 // store reconciles them).
                 let revision = loaded.revision.map { "revision \($0)" }
-                return .rendered(exporter.render(ExportItem(draft: loaded.draft, report: report, revision: revision), options: options))
+                let item = ExportItem(
+                    draft: loaded.draft, report: report, revision: revision, digestingNow: exporter.namesDrafts,
+                    writingSource: exporter.namesDrafts && options.includeSource)
+                return .rendered(exporter.render(item, options: options))
             },
             handle: { loaded, source, checked in
             let rendered: RenderedDraft
@@ -127,7 +134,8 @@ struct ExportCommand: ParsableCommand {
             }
             let storedRevision = loaded.revision
             do {
-                try emit(try writer.add(rendered))
+                try writer.add(rendered, into: &pending)
+                try emitPending()
             } catch let error as ExportError {
                 Terminal.printError(error.description)
                 return ExitStatus.invalidInput
@@ -145,7 +153,10 @@ struct ExportCommand: ParsableCommand {
             return ExitStatus.done
         })
         // With nothing exported there is no export: no empty importer file, no lone CSV header.
-        if exported > 0 { try emit(writer.finish()) }
+        if exported > 0 {
+            writer.finish(into: &pending)
+            try emitPending()
+        }
         if let file {
             if exported > 0 { try file.commit() } else { file.discard() }
         }

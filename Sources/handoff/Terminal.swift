@@ -29,6 +29,11 @@ enum Terminal {
     /// the bytes must be the same on stdout as in an `-o` file).
     static func writeExport(_ text: String) { writeBytes(text, to: STDOUT_FILENO) }
 
+    /// An export's bytes, as the writers made them: no round trip through `String`.
+    static func writeExport(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { writeBuffer($0, to: STDOUT_FILENO) }
+    }
+
     /// Standard streams that were closed when handoff started (`check >&-`): /dev/null holds
     /// their descriptor numbers so that no file opened later becomes "stdout", and a write to
     /// them is reported instead of vanishing.

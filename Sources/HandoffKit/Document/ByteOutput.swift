@@ -28,6 +28,12 @@ extension Array where Element == UInt8 {
 }
 
 enum ByteTables {
+    /// How many bytes of `word` have bit 7 set, when no other bit is: the bits shifted down to
+    /// one a byte and summed into the top byte by one multiplication (the build targets x86-64
+    /// without `popcnt`, where `nonzeroBitCount` is a dozen instructions).
+    @inline(__always)
+    static func flaggedBytes(_ word: UInt64) -> Int { Int(((word >> 7) &* 0x0101_0101_0101_0101) >> 56) }
+
     /// Lead bytes of the only non-ASCII scalars `UnsafeScalar.needsEscape` is true for: C1
     /// controls (C2 80–9F), U+2028/U+2029 (E2 80 A8/A9), U+FEFF, U+FFFE, U+FFFF (EF BB BF,
     /// EF BF BE/BF). Every other multi-byte scalar can be copied without decoding it.

@@ -27,30 +27,33 @@ extension String {
     /// on a long description does not need.
     var utf16Length: Int {
         var text = self
-        return text.withUTF8 { bytes in
-            // Every byte but a continuation (10xxxxxx) starts a scalar; a four-byte one (11110xxx)
-            // needs a surrogate pair. Eight bytes at a time: a byte's bit 7 masked by the bits
-            // below it, shifted up into place, tells both at once.
-            let high: UInt64 = 0x8080_8080_8080_8080
-            var units = bytes.count
-            var index = 0
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while index + 8 <= bytes.count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let continuation = word & ~(word << 1) & high
-                    let fourByteLead = word & (word << 1) & (word << 2) & (word << 3) & high
-                    units += fourByteLead.nonzeroBitCount - continuation.nonzeroBitCount
-                    index += 8
-                }
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte & 0xC0 == 0x80 { units -= 1 }
-                if byte >= 0xF0 { units += 1 }
-                index += 1
-            }
-            return units
+        return text.withUTF8(HandoffKit.utf16Length)
+    }
+}
+
+/// The UTF-16 length of valid UTF-8 `bytes`: one unit a scalar, two above U+FFFF.
+func utf16Length(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    // Every byte but a continuation (10xxxxxx) starts a scalar; a four-byte one (11110xxx)
+    // needs a surrogate pair. Eight bytes at a time: a byte's bit 7 masked by the bits
+    // below it, shifted up into place, tells both at once.
+    let high: UInt64 = 0x8080_8080_8080_8080
+    var units = bytes.count
+    var index = 0
+    if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let continuation = word & ~(word << 1) & high
+            let fourByteLead = word & (word << 1) & (word << 2) & (word << 3) & high
+            units += ByteTables.flaggedBytes(fourByteLead) - ByteTables.flaggedBytes(continuation)
+            index += 8
         }
     }
+    while index < bytes.count {
+        let byte = bytes[index]
+        if byte & 0xC0 == 0x80 { units -= 1 }
+        if byte >= 0xF0 { units += 1 }
+        index += 1
+    }
+    return units
 }

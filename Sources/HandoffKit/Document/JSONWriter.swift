@@ -101,6 +101,18 @@ public enum JSONWriter {
         out.append(0x22)
     }
 
+    /// `writeString` of text given as its UTF-8 (valid, as a renderer's bytes are): a long
+    /// description goes into the JSON without becoming a `String` first.
+    static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(0x22)
+        let start = out.count
+        if !writeRuns(bytes, into: &out) {
+            out.removeSubrange(start...)
+            writeScalars(String(decoding: bytes, as: UTF8.self), into: &out)
+        }
+        out.append(0x22)
+    }
+
     private static func writeScalars(_ text: String, into out: inout [UInt8]) {
         UnsafeScalar.forEach(text) { scalar, invisible in
             if scalar.value < 0x80 && plainASCII[Int(scalar.value)] {

@@ -19,7 +19,11 @@ public struct TreeBytes {
     }
 
     var bytes: [UInt8] = []
+    /// With `digesting`, the digest's tagged bytes of the same tree, written beside the YAML: one
+    /// walk of the draft for both its source block and the digest it is named by.
+    private(set) var tagged: [UInt8] = []
     let syntax: Syntax
+    private let digesting: Bool
     private let indent: Int?
     private let isJSON: Bool
     private let yamlGuards: YAMLWriter.Guards?
@@ -33,8 +37,11 @@ public struct TreeBytes {
     private var afterKey = false
 
     /// A writer in `syntax`; JSON starts `level` levels deep (as inside an enclosing document).
-    init(_ syntax: Syntax, level: Int = 0, capacity: Int = 2048) {
+    /// `digesting` (YAML only) also writes `tagged`, the digest's bytes.
+    init(_ syntax: Syntax, level: Int = 0, capacity: Int = 2048, digesting: Bool = false) {
         self.syntax = syntax
+        self.digesting = digesting
+        if digesting { tagged.reserveCapacity(capacity) }
         indent = if case .json(let indent) = syntax { indent } else { nil }
         isJSON = if case .json = syntax { true } else { false }
         yamlGuards = if case .yaml(let guarded) = syntax { YAMLWriter.Guards(guarded) } else { nil }
@@ -51,17 +58,19 @@ public struct TreeBytes {
         fileprivate let depth: Int
         fileprivate let frames: Int
         fileprivate let dashPending: Bool
+        fileprivate let taggedCount: Int
     }
 
     var mark: Mark {
         Mark(
             count: bytes.count, empty: empty, afterKey: afterKey, level: level, depth: depth, frames: frames.count,
-            dashPending: frames.last?.dashPending ?? false)
+            dashPending: frames.last?.dashPending ?? false, taggedCount: tagged.count)
     }
 
     /// Forgets everything written since `mark`.
     mutating func rollback(to mark: Mark) {
         bytes.removeSubrange(mark.count...)
+        if digesting { tagged.removeSubrange(mark.taggedCount...) }
         empty = mark.empty
         afterKey = mark.afterKey
         level = mark.level
@@ -106,6 +115,7 @@ public struct TreeBytes {
 
     private mutating func open(json: UInt8, tag: UInt8) {
         if yamlGuards != nil {
+            if digesting { tagged.append(tag) }
             openYAML(isMap: json == UInt8(ascii: "{"))
             return
         }
@@ -118,6 +128,7 @@ public struct TreeBytes {
 
     private mutating func close(json: UInt8, tag: UInt8) {
         if yamlGuards != nil {
+            if digesting { tagged.append(tag) }
             frames.removeLast()
             return
         }
@@ -135,6 +146,10 @@ public struct TreeBytes {
     /// The key of the next member of the open map.
     mutating func key(_ key: String) {
         if let yamlGuards {
+            if digesting {
+                tagged.append(utf8: key)
+                tagged.append(0)
+            }
             let top = frames.count - 1
             if frames[top].dashPending {
                 frames[top].dashPending = false
@@ -190,13 +205,19 @@ public struct TreeBytes {
     }
 
     mutating func null() {
-        if yamlGuards != nil { return yamlScalar(.null) }
+        if yamlGuards != nil {
+            if digesting { tagged.append(0) }
+            return yamlScalar(.null)
+        }
         beginMember()
         if isJSON { bytes.append(utf8: "null") } else { bytes.append(0) }
     }
 
     mutating func bool(_ flag: Bool) {
-        if yamlGuards != nil { return yamlScalar(.bool(flag)) }
+        if yamlGuards != nil {
+            if digesting { tagged.append(contentsOf: [1, flag ? 1 : 0]) }
+            return yamlScalar(.bool(flag))
+        }
         beginMember()
         if isJSON {
             bytes.append(utf8: flag ? "true" : "false")
@@ -209,12 +230,26 @@ public struct TreeBytes {
     mutating func number(_ text: String) { scalar(text, tag: 2, quoted: false) }
     mutating func int(_ number: Int) { self.number(String(number)) }
     mutating func string(_ text: String) { scalar(text, tag: 3, quoted: true) }
+    /// A string value given as its UTF-8 (a rendered description): in JSON its bytes are escaped
+    /// straight from the buffer.
+    mutating func string(utf8 text: [UInt8]) {
+        guard isJSON else { return string(text.utf8String) }
+        beginMember()
+        text.withUnsafeBufferPointer { JSONWriter.writeString(utf8: $0, into: &bytes) }
+    }
     /// A keyword or date: a string in JSON, told apart from text in the digest.
     mutating func plain(_ text: String) { scalar(text, tag: 4, quoted: true) }
 
     @inline(__always)
     private mutating func scalar(_ text: String, tag: UInt8, quoted: Bool) {
-        if yamlGuards != nil { return yamlScalar(tag == 2 ? .number(text) : tag == 3 ? .string(text) : .plain(text)) }
+        if yamlGuards != nil {
+            if digesting {
+                tagged.append(tag)
+                tagged.append(utf8: text)
+                tagged.append(0)
+            }
+            return yamlText(text, isString: tag == 3)
+        }
         beginMember()
         if isJSON {
             if quoted { JSONWriter.writeString(text, into: &bytes) } else { bytes.append(utf8: text) }
@@ -230,8 +265,12 @@ public struct TreeBytes {
         if yamlGuards != nil {
             // YAML writes an empty map or list inline, as it does a scalar.
             switch value {
-            case .map(let entries) where entries.isEmpty: return yamlScalar(value)
-            case .list(let items) where items.isEmpty: return yamlScalar(value)
+            case .map(let entries) where entries.isEmpty:
+                if digesting { tagged.append(contentsOf: [7, 8]) }
+                return yamlScalar(value)
+            case .list(let items) where items.isEmpty:
+                if digesting { tagged.append(contentsOf: [5, 6]) }
+                return yamlScalar(value)
             default: break
             }
         }
@@ -277,6 +316,25 @@ public struct TreeBytes {
             bytes.appendSpaces(top.indent)
             bytes.append(utf8: "-\n")
             frames.append(Frame(isMap: false, indent: top.indent + 2))
+        }
+    }
+
+    /// `yamlScalar` of a string (`isString`) or of a number or plain scalar, which YAML writes as
+    /// it is: without the one-node `Value`.
+    private mutating func yamlText(_ text: String, isString: Bool) {
+        guard let yamlGuards, let top = frames.last else { return yamlScalar(isString ? .string(text) : .plain(text)) }
+        if afterKey {
+            afterKey = false
+        } else {
+            bytes.appendSpaces(top.indent)
+            bytes.append(UInt8(ascii: "-"))
+        }
+        if isString {
+            YAMLWriter.writeScalarString(text, into: &bytes, indent: top.indent, guards: yamlGuards)
+        } else {
+            bytes.append(0x20)
+            bytes.append(utf8: text)
+            bytes.append(0x0A)
         }
     }
 

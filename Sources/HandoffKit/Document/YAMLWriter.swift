@@ -124,17 +124,24 @@ public enum YAMLWriter {
     /// `writeValue` for a value that is not a non-empty map or list: a scalar, inline, quoted,
     /// as a literal block or a long text; shared with `TreeBytes`, which writes the rest itself.
     static func writeScalarValue(_ value: Value, into out: inout [UInt8], indent: Int, guards: Guards) {
-        switch value {
-        case .string(let text) where text.utf8.count > longLineBytes && hasLongLine(text):
+        if case .string(let text) = value { return writeScalarString(text, into: &out, indent: indent, guards: guards) }
+        out.append(0x20)
+        writeInline(value, into: &out, guards: guards)
+        out.append(0x0A)
+    }
+
+    /// `writeScalarValue` of a string: a long text, a literal block, or inline (plain or quoted).
+    static func writeScalarString(_ text: String, into out: inout [UInt8], indent: Int, guards: Guards) {
+        if text.utf8.count > longLineBytes && hasLongLine(text) {
             var long = ""
             writeLong(text, into: &long, indent: indent, guards: guards)
             out.append(utf8: long)
-        case .string(let text) where literalBlockAllowed(text) && !guards.matches(text):
+        } else if literalBlockAllowed(text) && !guards.matches(text) {
             var utf8 = text
             utf8.withUTF8 { bytes in writeLiteralBlock(bytes, into: &out, indent: indent) }
-        default:
+        } else {
             out.append(0x20)
-            writeInline(value, into: &out, guards: guards)
+            writeScalarText(text, into: &out, guards: guards)
             out.append(0x0A)
         }
     }

@@ -40,25 +40,51 @@ public protocol Exporter: Sendable {
     /// One draft's part of the export, independent of the other drafts, so that it can be made
     /// on a worker thread; the writer puts the parts together in order.
     func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft
+    /// Whether the export names each draft (its revision or its external id appear in it): a draft
+    /// read from a file is then named by its digest, made with the item on the worker.
+    var namesDrafts: Bool { get }
 }
 
 extension Exporter {
+    /// True: most formats put the provenance line or an external id in every issue.
+    public var namesDrafts: Bool { true }
+
     /// The export of `items`, deterministic: the same drafts and options give the same text.
     public func export(_ items: [ExportItem], options: ExportOptions) throws(ExportError) -> String {
         var writer = self.writer(options: options)
-        var out = ""
-        for item in items { out += try writer.add(render(item, options: options)) }
-        return out + writer.finish()
+        var out: [UInt8] = []
+        for item in items { try writer.add(render(item, options: options), into: &out) }
+        writer.finish(into: &out)
+        return out.utf8String
     }
 }
 
-/// Writes one export incrementally. The concatenation of every `add` and `finish` is the file.
+/// Writes one export incrementally, as bytes: the drafts' parts were rendered as bytes on the
+/// workers, and going through `String` on the way out would check them as UTF-8 once more. The
+/// concatenation of every `add` and `finish` is the file.
 public protocol ExportWriter {
-    /// Output for one more draft, rendered by the same format with the same options; may be
-    /// empty while the writer batches (bulk bodies of 50). Throws the draft's rendering error.
-    mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String
-    /// What remains once every draft is in.
-    mutating func finish() -> String
+    /// Appends the output for one more draft, rendered by the same format with the same options,
+    /// to `out`; may append nothing while the writer batches (bulk bodies of 50). Throws the
+    /// draft's rendering error, having appended nothing.
+    mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError)
+    /// Appends what remains once every draft is in.
+    mutating func finish(into out: inout [UInt8])
+}
+
+extension ExportWriter {
+    /// The output for one more draft, as text.
+    public mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+        var out: [UInt8] = []
+        try add(draft, into: &out)
+        return out.utf8String
+    }
+
+    /// What remains once every draft is in, as text.
+    public mutating func finish() -> String {
+        var out: [UInt8] = []
+        finish(into: &out)
+        return out.utf8String
+    }
 }
 
 /// For formats that print one JSON object for a single draft and JSON Lines for several: the
@@ -66,31 +92,34 @@ public protocol ExportWriter {
 struct OneOrLines {
     /// The indented JSON of one draft, for an export of that draft alone: made again then, so
     /// that every other export writes only the compact line.
-    let pretty: (ExportItem) -> String
+    let pretty: (ExportItem) -> [UInt8]
     private var first: RenderedDraft?
     private var count = 0
 
-    init(pretty: @escaping (ExportItem) -> String) { self.pretty = pretty }
+    init(pretty: @escaping (ExportItem) -> [UInt8]) { self.pretty = pretty }
 
-    mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+    mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
         let compact = try draft.json()
         count += 1
         switch count {
         case 1:
             first = draft
-            return ""
         case 2:
-            let held = try first?.json() ?? ""
+            if let held = try first?.json() { out.append(contentsOf: held) }
             first = nil
-            return held + "\n" + compact + "\n"
+            out.append(0x0A)
+            out.append(contentsOf: compact)
+            out.append(0x0A)
         default:
-            return compact + "\n"
+            out.append(contentsOf: compact)
+            out.append(0x0A)
         }
     }
 
-    mutating func finish() -> String {
-        guard count == 1, let first else { return "" }
-        return pretty(first.item) + "\n"
+    mutating func finish(into out: inout [UInt8]) {
+        guard count == 1, let first else { return }
+        out.append(contentsOf: pretty(first.item))
+        out.append(0x0A)
     }
 }
 
@@ -110,6 +139,10 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
         try checkLength(description.utf16Length, of: item)
     }
 
+    static func checkLength(utf8 description: [UInt8], of item: ExportItem) throws(ExportError) {
+        try checkLength(description.withUnsafeBufferPointer(utf16Length), of: item)
+    }
+
     static func checkLength(_ length: Int, of item: ExportItem) throws(ExportError) {
         if length > descriptionLimit {
             throw ExportError(
@@ -127,8 +160,13 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
 
 /// The description of `item` in wiki markup, as the importer, REST v2 and CSV take it.
 func wikiDescription(_ item: ExportItem, options: ExportOptions) throws(ExportError) -> String {
-    let text = WikiMarkupRenderer.render(TicketDocumentBuilder(options: options).document(for: item))
-    try ExportError.checkLength(text, of: item)
+    try wikiDescriptionBytes(item, options: options).utf8String
+}
+
+/// `wikiDescription`'s UTF-8, which the exports copy into their own bytes.
+func wikiDescriptionBytes(_ item: ExportItem, options: ExportOptions) throws(ExportError) -> [UInt8] {
+    let text = WikiMarkupRenderer.renderBytes(TicketDocumentBuilder(options: options).document(for: item))
+    try ExportError.checkLength(utf8: text, of: item)
     return text
 }
 

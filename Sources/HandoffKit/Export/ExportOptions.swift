@@ -56,27 +56,46 @@ public struct ExportItem: Sendable {
     /// The draft's readiness; its open findings go into the description unless the builder is `bodyOnly`.
     public var report: ReadinessReport
     /// How the draft's revision is named in the provenance line: the store's revision number, or
-    /// a digest of the draft's content for a file.
-    public var revision: String
+    /// a digest of the draft's content for a file ("content 1a2b…").
+    public var revision: String {
+        get { namedRevision ?? "content " + contentDigest }
+        set { namedRevision = newValue }
+    }
 
     /// An item for `draft`; a nil `revision` names it by a digest of its content ("content 1a2b…").
-    public init(draft: Draft, report: ReadinessReport, revision: String? = nil) {
+    /// - Parameters:
+    ///   - digestingNow: false leaves that digest to be made when the revision or the external id
+    ///     is asked for, each time: for a format that never asks (json, yaml), which then does not
+    ///     write the whole draft once more only to hash it.
+    ///   - writingSource: the digest's walk of the draft also writes the source block's YAML, which
+    ///     the description then takes from the item (one walk instead of two).
+    public init(
+        draft: Draft, report: ReadinessReport, revision: String? = nil, digestingNow: Bool = true, writingSource: Bool = false
+    ) {
         self.draft = draft
         self.report = report
-        if let revision {
-            self.revision = revision
+        namedRevision = revision
+        guard revision == nil && digestingNow else { return }
+        if writingSource, let both = SourceBlock.yamlAndDigest(for: draft) {
+            (digest, sourceYAML) = both
         } else {
-            let digest = ContentDigest.of(draft)
-            self.revision = "content " + digest
-            self.digest = digest
+            digest = ContentDigest.of(draft)
         }
     }
 
-    /// `ContentDigest.of(draft)` when the revision was named by it, so the external id does not hash again.
+    /// `SourceBlock.yaml(for: draft)` when it was written with the digest.
+    private(set) var sourceYAML: String?
+
+    /// The revision as given, nil when the draft is named by its digest.
+    private var namedRevision: String?
+
+    /// `ContentDigest.of(draft)`, made at `init` unless it was told not to.
     private var digest: String?
 
+    private var contentDigest: String { digest ?? ContentDigest.of(draft) }
+
     /// A stable id for Jira's importer and for sub-task links: the draft id, else a digest.
-    public var externalID: String { draft.id ?? "draft-" + (digest ?? ContentDigest.of(draft)).prefix(12) }
+    public var externalID: String { draft.id ?? "draft-" + contentDigest.prefix(12) }
 }
 
 /// A short, stable digest of a draft's normalised content (FNV-1a, 64 bits): the same draft
@@ -87,8 +106,13 @@ public enum ContentDigest {
         // The tagged bytes of the draft's tree, written without building the tree (see `TreeBytes`).
         var tree = TreeBytes(.digest)
         draft.writeRecord(into: &tree)
+        return of(tagged: tree.bytes)
+    }
+
+    /// The digest of a tree's tagged bytes (see `TreeBytes.Syntax.digest`).
+    static func of(tagged: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in tree.bytes {
+        for byte in tagged {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }

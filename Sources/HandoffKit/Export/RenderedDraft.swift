@@ -7,15 +7,16 @@ public struct RenderedDraft: Sendable {
     let item: ExportItem
     let outcome: Result<Piece, ExportError>
 
+    /// UTF-8 throughout: the writer joins the pieces and they go out as bytes.
     enum Piece: Sendable {
         /// Bytes that only need joining: a CSV row, a Markdown section, a YAML document.
-        case text(String)
+        case text([UInt8])
         /// A JSON value's compact text; the indented form, written only when it is the whole
         /// export, is made again from the item.
-        case json(compact: String)
+        case json(compact: [UInt8])
         /// jira-import's issues, each indented as inside the file, written with the draft's own
         /// external id, and the sub-task links they add.
-        case importIssues([String], links: [Value])
+        case importIssues([[UInt8]], links: [Value])
     }
 
     init(_ item: ExportItem, _ body: (ExportItem) throws(ExportError) -> Piece) {
@@ -29,12 +30,12 @@ public struct RenderedDraft: Sendable {
 
     func piece() throws(ExportError) -> Piece { try outcome.get() }
 
-    func text() throws(ExportError) -> String {
+    func text() throws(ExportError) -> [UInt8] {
         guard case .text(let text) = try piece() else { preconditionFailure("rendered by another format") }
         return text
     }
 
-    func json() throws(ExportError) -> String {
+    func json() throws(ExportError) -> [UInt8] {
         guard case .json(let compact) = try piece() else { preconditionFailure("rendered by another format") }
         return compact
     }

@@ -207,7 +207,7 @@ public struct TicketDocumentBuilder: Sendable {
         if options.includeSource {
             heading(Labels.sourceDraft)
             blocks.append(
-                .code(language: "yaml", title: TicketDocument.sourceTitle, text: SourceBlock.yaml(for: draft)))
+                .code(language: "yaml", title: TicketDocument.sourceTitle, text: item.sourceYAML ?? SourceBlock.yaml(for: draft)))
         }
         return TicketDocument(blocks: blocks)
     }

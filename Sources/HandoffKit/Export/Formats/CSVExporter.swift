@@ -45,43 +45,70 @@ public struct CSVExporter: Exporter {
             return header.map { CSVExporter.cell($0, guard: options.csvGuard) }.joined(separator: ",") + "\r\n"
         }
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
             let row = try draft.text()
             rows += 1
-            return (rows == 1 ? header : "") + row
+            if rows == 1 { out.append(utf8: header) }
+            out.append(contentsOf: row)
         }
 
         /// The draft's row, its line end included; depends on no other row.
-        func row(_ item: ExportItem) throws(ExportError) -> String {
+        func row(_ item: ExportItem) throws(ExportError) -> [UInt8] {
             if options.shape == .subtasks { throw ExportError.shapeUnsupported(.csv) }
             let fields = IssueFields(draft: item.draft, options: options)
-            let description = try wikiDescription(item, options: options)
+            let description = try wikiDescriptionBytes(item, options: options)
             var row = [item.externalID, fields.summary, fields.issueType, fields.status, fields.priority]
             row.append(fields.dueDate?.description ?? "")
             row += (0..<labelColumns).map { $0 < fields.labels.count ? fields.labels[$0] : "" }
             row += (0..<componentColumns).map { $0 < fields.components.count ? fields.components[$0] : "" }
             row += customIDs.map { id in fields.customFields.first { $0.id == id }?.value ?? "" }
-            row.append(description)
-            return row.map { CSVExporter.cell($0, guard: options.csvGuard) }.joined(separator: ",") + "\r\n"
+            var out: [UInt8] = []
+            out.reserveCapacity(description.count + 512)
+            for text in row {
+                CSVExporter.appendCell(text, guard: options.csvGuard, into: &out)
+                out.append(UInt8(ascii: ","))
+            }
+            // The description, the longest cell by far, from the renderer's bytes.
+            description.withUnsafeBufferPointer { utf8 in
+                CSVExporter.appendCell(utf8, of: { String(decoding: utf8, as: UTF8.self) }, guard: options.csvGuard, into: &out)
+            }
+            out.append(utf8: "\r\n")
+            return out
         }
 
-        mutating func finish() -> String { rows == 0 ? header : "" }
+        mutating func finish(into out: inout [UInt8]) { if rows == 0 { out.append(utf8: header) } }
     }
 
     /// One CSV cell: control characters removed, invisible ones shown as `[U+202E]` (line breaks and tabs kept: the embedded source
     /// draft must come back byte for byte), formulas neutralised for `.spreadsheet`, quoted
     /// when it holds a comma, a quote, a line break or edge spaces (or a trailing tab).
     public static func cell(_ raw: String, guard mode: ExportOptions.CSVGuard) -> String {
-        var bytes = raw
-        return bytes.withUTF8 { utf8 in
-            fastCell(utf8, of: raw, guard: mode) ?? characterwiseCell(raw, guard: mode)
-        }
+        var out: [UInt8] = []
+        appendCell(raw, guard: mode, into: &out)
+        return out.utf8String
     }
 
-    /// The cell of text that needs neither control characters removed nor invisible ones shown,
-    /// written from its bytes; nil for other text, and where a combining mark after a quote, a
-    /// comma or an edge space would make the character-wise reading differ from the bytes.
-    private static func fastCell(_ utf8: UnsafeBufferPointer<UInt8>, of raw: String, guard mode: ExportOptions.CSVGuard) -> String? {
+    /// `cell(raw)` appended to `out`.
+    static func appendCell(_ raw: String, guard mode: ExportOptions.CSVGuard, into out: inout [UInt8]) {
+        var bytes = raw
+        bytes.withUTF8 { utf8 in appendCell(utf8, of: { raw }, guard: mode, into: &out) }
+    }
+
+    /// The cell of the text whose UTF-8 is `utf8`, appended to `out`; `text` makes the `String`,
+    /// which only the spreadsheet guard and text with controls or invisible characters need.
+    static func appendCell(
+        _ utf8: UnsafeBufferPointer<UInt8>, of text: () -> String, guard mode: ExportOptions.CSVGuard, into out: inout [UInt8]
+    ) {
+        if !appendFastCell(utf8, of: text, guard: mode, into: &out) { out.append(utf8: characterwiseCell(text(), guard: mode)) }
+    }
+
+    /// Appends the cell of text that needs neither control characters removed nor invisible ones
+    /// shown, written from its bytes; false (nothing appended) for other text, and where a
+    /// combining mark after a quote, a comma or an edge space would make the character-wise
+    /// reading differ from the bytes.
+    private static func appendFastCell(
+        _ utf8: UnsafeBufferPointer<UInt8>, of text: () -> String, guard mode: ExportOptions.CSVGuard, into out: inout [UInt8]
+    ) -> Bool {
         let count = utf8.count
         var quotes = 0
         var needsQuotes = false
@@ -91,12 +118,12 @@ public struct CSVExporter: Exporter {
             if byte < 0x80 {
                 switch byte {
                 case 0x22, 0x2C:
-                    if !standsAlone(utf8, index) { return nil }
+                    if !standsAlone(utf8, index) { return false }
                     if byte == 0x22 { quotes += 1 }
                     needsQuotes = true
                 case 0x0A: needsQuotes = true
                 case 0x09: break
-                case ..<0x20, 0x7F: return nil
+                case ..<0x20, 0x7F: return false
                 default: break
                 }
                 index += 1
@@ -104,27 +131,29 @@ public struct CSVExporter: Exporter {
             }
             if ByteTables.leadMayNeedEscape(byte) || ByteTables.leadMayBeInvisible(byte) {
                 let (scalar, length) = UnsafeScalar.decode(utf8, at: index)
-                if UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) { return nil }
+                if UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) { return false }
                 index += length
             } else {
                 index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             }
         }
-        let guarded = mode == .spreadsheet && startsFormula(raw)
+        let guarded = mode == .spreadsheet && startsFormula(text())
         if count > 0 {
             if utf8[0] == 0x20 {
-                if !standsAlone(utf8, 0) { return nil }
+                if !standsAlone(utf8, 0) { return false }
                 if !guarded { needsQuotes = true }
             }
             let last = utf8[count - 1]
             if last == 0x20 || last == 0x09 {
-                if last == 0x20, !standsAlone(utf8, count - 1) { return nil }
+                if last == 0x20, !standsAlone(utf8, count - 1) { return false }
                 needsQuotes = true
             }
         }
-        if !needsQuotes { return guarded ? "'" + raw : raw }
-        var out: [UInt8] = []
-        out.reserveCapacity(count + quotes + 3)
+        if !needsQuotes {
+            if guarded { out.append(UInt8(ascii: "'")) }
+            out.append(contentsOf: utf8)
+            return true
+        }
         out.append(0x22)
         if guarded { out.append(UInt8(ascii: "'")) }
         var runStart = 0
@@ -137,7 +166,7 @@ public struct CSVExporter: Exporter {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         out.append(0x22)
-        return out.utf8String
+        return true
     }
 
     /// Whether the ASCII byte at `index` is a character of its own: no mark or joiner after it

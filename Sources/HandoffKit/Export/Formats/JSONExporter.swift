@@ -7,24 +7,29 @@ public struct JSONExporter: Exporter {
     /// A writer that emits one pretty-printed draft, or JSON Lines once there are two; `options` is not used.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
 
+    /// False: the draft is written as it is, without a provenance line or an id of handoff's.
+    public var namesDrafts: Bool { false }
+
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item in .json(compact: Self.json(item, indent: nil)) }
     }
 
     /// The normalised draft as JSON, written from the draft without building its `Value` tree.
-    static func json(_ item: ExportItem, indent: Int?) -> String {
+    static func json(_ item: ExportItem, indent: Int?) -> [UInt8] {
         var draft = item.draft
         draft.format = HandoffVersion.draftFormat
         var tree = TreeBytes(.json(indent: indent))
         draft.writeRecord(into: &tree)
-        return tree.text
+        return tree.bytes
     }
 
     struct Writer: ExportWriter {
         var drafts = OneOrLines { item in JSONExporter.json(item, indent: 2) }
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try drafts.add(draft) }
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
+            try drafts.add(draft, into: &out)
+        }
 
-        mutating func finish() -> String { drafts.finish() }
+        mutating func finish(into out: inout [UInt8]) { drafts.finish(into: &out) }
     }
 }

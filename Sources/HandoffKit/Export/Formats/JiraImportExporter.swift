@@ -29,8 +29,8 @@ public struct JiraImportExporter: Exporter {
         var used: Set<String> = []
         var issues = 0
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
-            let rendered: [String]
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
+            let rendered: [[UInt8]]
             if case .success(.importIssues(let written, let newLinks)) = draft.outcome, used.insert(draft.item.externalID).inserted {
                 rendered = written
                 links += newLinks
@@ -39,12 +39,12 @@ public struct JiraImportExporter: Exporter {
                 // draft failed, which claims its id all the same: done here, in order, as before.
                 rendered = try JiraImportExporter().issues(for: draft.item, options: options, used: &used, links: &links)
             }
-            var out = ""
             for issue in rendered {
-                out += (issues == 0 ? head : ",") + "\n        " + issue
+                if issues == 0 { out.append(utf8: head) } else { out.append(UInt8(ascii: ",")) }
+                out.append(utf8: "\n        ")
+                out.append(contentsOf: issue)
                 issues += 1
             }
-            return out
         }
 
         var head: String {
@@ -53,11 +53,11 @@ public struct JiraImportExporter: Exporter {
             return "{\n  \"projects\": [\n    {\n      \"key\": " + key + ",\n      \"issues\": ["
         }
 
-        mutating func finish() -> String {
-            var out = issues == 0 ? head + "]" : "\n      ]"
-            out += "\n    }\n  ]"
-            if !links.isEmpty { out += ",\n  \"links\": " + JSONWriter.pretty(.list(links), level: 1) }
-            return out + "\n}\n"
+        mutating func finish(into out: inout [UInt8]) {
+            var tail = issues == 0 ? head + "]" : "\n      ]"
+            tail += "\n    }\n  ]"
+            if !links.isEmpty { tail += ",\n  \"links\": " + JSONWriter.pretty(.list(links), level: 1) }
+            out.append(utf8: tail + "\n}\n")
         }
     }
 
@@ -65,7 +65,7 @@ public struct JiraImportExporter: Exporter {
     /// their `sub-task-link`s; each issue is JSON indented as inside the file.
     func issues(
         for item: ExportItem, options: ExportOptions, used: inout Set<String>, links: inout [Value]
-    ) throws(ExportError) -> [String] {
+    ) throws(ExportError) -> [[UInt8]] {
         let fields = IssueFields(draft: item.draft, options: options)
         // Two identical drafts without ids would share an id; the importer needs them distinct.
         var externalID = item.externalID
@@ -77,7 +77,7 @@ public struct JiraImportExporter: Exporter {
         var issues = [
             issue(
                 externalID: externalID, type: fields.issueType, summary: fields.summary, fields: fields,
-                description: try wikiDescription(item, options: options))
+                description: try wikiDescriptionBytes(item, options: options))
         ]
         guard options.shape == .subtasks else { return issues }
         let subtaskType = options.configuration.jira.subtaskType ?? "Sub-task"
@@ -101,9 +101,9 @@ public struct JiraImportExporter: Exporter {
 
     /// One issue as `JSONWriter.pretty(_, level: 4)` writes it, written without the `Value` tree.
     private func issue(
-        externalID: String, type: String, summary: String, fields: IssueFields, description: String, custom: Bool = true
-    ) -> String {
-        var tree = TreeBytes(.json(indent: 2), level: 4, capacity: description.utf8.count + 1024)
+        externalID: String, type: String, summary: String, fields: IssueFields, description: [UInt8], custom: Bool = true
+    ) -> [UInt8] {
+        var tree = TreeBytes(.json(indent: 2), level: 4, capacity: description.count + 1024)
         func entry(_ key: String, _ value: String) {
             tree.key(key)
             tree.string(value)
@@ -114,7 +114,8 @@ public struct JiraImportExporter: Exporter {
         entry("summary", summary)
         entry("status", fields.status)
         entry("priority", fields.priority)
-        entry("description", description)
+        tree.literalKey("description")
+        tree.string(utf8: description)
         tree.literalKey("labels")
         tree.beginList()
         for label in fields.labels { tree.string(label) }
@@ -141,12 +142,12 @@ public struct JiraImportExporter: Exporter {
             tree.endList()
         }
         tree.endMap()
-        return tree.text
+        return tree.bytes
     }
 
     private func subtaskDescription(
         _ system: AffectedSystem, parent: String, item: ExportItem, options: ExportOptions
-    ) -> String {
+    ) -> [UInt8] {
         let language = options.language ?? item.draft.language
         var blocks: [TicketDocument.Block] = [
             .paragraph([.strong(Localized(en: "Part of", ja: "親チケット")(language) + ":"), .text(" " + parent)]),
@@ -162,6 +163,6 @@ public struct JiraImportExporter: Exporter {
         if system.change.isBlank {
             blocks.append(.paragraph([.text(Localized(en: "The change is not described yet.", ja: "変更内容は未記入です。")(language))]))
         }
-        return WikiMarkupRenderer.render(TicketDocument(blocks: blocks))
+        return WikiMarkupRenderer.renderBytes(TicketDocument(blocks: blocks))
     }
 }

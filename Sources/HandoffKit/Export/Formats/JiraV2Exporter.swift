@@ -22,22 +22,24 @@ public struct JiraV2Exporter: Exporter {
         init(options: ExportOptions) {
             self.options = options
             // The draft was rendered once already, so its description is within the limit.
-            bodies = OneOrLines { item in (try? JiraV2Exporter.body(item, options: options, indent: 2)) ?? "" }
+            bodies = OneOrLines { item in (try? JiraV2Exporter.body(item, options: options, indent: 2)) ?? [] }
         }
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try bodies.add(draft) }
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
+            try bodies.add(draft, into: &out)
+        }
 
-        mutating func finish() -> String { bodies.finish() }
+        mutating func finish(into out: inout [UInt8]) { bodies.finish(into: &out) }
     }
 
     /// The create body `{"fields": …}` of one draft as JSON.
-    static func body(_ item: ExportItem, options: ExportOptions, indent: Int?) throws(ExportError) -> String {
-        let description = try wikiDescription(item, options: options)
+    static func body(_ item: ExportItem, options: ExportOptions, indent: Int?) throws(ExportError) -> [UInt8] {
+        let description = try wikiDescriptionBytes(item, options: options)
         var tree = TreeBytes(.json(indent: indent), capacity: 8192)
         tree.beginMap()
         tree.literalKey("fields")
-        writeRestFields(item, options: options, into: &tree) { $0.string(description) }
+        writeRestFields(item, options: options, into: &tree) { $0.string(utf8: description) }
         tree.endMap()
-        return tree.text
+        return tree.bytes
     }
 }

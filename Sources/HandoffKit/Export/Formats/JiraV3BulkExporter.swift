@@ -23,39 +23,44 @@ public struct JiraV3BulkExporter: Exporter {
         /// The drafts of the body being filled; an export of one body alone writes them again, indented.
         var batch: [RenderedDraft] = []
         /// `batch`'s members as compact JSON, made on the workers.
-        var compactBatch: [String] = []
+        var compactBatch: [[UInt8]] = []
         /// Once a body has been written, the export is JSON Lines.
         var wroteBody = false
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
             // A draft that cannot be exported is refused before a full body is let out, so that
             // the body is not lost with the error.
             let compact = try draft.json()
-            var out = ""
             if batch.count == JiraV3BulkExporter.issuesPerBody {
-                out = compactBody() + "\n"
+                writeCompactBody(into: &out)
                 batch.removeAll(keepingCapacity: true)
                 compactBatch.removeAll(keepingCapacity: true)
                 wroteBody = true
             }
             batch.append(draft)
             compactBatch.append(compact)
-            return out
         }
 
-        /// What `JSONWriter.compact` writes for the body, from its members' compact text.
-        private func compactBody() -> String {
-            "{\"issueUpdates\":[" + compactBatch.joined(separator: ",") + "]}"
-        }
-
-        mutating func finish() -> String {
-            guard !batch.isEmpty else { return "" }
-            if wroteBody { return compactBody() + "\n" }
-            // What `JSONWriter.pretty` writes for the body, its members indented two levels deep.
-            let members = batch.map { draft in
-                (try? JiraV3Exporter.body(draft.item, options: options, indent: 2, level: 2)) ?? ""
+        /// What `JSONWriter.compact` writes for the body, from its members' compact text, and a line break.
+        private func writeCompactBody(into out: inout [UInt8]) {
+            out.append(utf8: "{\"issueUpdates\":[")
+            for (index, member) in compactBatch.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: member)
             }
-            return "{\n  \"issueUpdates\": [\n    " + members.joined(separator: ",\n    ") + "\n  ]\n}\n"
+            out.append(utf8: "]}\n")
+        }
+
+        mutating func finish(into out: inout [UInt8]) {
+            guard !batch.isEmpty else { return }
+            if wroteBody { return writeCompactBody(into: &out) }
+            // What `JSONWriter.pretty` writes for the body, its members indented two levels deep.
+            out.append(utf8: "{\n  \"issueUpdates\": [\n    ")
+            for (index, draft) in batch.enumerated() {
+                if index > 0 { out.append(utf8: ",\n    ") }
+                out.append(contentsOf: (try? JiraV3Exporter.body(draft.item, options: options, indent: 2, level: 2)) ?? [])
+            }
+            out.append(utf8: "\n  ]\n}\n")
         }
     }
 }

@@ -22,17 +22,19 @@ public struct JiraV3Exporter: Exporter {
         init(options: ExportOptions) {
             self.options = options
             // The draft was rendered once already, so its description is within the limit.
-            bodies = OneOrLines { item in (try? JiraV3Exporter.body(item, options: options, indent: 2)) ?? "" }
+            bodies = OneOrLines { item in (try? JiraV3Exporter.body(item, options: options, indent: 2)) ?? [] }
         }
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String { try bodies.add(draft) }
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
+            try bodies.add(draft, into: &out)
+        }
 
-        mutating func finish() -> String { bodies.finish() }
+        mutating func finish(into out: inout [UInt8]) { bodies.finish(into: &out) }
     }
 
     /// The create body `{"fields": …}` of one draft as JSON, `level` levels deep when indented;
     /// shared with the bulk format.
-    static func body(_ item: ExportItem, options: ExportOptions, indent: Int?, level: Int = 0) throws(ExportError) -> String {
+    static func body(_ item: ExportItem, options: ExportOptions, indent: Int?, level: Int = 0) throws(ExportError) -> [UInt8] {
         let document = TicketDocumentBuilder(options: options).document(for: item)
         // Jira counts the description's text, not the ADF around it.
         try ExportError.checkLength(document.textLength, of: item)
@@ -41,6 +43,6 @@ public struct JiraV3Exporter: Exporter {
         tree.literalKey("fields")
         writeRestFields(item, options: options, into: &tree) { ADFRenderer.write(document, into: &$0) }
         tree.endMap()
-        return tree.text
+        return tree.bytes
     }
 }

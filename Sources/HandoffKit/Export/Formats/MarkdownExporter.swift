@@ -9,7 +9,7 @@ public struct MarkdownExporter: Exporter {
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item in
             let fields = IssueFields(draft: item.draft, options: options)
-            return .text(MarkdownRenderer.render(TicketDocumentBuilder(options: options).document(for: item), title: fields.summary))
+            return .text(Array(MarkdownRenderer.render(TicketDocumentBuilder(options: options).document(for: item), title: fields.summary).utf8))
         }
     }
 
@@ -17,14 +17,15 @@ public struct MarkdownExporter: Exporter {
         let options: ExportOptions
         var count = 0
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
             let document = try draft.text()
             count += 1
             let marker = SourceBlock.markdownMarker + " (handoff \(HandoffVersion.current)); each source draft is in a "
                 + "code block named \(TicketDocument.sourceTitle) -->\n\n"
-            return (count == 1 ? marker : "\n---\n\n") + document
+            out.append(utf8: count == 1 ? marker : "\n---\n\n")
+            out.append(contentsOf: document)
         }
 
-        mutating func finish() -> String { "" }
+        mutating func finish(into out: inout [UInt8]) {}
     }
 }

@@ -7,23 +7,27 @@ public struct YAMLExporter: Exporter {
     /// `options` is not used.
     public func writer(options: ExportOptions) -> any ExportWriter { Writer() }
 
+    /// False: the draft is written as it is, without a provenance line or an id of handoff's.
+    public var namesDrafts: Bool { false }
+
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item in
             var draft = item.draft
             draft.format = HandoffVersion.draftFormat
-            return .text(YAMLWriter.document(draft.encoded))
+            return .text(Array(YAMLWriter.document(draft.encoded).utf8))
         }
     }
 
     struct Writer: ExportWriter {
         var count = 0
 
-        mutating func add(_ draft: RenderedDraft) throws(ExportError) -> String {
+        mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
             let document = try draft.text()
             count += 1
-            return (count > 1 ? "---\n" : "") + document
+            if count > 1 { out.append(utf8: "---\n") }
+            out.append(contentsOf: document)
         }
 
-        mutating func finish() -> String { "" }
+        mutating func finish(into out: inout [UInt8]) {}
     }
 }

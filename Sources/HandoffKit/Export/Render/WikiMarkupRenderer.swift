@@ -10,7 +10,10 @@
 public enum WikiMarkupRenderer {
     /// The description as wiki markup, blocks separated by a blank line and ending in a line break; the
     /// string for a Jira `description` field.
-    public static func render(_ document: TicketDocument) -> String {
+    public static func render(_ document: TicketDocument) -> String { renderBytes(document).utf8String }
+
+    /// `render`'s UTF-8, for the exports, which copy it into their own bytes.
+    static func renderBytes(_ document: TicketDocument) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(8192)
         for (index, block) in document.blocks.enumerated() {
@@ -18,7 +21,7 @@ public enum WikiMarkupRenderer {
             write(block, into: &out)
         }
         out.append(0x0A)
-        return out.utf8String
+        return out
     }
 
     static func block(_ block: TicketDocument.Block) -> String {

@@ -1,0 +1,33 @@
+import Testing
+
+@testable import HandoffKit
+
+/// The word-at-a-time counts the writers use, against the byte-wise rules they stand for, and
+/// the JSON writer's runs with special characters at every offset of a word.
+@Suite("Byte words against the byte-wise rules")
+struct ByteWordTests {
+    /// Eight bytes as the little-endian word `loadUnaligned` reads.
+    private static func word(_ bytes: [UInt8]) -> UInt64 {
+        bytes.enumerated().reduce(0) { word, byte in word | UInt64(byte.element) << (8 * UInt64(byte.offset)) }
+    }
+
+    @Test("the JSON of texts whose special bytes fall at every offset of a word is the scalar-wise writer's")
+    func jsonAcrossWords() {
+        for special in ["\"", "\\", "\n", "\u{7F}", "\u{1}", "é", "日本", "\u{202E}", "\u{2028}", "\u{FEFF}"] {
+            for before in 0..<17 {
+                let text = String(repeating: "x", count: before) + special + String(repeating: "y", count: 9)
+                var bytes: [UInt8] = []
+                JSONWriter.writeString(text, into: &bytes)
+                #expect(bytes.utf8String == ReferenceJSONWriter.compact(.string(text)), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test("flagged bytes counts the bytes with bit 7 set, for every pattern of them")
+    func flaggedBytes() {
+        for pattern in 0..<256 {
+            let bytes = (0..<8).map { bit in pattern & (1 << bit) != 0 ? UInt8(0x80) : 0 }
+            #expect(ByteTables.flaggedBytes(Self.word(bytes)) == pattern.nonzeroBitCount)
+        }
+    }
+}
