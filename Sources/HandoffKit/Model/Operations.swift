@@ -9,13 +9,14 @@ public enum RunsUntil: DraftCodable, Hashable {
 
     /// A `YYYY-MM-DD` date, or `permanent` in any ASCII letter case (恒久 and 無期限 too); surrounding
     /// spaces are ignored. Anything else is an error.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> RunsUntil? {
-        guard case .scalar(let text, _) = node.kind else {
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> RunsUntil? {
+        guard node.isScalar else {
             context.fail(
                 node, "expected a date YYYY-MM-DD or 'permanent', found \(node.kindDescription)",
                 japanese: "YYYY-MM-DD の日付か permanent を書いてください。書かれているのは\(node.kindDescription)です。")
             return nil
         }
+        let text = node.text
         let trimmed = text.trimmingCharacters(in: " ")
         if permanentSpellings.contains(trimmed.asciiLowercased ?? trimmed) {
             return .permanent
