@@ -32,10 +32,8 @@ public enum ExportReader {
         var hasFields = false
         var hasTitle = false
         for (key, _) in root.pairs {
-            guard key.isScalar else {
-                onlyImportKeys = false
-                continue
-            }
+            // A key that is no scalar names no key (as `DocNode.scalarText` has it).
+            guard key.isScalar else { continue }
             let bytes = key.scalarBytes
             if bytes.contains(where: { $0 >= 0x80 }) { return kind(of: root.docNode) }
             func named(_ name: StaticString) -> Bool {
