@@ -102,7 +102,8 @@ public enum DraftLoader {
         // `format` and `id` are checked by their fields' rules, which the schema states too.
         let draft = Draft.decode(root, in: &context) ?? Draft()
         if requireFormat, context.errors.isEmpty {
-            for field in Draft.fields where field.encode(draft) == nil {
+            // Only the required fields are encoded: encoding the others would build their trees for nothing.
+            for field in Draft.fields where field.whenMissing != nil && field.encode(draft) == nil {
                 guard let message = field.whenMissing else { continue }
                 let japanese =
                     field.key == "format"
