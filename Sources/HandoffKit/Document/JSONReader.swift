@@ -211,8 +211,9 @@ enum JSONReader {
             while other < key {
                 let old = entries[other]
                 if old.end - old.start == length,
-                    UnsafeBufferPointer(rebasing: bytes[Int(old.start)..<Int(old.end)])
-                        .elementsEqual(UnsafeBufferPointer(rebasing: bytes[Int(new.start)..<Int(new.end)]))
+                    NodeTable.sameBytes(
+                        UnsafeBufferPointer(rebasing: bytes[Int(old.start)..<Int(old.end)]),
+                        UnsafeBufferPointer(rebasing: bytes[Int(new.start)..<Int(new.end)]))
                 {
                     return false
                 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A parsed document as one flat array of fixed-size nodes over one buffer of bytes: what drafts
 /// are decoded from.
 ///
@@ -82,6 +88,20 @@ public struct NodeTable: Sendable {
 
     /// The root as a `DocNode` tree, for code that walks one.
     public var docNode: DocNode { withRoot(\.docNode) }
+
+    /// Whether two byte runs are equal: one length test, then `memcmp` (a generic element-wise
+    /// comparison costs several times more on the short keys this compares).
+    static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        return memcmp(left, right, a.count) == 0
+    }
+
+    /// Whether `text`'s UTF-8 is `bytes`, for a string whose bytes are at hand (a literal, a native string).
+    static func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { sameBytes($0, bytes) } ?? text.utf8.elementsEqual(bytes)
+    }
 }
 
 /// A node of a `NodeTable`, valid inside the table's `withRoot`: a position in its arrays, so
@@ -154,11 +174,8 @@ public struct TableNode {
     public func textEquals(_ name: String) -> Bool {
         guard isScalar else { return false }
         let bytes = scalarBytes
-        var name = name
-        let (sameBytes, allASCII) = name.withUTF8 { key in
-            (bytes.elementsEqual(key), bytes.allSatisfy { $0 < 0x80 } && key.allSatisfy { $0 < 0x80 })
-        }
-        if sameBytes { return true }
+        if NodeTable.sameBytes(name, bytes) { return true }
+        let allASCII = bytes.allSatisfy { $0 < 0x80 } && name.utf8.allSatisfy { $0 < 0x80 }
         return !allASCII && text == name
     }
 

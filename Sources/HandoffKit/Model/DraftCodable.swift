@@ -132,10 +132,8 @@ extension Record {
         var isASCII = true
         for byte in bytes where byte >= 0x80 { isASCII = false }
         if isASCII {
-            for index in fields.indices {
-                var key = fields[index].key
-                guard key.utf8.count == bytes.count else { continue }
-                if key.withUTF8({ $0.elementsEqual(bytes) }) { return (index, key) }
+            for index in fields.indices where NodeTable.sameBytes(fields[index].key, bytes) {
+                return (index, fields[index].key)
             }
             return nil
         }

@@ -110,7 +110,7 @@ public struct FieldPositions: Sendable {
     static func scalar(_ node: TableNode, equals key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard node.isScalar else { return false }
         let bytes = node.scalarBytes
-        if bytes.elementsEqual(key) { return true }
+        if NodeTable.sameBytes(bytes, key) { return true }
         let allASCII = bytes.allSatisfy { $0 < 0x80 } && key.allSatisfy { $0 < 0x80 }
         return !allASCII && node.text == String(decoding: key, as: UTF8.self)
     }
