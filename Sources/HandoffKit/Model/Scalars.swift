@@ -86,6 +86,29 @@ extension DraftEnum {
     /// A value or an alias in any ASCII letter case; anything else is an error that lists the valid
     /// values and, when one is close, suggests it.
     public static func decode(_ node: TableNode, in context: inout DecodeContext) -> Self? {
+        if node.isScalar, let value = matchingASCII(node.scalarBytes) { return value }
+        return decodeByText(node, in: &context)
+    }
+
+    /// The value or alias that ASCII `bytes` spell in any letter case, compared as bytes with no
+    /// string made; nil for anything else (which `decodeByText` then reads and words the error of).
+    static func matchingASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
+        guard bytes.count <= 32, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { lowered -> Self? in
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                lowered[index] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            }
+            let folded = UnsafeBufferPointer(rebasing: lowered[0..<bytes.count])
+            for value in allCases where NodeTable.sameBytes(value.rawValue, folded) { return value }
+            for alias in aliases where NodeTable.sameBytes(alias.key, folded) { return alias.value }
+            return nil
+        }
+    }
+
+    /// `decode` through the scalar's text: the reference the byte path is tested against, and
+    /// what words the errors.
+    static func decodeByText(_ node: TableNode, in context: inout DecodeContext) -> Self? {
         guard node.isScalar else {
             context.fail(
                 node,
