@@ -1,5 +1,5 @@
-/// Reads a JSON document straight from its UTF-8 bytes into a `DocNode` tree, with the same lines,
-/// columns and scalar kinds that libyaml gives the same text.
+/// Reads a JSON document straight from its UTF-8 bytes into a `NodeTable`, with the same tree,
+/// lines, columns and scalar kinds that libyaml gives the same text.
 ///
 /// JSON Lines pipelines spend most of their time parsing; going through libyaml and Yams' node
 /// tree costs several times more than reading the bytes once. The reader takes only the plain
