@@ -1,8 +1,9 @@
 /// A parsed YAML or JSON node that remembers where it came from.
 ///
-/// Drafts and config files are decoded from this tree rather than through `Codable`, so that every
-/// error can name the line and column of the offending key or value, and so that JSON and YAML
-/// inputs share one decoder.
+/// Drafts and config files are decoded from a parsed document rather than through `Codable`, so
+/// that every error can name the line and column of the offending key or value, and so that JSON
+/// and YAML inputs share one decoder. The decoder reads the document's flat form (`NodeTable`);
+/// this tree is what Yams' nodes become and what code that walks a document (Jira, exports) reads.
 public struct DocNode: Sendable {
     /// What the node holds: a scalar's text, a sequence's items or a mapping's key–value pairs in source order.
     public enum Kind: Sendable {

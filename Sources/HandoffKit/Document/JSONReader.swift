@@ -1,5 +1,5 @@
-/// Reads a JSON document straight from its UTF-8 bytes into a `DocNode` tree, with the same lines,
-/// columns and scalar kinds that libyaml gives the same text.
+/// Reads a JSON document straight from its UTF-8 bytes into a `NodeTable`, with the same tree,
+/// lines, columns and scalar kinds that libyaml gives the same text.
 ///
 /// JSON Lines pipelines spend most of their time parsing; going through libyaml and Yams' node
 /// tree costs several times more than reading the bytes once. The reader takes only the plain
@@ -9,10 +9,25 @@
 enum JSONReader {
     /// The tree of `text`, or nil when the text is not plain valid JSON that the fast path handles.
     static func parse(_ text: String, lineOffset: Int, limits: InputLimits) -> DocNode? {
+        table(text, lineOffset: lineOffset, limits: limits)?.docNode
+    }
+
+    /// The node table of `text`, or nil when the text is not plain valid JSON that the fast path handles.
+    static func table(_ text: String, lineOffset: Int, limits: InputLimits) -> NodeTable? {
         var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8 { bytes -> NodeTable? in
             var reader = Reader(bytes: bytes, line: 1 + lineOffset, maxNodes: limits.maxNodes, maxDepth: limits.maxDepth)
-            return reader.document()
+            guard reader.document() else { return nil }
+            // The text, where most scalars are read in place, then the decoded text of the escaped ones.
+            let extra = reader.escaped
+            let all = [UInt8](unsafeUninitializedCapacity: bytes.count + extra.count) { buffer, count in
+                if let base = bytes.baseAddress { buffer.baseAddress!.initialize(from: base, count: bytes.count) }
+                extra.withUnsafeBufferPointer { extra in
+                    if let base = extra.baseAddress { (buffer.baseAddress! + bytes.count).initialize(from: base, count: extra.count) }
+                }
+                count = bytes.count + extra.count
+            }
+            return NodeTable(entries: reader.entries, bytes: all)
         }
     }
 
@@ -28,12 +43,14 @@ enum JSONReader {
 
     private struct Reader {
         static let closerLook: UInt8 = 2
+        /// Past this many keys in one mapping, telling a repeated key is left to libyaml's path.
+        static let maxComparedKeys = 64
         let bytes: UnsafeBufferPointer<UInt8>
         let byteClass = JSONReader.stringByteClass
-        /// The pairs and items of the mappings and sequences being read, innermost last: each
-        /// collection is copied out at its exact size when it closes instead of growing its own array.
-        var pairStack: [DocNode.Pair] = []
-        var itemStack: [DocNode] = []
+        /// The nodes read so far, in source order.
+        var entries: [NodeTable.Entry] = []
+        /// The decoded text of strings with escapes; the table puts it after the text's own bytes.
+        var escaped: [UInt8] = []
         var index = 0
         var line: Int
         /// Column (1-based, in Unicode scalars) of `index`.
@@ -46,14 +63,16 @@ enum JSONReader {
             self.line = line
             self.nodesLeft = maxNodes
             self.maxDepth = maxDepth
+            // A draft is about 250 nodes; one allocation holds them.
+            entries.reserveCapacity(min(maxNodes, max(16, bytes.count / 8)))
         }
 
-        mutating func document() -> DocNode? {
+        mutating func document() -> Bool {
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") else { return nil }
-            guard let root = value(depth: 0) else { return nil }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") else { return false }
+            guard value(depth: 0) else { return false }
             skipSpace()
-            return index == bytes.count ? root : nil
+            return index == bytes.count
         }
 
         /// Spaces and line breaks only: tabs, carriage returns and comments are left to libyaml.
@@ -72,94 +91,135 @@ enum JSONReader {
             }
         }
 
-        mutating func value(depth: Int) -> DocNode? {
+        mutating func scalar(plain: Bool, line: Int, column: Int, _ range: Range<Int>) {
+            entries.append(
+                NodeTable.Entry(
+                    kind: plain ? .plainScalar : .quotedScalar, line: Int32(truncatingIfNeeded: line),
+                    column: Int32(truncatingIfNeeded: column), start: Int32(truncatingIfNeeded: range.lowerBound),
+                    end: Int32(truncatingIfNeeded: range.upperBound), count: 0, next: Int32(truncatingIfNeeded: entries.count + 1)))
+        }
+
+        /// Opens a collection; `close` fills in its count and where its subtree ends.
+        mutating func open(_ kind: NodeTable.Kind, line: Int, column: Int) -> Int {
+            entries.append(
+                NodeTable.Entry(
+                    kind: kind, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column), start: 0, end: 0,
+                    count: 0, next: 0))
+            return entries.count - 1
+        }
+
+        mutating func close(_ collection: Int, count: Int) {
+            entries[collection].count = Int32(truncatingIfNeeded: count)
+            entries[collection].next = Int32(truncatingIfNeeded: entries.count)
+        }
+
+        mutating func value(depth: Int) -> Bool {
             nodesLeft -= 1
-            guard nodesLeft >= 0, depth <= maxDepth, index < bytes.count else { return nil }
+            guard nodesLeft >= 0, depth <= maxDepth, index < bytes.count else { return false }
             let startLine = line
             let startColumn = column
             switch bytes[index] {
             case UInt8(ascii: "{"):
                 advance()
-                let base = pairStack.count
-                // Filled only for a large mapping: a draft's few keys are compared in place.
-                var keys: Set<String> = []
+                let mapping = open(.mapping, line: startLine, column: startColumn)
                 skipSpace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                     advance()
-                    return DocNode(.mapping([]), line: startLine, column: startColumn)
+                    close(mapping, count: 0)
+                    return true
                 }
+                var pairs = 0
                 while true {
                     skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), pairs < Self.maxComparedKeys else { return false }
                     let keyStart = index
                     let keyLine = line
-                    guard let key = value(depth: depth + 1), case .scalar(let name, _) = key.kind else { return nil }
-                    // A repeated key is an error libyaml's path words; leave it to that path.
-                    guard Self.isNewKey(name, among: pairStack[base...], hashed: &keys) else { return nil }
+                    let key = entries.count
+                    guard value(depth: depth + 1) else { return false }
+                    // A repeated key is an error libyaml's path words; leave it to that path, and
+                    // with it every key whose equality is not that of its bytes (escapes, non-ASCII).
+                    guard isPlainASCII(key), isNewKey(key, in: mapping) else { return false }
                     skipSpace()
                     // libyaml wants a key's `:` on the key's line and within 1024 characters of its start.
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":"), line == keyLine, index - keyStart < 1000
-                    else { return nil }
+                    else { return false }
                     advance()
                     skipSpace()
-                    guard let item = value(depth: depth + 1) else { return nil }
-                    pairStack.append(DocNode.Pair(key: key, value: item))
+                    guard value(depth: depth + 1) else { return false }
+                    pairs += 1
                     skipSpace()
-                    guard index < bytes.count else { return nil }
+                    guard index < bytes.count else { return false }
                     if bytes[index] == UInt8(ascii: ",") {
                         advance()
                         continue
                     }
-                    guard bytes[index] == UInt8(ascii: "}") else { return nil }
+                    guard bytes[index] == UInt8(ascii: "}") else { return false }
                     advance()
-                    let pairs = Array(pairStack[base...])
-                    pairStack.removeSubrange(base...)
-                    return DocNode(.mapping(pairs), line: startLine, column: startColumn)
+                    close(mapping, count: pairs)
+                    return true
                 }
             case UInt8(ascii: "["):
                 advance()
-                let base = itemStack.count
+                let sequence = open(.sequence, line: startLine, column: startColumn)
                 skipSpace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
                     advance()
-                    return DocNode(.sequence([]), line: startLine, column: startColumn)
+                    close(sequence, count: 0)
+                    return true
                 }
+                var items = 0
                 while true {
                     skipSpace()
-                    guard let item = value(depth: depth + 1) else { return nil }
-                    itemStack.append(item)
+                    guard value(depth: depth + 1) else { return false }
+                    items += 1
                     skipSpace()
-                    guard index < bytes.count else { return nil }
+                    guard index < bytes.count else { return false }
                     if bytes[index] == UInt8(ascii: ",") {
                         advance()
                         continue
                     }
-                    guard bytes[index] == UInt8(ascii: "]") else { return nil }
+                    guard bytes[index] == UInt8(ascii: "]") else { return false }
                     advance()
-                    let items = Array(itemStack[base...])
-                    itemStack.removeSubrange(base...)
-                    return DocNode(.sequence(items), line: startLine, column: startColumn)
+                    close(sequence, count: items)
+                    return true
                 }
             case UInt8(ascii: "\""):
-                guard let text = string() else { return nil }
-                return DocNode(.scalar(text, plain: false), line: startLine, column: startColumn)
+                guard let range = string() else { return false }
+                scalar(plain: false, line: startLine, column: startColumn, range)
+                return true
             default:
-                guard let text = plainScalar() else { return nil }
-                return DocNode(.scalar(text, plain: true), line: startLine, column: startColumn)
+                guard let range = plainScalar() else { return false }
+                scalar(plain: true, line: startLine, column: startColumn, range)
+                return true
             }
         }
 
-        /// False when `name` is one of the keys of `pairs`. Hashing a string costs more than
-        /// comparing it with a handful of others, so a set is built only past 16 keys.
-        static func isNewKey(_ name: String, among pairs: ArraySlice<DocNode.Pair>, hashed keys: inout Set<String>) -> Bool {
-            if pairs.count < 16 {
-                for pair in pairs { if case .scalar(let other, _) = pair.key.kind, other == name { return false } }
-                return true
+        /// Whether the scalar `key` is read in place (no escapes) and all ASCII.
+        func isPlainASCII(_ key: Int) -> Bool {
+            let entry = entries[key]
+            guard entry.kind == .quotedScalar, Int(entry.end) <= bytes.count else { return false }
+            for offset in Int(entry.start)..<Int(entry.end) where bytes[offset] >= 0x80 { return false }
+            return true
+        }
+
+        /// False when the text of `key` is that of an earlier key of `mapping` (keys are ASCII
+        /// read in place, so equal bytes are equal keys).
+        func isNewKey(_ key: Int, in mapping: Int) -> Bool {
+            let new = entries[key]
+            let length = new.end - new.start
+            var other = mapping + 1
+            while other < key {
+                let old = entries[other]
+                if old.end - old.start == length,
+                    NodeTable.sameBytes(
+                        UnsafeBufferPointer(rebasing: bytes[Int(old.start)..<Int(old.end)]),
+                        UnsafeBufferPointer(rebasing: bytes[Int(new.start)..<Int(new.end)]))
+                {
+                    return false
+                }
+                other = Int(entries[other + 1].next)
             }
-            if keys.isEmpty {
-                for pair in pairs { if case .scalar(let other, _) = pair.key.kind { keys.insert(other) } }
-            }
-            return keys.insert(name).inserted
+            return true
         }
 
         /// One byte of ASCII syntax.
@@ -168,10 +228,11 @@ enum JSONReader {
             column += 1
         }
 
-        /// A double-quoted string; copies runs of ordinary bytes at once.
-        mutating func string() -> String? {
+        /// A double-quoted string: the range of its text in `bytes`, or past `bytes.count` for
+        /// text with escapes, decoded into `escaped`.
+        mutating func string() -> Range<Int>? {
             advance()  // the opening quote
-            var result: [UInt8] = []
+            var escapedStart: Int? = nil
             var runStart = index
             while index < bytes.count {
                 // Ordinary ASCII and ordinary multi-byte scalars, as in Japanese text, in one tight loop.
@@ -185,15 +246,15 @@ enum JSONReader {
                 if byte == UInt8(ascii: "\"") {
                     let runEnd = index
                     advance()
-                    // Without escapes the text is one run of the input, made a string in one copy.
-                    if result.isEmpty { return slice(runStart..<runEnd) }
-                    let run = UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])
-                    result.append(contentsOf: run)
-                    return String(decoding: result, as: UTF8.self)
+                    // Without escapes the text is where it was written.
+                    guard let escapedStart else { return runStart..<runEnd }
+                    escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]))
+                    return (bytes.count + escapedStart)..<(bytes.count + escaped.count)
                 }
                 if byte == UInt8(ascii: "\\") {
-                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    guard escape(into: &result) else { return nil }
+                    if escapedStart == nil { escapedStart = escaped.count }
+                    escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    guard escape() else { return nil }
                     runStart = index
                     continue
                 }
@@ -222,27 +283,21 @@ enum JSONReader {
             return nil
         }
 
-        /// The bytes `offsets` as a string. Slicing the validated source `String` instead (no second
-        /// validation) measured twice as costly: substring indices and bridging outweigh the check.
-        func slice(_ offsets: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets]), as: UTF8.self)
-        }
-
-        /// A backslash escape that JSON and YAML read the same way.
-        mutating func escape(into result: inout [UInt8]) -> Bool {
+        /// A backslash escape that JSON and YAML read the same way, decoded into `escaped`.
+        mutating func escape() -> Bool {
             guard index + 1 < bytes.count else { return false }
             let code = bytes[index + 1]
             index += 2
             column += 2
             switch code {
-            case UInt8(ascii: "\""): result.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): result.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "/"): result.append(UInt8(ascii: "/"))
-            case UInt8(ascii: "b"): result.append(0x08)
-            case UInt8(ascii: "f"): result.append(0x0C)
-            case UInt8(ascii: "n"): result.append(0x0A)
-            case UInt8(ascii: "r"): result.append(0x0D)
-            case UInt8(ascii: "t"): result.append(0x09)
+            case UInt8(ascii: "\""): escaped.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): escaped.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): escaped.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): escaped.append(0x08)
+            case UInt8(ascii: "f"): escaped.append(0x0C)
+            case UInt8(ascii: "n"): escaped.append(0x0A)
+            case UInt8(ascii: "r"): escaped.append(0x0D)
+            case UInt8(ascii: "t"): escaped.append(0x09)
             case UInt8(ascii: "u"):
                 guard index + 4 <= bytes.count else { return false }
                 var value: UInt32 = 0
@@ -263,7 +318,7 @@ enum JSONReader {
                     }
                     return written
                 }
-                withUnsafeBytes(of: &buffer) { raw in result.append(contentsOf: raw.prefix(count)) }
+                withUnsafeBytes(of: &buffer) { raw in escaped.append(contentsOf: raw.prefix(count)) }
             default:
                 return false
             }
@@ -280,14 +335,14 @@ enum JSONReader {
         }
 
         /// A JSON number, `true`, `false` or `null`, kept as written (a plain YAML scalar).
-        mutating func plainScalar() -> String? {
+        mutating func plainScalar() -> Range<Int>? {
             let start = index
             for word in ["true", "false", "null"] where bytes[index] == word.utf8.first {
                 let end = index + word.utf8.count
                 guard end <= bytes.count, bytes[index..<end].elementsEqual(word.utf8) else { return nil }
                 index = end
                 column += word.utf8.count
-                return word
+                return start..<end
             }
             func digits() -> Int {
                 let from = index
@@ -316,7 +371,7 @@ enum JSONReader {
                 }
             }
             column += index - start
-            return slice(start..<index)
+            return start..<index
         }
     }
 }

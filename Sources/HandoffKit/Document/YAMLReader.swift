@@ -13,6 +13,16 @@ public enum YAMLReader {
         return try parseWithYams(chunk, source: source, limits: limits)
     }
 
+    /// Parses `chunk` into a node table: JSON Lines straight from their bytes, anything else
+    /// through `parse`'s tree.
+    public static func parseTable(
+        _ chunk: DocumentChunk, source: String, limits: InputLimits = .standard
+    ) throws(InvalidInput) -> NodeTable {
+        if let error = chunk.error { throw InvalidInput([error]) }
+        if let table = JSONReader.table(chunk.text, lineOffset: chunk.firstLine - 1, limits: limits) { return table }
+        return NodeTable(try parseWithYams(chunk, source: source, limits: limits))
+    }
+
     /// `parse` without the JSON fast path: the reference the fast path is tested against.
     static func parseWithYams(
         _ chunk: DocumentChunk, source: String, limits: InputLimits = .standard

@@ -26,18 +26,21 @@ public enum DraftInput {
     public static func load(
         chunk: DocumentChunk, source: String, requireFormat: Bool, limits: InputLimits = .standard
     ) -> [Result<LoadedDraft, InvalidInput>] {
-        let root: DocNode
+        let table: NodeTable
         do {
-            root = try YAMLReader.parse(chunk, source: source, limits: limits)
+            table = try YAMLReader.parseTable(chunk, source: source, limits: limits)
         } catch {
             return [.failure(error)]
         }
-        if let kind = ExportReader.kind(of: root) {
+        let export = table.withRoot { root in ExportReader.kind(of: root).map { ($0, root.line) } }
+        if let (kind, line) = export {
+            // Exports are rare and small beside drafts: their sources are read from the tree.
+            let root = table.docNode
             return loadEmbedded(
                 ExportReader.sources(in: root, kind: kind), kind: kind.rawValue, source: source, index: chunk.index,
-                line: root.line, limits: limits)
+                line: line, limits: limits)
         }
-        return [DraftLoader.load(root: root, index: chunk.index, source: source, requireFormat: requireFormat)]
+        return [DraftLoader.load(table: table, index: chunk.index, source: source, requireFormat: requireFormat)]
     }
 
     /// The drafts of a CSV or Markdown export (`ExportReader.textKind(firstLine:)` tells one).
@@ -65,8 +68,10 @@ public enum DraftInput {
         return texts.enumerated().map { offset, text in
             let chunk = DocumentChunk(index: index + offset, firstLine: 1, text: text, error: nil)
             do throws(InvalidInput) {
-                let root = try YAMLReader.parse(chunk, source: source + " (embedded draft)", limits: limits)
-                let draft = try DraftLoader.decode(root, source: source + " (embedded draft)", documentIndex: index + offset, requireFormat: true)
+                let table = try YAMLReader.parseTable(chunk, source: source + " (embedded draft)", limits: limits)
+                let draft = try table.withRoot { root throws(InvalidInput) in
+                    try DraftLoader.decode(root, source: source + " (embedded draft)", documentIndex: index + offset, requireFormat: true)
+                }
                 return .success(LoadedDraft(draft: draft, source: source, documentIndex: index + offset))
             } catch {
                 return .failure(error)

@@ -22,6 +22,38 @@ public enum ExportReader {
         return nil
     }
 
+    /// `kind(of:)` for a node of a table: the top-level keys compared as bytes, unless one is
+    /// not ASCII (then `String` equality decides, through the tree).
+    public static func kind(of root: TableNode) -> Kind? {
+        guard root.isMapping else { return nil }
+        var hasProjects = false
+        var onlyImportKeys = true
+        var hasIssueUpdates = false
+        var hasFields = false
+        var hasTitle = false
+        for (key, _) in root.pairs {
+            // A key that is no scalar names no key (as `DocNode.scalarText` has it).
+            guard key.isScalar else { continue }
+            let bytes = key.scalarBytes
+            if bytes.contains(where: { $0 >= 0x80 }) { return kind(of: root.docNode) }
+            func named(_ name: StaticString) -> Bool {
+                bytes.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            }
+            if named("projects") {
+                hasProjects = true
+            } else if !named("links") && !named("users") {
+                onlyImportKeys = false
+            }
+            if named("issueUpdates") { hasIssueUpdates = true }
+            if named("fields") { hasFields = true }
+            if named("title") { hasTitle = true }
+        }
+        if hasProjects && onlyImportKeys { return .jiraImport }
+        if hasIssueUpdates { return .bulk }
+        if hasFields && !hasTitle { return .rest }
+        return nil
+    }
+
     /// The embedded source drafts (YAML texts) of a JSON export.
     public static func sources(in root: DocNode, kind: Kind) -> [String] {
         var descriptions: [DocNode] = []

@@ -177,23 +177,22 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 extension CivilDate: DraftCodable {
     /// A scalar in `YYYY-MM-DD`, surrounding spaces ignored; a date that does not exist is an error
     /// that names the nearest real one.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> CivilDate? {
-        guard case .scalar(let text, _) = node.kind else {
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> CivilDate? {
+        guard node.isScalar else {
             context.fail(node, "expected a date YYYY-MM-DD, found \(node.kindDescription)")
             return nil
         }
-        var utf8 = text
-        let parsed = utf8.withUTF8 { bytes in
-            // Only U+0020 is trimmed, as a byte: a space with a combining mark on it is no date either way.
-            var start = 0
-            var end = bytes.count
-            while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
-            while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
-            return parse(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        }
-        switch parsed {
+        // Read from the node's bytes: a date needs no string unless it is wrong.
+        let bytes = node.scalarBytes
+        // Only U+0020 is trimmed, as a byte: a space with a combining mark on it is no date either way.
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        switch parse(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
         case .success(let date): return date
         case .failure(let problem):
+            let text = node.text
             context.fail(
                 node, "'\(text)' \(problem.explanation); write dates as YYYY-MM-DD, e.g. 2026-12-04",
                 japanese: "「\(text)」\(problem.japanese)日付は YYYY-MM-DD の形で書いてください（例：2026-12-04）。")

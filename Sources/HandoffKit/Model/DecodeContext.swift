@@ -65,9 +65,18 @@ public struct DecodeContext {
 
     /// Records a problem with `node` at the current field path.
     public mutating func fail(_ node: DocNode, _ message: String, japanese: String? = nil) {
+        fail(line: node.line, column: node.column, message, japanese: japanese)
+    }
+
+    /// Records a problem with `node` at the current field path.
+    public mutating func fail(_ node: TableNode, _ message: String, japanese: String? = nil) {
+        fail(line: node.line, column: node.column, message, japanese: japanese)
+    }
+
+    private mutating func fail(line: Int, column: Int, _ message: String, japanese: String?) {
         let field = fieldPath
         var error = InputError(
-            source: source, documentIndex: documentIndex, line: node.line, column: node.column,
+            source: source, documentIndex: documentIndex, line: line, column: column,
             field: field.isEmpty ? nil : field, message: message)
         error.japanese = japanese
         record(error)
@@ -75,6 +84,15 @@ public struct DecodeContext {
 
     /// Records a key that is not part of the format, suggesting the nearest valid one.
     public mutating func unknownKey(_ key: String, at node: DocNode, valid: [String], container: String) {
+        unknownKey(key, line: node.line, column: node.column, valid: valid, container: container)
+    }
+
+    /// Records a key that is not part of the format, suggesting the nearest valid one.
+    public mutating func unknownKey(_ key: String, at node: TableNode, valid: [String], container: String) {
+        unknownKey(key, line: node.line, column: node.column, valid: valid, container: container)
+    }
+
+    private mutating func unknownKey(_ key: String, line: Int, column: Int, valid: [String], container: String) {
         var message = "unknown key '\(key)' in \(container)."
         var japanese = "「\(key)」というキーはここでは使えません。"
         if let suggestion = Spelling.nearest(to: key, in: valid) {
@@ -85,7 +103,7 @@ public struct DecodeContext {
         japanese += "ここで使えるキー：\(valid.joined(separator: ", "))。"
         let field = fieldPath
         var error = InputError(
-            source: source, documentIndex: documentIndex, line: node.line, column: node.column,
+            source: source, documentIndex: documentIndex, line: line, column: column,
             field: field.isEmpty ? key : field + "." + key, message: message)
         error.japanese = japanese
         record(error)

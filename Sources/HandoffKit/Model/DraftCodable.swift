@@ -1,9 +1,12 @@
-/// A value that can appear in a draft: decoded from a `DocNode`, rendered to a `Value`, and
+/// A value that can appear in a draft: decoded from a parsed document, rendered to a `Value`, and
 /// described by a JSON Schema fragment. Decode, encode and schema come from the same type, so the
 /// published schema cannot drift from what the decoder accepts.
 public protocol DraftCodable: Equatable, Sendable {
-    /// Decodes `node`, recording problems in `context`; nil when the value is unusable.
+    /// Decodes `node`, recording problems in `context`; nil when the value is unusable. A type
+    /// implements this or the `TableNode` form (what files and streams are decoded through), not both.
     static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self?
+    /// Decodes a node of a `NodeTable`, as the `DocNode` form would decode its tree.
+    static func decode(_ node: TableNode, in context: inout DecodeContext) -> Self?
     /// The value as an ordered tree.
     var encoded: Value { get }
     /// Hands every free-text string the value holds to `walk`, in the order and at the paths
@@ -25,6 +28,16 @@ public protocol DraftCodable: Equatable, Sendable {
 }
 
 extension DraftCodable {
+    /// Through the node's tree, for a type that decodes `DocNode`s.
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> Self? {
+        decode(node.docNode, in: &context)
+    }
+
+    /// Through a table of the tree, for a type that decodes `TableNode`s.
+    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self? {
+        NodeTable(node).withRoot { decode($0, in: &context) }
+    }
+
     /// False: a value of most types always carries something; text, quantities and records say otherwise.
     public var isEmptyValue: Bool { false }
     /// The encoded value, or nil when there is nothing to write (one encode, not a test and a write).
@@ -56,23 +69,21 @@ extension Record {
     /// A mapping of the record's own keys (unknown and repeated keys are errors, the others decoded in
     /// place), null for an empty record, or with a `shorthand` a bare scalar that fills that field.
     /// Nil only when the node has the wrong shape; problems inside a field are recorded and the record kept.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self? {
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> Self? {
         var record = Self()
-        switch node.kind {
-        case .mapping(let pairs):
+        if node.isMapping {
             let fields = Self.fields
             // Which fields were given, by their index in `fields`, as bits: keys are the fields'
             // own, so this tells a repeated key without hashing every key or allocating.
             var seen: UInt64 = 0
             var seenPast64: Set<Int> = []
-            for pair in pairs {
-                guard let key = pair.key.scalarText, case .scalar(_, _) = pair.key.kind else {
-                    context.fail(pair.key, "a key must be a single word, not \(pair.key.kindDescription)")
+            for (keyNode, value) in node.pairs {
+                guard keyNode.isScalar else {
+                    context.fail(keyNode, "a key must be a single word, not \(keyNode.kindDescription)")
                     continue
                 }
-                guard let fieldIndex = fields.firstIndex(where: { $0.key == key }) else {
-                    context.unknownKey(
-                        key, at: pair.key, valid: fields.map(\.key), container: recordName)
+                guard let (fieldIndex, key) = field(named: keyNode, in: fields) else {
+                    context.unknownKey(keyNode.text, at: keyNode, valid: fields.map(\.key), container: recordName)
                     continue
                 }
                 let repeated: Bool
@@ -84,18 +95,19 @@ extension Record {
                 }
                 if repeated {
                     context.at(.key(key)) {
-                        $0.fail(pair.key, "'\(key)' is given twice; keep one")
+                        $0.fail(keyNode, "'\(key)' is given twice; keep one")
                     }
                     continue
                 }
                 // Only the closure is taken: copying the whole `Field` retains every closure it holds.
                 let decodeField = fields[fieldIndex].decode
-                context.at(.key(key)) { decodeField(&record, pair.value, &$0) }
+                context.at(.key(key)) { decodeField(&record, value, &$0) }
             }
             return record
-        case .scalar where node.isNull:
-            return record
-        case .scalar(let text, _):
+        }
+        if node.isNull { return record }
+        if node.isScalar {
+            let text = node.text
             if let shorthand {
                 record[keyPath: shorthand] = text
                 return record
@@ -105,12 +117,28 @@ extension Record {
                 "expected \(recordName) with the keys \(fields.map(\.key).joined(separator: ", ")), "
                     + "found \(node.kindDescription) '\(text)'")
             return nil
-        case .sequence:
-            context.fail(
-                node,
-                "expected \(recordName) with the keys \(fields.map(\.key).joined(separator: ", ")), found a list")
+        }
+        context.fail(
+            node,
+            "expected \(recordName) with the keys \(fields.map(\.key).joined(separator: ", ")), found a list")
+        return nil
+    }
+
+    /// The field whose key `keyNode` holds, with the key as written: compared as bytes (an ASCII
+    /// key is equal to a field's key only byte for byte), or, past ASCII, as `String` equality
+    /// has it (a Kelvin sign for `K`), without making a string of the key unless it is not ASCII.
+    static func field(named keyNode: TableNode, in fields: [Field<Self>]) -> (Int, String)? {
+        let bytes = keyNode.scalarBytes
+        var isASCII = true
+        for byte in bytes where byte >= 0x80 { isASCII = false }
+        if isASCII {
+            for index in fields.indices where NodeTable.sameBytes(fields[index].key, bytes) {
+                return (index, fields[index].key)
+            }
             return nil
         }
+        let written = keyNode.text
+        return fields.firstIndex { $0.key == written }.map { ($0, written) }
     }
 
     /// Sets the field at `path` (keys from this record down) from `node`, through the same
@@ -123,7 +151,7 @@ extension Record {
         }
         context.at(.key(key)) { context in
             if path.count == 1 {
-                field.decode(&self, node, &context)
+                NodeTable(node).withRoot { field.decode(&self, $0, &context) }
             } else if let nested = field.applyNested {
                 nested(&self, path.dropFirst(), node, &context)
             } else {
@@ -238,12 +266,12 @@ public enum FieldShape: @unchecked Sendable {
 /// of what it lets through, so the decoder's check and the published schema are one definition.
 public struct FieldRule<T>: Sendable {
     /// Why `value`, read from `node`, is not acceptable here, or nil.
-    let problem: @Sendable (T, DocNode) -> String?
+    let problem: @Sendable (T, TableNode) -> String?
     /// JSON Schema of the non-null JSON forms the rule accepts (replaces the type's `inputSchema`).
     let inputSchema: Value
 
     /// A rule whose check is `problem` and whose accepted JSON forms are `inputSchema`; the two must agree.
-    public init(inputSchema: Value, problem: @escaping @Sendable (T, DocNode) -> String?) {
+    public init(inputSchema: Value, problem: @escaping @Sendable (T, TableNode) -> String?) {
         self.problem = problem
         self.inputSchema = inputSchema
     }
@@ -256,7 +284,7 @@ public struct Field<Root>: @unchecked Sendable {
     public let key: String
     /// One-line description of the field: its `description` in `schema` and in `handoff schema`.
     public let summary: String
-    let decode: (inout Root, DocNode, inout DecodeContext) -> Void
+    let decode: (inout Root, TableNode, inout DecodeContext) -> Void
     let encode: (Root) -> Value?
     let schema: () -> Value
     /// The published JSON Schema of the field, null included unless the field is required.
@@ -336,7 +364,7 @@ public struct Field<Root>: @unchecked Sendable {
         return Field(
             key: key, summary: summary,
             decode: { root, node, context in
-                func decodeItem(_ item: DocNode, _ context: inout DecodeContext) -> T? {
+                func decodeItem(_ item: TableNode, _ context: inout DecodeContext) -> T? {
                     guard let value = T.decode(item, in: &context) else { return nil }
                     if let problem = check?(value) {
                         context.fail(item, problem)
@@ -344,21 +372,20 @@ public struct Field<Root>: @unchecked Sendable {
                     }
                     return value
                 }
-                switch node.kind {
-                case .sequence(let items):
+                if node.isSequence {
                     var values: [T] = []
-                    values.reserveCapacity(items.count)
-                    for (index, item) in items.enumerated() {
+                    values.reserveCapacity(node.count)
+                    for (index, item) in node.items.enumerated() {
                         if item.isNull { continue }
                         if let value = context.at(.index(index), { decodeItem(item, &$0) }) {
                             values.append(value)
                         }
                     }
                     store(&root, values)
-                case _ where node.isNull:
+                } else if node.isNull {
                     store(&root, [])
-                default:
-                    if let value = decodeItem(node, &context) { store(&root, [value]) }
+                } else if let value = decodeItem(node, &context) {
+                    store(&root, [value])
                 }
             },
             encode: { root in

@@ -19,7 +19,7 @@ extension FieldRule<String> {
             return "'\(id)' is not a valid id: use 1 to 64 letters, digits, '-', '_' or '.', starting "
                 + "with a letter or digit"
         }
-        if case .scalar(_, plain: true) = node.kind, let reading = PlainScalarReading.nonText(id) {
+        if node.isPlainScalar, let reading = PlainScalarReading.nonText(id) {
             return "'\(id)' would be read as \(reading) by other YAML tools; quote it (id: \"\(id)\") so "
                 + "every tool reads the same id"
         }

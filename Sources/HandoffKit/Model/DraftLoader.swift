@@ -50,21 +50,29 @@ public enum DraftLoader {
     public static func load(
         chunk: DocumentChunk, source: String, requireFormat: Bool, limits: InputLimits = .standard
     ) -> Result<LoadedDraft, InvalidInput> {
-        let root: DocNode
+        let table: NodeTable
         do {
-            root = try YAMLReader.parse(chunk, source: source, limits: limits)
+            table = try YAMLReader.parseTable(chunk, source: source, limits: limits)
         } catch {
             return .failure(error)
         }
-        return load(root: root, index: chunk.index, source: source, requireFormat: requireFormat)
+        return load(table: table, index: chunk.index, source: source, requireFormat: requireFormat)
     }
 
     /// Decodes a parsed document of a file or stdin into a draft that remembers where each field
     /// was written.
     public static func load(root: DocNode, index: Int, source: String, requireFormat: Bool) -> Result<LoadedDraft, InvalidInput> {
+        load(table: NodeTable(root), index: index, source: source, requireFormat: requireFormat)
+    }
+
+    /// Decodes the table of a document of a file or stdin into a draft that remembers where each
+    /// field was written.
+    public static func load(table: NodeTable, index: Int, source: String, requireFormat: Bool) -> Result<LoadedDraft, InvalidInput> {
         do {
-            let draft = try decode(root, source: source, documentIndex: index, requireFormat: requireFormat)
-            return .success(LoadedDraft(draft: draft, source: source, documentIndex: index, positions: FieldPositions(root: root)))
+            let draft = try table.withRoot { root throws(InvalidInput) in
+                try decode(root, source: source, documentIndex: index, requireFormat: requireFormat)
+            }
+            return .success(LoadedDraft(draft: draft, source: source, documentIndex: index, positions: FieldPositions(table: table)))
         } catch {
             return .failure(error)
         }
@@ -74,8 +82,17 @@ public enum DraftLoader {
     public static func decode(
         _ root: DocNode, source: String, documentIndex: Int, requireFormat: Bool
     ) throws(InvalidInput) -> Draft {
+        try NodeTable(root).withRoot { root throws(InvalidInput) in
+            try decode(root, source: source, documentIndex: documentIndex, requireFormat: requireFormat)
+        }
+    }
+
+    /// Decodes the root of a parsed document into a draft, collecting every problem.
+    public static func decode(
+        _ root: TableNode, source: String, documentIndex: Int, requireFormat: Bool
+    ) throws(InvalidInput) -> Draft {
         var context = DecodeContext(source: source, documentIndex: documentIndex > 1 ? documentIndex : nil)
-        guard case .mapping(let pairs) = root.kind else {
+        guard root.isMapping else {
             context.fail(
                 root,
                 "a draft is a mapping of fields (format:, title:, idea:, systems: …); this document is "
@@ -85,7 +102,8 @@ public enum DraftLoader {
         // `format` and `id` are checked by their fields' rules, which the schema states too.
         let draft = Draft.decode(root, in: &context) ?? Draft()
         if requireFormat, context.errors.isEmpty {
-            for field in Draft.fields where field.encode(draft) == nil {
+            // Only the required fields are encoded: encoding the others would build their trees for nothing.
+            for field in Draft.fields where field.whenMissing != nil && field.encode(draft) == nil {
                 guard let message = field.whenMissing else { continue }
                 let japanese =
                     field.key == "format"
@@ -95,7 +113,7 @@ public enum DraftLoader {
             }
         }
         if !context.errors.isEmpty {
-            let lang = pairs.first { $0.key.scalarText == "lang" }?.value.scalarText
+            let lang = root.pairs.first { $0.key.textEquals("lang") }?.value.scalarText
             throw InvalidInput(context.errors, language: lang.flatMap { Language(rawValue: $0.lowercased()) })
         }
         return draft

@@ -1,5 +1,5 @@
 /// Where each field of a draft was written in its source, so a finding about
-/// `success.metrics[0].source` can point at its line and column. Kept as the parsed tree and
+/// `success.metrics[0].source` can point at its line and column. Kept as the parsed table and
 /// resolved only for the fields that findings name: a pipeline that checks thousands of drafts
 /// pays nothing for drafts that are ready.
 public struct FieldPositions: Sendable {
@@ -16,10 +16,13 @@ public struct FieldPositions: Sendable {
         }
     }
 
-    let root: DocNode
+    let table: NodeTable
 
     /// Positions read from the tree the draft was decoded from.
-    public init(root: DocNode) { self.root = root }
+    public init(root: DocNode) { self.table = NodeTable(root) }
+
+    /// Positions read from the table the draft was decoded from.
+    public init(table: NodeTable) { self.table = table }
 
     /// The position of the key (or list item) `field` names, or of the nearest enclosing field
     /// that exists ("stakeholders" when there is no stakeholder to point at; the document's
@@ -28,12 +31,24 @@ public struct FieldPositions: Sendable {
         var field = field
         // Findings name fields with plain paths (`a.b[2].c`); walking their bytes costs a fraction
         // of splitting them into strings. Anything else takes the general path.
-        return field.withUTF8 { walkPlainPath($0) } ?? positionByComponents(of: field)
+        return table.withRoot { root in
+            field.withUTF8 { Self.walkPlainPath($0, from: root) } ?? Self.positionByComponents(of: field, from: root)
+        }
+    }
+
+    /// `walkPlainPath(_:from:)` from the root.
+    func walkPlainPath(_ path: UnsafeBufferPointer<UInt8>) -> Position? {
+        table.withRoot { Self.walkPlainPath(path, from: $0) }
+    }
+
+    /// `positionByComponents(of:from:)` from the root.
+    func positionByComponents(of field: String) -> Position {
+        table.withRoot { Self.positionByComponents(of: field, from: $0) }
     }
 
     /// The position of `path` when it is made of non-empty keys joined by `.` and `[digits]`
     /// indices, or nil for any other shape.
-    func walkPlainPath(_ path: UnsafeBufferPointer<UInt8>) -> Position? {
+    static func walkPlainPath(_ path: UnsafeBufferPointer<UInt8>, from root: TableNode) -> Position? {
         var node = root
         var found = Position(line: root.line, column: root.column)
         var index = 0
@@ -59,12 +74,13 @@ public struct FieldPositions: Sendable {
                     }
                 }
                 if lost { continue }
-                guard case .sequence(let items) = node.kind, items.indices.contains(value) else {
+                guard node.isSequence, value < node.count else {
                     lost = true
                     continue
                 }
-                found = Position(line: items[value].line, column: items[value].column)
-                node = items[value]
+                let item = node.item(value)
+                found = Position(line: item.line, column: item.column)
+                node = item
             } else {
                 let keyStart = index
                 while index < path.count, path[index] != UInt8(ascii: "."), path[index] != UInt8(ascii: "[") {
@@ -78,9 +94,7 @@ public struct FieldPositions: Sendable {
                     guard index < path.count, path[index] != UInt8(ascii: "."), path[index] != UInt8(ascii: "[") else { return nil }
                 }
                 if lost { continue }
-                guard case .mapping(let pairs) = node.kind,
-                    let pair = pairs.first(where: { Self.scalar($0.key, equals: key) })
-                else {
+                guard let pair = node.pairs.first(where: { Self.scalar($0.key, equals: key) }) else {
                     lost = true
                     continue
                 }
@@ -93,29 +107,29 @@ public struct FieldPositions: Sendable {
 
     /// Whether the key node's text is `key`, as `String` equality has it: equal bytes, or, past
     /// ASCII, canonically equivalent text (a Kelvin sign for `K`).
-    static func scalar(_ node: DocNode, equals key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard case .scalar(var text, _) = node.kind else { return false }
-        let (sameBytes, allASCII) = text.withUTF8 { bytes in
-            (bytes.elementsEqual(key), bytes.allSatisfy { $0 < 0x80 } && key.allSatisfy { $0 < 0x80 })
-        }
-        if sameBytes { return true }
-        return !allASCII && text == String(decoding: key, as: UTF8.self)
+    static func scalar(_ node: TableNode, equals key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard node.isScalar else { return false }
+        let bytes = node.scalarBytes
+        if NodeTable.sameBytes(bytes, key) { return true }
+        let allASCII = bytes.allSatisfy { $0 < 0x80 } && key.allSatisfy { $0 < 0x80 }
+        return !allASCII && node.text == String(decoding: key, as: UTF8.self)
     }
 
     /// The general path: `field` split into keys and indices first.
-    func positionByComponents(of field: String) -> Position {
+    static func positionByComponents(of field: String, from root: TableNode) -> Position {
         var node = root
         var found = Position(line: root.line, column: root.column)
         for component in Self.components(field) {
-            switch (component, node.kind) {
-            case (.key(let key), .mapping(let pairs)):
-                guard let pair = pairs.first(where: { $0.key.scalarText == key }) else { return found }
+            switch component {
+            case .key(let key) where node.isMapping:
+                guard let pair = node.pairs.first(where: { $0.key.isScalar && $0.key.text == key }) else { return found }
                 found = Position(line: pair.key.line, column: pair.key.column)
                 node = pair.value
-            case (.index(let index), .sequence(let items)):
-                guard items.indices.contains(index) else { return found }
-                found = Position(line: items[index].line, column: items[index].column)
-                node = items[index]
+            case .index(let index) where node.isSequence:
+                guard index >= 0, index < node.count else { return found }
+                let item = node.item(index)
+                found = Position(line: item.line, column: item.column)
+                node = item
             default:
                 // A shorthand (`- Marketo` for a system) holds the field inside one scalar.
                 return found

@@ -9,13 +9,35 @@ public enum RunsUntil: DraftCodable, Hashable {
 
     /// A `YYYY-MM-DD` date, or `permanent` in any ASCII letter case (恒久 and 無期限 too); surrounding
     /// spaces are ignored. Anything else is an error.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> RunsUntil? {
-        guard case .scalar(let text, _) = node.kind else {
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> RunsUntil? {
+        if node.isScalar, let value = readingASCII(node.scalarBytes) { return value }
+        return decodeByText(node, in: &context)
+    }
+
+    /// What ASCII `bytes` say, read in place: `permanent` in any letter case or a date, spaces
+    /// around trimmed; nil for anything else, which `decodeByText` reads (Japanese, errors).
+    static func readingASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> RunsUntil? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if trimmed.count == 9, zip(trimmed, "permanent".utf8).allSatisfy({ $0 | 0x20 == $1 }) { return .permanent }
+        if case .success(let date) = CivilDate.parse(bytes: trimmed) { return .date(date) }
+        return nil
+    }
+
+    /// `decode` through the scalar's text: the reference the byte path is tested against, and
+    /// what words the errors.
+    static func decodeByText(_ node: TableNode, in context: inout DecodeContext) -> RunsUntil? {
+        guard node.isScalar else {
             context.fail(
                 node, "expected a date YYYY-MM-DD or 'permanent', found \(node.kindDescription)",
                 japanese: "YYYY-MM-DD の日付か permanent を書いてください。書かれているのは\(node.kindDescription)です。")
             return nil
         }
+        let text = node.text
         let trimmed = text.trimmingCharacters(in: " ")
         if permanentSpellings.contains(trimmed.asciiLowercased ?? trimmed) {
             return .permanent

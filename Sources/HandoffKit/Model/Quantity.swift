@@ -4,12 +4,13 @@ public enum Quantity: DraftCodable, Hashable {
     case text(String)
 
     /// An unquoted scalar in JSON's number grammar is a number; any other scalar is text with its unit.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Quantity? {
-        guard case .scalar(let text, let plain) = node.kind else {
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> Quantity? {
+        guard node.isScalar else {
             context.fail(node, "expected a number or a text with its unit (e.g. 300, 75%, 5営業日), found \(node.kindDescription)")
             return nil
         }
-        if plain, isNumber(text) { return .number(text) }
+        let text = node.text
+        if node.isPlainScalar, isNumber(text) { return .number(text) }
         return .text(text)
     }
 

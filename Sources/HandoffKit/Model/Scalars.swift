@@ -1,11 +1,11 @@
 extension String: DraftCodable {
     /// Any scalar, as written (`2027` and `yes` stay text); a mapping or list is an error.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> String? {
-        guard case .scalar(let text, _) = node.kind else {
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> String? {
+        guard node.isScalar else {
             context.fail(node, "expected text, found \(node.kindDescription)")
             return nil
         }
-        return text
+        return node.text
     }
     /// The text as a string value.
     public var encoded: Value { .string(self) }
@@ -31,8 +31,8 @@ extension Bool: DraftCodable {
     ]
 
     /// `true`/`false` or a YAML 1.1 spelling (`yes`, `no`, `y`, `n`, `on`, `off`) in any letter case.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Bool? {
-        guard case .scalar(let text, _) = node.kind, let folded = text.asciiLowercased, let value = spellings[folded] else {
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> Bool? {
+        guard node.isScalar, let folded = node.text.asciiLowercased, let value = spellings[folded] else {
             context.fail(
                 node, "expected true or false (yes and no also work), found \(describe(node))",
                 japanese: "true か false（yes / no も可）を書いてください。書かれているのは \(describe(node)) です。")
@@ -53,6 +53,12 @@ extension Bool: DraftCodable {
 
 /// `'text'` for a scalar, else the node's kind; for error messages.
 func describe(_ node: DocNode) -> String {
+    if let text = node.scalarText { return "'\(text)'" }
+    return node.kindDescription
+}
+
+/// `'text'` for a scalar, else the node's kind; for error messages.
+func describe(_ node: TableNode) -> String {
     if let text = node.scalarText { return "'\(text)'" }
     return node.kindDescription
 }
@@ -79,13 +85,37 @@ extension DraftEnum {
 
     /// A value or an alias in any ASCII letter case; anything else is an error that lists the valid
     /// values and, when one is close, suggests it.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Self? {
-        guard case .scalar(let text, _) = node.kind else {
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> Self? {
+        if node.isScalar, let value = matchingASCII(node.scalarBytes) { return value }
+        return decodeByText(node, in: &context)
+    }
+
+    /// The value or alias that ASCII `bytes` spell in any letter case, compared as bytes with no
+    /// string made; nil for anything else (which `decodeByText` then reads and words the error of).
+    static func matchingASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
+        guard bytes.count <= 32, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { lowered -> Self? in
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                lowered[index] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            }
+            let folded = UnsafeBufferPointer(rebasing: lowered[0..<bytes.count])
+            for value in allCases where NodeTable.sameBytes(value.rawValue, folded) { return value }
+            for alias in aliases where NodeTable.sameBytes(alias.key, folded) { return alias.value }
+            return nil
+        }
+    }
+
+    /// `decode` through the scalar's text: the reference the byte path is tested against, and
+    /// what words the errors.
+    static func decodeByText(_ node: TableNode, in context: inout DecodeContext) -> Self? {
+        guard node.isScalar else {
             context.fail(
                 node,
                 "expected a \(valueName) (\(allCases.map(\.rawValue).joined(separator: ", "))), found \(node.kindDescription)")
             return nil
         }
+        let text = node.text
         if let folded = text.asciiLowercased {
             if let value = Self(rawValue: folded) { return value }
             if let alias = aliases.first(where: { $0.key == folded }) { return alias.value }
@@ -126,8 +156,8 @@ extension DraftEnum {
 
 extension Int: DraftCodable {
     /// A whole number, quoted or not; an unquoted `1.0` or `2e1` counts too. Anything else is an error.
-    public static func decode(_ node: DocNode, in context: inout DecodeContext) -> Int? {
-        guard case .scalar(let text, let plain) = node.kind, let value = Int(text) ?? (plain ? integral(text) : nil)
+    public static func decode(_ node: TableNode, in context: inout DecodeContext) -> Int? {
+        guard node.isScalar, let value = Int(node.text) ?? (node.isPlainScalar ? integral(node.text) : nil)
         else {
             context.fail(node, "expected a whole number, found \(describe(node))")
             return nil
