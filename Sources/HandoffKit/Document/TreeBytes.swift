@@ -173,6 +173,48 @@ public struct TreeBytes {
         }
     }
 
+    /// Literal members and brackets (`{"type":"text","text":`) recorded once as compact JSON: a
+    /// writer that opens the same node shape hundreds of times a draft copies its bytes at once,
+    /// where key, value and brackets written one by one cost a few appends each.
+    struct Fragment: Sendable {
+        fileprivate let compact: [UInt8]
+        fileprivate let depthChange: Int
+        fileprivate let endsEmpty: Bool
+        fileprivate let endsAfterKey: Bool
+        /// The same members written one by one, for indented JSON and the other syntaxes.
+        fileprivate let write: @Sendable (inout TreeBytes) -> Void
+
+        /// `write` may open containers and close those it opened, never one it did not.
+        init(_ write: @escaping @Sendable (inout TreeBytes) -> Void) {
+            var tree = TreeBytes(.json(indent: nil), capacity: 64)
+            // Inside a container with no member yet, so that no separator is recorded: `append`
+            // writes the one the fragment's place needs.
+            tree.depth = 1
+            tree.level = 1
+            write(&tree)
+            compact = tree.bytes
+            depthChange = tree.depth - 1
+            endsEmpty = tree.empty
+            endsAfterKey = tree.afterKey
+            self.write = write
+        }
+    }
+
+    /// Writes `fragment` where the writer stands, as its members written one by one would.
+    mutating func append(_ fragment: Fragment) {
+        guard isJSON, indent == nil else { return fragment.write(&self) }
+        if afterKey {
+            afterKey = false
+        } else if depth > 0 && !empty {
+            bytes.append(UInt8(ascii: ","))
+        }
+        bytes.append(contentsOf: fragment.compact)
+        depth += fragment.depthChange
+        level += fragment.depthChange
+        empty = fragment.endsEmpty
+        afterKey = fragment.endsAfterKey
+    }
+
     /// A key written in the source as a literal (`type`, `content`, `fields`): in JSON its bytes
     /// go out at once, without the escape scan a key from the draft needs. Only for literals of
     /// printable ASCII with no quote or backslash, which is what JSON writes as they are.
@@ -233,9 +275,14 @@ public struct TreeBytes {
     /// A string value given as its UTF-8 (a rendered description): in JSON its bytes are escaped
     /// straight from the buffer.
     mutating func string(utf8 text: [UInt8]) {
-        guard isJSON else { return string(text.utf8String) }
+        text.withUnsafeBufferPointer { string(utf8: $0) }
+    }
+
+    /// `string(utf8:)` of bytes in a buffer (a line of a longer text).
+    mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
+        guard isJSON else { return string(String(decoding: text, as: UTF8.self)) }
         beginMember()
-        text.withUnsafeBufferPointer { JSONWriter.writeString(utf8: $0, into: &bytes) }
+        JSONWriter.writeString(utf8: text, into: &bytes)
     }
     /// A keyword or date: a string in JSON, told apart from text in the digest.
     mutating func plain(_ text: String) { scalar(text, tag: 4, quoted: true) }

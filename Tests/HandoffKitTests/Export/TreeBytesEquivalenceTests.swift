@@ -142,15 +142,22 @@ struct TreeBytesEquivalenceTests {
             var tree = TreeBytes(.json(indent: nil))
             ADFRenderer.write(document, into: &tree)
             #expect(tree.text == JSONWriter.compact(ADFRenderer.render(document)))
+            var indented = TreeBytes(.json(indent: 2), level: 2)
+            ADFRenderer.write(document, into: &indented)
+            #expect(indented.text == JSONWriter.pretty(ADFRenderer.render(document), level: 2))
         }
+        // Compact JSON copies recorded fragments; indented JSON writes the same members one by one.
         for text in WriterEquivalenceTests.texts(seed: 0xADF) {
-            for marks: [StaticString] in [[], ["code"]] {
-                var tree = TreeBytes(.json(indent: 2))
-                tree.beginList()
-                ADFRenderer.writeText(text, marks: marks, into: &tree)
-                tree.endList()
-                let rendered = ADFRenderer.text(text, marks: marks.map(\.description))
-                #expect(tree.text == JSONWriter.pretty(.list(rendered)), "\(text.debugDescription)")
+            for mark: ADFRenderer.TextMark in [.none, .strong, .code] {
+                for indent: Int? in [nil, 2] {
+                    var tree = TreeBytes(.json(indent: indent))
+                    tree.beginList()
+                    ADFRenderer.writeText(text, mark: mark, into: &tree)
+                    tree.endList()
+                    let rendered = Value.list(ADFRenderer.text(text, marks: mark.names))
+                    let expected = indent == nil ? JSONWriter.compact(rendered) : JSONWriter.pretty(rendered)
+                    #expect(tree.text == expected, "\(text.debugDescription)")
+                }
             }
         }
     }

@@ -115,17 +115,12 @@ public enum ADFRenderer {
 }
 
 /// `render` written straight into JSON bytes, for the exports: the same document node for node,
-/// without building the `Value` tree that was most of a REST v3 export's cost.
+/// without building the `Value` tree that was most of a REST v3 export's cost. The members every
+/// node starts with go out as recorded fragments (`TreeBytes.Fragment`).
 extension ADFRenderer {
     /// `render(document)` written into `tree`.
     static func write(_ document: TicketDocument, into tree: inout TreeBytes) {
-        tree.beginMap()
-        tree.literalKey("type")
-        tree.literalString("doc")
-        tree.literalKey("version")
-        tree.number("1")
-        tree.literalKey("content")
-        tree.beginList()
+        tree.append(Fragments.doc)
         for block in document.blocks { write(block, into: &tree) }
         tree.endList()
         tree.endMap()
@@ -134,128 +129,211 @@ extension ADFRenderer {
     private static func write(_ block: TicketDocument.Block, into tree: inout TreeBytes) {
         switch block {
         case .heading(let level, let text):
-            node("heading", &tree, attrs: { $0.literalKey("level"); $0.int(level) }, content: { writeText(text, marks: [], into: &$0) })
+            tree.append(Fragments.heading)
+            tree.int(level)
+            tree.endMap()
+            content(&tree) { writeText(text, mark: .none, into: &$0) }
+            tree.endMap()
         case .paragraph(let inlines):
             writeParagraph(inlines, into: &tree)
         case .bullets(let items):
-            node("bulletList", &tree) { tree in
-                for item in items { node("listItem", &tree) { writeParagraph(item, into: &$0) } }
+            node(Fragments.bulletList, &tree) { tree in
+                for item in items { node(Fragments.listItem, &tree) { writeParagraph(item, into: &$0) } }
             }
         case .checklist(let items):
-            node("bulletList", &tree) { tree in
-                for item in items { node("listItem", &tree) { writeParagraph([.text("☐ " + item)], into: &$0) } }
+            node(Fragments.bulletList, &tree) { tree in
+                for item in items { node(Fragments.listItem, &tree) { writeParagraph(text: "☐ " + item, into: &$0) } }
             }
         case .table(let header, let rows):
-            node("table", &tree) { tree in
-                node("tableRow", &tree) { tree in
-                    for cell in header { node("tableHeader", &tree) { writeParagraph([.text(cell)], into: &$0) } }
+            node(Fragments.table, &tree) { tree in
+                node(Fragments.tableRow, &tree) { tree in
+                    for cell in header { node(Fragments.tableHeader, &tree) { writeParagraph(text: cell, into: &$0) } }
                 }
                 for row in rows {
-                    node("tableRow", &tree) { tree in
-                        for cell in row { node("tableCell", &tree) { writeParagraph([.text(cell)], into: &$0) } }
+                    node(Fragments.tableRow, &tree) { tree in
+                        for cell in row { node(Fragments.tableCell, &tree) { writeParagraph(text: cell, into: &$0) } }
                     }
                 }
             }
         case .quote(let text):
             var body = text
             while body.last?.isNewline == true { body.removeLast() }
-            node("blockquote", &tree) { writeParagraph([.text(body)], into: &$0) }
+            node(Fragments.blockquote, &tree) { writeParagraph(text: body, into: &$0) }
         case .code(let language, _, let source):
             let clean = strip(source)
-            node(
-                "codeBlock", &tree, attrs: { $0.literalKey("language"); $0.string(language) },
-                content: { tree in
-                    guard !clean.isEmpty else { return }
-                    tree.beginMap()
-                    tree.literalKey("type")
-                    tree.literalString("text")
-                    tree.literalKey("text")
-                    tree.string(clean)
-                    tree.endMap()
-                })
+            tree.append(Fragments.codeBlock)
+            tree.string(language)
+            tree.endMap()
+            content(&tree) { tree in
+                guard !clean.isEmpty else { return }
+                tree.append(Fragments.textOpen)
+                tree.string(clean)
+                tree.endMap()
+            }
+            tree.endMap()
         }
     }
 
     private static func writeParagraph(_ inlines: [TicketDocument.Inline], into tree: inout TreeBytes) {
-        node("paragraph", &tree) { tree in
+        node(Fragments.paragraph, &tree) { tree in
             for part in inlines {
                 switch part {
-                case .text(let value): writeText(value, marks: [], into: &tree)
-                case .strong(let value): writeText(value, marks: ["strong"], into: &tree)
-                case .code(let value): writeText(value, marks: ["code"], into: &tree)
+                case .text(let value): writeText(value, mark: .none, into: &tree)
+                case .strong(let value): writeText(value, mark: .strong, into: &tree)
+                case .code(let value): writeText(value, mark: .code, into: &tree)
                 }
             }
         }
     }
 
-    /// `text(value, marks:)` written: a hard break is held until a text node follows it in the
-    /// same value, which drops the trailing ones as `text` does.
-    static func writeText(_ value: String, marks: [StaticString], into tree: inout TreeBytes) {
-        let (clean, hasLineBreak) = stripNotingLineBreak(value)
-        var pendingBreaks = 0
-        func line(_ line: String) {
-            guard !line.isEmpty else { return }
-            for _ in 0..<pendingBreaks {
-                tree.beginMap()
-                tree.literalKey("type")
-                tree.literalString("hardBreak")
-                tree.endMap()
+    /// `writeParagraph([.text(text)])`, without the array.
+    private static func writeParagraph(text: String, into tree: inout TreeBytes) {
+        node(Fragments.paragraph, &tree) { writeText(text, mark: .none, into: &$0) }
+    }
+
+    /// The mark a run of text carries, if any.
+    enum TextMark {
+        case none, strong, code
+
+        var names: [String] {
+            switch self {
+            case .none: []
+            case .strong: ["strong"]
+            case .code: ["code"]
             }
-            pendingBreaks = 0
-            tree.beginMap()
-            tree.literalKey("type")
-            tree.literalString("text")
-            tree.literalKey("text")
-            tree.string(line)
-            if !marks.isEmpty {
-                tree.literalKey("marks")
-                tree.beginList()
-                for mark in marks {
-                    tree.beginMap()
-                    tree.literalKey("type")
-                    tree.literalString(mark)
-                    tree.endMap()
-                }
-                tree.endList()
-            }
-            tree.endMap()
         }
+    }
+
+    /// `text(value, marks: mark.names)` written: a hard break is held until a text node follows
+    /// it in the same value, which drops the trailing ones as `text` does.
+    static func writeText(_ value: String, mark: TextMark, into tree: inout TreeBytes) {
+        let stripped = stripNotingLineBreak(value)
+        var clean = stripped.text
         // Most texts are one line: written as they are, without splitting.
-        guard hasLineBreak else {
-            line(clean)
+        guard stripped.hasLineBreak else {
+            guard !clean.isEmpty else { return }
+            tree.append(Fragments.textOpen)
+            tree.string(clean)
+            writeMark(mark, into: &tree)
             return
         }
-        for (index, piece) in clean.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { pendingBreaks += 1 }
-            line(String(Substring(piece)))
+        clean.withUTF8 { utf8 in
+            var pendingBreaks = 0
+            var lineStart = 0
+            let count = utf8.count
+            for index in 0...count where index == count || utf8[index] == 0x0A {
+                if index > lineStart {
+                    for _ in 0..<pendingBreaks { tree.append(Fragments.hardBreak) }
+                    pendingBreaks = 0
+                    tree.append(Fragments.textOpen)
+                    tree.string(utf8: UnsafeBufferPointer(rebasing: utf8[lineStart..<index]))
+                    writeMark(mark, into: &tree)
+                }
+                if index < count { pendingBreaks += 1 }
+                lineStart = index + 1
+            }
         }
     }
 
-    /// A node of `type`; the `content` key only when `content` writes a member (ADF refuses
-    /// empty content), `attrs` when given.
-    private static func node(
-        _ type: StaticString, _ tree: inout TreeBytes, attrs: ((inout TreeBytes) -> Void)? = nil,
-        content: (inout TreeBytes) -> Void
-    ) {
-        tree.beginMap()
-        tree.literalKey("type")
-        tree.literalString(type)
-        if let attrs {
-            tree.literalKey("attrs")
-            tree.beginMap()
-            attrs(&tree)
-            tree.endMap()
+    /// The end of a text node: its marks and closing brace.
+    private static func writeMark(_ mark: TextMark, into tree: inout TreeBytes) {
+        switch mark {
+        case .none: break
+        case .strong: tree.append(Fragments.strongMarks)
+        case .code: tree.append(Fragments.codeMarks)
         }
+        tree.endMap()
+    }
+
+    /// A node opened by `opening` (its map and type); the `content` key only when `content`
+    /// writes a member (ADF refuses empty content).
+    private static func node(_ opening: TreeBytes.Fragment, _ tree: inout TreeBytes, content: (inout TreeBytes) -> Void) {
+        tree.append(opening)
+        Self.content(&tree, content)
+        tree.endMap()
+    }
+
+    /// The `content` member of the open node, taken back when `write` writes nothing.
+    private static func content(_ tree: inout TreeBytes, _ write: (inout TreeBytes) -> Void) {
         let start = tree.mark
-        tree.literalKey("content")
-        tree.beginList()
+        tree.append(Fragments.contentOpen)
         let opened = tree.bytes.count
-        content(&tree)
+        write(&tree)
         if tree.bytes.count == opened {
             tree.rollback(to: start)
         } else {
             tree.endList()
         }
-        tree.endMap()
+    }
+
+    /// The members nodes start with, recorded once.
+    private enum Fragments {
+        static func opening(_ type: StaticString) -> TreeBytes.Fragment {
+            TreeBytes.Fragment { tree in
+                tree.beginMap()
+                tree.literalKey("type")
+                tree.literalString(type)
+            }
+        }
+        static func marks(_ type: StaticString) -> TreeBytes.Fragment {
+            TreeBytes.Fragment { tree in
+                tree.literalKey("marks")
+                tree.beginList()
+                tree.beginMap()
+                tree.literalKey("type")
+                tree.literalString(type)
+                tree.endMap()
+                tree.endList()
+            }
+        }
+        /// A node with attributes, up to the opening of its `attrs` map and the key inside it.
+        static func withAttribute(_ type: StaticString, _ key: StaticString) -> TreeBytes.Fragment {
+            TreeBytes.Fragment { tree in
+                tree.beginMap()
+                tree.literalKey("type")
+                tree.literalString(type)
+                tree.literalKey("attrs")
+                tree.beginMap()
+                tree.literalKey(key)
+            }
+        }
+
+        static let doc = TreeBytes.Fragment { tree in
+            tree.beginMap()
+            tree.literalKey("type")
+            tree.literalString("doc")
+            tree.literalKey("version")
+            tree.number("1")
+            tree.literalKey("content")
+            tree.beginList()
+        }
+        static let contentOpen = TreeBytes.Fragment { tree in
+            tree.literalKey("content")
+            tree.beginList()
+        }
+        static let textOpen = TreeBytes.Fragment { tree in
+            tree.beginMap()
+            tree.literalKey("type")
+            tree.literalString("text")
+            tree.literalKey("text")
+        }
+        static let hardBreak = TreeBytes.Fragment { tree in
+            tree.beginMap()
+            tree.literalKey("type")
+            tree.literalString("hardBreak")
+            tree.endMap()
+        }
+        static let strongMarks = marks("strong")
+        static let codeMarks = marks("code")
+        static let heading = withAttribute("heading", "level")
+        static let codeBlock = withAttribute("codeBlock", "language")
+        static let paragraph = opening("paragraph")
+        static let bulletList = opening("bulletList")
+        static let listItem = opening("listItem")
+        static let table = opening("table")
+        static let tableRow = opening("tableRow")
+        static let tableHeader = opening("tableHeader")
+        static let tableCell = opening("tableCell")
+        static let blockquote = opening("blockquote")
     }
 }
