@@ -69,7 +69,8 @@ enum SecretShapes {
     /// nil when `text` has no credential: most texts are rejected by one pass over their bytes
     /// (`SensitiveTextTally`), and only the rest go through `fullScan`.
     static func first(in text: String) -> Localized? {
-        SensitiveTextTally(text).mayHoldSecret ? fullScan(text) : nil
+        let tally = SensitiveTextTally(text)
+        return tally.mayHoldSecret ? fullScan(text, sawAnchor: tally.sawAnchor) : nil
     }
 
     /// False only when no branch of `fullScan` could match: no token as long as the shortest
@@ -87,7 +88,13 @@ enum SecretShapes {
     static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     /// Every check, on any text: what `first(in:)` runs once `mayHoldSecret` lets a text through.
-    static func fullScan(_ text: String) -> Localized? {
+    static func fullScan(_ text: String) -> Localized? { fullScan(text, sawAnchor: true) }
+
+    /// `fullScan(text)`, told by the tally whether an anchor is in the text: the PEM and FCM
+    /// shapes start with one and every label contains one, so without one only the shapes of
+    /// long tokens are looked for (most texts that pass the tally hold a long link, no anchor).
+    static func fullScan(_ text: String, sawAnchor: Bool) -> Localized? {
+        guard sawAnchor else { return longTokenShape(text) }
         let bytes = Array(text.utf8)
         if let found = pem(bytes) ?? fcm(bytes) { return found }
         var tokens: [Range<Int>] = []
@@ -110,6 +117,19 @@ enum SecretShapes {
     }
 
     // MARK: Shapes
+
+    /// The first provider shape among the tokens of 15 bytes or more, read where the text lies.
+    static func longTokenShape(_ text: String) -> Localized? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || endsToken[Int(bytes[index])] {
+                if index - start >= 15, let found = shape(Array(bytes[start..<index])[...]) { return found }
+                start = index + 1
+            }
+            return nil
+        }
+    }
 
     static func shape(_ token: ArraySlice<UInt8>) -> Localized? {
         let shown = String(decoding: token.prefix(8), as: UTF8.self)

@@ -24,7 +24,7 @@ public enum SensitiveText {
         let tally = SensitiveTextTally(text)
         guard tally.mayHoldSecret || tally.ats >= listThreshold || tally.digits >= 10 * listThreshold else { return [] }
         var kinds: [Kind] = []
-        if tally.mayHoldSecret, let secret = SecretShapes.fullScan(text) { kinds.append(.secret(secret)) }
+        if tally.mayHoldSecret, let secret = SecretShapes.fullScan(text, sawAnchor: tally.sawAnchor) { kinds.append(.secret(secret)) }
         if tally.ats >= listThreshold {
             let emails = emailCount(in: text)
             if emails >= listThreshold { kinds.append(.emailList(emails)) }

@@ -5,7 +5,12 @@
 /// anchor go on to compare a few needles.
 struct SensitiveTextTally {
     /// True when some branch of `SecretShapes.fullScan` could match.
-    var mayHoldSecret = false
+    var mayHoldSecret: Bool { sawAnchor || longToken }
+    /// A label anchor or the start of a PEM header or FCM marker is in the text. Without one only
+    /// the provider shapes of long tokens can match, so the full scan skips everything else.
+    var sawAnchor = false
+    /// Some token is as long as the shortest shape (15 bytes).
+    var longToken = false
     var ats = 0
     var digits = 0
 
@@ -60,7 +65,8 @@ struct SensitiveTextTally {
         var run = 0
         var digits = 0
         var ats = 0
-        var plausible = false
+        var longToken = false
+        var sawAnchor = false
         Self.classes.withUnsafeBufferPointer { classes in
             Self.following.withUnsafeBufferPointer { following in
                 let count = bytes.count
@@ -74,7 +80,7 @@ struct SensitiveTextTally {
                         continue
                     }
                     if bits & Self.endsTokenBit != 0 {
-                        if run >= 15 { plausible = true }
+                        if run >= 15 { longToken = true }
                         run = 0
                     } else {
                         run &+= 1
@@ -87,13 +93,15 @@ struct SensitiveTextTally {
                     digits &+= Int((bits & Self.digitBit) >> 1)
                     ats &+= Int((bits & Self.atBit) >> 2)
                     var candidates = bits >> Self.needleShift
-                    if candidates != 0, !plausible, count &- index >= 3 {
+                    // Looked for even after a long token: which of the two let the text through
+                    // decides how much of the full scan runs.
+                    if candidates != 0, !sawAnchor, count &- index >= 3 {
                         candidates &= following[Int(bytes[index &+ 1])] & following[256 &+ Int(bytes[index &+ 2])]
                         while candidates != 0 {
                             let needle = candidates.trailingZeroBitCount
                             candidates &= candidates &- 1
                             if Self.startsFolded(bytes, at: index, with: Self.needles[needle]) {
-                                plausible = true
+                                sawAnchor = true
                                 break
                             }
                         }
@@ -107,7 +115,8 @@ struct SensitiveTextTally {
                 }
             }
         }
-        self.mayHoldSecret = plausible || run >= 15
+        self.longToken = longToken || run >= 15
+        self.sawAnchor = sawAnchor
         self.digits = digits
         self.ats = ats
     }

@@ -10,12 +10,20 @@ extension Rules {
     @Suite("Sensitive text: the one-pass tally")
     struct SensitiveTextTallyTests {
         static func referenceMayHoldSecret(_ text: String) -> Bool {
-            let bytes = Array(text.utf8)
+            referenceLongToken(text) || referenceSawAnchor(text)
+        }
+
+        static func referenceLongToken(_ text: String) -> Bool {
             var run = 0
-            for byte in bytes {
+            for byte in text.utf8 {
                 run = byte >= 0x80 || "\"'`,;=:()[]{}<>| \t\r\n".utf8.contains(byte) ? 0 : run + 1
                 if run >= 15 { return true }
             }
+            return false
+        }
+
+        static func referenceSawAnchor(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
             let folded = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
             let anchors = [
                 "pass", "pwd", "key", "secret", "token", "credential", "パスワード", "暗証", "キー", "トークン", "シークレット", "秘密鍵",
@@ -45,6 +53,9 @@ extension Rules {
                 let tally = SensitiveTextTally(text)
                 let expected = Self.referenceMayHoldSecret(text)
                 #expect(tally.mayHoldSecret == expected, "\(text.debugDescription)")
+                // Each reason on its own, as the full scan is told which one it was.
+                #expect(tally.longToken == Self.referenceLongToken(text), "\(text.debugDescription)")
+                #expect(tally.sawAnchor == Self.referenceSawAnchor(text), "\(text.debugDescription)")
                 #expect(tally.ats == text.utf8.filter { $0 == UInt8(ascii: "@") }.count, "\(text.debugDescription)")
                 #expect(tally.digits == text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count, "\(text.debugDescription)")
                 if expected { passed += 1 } else { rejected += 1 }
