@@ -25,11 +25,9 @@ enum Terminal {
         writeBytes(TerminalText.terminalOutput(text), to: descriptor)
     }
 
-    /// An export's bytes as its exporter made them (each format escapes by its own rules, and
-    /// the bytes must be the same on stdout as in an `-o` file).
-    static func writeExport(_ text: String) { writeBytes(text, to: STDOUT_FILENO) }
-
-    /// An export's bytes, as the writers made them: no round trip through `String`.
+    /// An export's bytes as its exporter made them, unsanitised (each format escapes by its own
+    /// rules, and the bytes must be the same on stdout as in an `-o` file); no round trip
+    /// through `String`.
     static func writeExport(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { writeBuffer($0, to: STDOUT_FILENO) }
     }
