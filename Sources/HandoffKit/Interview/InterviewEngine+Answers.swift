@@ -230,6 +230,18 @@ extension InterviewEngine {
             }
             return
         }
+        if InterviewText.isDontKnow(line) {
+            // "?" or 「わからない」 answers the follow-up, not the question: the answer stays as
+            // typed (an idea must not end in " — ?"), and its vague word stays for IT to ask about.
+            response.lines.append(.notice(text(InterviewText.keptAsTyped(vague))))
+            if itemIndex != nil {
+                mode = .listing
+            } else {
+                mode = .asking
+                advance(&response)
+            }
+            return
+        }
         let verbatim = currentItem.question.id == "idea"
         if let itemIndex {
             mode = .listing

@@ -105,9 +105,21 @@ enum InterviewText {
     }
     static let notFormat = Localized(en: "Not a format. Choose one of: ", ja: "形式が違います。次から選んでください：")
 
+    /// "Don't know" to a follow-up: the answer is kept as first typed.
+    static func keptAsTyped(_ vague: String?) -> Localized {
+        guard let vague else {
+            return Localized(en: "Kept your answer as you wrote it.", ja: "回答は入力どおりに残しました。")
+        }
+        return Localized(
+            en: "Kept your answer as you wrote it; IT will ask what '\(vague)' means.",
+            ja: "回答は入力どおりに残しました。「\(vague)」の意味は IT から確認があります。")
+    }
+
     /// "Don't know", 「わからない」: not an answer but an open point.
     static func isDontKnow(_ line: String) -> Bool {
-        dontKnowWords.contains(ChoiceReading.normalised(line))
+        // The normal form drops trailing question marks, so a bare "?" (or "？？") is its own case.
+        if !line.isEmpty, line.allSatisfy({ $0 == "?" || $0 == "？" }) { return true }
+        return dontKnowWords.contains(ChoiceReading.normalised(line))
     }
     static let dontKnowWords: Set<String> = [
         "don't know", "dont know", "do not know", "i don't know", "i dont know", "not sure", "unsure", "no idea",

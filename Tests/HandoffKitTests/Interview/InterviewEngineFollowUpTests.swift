@@ -52,6 +52,27 @@ extension InterviewEngineTests {
         #expect(key(replied) == "objective.value")
     }
 
+    @Test("'don't know' at a follow-up keeps the answer as typed and moves on", arguments: ["?", "don't know", "わからない"])
+    func dontKnowAtFollowUp(_ reply: String) {
+        let vague = atWhyNow()
+        feed(vague, "ASAP")
+        #expect(vague.prompt?.kind == .followUp)
+        let response = vague.handle(reply)
+        #expect(response.changed.isEmpty)
+        #expect(vague.draft.objective.whyNow == "ASAP")
+        #expect(response.lines.contains(.notice(InterviewText.keptAsTyped("ASAP")(.en))))
+        #expect(key(vague) == "objective.value")
+        #expect(vague.prompt?.kind == .question)
+
+        let idea = engine()
+        feed(idea, "A webinar form")
+        #expect(idea.prompt?.kind == .followUp)
+        let kept = idea.handle(reply)
+        #expect(idea.draft.idea == "A webinar form")
+        #expect(kept.lines.contains(.notice(InterviewText.keptAsTyped(nil)(.en))))
+        #expect(key(idea) == "title")
+    }
+
     @Test("a short idea gets the pack's short probe")
     func shortProbe() {
         let engine = engine()

@@ -187,7 +187,7 @@ struct InterviewIssueCasesTests {
         }
     }
 
-    @Test("yes/no takes don't know as an open point, listed in the summary", arguments: [("en", "don't know"), ("ja", "わからない")])
+    @Test("yes/no takes don't know as an open point, listed in the summary", arguments: [("en", "don't know"), ("ja", "わからない"), ("en", "?"), ("ja", "？")])
     func yesNoDontKnow(_ code: String, _ said: String) {
         let language = Language(rawValue: code)!
         let engine = engine(language, TestDrafts.load("idea: x\ntitle: y\nsystems: [{name: Marketo, change: new form, data: [email]}]"))
