@@ -66,25 +66,42 @@ struct CheckCommand: ParsableCommand {
         // separators and the writing stay here, in input order.
         let batches = OrderedBatches<CheckWork, [CheckedOutput]>(
             jobs: jobs.count,
-            work: { item in
-                func output(_ result: CheckResult) -> CheckedOutput {
-                    CheckedOutput(result, renderer: renderer, format: format, language: language)
-                }
-                switch item {
-                case .done(let done):
-                    return [output(done)]
-                case .read(let document, let source):
-                    return document.load().map { loaded in
-                        switch loaded {
-                        case .success(let loaded):
-                            let context = baseContext.reporting(in: language ?? loaded.draft.language)
-                            let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
-                            return output(
-                                CheckResult(source: source, documentIndex: loaded.documentIndex, outcome: .checked(loaded.draft, report)))
-                        case .failure(let invalid):
-                            let index = invalid.errors.first?.documentIndex ?? 1
-                            return output(CheckResult(source: source, documentIndex: index, outcome: .invalid(invalid)))
+            worker: {
+                // Made per batch on its thread: the per-draft copies of the context count
+                // references on this thread's own settings object, not one both cores write to.
+                let workerContext = baseContext.forWorker()
+                return { item in
+                    func output(_ result: CheckResult) -> CheckedOutput {
+                        CheckedOutput(result, renderer: renderer, format: format, language: language)
+                    }
+                    switch item {
+                    case .done(let done):
+                        return [output(done)]
+                    case .read(let document, let source):
+                        // Taken out of the array one by one, so each draft moves into its result
+                        // rather than being copied (a retain of every string it holds).
+                        var results = document.load()
+                        results.reverse()
+                        var outputs: [CheckedOutput] = []
+                        outputs.reserveCapacity(results.count)
+                        while let result = results.popLast() {
+                            switch result {
+                            case .success(let loaded):
+                                let context = workerContext.reporting(in: language ?? loaded.draft.language)
+                                let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
+                                outputs.append(
+                                    output(
+                                        CheckResult(
+                                            source: source, documentIndex: loaded.documentIndex,
+                                            outcome: .checked(loaded.draft, report))))
+                            case .failure(let invalid):
+                                let index = invalid.errors.first?.documentIndex ?? 1
+                                outputs.append(
+                                    output(
+                                        CheckResult(source: source, documentIndex: index, outcome: .invalid(invalid))))
+                            }
                         }
+                        return outputs
                     }
                 }
             },

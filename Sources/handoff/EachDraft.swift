@@ -19,21 +19,42 @@ enum EachDraft {
         prepare: @escaping @Sendable (LoadedDraft) -> Prepared,
         handle: @escaping (LoadedDraft, DraftSource, Prepared) throws -> Int32
     ) throws -> Int32 {
+        try run(arguments, store: store, jobs: jobs, preparer: { prepare }, handle: handle)
+    }
+
+    /// The same with the `prepare` step made per batch by `preparer`, on the worker thread that
+    /// works the batch (see `OrderedBatches.init(jobs:batchSize:worker:deliver:)`).
+    static func run<Prepared: Sendable>(
+        _ arguments: [String], store: StoreLocation, jobs: Int?,
+        preparer: @escaping @Sendable () -> (LoadedDraft) -> Prepared,
+        handle: @escaping (LoadedDraft, DraftSource, Prepared) throws -> Int32
+    ) throws -> Int32 {
         var worst: Int32 = ExitStatus.done
         // Documents are parsed and decoded on the workers too, so this thread only reads and delivers.
         let batches = OrderedBatches<Incoming, [Outcome<Prepared>]>(
             jobs: jobs,
-            work: { incoming in
-                switch incoming {
-                case .read(let document, let source):
-                    return document.load().map { result in
-                        switch result {
-                        case .success(let loaded): return .prepared(loaded, source, prepare(loaded))
-                        case .failure(let error): return .unreadable(error.description)
+            worker: {
+                let prepare = preparer()
+                return { incoming in
+                    switch incoming {
+                    case .read(let document, let source):
+                        // Taken out of the array one by one, so each draft moves into its outcome.
+                        var results = document.load()
+                        results.reverse()
+                        var outcomes: [Outcome<Prepared>] = []
+                        outcomes.reserveCapacity(results.count)
+                        while let result = results.popLast() {
+                            switch result {
+                            case .success(let loaded):
+                                let prepared = prepare(loaded)
+                                outcomes.append(.prepared(loaded, source, prepared))
+                            case .failure(let error): outcomes.append(.unreadable(error.description))
+                            }
                         }
+                        return outcomes
+                    case .unreadable(let message):
+                        return [.unreadable(message)]
                     }
-                case .unreadable(let message):
-                    return [.unreadable(message)]
                 }
             },
             deliver: { outcomes in

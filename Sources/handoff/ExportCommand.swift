@@ -111,18 +111,23 @@ struct ExportCommand: ParsableCommand {
         // puts the rendered drafts together here in order.
         let worst = try EachDraft.run(
             sources, store: store.location, jobs: jobs.count,
-            prepare: { loaded -> Checked in
-                let report = Readiness.check(loaded.draft, in: context.reporting(in: language ?? loaded.draft.language))
-                if !report.isReady && !force {
-                    return .refused(Terminal.errorText(ReviewRenderer().exportRefusal(loaded, report)))
+            preparer: {
+                // Per batch on its thread: the context's per-draft copies count references on
+                // this thread's own settings object.
+                let context = context.forWorker()
+                return { loaded -> Checked in
+                    let report = Readiness.check(loaded.draft, in: context.reporting(in: language ?? loaded.draft.language))
+                    if !report.isReady && !force {
+                        return .refused(Terminal.errorText(ReviewRenderer().exportRefusal(loaded, report)))
+                    }
+                    // A stored draft is labelled with the revision it holds (the journal's, as the
+                    // store reconciles them).
+                    let revision = loaded.revision.map { "revision \($0)" }
+                    let item = ExportItem(
+                        draft: loaded.draft, report: report, revision: revision, digestingNow: exporter.namesDrafts,
+                        writingSource: exporter.namesDrafts && options.includeSource)
+                    return .rendered(exporter.render(item, options: options))
                 }
-                // A stored draft is labelled with the revision it holds (the journal's, as the
-                // store reconciles them).
-                let revision = loaded.revision.map { "revision \($0)" }
-                let item = ExportItem(
-                    draft: loaded.draft, report: report, revision: revision, digestingNow: exporter.namesDrafts,
-                    writingSource: exporter.namesDrafts && options.includeSource)
-                return .rendered(exporter.render(item, options: options))
             },
             handle: { loaded, source, checked in
             let rendered: RenderedDraft

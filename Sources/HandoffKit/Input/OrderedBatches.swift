@@ -13,7 +13,10 @@ public final class OrderedBatches<Input: Sendable, Output: Sendable> {
 
     private let requestedJobs: Int?
     private let batchSize: Int
-    private let work: @Sendable (Input) -> Output
+    /// Makes the function a batch is worked with: once per batch, on the thread that works it.
+    private let makeWork: @Sendable () -> (Input) -> Output
+    /// The function of the caller's thread, made when it first works an input.
+    private var inlineWork: ((Input) -> Output)?
     private let deliver: (Output) throws -> Void
     private var batch: [Input] = []
     private var inFlight: [Slot] = []
@@ -25,21 +28,39 @@ public final class OrderedBatches<Input: Sendable, Output: Sendable> {
     ///   - jobs: the number of worker threads; nil for as many as the process has cores.
     ///   - work: what is done to each input; runs on any thread.
     ///   - deliver: what is done with each output, in input order, on the caller's thread.
-    public init(
+    public convenience init(
         jobs: Int?, batchSize: Int = OrderedBatches.defaultBatchSize,
         work: @escaping @Sendable (Input) -> Output, deliver: @escaping (Output) throws -> Void
     ) {
+        self.init(jobs: jobs, batchSize: batchSize, worker: { work }, deliver: deliver)
+    }
+
+    /// The same, with the work function made per batch by `worker`, on the thread that works the
+    /// batch: state it captures (a copy of shared settings) is that thread's alone for the batch,
+    /// so the inputs' work does not count references on objects the other threads count too.
+    public init(
+        jobs: Int?, batchSize: Int = OrderedBatches.defaultBatchSize,
+        worker: @escaping @Sendable () -> (Input) -> Output, deliver: @escaping (Output) throws -> Void
+    ) {
         requestedJobs = jobs
         self.batchSize = max(1, batchSize)
-        self.work = work
+        makeWork = worker
         self.deliver = deliver
         batch.reserveCapacity(self.batchSize)
+    }
+
+    /// Works `input` on the caller's thread, with one work function for the whole run.
+    private func workInline(_ input: Input) -> Output {
+        if let inlineWork { return inlineWork(input) }
+        let work = makeWork()
+        inlineWork = work
+        return work(input)
     }
 
     /// Queues `input`; may work and deliver earlier inputs first. Rethrows what `deliver` throws.
     public func submit(_ input: Input) throws {
         if requestedJobs == 1 {
-            try deliver(work(input))
+            try deliver(workInline(input))
             return
         }
         batch.append(input)
@@ -62,7 +83,7 @@ public final class OrderedBatches<Input: Sendable, Output: Sendable> {
         let inputs = batch
         batch.removeAll(keepingCapacity: true)
         guard let pool else {
-            for input in inputs { try deliver(work(input)) }
+            for input in inputs { try deliver(workInline(input)) }
             return
         }
         // Outputs already worked are delivered first, so that output streams out steadily.
@@ -70,9 +91,9 @@ public final class OrderedBatches<Input: Sendable, Output: Sendable> {
         // A few batches per thread keep every thread busy while the oldest one is delivered.
         while inFlight.count >= pool.jobs * 2 { try deliverOldest() }
         let slot = Slot()
-        let work = work
+        let makeWork = makeWork
         pool.run {
-            slot.outputs = inputs.map(work)
+            slot.outputs = inputs.map(makeWork())
             slot.finished()
         }
         inFlight.append(slot)

@@ -22,6 +22,12 @@ public protocol DraftCodable: Equatable, Sendable {
     /// A JSON-Schema-shaped summary of what the value is (text, enum, date, record…), which the
     /// interview and diff read to learn what a field holds and in which order.
     static var schema: Value { get }
+    /// Decodes `node` into the `Self?` at `storage`: how `Record.decode` fills a `Field.value`.
+    static func decodeField(_ node: TableNode, intoOptional storage: UnsafeMutableRawPointer, in context: inout DecodeContext)
+    /// Decodes `node` into the `[Self]` at `storage`: how `Record.decode` fills a `Field.list`.
+    static func decodeField(_ node: TableNode, intoList storage: UnsafeMutableRawPointer, in context: inout DecodeContext)
+    /// Decodes `node` into the `Self` at `storage`: how `Record.decode` fills a `Field.record`.
+    static func decodeField(_ node: TableNode, intoValue storage: UnsafeMutableRawPointer, in context: inout DecodeContext)
     /// JSON Schema of every non-null JSON form `decode` accepts, no more and no less: what
     /// `handoff schema` publishes. Null is added by the field (`SchemaFragment.nullable`).
     static var inputSchema: Value { get }
@@ -72,36 +78,12 @@ extension Record {
     public static func decode(_ node: TableNode, in context: inout DecodeContext) -> Self? {
         var record = Self()
         if node.isMapping {
-            let fields = Self.fields
-            // Which fields were given, by their index in `fields`, as bits: keys are the fields'
-            // own, so this tells a repeated key without hashing every key or allocating.
-            var seen: UInt64 = 0
-            var seenPast64: Set<Int> = []
-            for (keyNode, value) in node.pairs {
-                guard keyNode.isScalar else {
-                    context.fail(keyNode, "a key must be a single word, not \(keyNode.kindDescription)")
-                    continue
+            // The field table is read through its buffer and the record filled through a pointer:
+            // neither the table, which every thread shares, nor a field of it is retained per key.
+            Self.fields.withUnsafeBufferPointer { fields in
+                withUnsafeMutablePointer(to: &record) { record in
+                    decodePairs(of: node, into: record, fields: fields, in: &context)
                 }
-                guard let (fieldIndex, key) = field(named: keyNode, in: fields) else {
-                    context.unknownKey(keyNode.text, at: keyNode, valid: fields.map(\.key), container: recordName)
-                    continue
-                }
-                let repeated: Bool
-                if fieldIndex < 64 {
-                    repeated = seen & (1 << UInt64(fieldIndex)) != 0
-                    seen |= 1 << UInt64(fieldIndex)
-                } else {
-                    repeated = !seenPast64.insert(fieldIndex).inserted
-                }
-                if repeated {
-                    context.at(.key(key)) {
-                        $0.fail(keyNode, "'\(key)' is given twice; keep one")
-                    }
-                    continue
-                }
-                // Only the closure is taken: copying the whole `Field` retains every closure it holds.
-                let decodeField = fields[fieldIndex].decode
-                context.at(.key(key)) { decodeField(&record, value, &$0) }
             }
             return record
         }
@@ -124,15 +106,67 @@ extension Record {
         return nil
     }
 
+    /// Decodes the pairs of the mapping `node` into the fields of `record`.
+    private static func decodePairs(
+        of node: TableNode, into record: UnsafeMutablePointer<Self>, fields: UnsafeBufferPointer<Field<Self>>,
+        in context: inout DecodeContext
+    ) {
+        // Which fields were given, by their index in `fields`, as bits: keys are the fields'
+        // own, so this tells a repeated key without hashing every key or allocating.
+        var seen: UInt64 = 0
+        var seenPast64: Set<Int> = []
+        // Keys usually come in field order (handoff writes them so): the search starts after the last one found.
+        var expected = 0
+        for (keyNode, value) in node.pairs {
+            guard keyNode.isScalar else {
+                context.fail(keyNode, "a key must be a single word, not \(keyNode.kindDescription)")
+                continue
+            }
+            guard let (fieldIndex, key) = field(named: keyNode, in: fields, from: expected) else {
+                context.unknownKey(keyNode.text, at: keyNode, valid: fields.map(\.key), container: recordName)
+                continue
+            }
+            expected = fieldIndex + 1
+            let repeated: Bool
+            if fieldIndex < 64 {
+                repeated = seen & (1 << UInt64(fieldIndex)) != 0
+                seen |= 1 << UInt64(fieldIndex)
+            } else {
+                repeated = !seenPast64.insert(fieldIndex).inserted
+            }
+            if repeated {
+                context.at(.key(key)) {
+                    $0.fail(keyNode, "'\(key)' is given twice; keep one")
+                }
+                continue
+            }
+            if let slot = fields[fieldIndex].slot {
+                // Through the field's type: a metatype, which costs no reference counting.
+                context.at(.key(key)) { slot.decode(value, intoRecordAt: UnsafeMutableRawPointer(record), in: &$0) }
+            } else {
+                context.at(.key(key)) { fields[fieldIndex].decode(&record.pointee, value, &$0) }
+            }
+        }
+    }
+
     /// The field whose key `keyNode` holds, with the key as written: compared as bytes (an ASCII
     /// key is equal to a field's key only byte for byte), or, past ASCII, as `String` equality
     /// has it (a Kelvin sign for `K`), without making a string of the key unless it is not ASCII.
     static func field(named keyNode: TableNode, in fields: [Field<Self>]) -> (Int, String)? {
+        fields.withUnsafeBufferPointer { field(named: keyNode, in: $0, from: 0) }
+    }
+
+    /// The same, trying the fields from `hint` on first, then those before it.
+    static func field(named keyNode: TableNode, in fields: UnsafeBufferPointer<Field<Self>>, from hint: Int) -> (Int, String)? {
         let bytes = keyNode.scalarBytes
         var isASCII = true
         for byte in bytes where byte >= 0x80 { isASCII = false }
         if isASCII {
-            for index in fields.indices where NodeTable.sameBytes(fields[index].key, bytes) {
+            let start = min(hint, fields.count)
+            for index in start..<fields.count where NodeTable.sameBytes(fields[index].key, bytes) {
+                return (index, fields[index].key)
+            }
+            for index in 0..<start where NodeTable.sameBytes(fields[index].key, bytes) {
                 return (index, fields[index].key)
             }
             return nil
@@ -290,6 +324,9 @@ public struct Field<Root>: @unchecked Sendable {
     /// The published JSON Schema of the field, null included unless the field is required.
     let inputSchema: () -> Value
     let keyPath: AnyKeyPath
+    /// How `Record.decode` decodes the field without calling `decode`: where it is stored and the
+    /// type that decodes it; nil when only the closure knows (a computed property, a field with a check).
+    var slot: FieldSlot? = nil
     /// What the field holds: a value, a list of values or a nested record.
     public let shape: FieldShape
     /// For a field a file must have: the message when it is missing (null counts as missing).
@@ -340,7 +377,8 @@ public struct Field<Root>: @unchecked Sendable {
             inputSchema: {
                 described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
             },
-            keyPath: keyPath, shape: .value(T.self), whenMissing: whenMissing,
+            keyPath: keyPath, slot: rule == nil ? FieldSlot(T.self, .optional, keyPath) : nil, shape: .value(T.self),
+            whenMissing: whenMissing,
             walkText: FreeText.fieldWalk(key, keyPath, isAbsent: { $0.pointee == nil }) { value, walk in
                 value.pointee?.walkFreeText(&walk) ?? false
             },
@@ -397,7 +435,7 @@ public struct Field<Root>: @unchecked Sendable {
                     .object([("type", .string("array")), ("items", T.schema)]), summary)
             },
             inputSchema: { described(SchemaFragment.list(of: T.inputSchema), summary) },
-            keyPath: keyPath, shape: .list(T.self),
+            keyPath: keyPath, slot: check == nil ? FieldSlot(T.self, .list, keyPath) : nil, shape: .list(T.self),
             walkText: FreeText.fieldWalk(key, keyPath, isAbsent: { $0.pointee.isEmpty }) { values, walk in
                 // Numbered as `encode` numbers them: empty items are left out (and hold no text).
                 // Through the buffer: a `for value in` loop copies every item.
@@ -439,7 +477,7 @@ public struct Field<Root>: @unchecked Sendable {
             encode: { root in root[keyPath: keyPath].encodedUnlessEmpty },
             schema: { described(T.schema, summary) },
             inputSchema: { described(T.inputSchema, summary) },
-            keyPath: keyPath, shape: .record(T.self),
+            keyPath: keyPath, slot: FieldSlot(T.self, .value, keyPath), shape: .record(T.self),
             applyNested: { root, path, node, context in
                 var value = root[keyPath: keyPath]
                 value.apply(node, at: path, in: &context)

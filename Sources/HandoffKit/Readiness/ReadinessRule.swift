@@ -47,29 +47,82 @@ extension ReadinessRule {
 
 /// What rules may consult besides the draft: today's date, the organisation's configuration and
 /// the language the report is written in.
+///
+/// What a whole run shares (the date, the configuration, the lexicons) sits behind one reference,
+/// so a per-draft copy of the context retains one object rather than every buffer the
+/// configuration and the lexicons hold; `forWorker()` gives a thread a reference of its own, so
+/// that those counts are not bounced between cores.
 public struct RuleContext: Sendable {
+    /// The settings of a run, immutable: read in place (`_read`) by the rules, never copied out.
+    final class Settings: Sendable {
+        let today: CivilDate
+        let configuration: Configuration
+        let lexicon: VagueLexicon
+        let placeholders: PlaceholderLexicon
+
+        init(today: CivilDate, configuration: Configuration, lexicon: VagueLexicon, placeholders: PlaceholderLexicon) {
+            self.today = today
+            self.configuration = configuration
+            self.lexicon = lexicon
+            self.placeholders = placeholders
+        }
+
+        func with(
+            today: CivilDate? = nil, configuration: Configuration? = nil, lexicon: VagueLexicon? = nil,
+            placeholders: PlaceholderLexicon? = nil
+        ) -> Settings {
+            Settings(
+                today: today ?? self.today, configuration: configuration ?? self.configuration,
+                lexicon: lexicon ?? self.lexicon, placeholders: placeholders ?? self.placeholders)
+        }
+    }
+
+    private var settings: Settings
+
     /// The date deadlines and lead times are measured from; usually the run's today.
-    public var today: CivilDate
+    public var today: CivilDate {
+        _read { yield settings.today }
+        set { settings = settings.with(today: newValue) }
+    }
     /// The organisation's settings: lead time, extra vague words and placeholders, among others.
-    public var configuration: Configuration
+    public var configuration: Configuration {
+        _read { yield settings.configuration }
+        set { settings = settings.with(configuration: newValue) }
+    }
     /// The language of messages and questions in the findings.
     public var language: Language
     /// The built-in vague words plus the configured `vagueWords`.
-    public var lexicon: VagueLexicon
+    public var lexicon: VagueLexicon {
+        _read { yield settings.lexicon }
+        set { settings = settings.with(lexicon: newValue) }
+    }
     /// The built-in placeholder texts plus the configured `placeholders`.
-    public var placeholders: PlaceholderLexicon
+    public var placeholders: PlaceholderLexicon {
+        _read { yield settings.placeholders }
+        set { settings = settings.with(placeholders: newValue) }
+    }
     /// The kind read from the words of the draft `Readiness.check` is checking, read once there
     /// for the three rules that need it; nil when it was not read (a rule asked on its own).
     var inferredKind: KindInference.Guess??
 
     /// A context for `today`; the lexicons are built once here from `configuration`.
     public init(today: CivilDate, configuration: Configuration = Configuration(), language: Language = .en) {
-        self.today = today
-        self.configuration = configuration
         self.language = language
-        self.lexicon = VagueLexicon(extra: configuration.vagueWords)
-        self.placeholders = PlaceholderLexicon(extra: configuration.placeholders)
+        settings = Settings(
+            today: today, configuration: configuration, lexicon: VagueLexicon(extra: configuration.vagueWords),
+            placeholders: PlaceholderLexicon(extra: configuration.placeholders))
     }
+
+    /// The same context behind a reference of its own, for one worker thread: the copies that
+    /// thread makes per draft then count references on an object no other core writes to.
+    public func forWorker() -> RuleContext {
+        var copy = self
+        copy.settings = settings.with()
+        return copy
+    }
+
+    /// Whether the two contexts share their settings' reference (tests show `forWorker` gives a new one).
+    func sharesSettings(with other: RuleContext) -> Bool { settings === other.settings }
 
     /// A finding of `rule`, with message and question in the report's language.
     public func finding<R: ReadinessRule>(
