@@ -21,7 +21,7 @@ final class TermSet: Sendable {
                 return TermSet.firstOffset(of: needle, in: bytes).map { (bytes, $0) }
             }
         }
-        trie = Trie(needles, wholeWord: wholeWord)
+        trie = Trie(needles)
     }
 
     /// The first term in the list's order that occurs in `text`, as `terms.first { TermMatch.contains($0, in: text) }`.
@@ -93,141 +93,131 @@ final class TermSet: Sendable {
         }
     }
 
-    /// The terms' bytes as a trie, built from the sorted needles in one recursive pass (no array
-    /// per node) into one block of integers that the walk reads without bounds checks or
-    /// reference counting, and walked only from the starts where a term can match: a whole-word
-    /// term (all ASCII) never starts right after a word byte, so such a start walks only into
-    /// branches that hold a term matched anywhere (Japanese, mixed).
+    /// The terms' bytes as an Aho–Corasick automaton: one table step per byte of the text,
+    /// where walking a trie from every start walked each kana's three bytes into branches that
+    /// hold dozens of Japanese terms. Bytes that occur in no term share one column of the table,
+    /// so it stays small. Every occurrence of every term is reported; the whole-word and
+    /// false-friend tests are the caller's, as they were for the trie.
     final class Trie: @unchecked Sendable {
-        // Layout of `table`: the root's child for each byte after a non-word byte (-1: none);
-        // the same keeping only branches with a loose term; then per node its first edge, edge
-        // count, first terminal and terminal count; then the edges (byte, target) and the
-        // terminals (term indices). Written once in `init`, only read after.
-        private let table: UnsafeMutableBufferPointer<Int32>
-        private static let insideWordRoot = 256
-        private static let nodesStart = 512
+        /// Per byte, its column once ASCII capitals are folded (0: in no term).
+        private let columns: UnsafeMutableBufferPointer<UInt8>
+        /// Per state and column: the next state's row (its number times `columnCount`) shifted
+        /// left once, with the low bit set when some term ends in that state. Written once in
+        /// `init`, only read after.
+        private let steps: UnsafeMutableBufferPointer<Int32>
+        /// The terms ending in state `s` are `endingTerms[endingStart[s]..<endingStart[s + 1]]`.
+        private let endingStart: UnsafeMutableBufferPointer<Int32>
+        private let endingTerms: UnsafeMutableBufferPointer<Int32>
+        private let termLengths: UnsafeMutableBufferPointer<Int32>
+        private let columnCount: Int
 
-        init(_ needles: [[UInt8]], wholeWord: [Bool]) {
-            let order = needles.indices.filter { !needles[$0].isEmpty }.sorted { a, b in
-                needles[a].lexicographicallyPrecedes(needles[b]) || (needles[a] == needles[b] && a < b)
-            }
-            var builder = Builder()
-            _ = builder.addNode(order[...], depth: 0, needles, wholeWord)
-            let nodeCount = builder.nodes.count / 4
-            let edgesStart = Self.nodesStart + builder.nodes.count
-            let terminalsStart = edgesStart + builder.edges.count
-            table = .allocate(capacity: terminalsStart + builder.terminals.count)
-            table.initialize(repeating: -1)
-            for node in 0..<nodeCount {
-                let base = Self.nodesStart + node * 4
-                table[base] = Int32(edgesStart) + builder.nodes[node * 4]
-                table[base + 1] = builder.nodes[node * 4 + 1]
-                table[base + 2] = Int32(terminalsStart) + builder.nodes[node * 4 + 2]
-                table[base + 3] = builder.nodes[node * 4 + 3]
-            }
-            for (offset, value) in builder.edges.enumerated() {
-                // Targets become the offset of the target node's four integers.
-                table[edgesStart + offset] = offset % 2 == 0 ? value : Int32(Self.nodesStart) + value * 4
-            }
-            for (offset, term) in builder.terminals.enumerated() { table[terminalsStart + offset] = term }
-
-            if nodeCount > 0 {
-                for edge in 0..<Int(builder.nodes[1]) {
-                    let byte = Int(builder.edges[edge * 2])
-                    let child = Int(builder.edges[edge * 2 + 1])
-                    table[byte] = Int32(Self.nodesStart + child * 4)
-                    if builder.holdsLoose[child] { table[Self.insideWordRoot + byte] = Int32(Self.nodesStart + child * 4) }
+        init(_ needles: [[UInt8]]) {
+            var columnOf = [UInt8](repeating: 0, count: 256)
+            var columnCount = 1
+            for needle in needles {
+                for byte in needle where columnOf[Int(byte)] == 0 {
+                    columnOf[Int(byte)] = UInt8(columnCount)
+                    columnCount += 1
                 }
             }
+            self.columnCount = columnCount
+            columns = .allocate(capacity: 256)
+            for byte in 0..<256 { columns[byte] = columnOf[Int(TermSet.lowered(UInt8(byte)))] }
+
+            // The trie of the needles, its missing edges -1 until the failure links fill them.
+            var next: [Int32] = Array(repeating: -1, count: columnCount)
+            var ending: [[Int32]] = [[]]
+            for (term, needle) in needles.enumerated() where !needle.isEmpty {
+                var state = 0
+                for byte in needle {
+                    let slot = state * columnCount + Int(columnOf[Int(byte)])
+                    if next[slot] < 0 {
+                        next[slot] = Int32(ending.count)
+                        ending.append([])
+                        next.append(contentsOf: repeatElement(-1, count: columnCount))
+                    }
+                    state = Int(next[slot])
+                }
+                ending[state].append(Int32(term))
+            }
+            // Breadth first, each state's failure is known before its children's: a missing edge
+            // goes where the failure's goes, and a state ends whatever its failure ends.
+            var failure = [Int](repeating: 0, count: ending.count)
+            var queue: [Int] = []
+            for column in 0..<columnCount {
+                if next[column] < 0 {
+                    next[column] = 0
+                } else {
+                    queue.append(Int(next[column]))
+                }
+            }
+            var head = 0
+            while head < queue.count {
+                let state = queue[head]
+                head += 1
+                ending[state] += ending[failure[state]]
+                for column in 0..<columnCount {
+                    let slot = state * columnCount + column
+                    let fallback = next[failure[state] * columnCount + column]
+                    if next[slot] < 0 {
+                        next[slot] = fallback
+                    } else {
+                        failure[Int(next[slot])] = Int(fallback)
+                        queue.append(Int(next[slot]))
+                    }
+                }
+            }
+            steps = .allocate(capacity: next.count)
+            for (slot, target) in next.enumerated() {
+                steps[slot] = (target * Int32(columnCount)) << 1 | (ending[Int(target)].isEmpty ? 0 : 1)
+            }
+            endingStart = .allocate(capacity: ending.count + 1)
+            endingTerms = .allocate(capacity: max(1, ending.reduce(0) { $0 + $1.count }))
+            var filled = 0
+            for (state, terms) in ending.enumerated() {
+                endingStart[state] = Int32(filled)
+                for term in terms {
+                    endingTerms[filled] = term
+                    filled += 1
+                }
+            }
+            endingStart[ending.count] = Int32(filled)
+            termLengths = .allocate(capacity: max(1, needles.count))
+            for (term, needle) in needles.enumerated() { termLengths[term] = Int32(needle.count) }
         }
 
-        deinit { table.deallocate() }
-
-        /// The trie as it is built: per node (first edge, edge count, first terminal, terminal
-        /// count) counted from 0, edges as (byte, node number) pairs.
-        private struct Builder {
-            var nodes: [Int32] = []
-            var edges: [Int32] = []
-            var terminals: [Int32] = []
-            var holdsLoose: [Bool] = []
-
-            /// Adds the node for the needles of `group`, which share their first `depth` bytes;
-            /// returns its number. Its edges are appended before any child's, so they lie together.
-            mutating func addNode(_ group: ArraySlice<Int>, depth: Int, _ needles: [[UInt8]], _ wholeWord: [Bool]) -> Int {
-                let node = nodes.count / 4
-                var rest = group
-                let firstTerminal = terminals.count
-                var loose = false
-                while let first = rest.first, needles[first].count == depth {
-                    terminals.append(Int32(first))
-                    loose = loose || !wholeWord[first]
-                    rest = rest.dropFirst()
-                }
-                // Children: runs of needles with the same byte at `depth` (the group is sorted),
-                // their edges first, then each child.
-                let firstEdge = edges.count
-                var previous: UInt8?
-                for needle in rest where needles[needle][depth] != previous {
-                    previous = needles[needle][depth]
-                    edges.append(Int32(previous!))
-                    edges.append(-1)
-                }
-                nodes.append(Int32(firstEdge))
-                nodes.append(Int32((edges.count - firstEdge) / 2))
-                nodes.append(Int32(firstTerminal))
-                nodes.append(Int32(terminals.count - firstTerminal))
-                holdsLoose.append(loose)
-                var edge = firstEdge
-                while let first = rest.first {
-                    let byte = needles[first][depth]
-                    let end = rest.firstIndex { needles[$0][depth] != byte } ?? rest.endIndex
-                    let child = addNode(rest[rest.startIndex..<end], depth: depth + 1, needles, wholeWord)
-                    edges[edge + 1] = Int32(child)
-                    if holdsLoose[child] { holdsLoose[node] = true }
-                    edge += 2
-                    rest = rest[end...]
-                }
-                return node
-            }
+        deinit {
+            columns.deallocate()
+            steps.deallocate()
+            endingStart.deallocate()
+            endingTerms.deallocate()
+            termLengths.deallocate()
         }
 
         /// Calls `body(term, start, end)` for every occurrence of a term in `bytes`, read with
-        /// ASCII capitals lowered, that could be a match: whole-word terms only from starts that
-        /// follow no word byte. With `caselessOnly`, stops and returns false at a scalar that may
-        /// have a lower case (`isCaselessLead`).
+        /// ASCII capitals lowered. With `caselessOnly`, stops and returns false at a scalar that
+        /// may have a lower case (`isCaselessLead`).
         @inline(__always)
         func forEachOccurrence(
             in bytes: UnsafeBufferPointer<UInt8>, caselessOnly: Bool, _ body: (Int, Int, Int) -> Void
         ) -> Bool {
-            let table = UnsafeBufferPointer(self.table)
+            let columns = UnsafeBufferPointer(self.columns)
+            let steps = UnsafeBufferPointer(self.steps)
             let count = bytes.count
-            var previousIsWordByte = false
-            for start in 0..<count {
-                let raw = bytes[start]
-                if caselessOnly && raw >= 0xC0 && !TermSet.isCaselessLead(bytes, at: start) { return false }
-                let first = TermSet.lowered(raw)
-                var node = Int(table[(previousIsWordByte ? Self.insideWordRoot : 0) + Int(first)])
-                previousIsWordByte = TermSet.isWordByte(first)
-                var end = start + 1
-                while node >= 0 {
-                    let terminal = Int(table[node + 2])
-                    for slot in terminal..<terminal + Int(table[node + 3]) { body(Int(table[slot]), start, end) }
-                    guard end < count else { break }
-                    let byte = Int32(TermSet.lowered(bytes[end]))
-                    var edge = Int(table[node])
-                    let edgesEnd = edge + Int(table[node + 1]) * 2
-                    node = -1
-                    // A node's edges are in increasing byte order (the needles were sorted), so
-                    // the search for a byte that is not there stops at the first greater one.
-                    while edge < edgesEnd {
-                        let edgeByte = table[edge]
-                        if edgeByte >= byte {
-                            if edgeByte == byte { node = Int(table[edge + 1]) }
-                            break
-                        }
-                        edge += 2
+            var row = 0
+            var index = 0
+            while index < count {
+                let raw = bytes[index]
+                if caselessOnly && raw >= 0xC0 && !TermSet.isCaselessLead(bytes, at: index) { return false }
+                let step = Int(steps[row &+ Int(columns[Int(raw)])])
+                row = step >> 1
+                index &+= 1
+                if step & 1 != 0 {
+                    let state = row / columnCount
+                    for slot in Int(endingStart[state])..<Int(endingStart[state + 1]) {
+                        let term = Int(endingTerms[slot])
+                        body(term, index - Int(termLengths[term]), index)
                     }
-                    end += 1
                 }
             }
             return true
