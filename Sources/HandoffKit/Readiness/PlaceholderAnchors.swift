@@ -1,6 +1,6 @@
 /// The quick test in front of `PlaceholderLexicon.placeholder(in:)`. Normalising a text costs
 /// more than the rest of a rule, and almost every field is real content, so each text is first
-/// walked once through a trie of anchors: one piece (no space, no apostrophe) of every phrase.
+/// walked once through an automaton of anchors: one piece (no space, no apostrophe) of every phrase.
 /// Whatever way the lexicon accepts a text (the whole phrase, the phrase between filler words, a
 /// placeholder clause before a guess, a subject before a Japanese term), that piece is in the
 /// text's lowered bytes; an English phrase's piece with no letter or digit glued to either side
@@ -18,29 +18,34 @@ extension PlaceholderLexicon {
         var atFirstLetter = false
     }
 
-    static func anchors(whole: Set<String>, japanese: [String]) -> (VagueTrie, [AnchorRule]) {
-        var words: [[UInt8]] = []
-        var rules: [AnchorRule] = []
-        func add(_ phrase: String, _ rule: AnchorRule) {
-            let pieces = phrase.utf8.split { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "'") }
-            guard let longest = pieces.max(by: { $0.count < $1.count }) else { return }
-            words.append(Array(longest))
-            rules.append(rule)
-        }
-        for phrase in whole where !phrase.isEmpty { add(phrase, AnchorRule(alone: true)) }
-        for term in japanese { add(term, AnchorRule(anywhere: true)) }
-        if whole.contains("") {
-            for filler in fillerPrefixes {
-                let bytes = Array(filler.utf8.prefix { $0 != UInt8(ascii: " ") })
-                if !bytes.isEmpty {
-                    words.append(bytes)
-                    rules.append(AnchorRule(atFirstLetter: true))
+    /// The pieces as one automaton, with the rule each piece's occurrence must pass.
+    final class Anchors: Sendable {
+        let automaton: ByteAutomaton
+        let rules: [AnchorRule]
+
+        init(whole: Set<String>, japanese: [String]) {
+            var words: [[UInt8]] = []
+            var rules: [AnchorRule] = []
+            func add(_ phrase: String, _ rule: AnchorRule) {
+                let pieces = phrase.utf8.split { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "'") }
+                guard let longest = pieces.max(by: { $0.count < $1.count }) else { return }
+                words.append(Array(longest))
+                rules.append(rule)
+            }
+            for phrase in whole where !phrase.isEmpty { add(phrase, AnchorRule(alone: true)) }
+            for term in japanese { add(term, AnchorRule(anywhere: true)) }
+            if whole.contains("") {
+                for filler in PlaceholderLexicon.fillerPrefixes {
+                    let bytes = Array(filler.utf8.prefix { $0 != UInt8(ascii: " ") })
+                    if !bytes.isEmpty {
+                        words.append(bytes)
+                        rules.append(AnchorRule(atFirstLetter: true))
+                    }
                 }
             }
+            automaton = ByteAutomaton(words)
+            self.rules = rules
         }
-        // An anchor that must stand alone or start at the first letter never follows an ASCII
-        // letter or digit (the first letter has none before it), so the walk skips those positions.
-        return (VagueTrie(words: words, startsWord: rules.map { !$0.anywhere }), rules)
     }
 
     /// False only when `text` cannot be a placeholder; true sends it to the full test.
@@ -74,22 +79,19 @@ extension PlaceholderLexicon {
                 offset += width
             }
             guard firstLetter >= 0 else { return true }
-            // The trie folds ASCII capitals itself: no lowered copy.
-            var found = false
-            anchorTrie.forEachOccurrence(in: bytes) { anchor, start, end in
-                guard !found else { return }
-                let rule = anchorRules[anchor]
-                if rule.anywhere {
-                    found = true
-                } else if rule.alone, start == 0 || !Self.isASCIIAlphanumeric(bytes[start - 1]),
+            // The automaton folds ASCII capitals itself: no lowered copy.
+            let rules = anchors.rules
+            let walk = anchors.automaton.forEachOccurrence(in: bytes) { anchor, start, end in
+                let rule = rules[anchor]
+                if rule.anywhere { return true }
+                if rule.alone, start == 0 || !Self.isASCIIAlphanumeric(bytes[start - 1]),
                     end == count || !Self.isASCIIAlphanumeric(bytes[end])
                 {
-                    found = true
-                } else if rule.atFirstLetter, start == firstLetter {
-                    found = true
+                    return true
                 }
+                return rule.atFirstLetter && start == firstLetter
             }
-            return found
+            return walk == .stopped
         }
     }
 

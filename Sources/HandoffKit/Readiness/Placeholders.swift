@@ -7,9 +7,9 @@
 public struct PlaceholderLexicon: Sendable {
     private var whole: Set<String>
     private var japanese: [String]
-    /// Pieces every placeholder text contains, for the test that turns most content away unread.
-    private(set) var anchorTrie: VagueTrie
-    private(set) var anchorRules: [AnchorRule]
+    /// Pieces every placeholder text contains, for the test that turns most content away unread:
+    /// one object, so a copy of the lexicon retains one reference for them.
+    private(set) var anchors: Anchors
 
     /// The built-in phrases plus `extra` (both languages are always recognised: Japanese drafts
     /// often say TBD, English ones sometimes 未定).
@@ -20,7 +20,7 @@ public struct PlaceholderLexicon: Sendable {
         self.whole = whole
         self.japanese = (Self.japaneseTerms + extra.ja).map(Self.normalise).filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
-        (anchorTrie, anchorRules) = Self.anchors(whole: whole, japanese: japanese)
+        anchors = Anchors(whole: whole, japanese: japanese)
     }
 
     /// The placeholder as written (trimmed) when the whole of `text` is one, nil for real content

@@ -108,7 +108,7 @@ public struct VagueLexicon: Sendable {
     }
 
     private(set) var entries: [Entry]
-    private var trie: VagueTrie
+    private var automaton: ByteAutomaton
 
     /// The built-in lists plus the words of `extra` (both languages are always checked, since
     /// Japanese drafts often carry English words like ASAP and vice versa).
@@ -126,7 +126,7 @@ public struct VagueLexicon: Sendable {
         add(extra.en + extra.ja, .configured)
         // Longer phrases first, so "as soon as possible" wins over "soon" and なるべく早く over なるべく.
         self.entries = entries.sorted { $0.lowered.count > $1.lowered.count }
-        self.trie = VagueTrie(words: self.entries.map(\.lowered), startsWord: self.entries.map(\.wholeWord))
+        self.automaton = ByteAutomaton(self.entries.map(\.lowered))
     }
 
     static let english: [(Kind, [String])] = [
@@ -222,22 +222,23 @@ public struct VagueLexicon: Sendable {
 
     /// Vague words in `text`, in the order they appear, each reported once.
     ///
-    /// One walk of the text through the trie finds every occurrence of every word; they are then
+    /// One walk of the text through the automaton finds every occurrence of every word; they are then
     /// taken in the lexicon's order (longest words first, each word's occurrences left to right),
     /// so a longer phrase claims its bytes before the shorter words inside it, as it always has.
     public func matches(in text: String) -> [Match] {
-        // The trie folds ASCII capitals itself, so it walks the text's own bytes; only a text with
+        // The automaton folds ASCII capitals itself, so it walks the text's own bytes; only a text with
         // letters whose lowering is not ASCII lowering is walked lowered, and only a text with a
         // candidate gets its lowered bytes as an array.
         var candidates: [(entry: Int, start: Int, end: Int)] = []
         func collect(_ buffer: UnsafeBufferPointer<UInt8>) {
-            trie.forEachOccurrence(in: buffer) { entry, start, end in
+            _ = automaton.forEachOccurrence(in: buffer) { entry, start, end in
                 if entries[entry].wholeWord
                     && !((start == 0 || !Self.isWordByte(buffer[start - 1])) && (end >= buffer.count || !Self.isWordByte(buffer[end])))
                 {
-                    return
+                    return false
                 }
                 candidates.append((entry, start, end))
+                return false
             }
         }
         var text = text

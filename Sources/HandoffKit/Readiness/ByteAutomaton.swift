@@ -1,0 +1,179 @@
+/// A fixed list of byte strings as an Aho–Corasick automaton: one table step per byte of a text
+/// finds every occurrence of every string, where walking a trie from every start walked each
+/// kana's three bytes into branches that hold dozens of Japanese words. ASCII capitals in the
+/// text are folded as it is read (the strings are given lowered). Bytes that occur in no string
+/// share one column of the table, so it stays small. Built once per list; only read after.
+final class ByteAutomaton: @unchecked Sendable {
+    /// How a walk ended.
+    enum Walk: Equatable {
+        /// Every byte was read.
+        case finished
+        /// The body asked to stop.
+        case stopped
+        /// A scalar that may have a lower case was met (`TermSet.isCaselessLead`).
+        case casedScalar
+    }
+
+    /// Per byte, its column once ASCII capitals are folded (0: in no string).
+    private let columns: UnsafeMutableBufferPointer<UInt8>
+    /// Per state and column: the next state's row (its number times `columnCount`) shifted left
+    /// once, with the low bit set when some string ends in that state.
+    private let steps: UnsafeMutableBufferPointer<Int32>
+    /// The strings ending in state `s` are `endingStrings[endingStart[s]..<endingStart[s + 1]]`.
+    private let endingStart: UnsafeMutableBufferPointer<Int32>
+    private let endingStrings: UnsafeMutableBufferPointer<Int32>
+    private let lengths: UnsafeMutableBufferPointer<Int32>
+    private let columnCount: Int
+
+    /// An automaton of `strings`, identified by their index; empty ones are never found.
+    init(_ strings: [[UInt8]]) {
+        var columnOf = [UInt8](repeating: 0, count: 256)
+        var columnCount = 1
+        for string in strings {
+            for byte in string where columnOf[Int(byte)] == 0 {
+                columnOf[Int(byte)] = UInt8(columnCount)
+                columnCount += 1
+            }
+        }
+        self.columnCount = columnCount
+        columns = .allocate(capacity: 256)
+        for byte in 0..<256 { columns[byte] = columnOf[Int(Self.folded(UInt8(byte)))] }
+
+        // The trie of the strings: per state its edges (column, child) and the strings ending there.
+        var edges: [[(column: Int, child: Int)]] = [[]]
+        var ending: [[Int32]] = [[]]
+        for (index, string) in strings.enumerated() where !string.isEmpty {
+            var state = 0
+            for byte in string {
+                let column = Int(columnOf[Int(byte)])
+                if let edge = edges[state].first(where: { $0.column == column }) {
+                    state = edge.child
+                } else {
+                    edges[state].append((column, edges.count))
+                    state = edges.count
+                    edges.append([])
+                    ending.append([])
+                }
+            }
+            ending[state].append(Int32(index))
+        }
+        // Breadth first, each state's row starts as a copy of its failure's (complete by then, as
+        // the failure is shallower), then its own edges replace their columns; a child's failure
+        // is where the copied row led. A state ends whatever its failure ends. Rows are written
+        // encoded, so building costs a copy per state rather than a pass per entry.
+        let stateCount = edges.count
+        steps = .allocate(capacity: stateCount * columnCount)
+        steps.initialize(repeating: 0)
+        var failure = [Int](repeating: 0, count: stateCount)
+        var ends = [Bool](repeating: false, count: stateCount)
+        func encoded(_ state: Int) -> Int32 { Int32(state * columnCount) << 1 | (ends[state] ? 1 : 0) }
+        var queue = [0]
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            let row = state * columnCount
+            if state != 0 {
+                let from = failure[state] * columnCount
+                UnsafeMutableRawPointer(steps.baseAddress! + row).copyMemory(
+                    from: steps.baseAddress! + from, byteCount: columnCount * MemoryLayout<Int32>.stride)
+                if !ending[failure[state]].isEmpty { ending[state] += ending[failure[state]] }
+            }
+            for (column, child) in edges[state] {
+                let fallback = state == 0 ? 0 : Int(steps[row + column] >> 1) / columnCount
+                failure[child] = fallback
+                ends[child] = !ending[child].isEmpty || ends[fallback]
+                steps[row + column] = encoded(child)
+                queue.append(child)
+            }
+        }
+        endingStart = .allocate(capacity: ending.count + 1)
+        endingStrings = .allocate(capacity: max(1, ending.reduce(0) { $0 + $1.count }))
+        var filled = 0
+        for (state, found) in ending.enumerated() {
+            endingStart[state] = Int32(filled)
+            for index in found {
+                endingStrings[filled] = index
+                filled += 1
+            }
+        }
+        endingStart[ending.count] = Int32(filled)
+        lengths = .allocate(capacity: max(1, strings.count))
+        for (index, string) in strings.enumerated() { lengths[index] = Int32(string.count) }
+    }
+
+    deinit {
+        columns.deallocate()
+        steps.deallocate()
+        endingStart.deallocate()
+        endingStrings.deallocate()
+        lengths.deallocate()
+    }
+
+    @inline(__always)
+    static func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+    /// Calls `body(string, start, end)` for every occurrence of a string in `bytes`, read with
+    /// ASCII capitals folded, in order of end (and, at one end, of length from the longest),
+    /// until `body` returns true. With `stopAtCasedScalar`, stops at a scalar that may have a
+    /// lower case (`TermSet.isCaselessLead`).
+    @inline(__always)
+    func forEachOccurrence(
+        in bytes: UnsafeBufferPointer<UInt8>, stopAtCasedScalar: Bool = false, _ body: (Int, Int, Int) -> Bool
+    ) -> Walk {
+        var row = 0
+        var index = 0
+        while true {
+            let next = stopAtCasedScalar ? stepCaseless(bytes, from: index, row: row) : step(bytes, from: index, row: row)
+            guard next.index >= 0 else { return .casedScalar }
+            index = next.index
+            row = next.row
+            guard row & 1 != 0 else { return .finished }
+            row >>= 1
+            let state = row / columnCount
+            for slot in Int(endingStart[state])..<Int(endingStart[state &+ 1]) {
+                let found = Int(endingStrings[slot])
+                if body(found, index &- Int(lengths[found]), index) { return .stopped }
+            }
+        }
+    }
+
+    /// Reads `bytes` from `index` in the state at `row` up to the first byte after which some
+    /// string ends: its end and the step taken there (the low bit set), or the text's end and
+    /// the row reached (the low bit clear). Apart from the body it serves, so that the few
+    /// values it keeps stay in registers.
+    @inline(never)
+    private func step(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, row: Int) -> (index: Int, row: Int) {
+        let columns = UnsafeBufferPointer(self.columns)
+        let steps = UnsafeBufferPointer(self.steps)
+        let count = bytes.count
+        var row = row
+        var index = index
+        while index < count {
+            let step = Int(steps[row &+ Int(columns[Int(bytes[index])])])
+            index &+= 1
+            if step & 1 != 0 { return (index, step) }
+            row = step >> 1
+        }
+        return (index, row << 1)
+    }
+
+    /// `step` that stops before a scalar that may have a lower case, with -1 for its index.
+    @inline(never)
+    private func stepCaseless(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, row: Int) -> (index: Int, row: Int) {
+        let columns = UnsafeBufferPointer(self.columns)
+        let steps = UnsafeBufferPointer(self.steps)
+        let count = bytes.count
+        var row = row
+        var index = index
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0xC0 && !TermSet.isCaselessLead(bytes, at: index) { return (-1, row) }
+            let step = Int(steps[row &+ Int(columns[Int(byte)])])
+            index &+= 1
+            if step & 1 != 0 { return (index, step) }
+            row = step >> 1
+        }
+        return (index, row << 1)
+    }
+}

@@ -1,0 +1,94 @@
+import Testing
+
+@testable import HandoffKit
+
+extension Rules {
+    /// The automaton the scans share (vague words, placeholder anchors, term sets) folds ASCII
+    /// capitals itself; over generated texts in both languages it finds what comparing every word
+    /// at every position of the lowered text finds, and stops where it is told to.
+    @Suite("Byte automaton")
+    struct ByteAutomatonTests {
+        /// Every word at every position of the text's ASCII-lowered bytes.
+        static func reference(_ words: [[UInt8]], _ text: String) -> Set<[Int]> {
+            let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            var found: Set<[Int]> = []
+            for (index, word) in words.enumerated() where !word.isEmpty && word.count <= bytes.count {
+                for start in 0...(bytes.count - word.count) where Array(bytes[start..<start + word.count]) == word {
+                    found.insert([index, start, start + word.count])
+                }
+            }
+            return found
+        }
+
+        static func walked(_ automaton: ByteAutomaton, _ text: String) -> Set<[Int]> {
+            var text = text
+            var found: Set<[Int]> = []
+            text.withUTF8 { bytes in
+                let walk = automaton.forEachOccurrence(in: bytes) { word, start, end in
+                    found.insert([word, start, end])
+                    return false
+                }
+                #expect(walk == .finished)
+            }
+            return found
+        }
+
+        static let extra = ["uiリッチ", "so", "まあ", "tbd", "e2e", "", "まあ", "aaa", "aa"]
+
+        @Test("the same occurrences as comparing every word at every position, capitals folded")
+        func sameAsReference() {
+            let lexicon = VagueLexicon()
+            // Words inside others, a repeated word and an empty one among the lexicon's.
+            let words = lexicon.entries.map(\.lowered) + Self.extra.map { Array($0.utf8) }
+            let automaton = ByteAutomaton(words)
+            let vocabulary = lexicon.entries.map(\.word) + Self.extra + ["UIリッチ", "sOoN", "ＡＳＡＰ", "Ａsap", "AAAA"]
+            var withOccurrences = 0
+            for text in ScanEquivalenceInputs.texts(2000, vocabulary: vocabulary, seed: 0x7A1E) + vocabulary {
+                let expected = Self.reference(words, text)
+                #expect(Self.walked(automaton, text) == expected, "\(text.debugDescription)")
+                if !expected.isEmpty { withOccurrences += 1 }
+            }
+            #expect(withOccurrences > 1000)
+        }
+
+        @Test("a walk stops at the occurrence its body stops at, or before a scalar with a lower case")
+        func stops() {
+            let automaton = ByteAutomaton(["ab", "b", "フォーム"].map { Array($0.utf8) })
+            var text = "xAbフォームÉab"
+            text.withUTF8 { bytes in
+                var seen: [[Int]] = []
+                let stopped = automaton.forEachOccurrence(in: bytes) { word, start, end in
+                    seen.append([word, start, end])
+                    return word == 2
+                }
+                #expect(stopped == .stopped)
+                // At one end the longer word comes first.
+                #expect(seen == [[0, 1, 3], [1, 2, 3], [2, 3, 15]])
+                var cased: [Int] = []
+                let walk = automaton.forEachOccurrence(in: bytes, stopAtCasedScalar: true) { word, _, _ in
+                    cased.append(word)
+                    return false
+                }
+                #expect(walk == .casedScalar)
+                #expect(cased == [0, 1, 2])
+            }
+        }
+
+        @Test("whether lowering changes more than ASCII letters, read from the bytes, as from the scalars")
+        func loweringBeyondASCII() {
+            let vocabulary = ["ÀÉÎ", "ＡＢＣ", "ａｂｃ", "ΣΑΣ", "σας", "İ", "Ⓐ", "ﬃ", "日本語ABC", "ｶﾀｶﾅ", "（注）", "“quoted”", "🙂"]
+            var beyond = 0
+            let texts = ScanEquivalenceInputs.texts(1500, vocabulary: vocabulary, seed: 0x10E7) + vocabulary
+            for text in texts + [String(repeating: "abcdefgh", count: 5) + "É", "abcdefghÉ"] {
+                let expected = text.unicodeScalars.contains { scalar in
+                    !scalar.isASCII && !(0x3000...0x9FFF).contains(scalar.value) && scalar.properties.changesWhenLowercased
+                }
+                var copy = text
+                #expect(copy.withUTF8 { VagueLexicon.lowersBeyondASCII($0) } == expected, "\(text.debugDescription)")
+                if expected { beyond += 1 }
+            }
+            #expect(beyond > 100)
+            #expect(beyond < texts.count)
+        }
+    }
+}
