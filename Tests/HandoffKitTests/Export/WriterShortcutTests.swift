@@ -85,6 +85,19 @@ struct WriterShortcutTests {
         }
     }
 
+    @Test("text told non-blank from its first scalar is text that is not empty")
+    func nonBlankStart() {
+        let blanks = ["", " ", "\t", "\n", "\r\n", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{FEFF}"]
+        var random = SplitMix(seed: 0xB1A)
+        var texts = WriterEquivalenceTests.texts(seed: 0xB1A2)
+        for _ in 0..<300 { texts.append(random.pick(blanks) + random.pick(blanks) + WriterEquivalenceTests.text(&random, maxPieces: 2)) }
+        for text in texts + blanks {
+            if text.startsWithNonBlankScalar { #expect(!text.isEmptyValue, "\(text.debugDescription)") }
+            var tree = TreeBytes(.json(indent: nil))
+            #expect(text.write(into: &tree) == !text.isEmptyValue, "\(text.debugDescription)")
+        }
+    }
+
     /// `IssueFields.oneLine` as it was written before its shortcut: scalar by scalar.
     static func referenceOneLine(_ source: String) -> String {
         var line = ""
