@@ -83,7 +83,7 @@ struct AtomicFileTests {
         let target = scratch.path("out.yaml")
         let writer = try AtomicFile.Writer(path: target)
         var expected: [UInt8] = []
-        for index in 0..<3000 {
+        for index in 0..<5000 {
             let piece = "申込 \(index) — ok\n"
             if index % 2 == 0 { try writer.write(Array(piece.utf8)) } else { try writer.write(piece) }
             expected += piece.utf8
