@@ -97,7 +97,7 @@ struct ExportCommand: ParsableCommand {
         pending.reserveCapacity(16384)
         func emitPending() throws {
             guard !pending.isEmpty else { return }
-            if let file { try file.write(String(decoding: pending, as: UTF8.self)) } else { Terminal.writeExport(pending) }
+            if let file { try file.write(pending) } else { Terminal.writeExport(pending) }
             pending.removeAll(keepingCapacity: true)
         }
         let exporter = format.exporter

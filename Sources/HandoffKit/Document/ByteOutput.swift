@@ -15,11 +15,13 @@ extension Array where Element == UInt8 {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
-    /// Appends `count` spaces.
+    /// Appends `count` spaces: an indentation of a few, one at a time (appending a repeated
+    /// element goes through the generic sequence path, some hundred instructions a call).
     @inline(__always)
     mutating func appendSpaces(_ count: Int) {
         guard count > 0 else { return }
-        append(contentsOf: repeatElement(0x20, count: count))
+        guard count <= 8 else { return append(contentsOf: repeatElement(0x20, count: count)) }
+        for _ in 0..<count { append(0x20) }
     }
 
     /// The bytes as text; they are valid UTF-8 by construction (runs copied from strings, ASCII

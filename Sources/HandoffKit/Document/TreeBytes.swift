@@ -18,11 +18,14 @@ public struct TreeBytes {
         case digest
     }
 
+    /// The text written; nothing in the digest's syntax, whose bytes are hashed as they come.
     var bytes: [UInt8] = []
-    /// With `digesting`, the digest's tagged bytes of the same tree, written beside the YAML: one
-    /// walk of the draft for both its source block and the digest it is named by.
-    private(set) var tagged: [UInt8] = []
+    /// FNV-1a (64 bits) of the digest's tagged bytes so far, in the digest's syntax or beside the
+    /// YAML with `digesting` (one walk of the draft for its source block and the digest it is named
+    /// by). Hashed as written rather than buffered: a mark keeps the hash, so a rollback restores it.
+    private(set) var digestHash = ContentHash.offsetBasis
     let syntax: Syntax
+    /// The tagged bytes are hashed: the digest's syntax, or YAML with `digesting`.
     private let digesting: Bool
     private let indent: Int?
     private let isJSON: Bool
@@ -37,16 +40,15 @@ public struct TreeBytes {
     private var afterKey = false
 
     /// A writer in `syntax`; JSON starts `level` levels deep (as inside an enclosing document).
-    /// `digesting` (YAML only) also writes `tagged`, the digest's bytes.
+    /// `digesting` (YAML only) also hashes the digest's tagged bytes of the same tree (`digest`).
     init(_ syntax: Syntax, level: Int = 0, capacity: Int = 2048, digesting: Bool = false) {
         self.syntax = syntax
-        self.digesting = digesting
-        if digesting { tagged.reserveCapacity(capacity) }
         indent = if case .json(let indent) = syntax { indent } else { nil }
         isJSON = if case .json = syntax { true } else { false }
-        yamlGuards = if case .yaml(let guarded) = syntax { YAMLWriter.Guards(guarded) } else { nil }
+        yamlGuards = if case .yaml(let guarded) = syntax { YAMLWriter.Guards.cached(guarded) } else { nil }
+        self.digesting = yamlGuards != nil ? digesting : !isJSON
         self.level = level
-        bytes.reserveCapacity(capacity)
+        if yamlGuards != nil || isJSON { bytes.reserveCapacity(capacity) }
     }
 
     /// Where the writer stands, to come back to with `rollback`.
@@ -58,19 +60,19 @@ public struct TreeBytes {
         fileprivate let depth: Int
         fileprivate let frames: Int
         fileprivate let dashPending: Bool
-        fileprivate let taggedCount: Int
+        fileprivate let digestHash: UInt64
     }
 
     var mark: Mark {
         Mark(
             count: bytes.count, empty: empty, afterKey: afterKey, level: level, depth: depth, frames: frames.count,
-            dashPending: frames.last?.dashPending ?? false, taggedCount: tagged.count)
+            dashPending: frames.last?.dashPending ?? false, digestHash: digestHash)
     }
 
     /// Forgets everything written since `mark`.
     mutating func rollback(to mark: Mark) {
         bytes.removeSubrange(mark.count...)
-        if digesting { tagged.removeSubrange(mark.taggedCount...) }
+        digestHash = mark.digestHash
         empty = mark.empty
         afterKey = mark.afterKey
         level = mark.level
@@ -114,21 +116,21 @@ public struct TreeBytes {
     mutating func endList() { close(json: UInt8(ascii: "]"), tag: 6) }
 
     private mutating func open(json: UInt8, tag: UInt8) {
+        if digesting { hash(tag) }
         if yamlGuards != nil {
-            if digesting { tagged.append(tag) }
             openYAML(isMap: json == UInt8(ascii: "{"))
             return
         }
         beginMember()
-        bytes.append(isJSON ? json : tag)
+        if isJSON { bytes.append(json) }
         depth += 1
         level += 1
         empty = true
     }
 
     private mutating func close(json: UInt8, tag: UInt8) {
+        if digesting { hash(tag) }
         if yamlGuards != nil {
-            if digesting { tagged.append(tag) }
             frames.removeLast()
             return
         }
@@ -137,40 +139,97 @@ public struct TreeBytes {
         if isJSON {
             if !empty { newline(level) }
             bytes.append(json)
-        } else {
-            bytes.append(tag)
         }
         empty = false
     }
 
     /// The key of the next member of the open map.
     mutating func key(_ key: String) {
-        if let yamlGuards {
-            if digesting {
-                tagged.append(utf8: key)
-                tagged.append(0)
-            }
-            let top = frames.count - 1
-            if frames[top].dashPending {
-                frames[top].dashPending = false
-            } else {
-                bytes.appendSpaces(frames[top].indent)
-            }
-            YAMLWriter.writeScalarText(key, into: &bytes, guards: yamlGuards)
-            bytes.append(UInt8(ascii: ":"))
-            afterKey = true
-            return
+        if digesting {
+            hash(utf8: key)
+            hash(0)
         }
+        if let yamlGuards { return yamlKey(key, yamlGuards) }
         beginMember()
         if isJSON {
             JSONWriter.writeString(key, into: &bytes)
             bytes.append(UInt8(ascii: ":"))
             if indent != nil { bytes.append(0x20) }
             afterKey = true
-        } else {
-            bytes.append(utf8: key)
-            bytes.append(0)
         }
+    }
+
+    /// A key known before any draft is written (a field's): how each syntax writes it is worked
+    /// out once, so that writing it is a copy, not the scans and escapes a key from a draft needs.
+    struct Key: @unchecked Sendable {
+        let text: String
+        /// `"key":` when JSON writes the key as it is, else nil. Never freed, and so never
+        /// reference-counted as an array would be (from every worker, on a count they share): a
+        /// key belongs to a field table, made once for the life of the program.
+        private let quoted: UnsafeBufferPointer<UInt8>?
+        /// YAML writes the key plain, and no guarded sequence that starts at a brace can be in it.
+        fileprivate let plainInYAML: Bool
+
+        init(_ text: String) {
+            self.text = text
+            let verbatim = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
+            if verbatim {
+                let bytes = [0x22] + Array(text.utf8) + [0x22, UInt8(ascii: ":")]
+                let stored = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+                _ = stored.initialize(from: bytes)
+                quoted = UnsafeBufferPointer(stored)
+            } else {
+                quoted = nil
+            }
+            plainInYAML = verbatim && !text.utf8.contains(UInt8(ascii: "{")) && YAMLWriter.plainAllowed(text)
+        }
+
+        /// `"key":`, when JSON writes the key as it is.
+        fileprivate var json: UnsafeBufferPointer<UInt8>? { quoted }
+
+        /// The key's bytes, when JSON writes them as they are.
+        fileprivate var name: UnsafeBufferPointer<UInt8>? {
+            quoted.map { UnsafeBufferPointer(rebasing: $0[1..<$0.count - 2]) }
+        }
+    }
+
+    /// `key(key.text)`, from the bytes worked out for it.
+    mutating func key(_ key: Key) {
+        guard let quoted = key.json, let name = key.name else { return self.key(key.text) }
+        if digesting {
+            digestHash = ContentHash.feed(name, into: digestHash)
+            hash(0)
+        }
+        if let yamlGuards {
+            guard key.plainInYAML, yamlGuards.startAtBraces || yamlGuards.isEmpty else { return yamlKey(key.text, yamlGuards) }
+            yamlIndentKey()
+            bytes.append(contentsOf: name)
+            bytes.append(UInt8(ascii: ":"))
+            afterKey = true
+            return
+        }
+        guard isJSON else { return }
+        beginMember()
+        bytes.append(contentsOf: quoted)
+        if indent != nil { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    @inline(__always)
+    private mutating func yamlIndentKey() {
+        let top = frames.count - 1
+        if frames[top].dashPending {
+            frames[top].dashPending = false
+        } else {
+            bytes.appendSpaces(frames[top].indent)
+        }
+    }
+
+    private mutating func yamlKey(_ key: String, _ guards: YAMLWriter.Guards) {
+        yamlIndentKey()
+        YAMLWriter.writeScalarText(key, into: &bytes, guards: guards)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
     }
 
     /// Literal members and brackets (`{"type":"text","text":`) recorded once as compact JSON: a
@@ -247,26 +306,20 @@ public struct TreeBytes {
     }
 
     mutating func null() {
-        if yamlGuards != nil {
-            if digesting { tagged.append(0) }
-            return yamlScalar(.null)
-        }
+        if digesting { hash(0) }
+        if yamlGuards != nil { return yamlScalar(.null) }
         beginMember()
-        if isJSON { bytes.append(utf8: "null") } else { bytes.append(0) }
+        if isJSON { bytes.append(utf8: "null") }
     }
 
     mutating func bool(_ flag: Bool) {
-        if yamlGuards != nil {
-            if digesting { tagged.append(contentsOf: [1, flag ? 1 : 0]) }
-            return yamlScalar(.bool(flag))
+        if digesting {
+            hash(1)
+            hash(flag ? 1 : 0)
         }
+        if yamlGuards != nil { return yamlScalar(.bool(flag)) }
         beginMember()
-        if isJSON {
-            bytes.append(utf8: flag ? "true" : "false")
-        } else {
-            bytes.append(1)
-            bytes.append(flag ? 1 : 0)
-        }
+        if isJSON { bytes.append(utf8: flag ? "true" : "false") }
     }
 
     mutating func number(_ text: String) { scalar(text, tag: 2, quoted: false) }
@@ -289,22 +342,15 @@ public struct TreeBytes {
 
     @inline(__always)
     private mutating func scalar(_ text: String, tag: UInt8, quoted: Bool) {
-        if yamlGuards != nil {
-            if digesting {
-                tagged.append(tag)
-                tagged.append(utf8: text)
-                tagged.append(0)
-            }
-            return yamlText(text, isString: tag == 3)
+        if digesting {
+            hash(tag)
+            hash(utf8: text)
+            hash(0)
         }
+        if yamlGuards != nil { return yamlText(text, isString: tag == 3) }
+        guard isJSON else { return }
         beginMember()
-        if isJSON {
-            if quoted { JSONWriter.writeString(text, into: &bytes) } else { bytes.append(utf8: text) }
-        } else {
-            bytes.append(tag)
-            bytes.append(utf8: text)
-            bytes.append(0)
-        }
+        if quoted { JSONWriter.writeString(text, into: &bytes) } else { bytes.append(utf8: text) }
     }
 
     /// A whole `Value` tree, for the parts that still come as one.
@@ -313,10 +359,16 @@ public struct TreeBytes {
             // YAML writes an empty map or list inline, as it does a scalar.
             switch value {
             case .map(let entries) where entries.isEmpty:
-                if digesting { tagged.append(contentsOf: [7, 8]) }
+                if digesting {
+                    hash(7)
+                    hash(8)
+                }
                 return yamlScalar(value)
             case .list(let items) where items.isEmpty:
-                if digesting { tagged.append(contentsOf: [5, 6]) }
+                if digesting {
+                    hash(5)
+                    hash(6)
+                }
                 return yamlScalar(value)
             default: break
             }
@@ -343,6 +395,26 @@ public struct TreeBytes {
 
     /// The bytes written, as text.
     var text: String { bytes.utf8String }
+
+    /// The digest of what was written (`ContentDigest`): 16 lowercase hex digits.
+    var digest: String { ContentHash.hex(digestHash) }
+
+    /// Writes what `body` writes, leaving it out of the digest.
+    mutating func withoutHashing(_ body: (inout TreeBytes) -> Void) {
+        let hash = digestHash
+        body(&self)
+        digestHash = hash
+    }
+
+    @inline(__always)
+    private mutating func hash(_ byte: UInt8) {
+        digestHash = (digestHash ^ UInt64(byte)) &* ContentHash.prime
+    }
+
+    private mutating func hash(utf8 text: String) {
+        var text = text
+        digestHash = text.withUTF8 { ContentHash.feed($0, into: digestHash) }
+    }
 
     // MARK: YAML, as `YAMLWriter` lays it out
 
@@ -398,5 +470,25 @@ public struct TreeBytes {
             bytes.append(UInt8(ascii: "-"))
         }
         YAMLWriter.writeScalarValue(value, into: &bytes, indent: top.indent, guards: yamlGuards)
+    }
+}
+
+/// FNV-1a over 64 bits, the hash `ContentDigest` names drafts by: fed a byte at a time, so that it
+/// can be taken as a tree is written.
+enum ContentHash {
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    @inline(__always)
+    static func feed(_ bytes: UnsafeBufferPointer<UInt8>, into hash: UInt64) -> UInt64 {
+        var hash = hash
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
+        return hash
+    }
+
+    /// The hash as 16 lowercase hex digits.
+    static func hex(_ hash: UInt64) -> String {
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

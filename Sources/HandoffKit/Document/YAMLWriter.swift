@@ -10,7 +10,7 @@ public enum YAMLWriter {
     ///   which would end a Jira code block the YAML is embedded in); text containing one is
     ///   double-quoted with its first character escaped.
     public static func document(_ value: Value, guarded: [String] = []) -> String {
-        let guards = Guards(guarded)
+        let guards = Guards.cached(guarded)
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         switch value {
@@ -25,31 +25,93 @@ public enum YAMLWriter {
         return out.utf8String
     }
 
-    /// The substrings that must not appear raw, lowercased.
-    struct Guards {
-        let lowered: [String]
-        /// The lowercased needles as bytes, when an ASCII case-insensitive search finds exactly
-        /// what a search of the lowercased text would: only U+0130 (to `i̇`) and U+212A (to `k`)
-        /// lowercase to ASCII, so needles of ASCII without `i` and `k` qualify.
-        let asciiNeedles: [[UInt8]]?
+    /// The substrings that must not appear raw, compared lowercased.
+    ///
+    /// Copied into every writer and read for every string: a single needle of ASCII that starts
+    /// with `{` (the source block's `{code`) is held as a packed word, so that copying the guards
+    /// touches no reference count (shared between threads, one would bounce between cores).
+    struct Guards: Sendable {
+        /// No needle: nothing is guarded.
+        let isEmpty: Bool
+        /// The one needle starts with `{` and is held packed: the one pass of `YAMLTextScan`
+        /// finds it where it stops at a brace, without a search of its own.
+        let startAtBraces: Bool
+        /// The brace needle's bytes, the first in the lowest byte.
+        private let braceNeedle: UInt64
+        private let braceNeedleLength: Int
+        /// Any other list of needles.
+        private let general: General?
+
+        final class General: Sendable {
+            let lowered: [String]
+            /// The lowercased needles as bytes, when an ASCII case-insensitive search finds exactly
+            /// what a search of the lowercased text would: only U+0130 (to `i̇`) and U+212A (to `k`)
+            /// lowercase to ASCII, so needles of ASCII without `i` and `k` qualify.
+            let asciiNeedles: [[UInt8]]?
+
+            init(lowered: [String], asciiNeedles: [[UInt8]]?) {
+                self.lowered = lowered
+                self.asciiNeedles = asciiNeedles
+            }
+        }
 
         static let none = Guards([])
+        /// What a source block guards (`SourceBlock.guarded`), made once rather than for every draft.
+        private static let code = Guards(["{code"])
 
         init(_ guarded: [String]) {
-            lowered = guarded.map { $0.lowercased() }
+            let lowered = guarded.map { $0.lowercased() }
             let simple = lowered.allSatisfy { needle in
                 !needle.isEmpty && needle.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "i") && $0 != UInt8(ascii: "k") }
             }
-            asciiNeedles = simple ? lowered.map { Array($0.utf8) } : nil
+            let asciiNeedles = simple ? lowered.map { Array($0.utf8) } : nil
+            isEmpty = lowered.isEmpty
+            if let needle = asciiNeedles?.first, asciiNeedles?.count == 1, needle.first == UInt8(ascii: "{"), needle.count <= 8 {
+                startAtBraces = true
+                braceNeedle = needle.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+                braceNeedleLength = needle.count
+                general = nil
+            } else {
+                startAtBraces = false
+                braceNeedle = 0
+                braceNeedleLength = 0
+                general = lowered.isEmpty ? nil : General(lowered: lowered, asciiNeedles: asciiNeedles)
+            }
+        }
+
+        /// `Guards(guarded)`, from a shared instance for the lists the writers use.
+        static func cached(_ guarded: [String]) -> Guards {
+            if guarded.isEmpty { return none }
+            if guarded.count == 1 && guarded[0] == "{code" { return code }
+            return Guards(guarded)
+        }
+
+        /// Whether the brace needle starts at `index` (ASCII letters folded).
+        @inline(__always)
+        func matchesAtBrace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+            guard startAtBraces, bytes.count - index >= braceNeedleLength else { return false }
+            var offset = 0
+            while offset < braceNeedleLength {
+                let byte = bytes[index + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != UInt8(truncatingIfNeeded: braceNeedle >> (8 * offset)) {
+                    return false
+                }
+                offset += 1
+            }
+            return true
         }
 
         func matches(_ text: String) -> Bool {
-            guard !lowered.isEmpty else { return false }
-            guard let asciiNeedles else {
-                let text = text.lowercased()
-                return lowered.contains { text.containsBytes($0) }
-            }
+            if isEmpty { return false }
             var text = text
+            if startAtBraces {
+                return text.withUTF8 { bytes in bytes.indices.contains { bytes[$0] == UInt8(ascii: "{") && matchesAtBrace(bytes, $0) } }
+            }
+            guard let general else { return false }
+            guard let asciiNeedles = general.asciiNeedles else {
+                let text = text.lowercased()
+                return general.lowered.contains { text.containsBytes($0) }
+            }
             return text.withUTF8 { bytes in asciiNeedles.contains { Self.containsFolded(bytes, $0) } }
         }
 
@@ -132,17 +194,41 @@ public enum YAMLWriter {
 
     /// `writeScalarValue` of a string: a long text, a literal block, or inline (plain or quoted).
     static func writeScalarString(_ text: String, into out: inout [UInt8], indent: Int, guards: Guards) {
-        if text.utf8.count > longLineBytes && hasLongLine(text) {
-            var long = ""
-            writeLong(text, into: &long, indent: indent, guards: guards)
-            out.append(utf8: long)
-        } else if literalBlockAllowed(text) && !guards.matches(text) {
-            var utf8 = text
-            utf8.withUTF8 { bytes in writeLiteralBlock(bytes, into: &out, indent: indent) }
-        } else {
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            if bytes.count > longLineBytes && hasLongLine(text) {
+                var long = ""
+                writeLong(text, into: &long, indent: indent, guards: guards)
+                out.append(utf8: long)
+                return
+            }
+            let scan = YAMLTextScan(bytes, guards: guards)
+            let guarded = isGuarded(scan, text, guards)
+            if !guarded && literalBlockAllowed(scan, bytes, of: text) {
+                writeLiteralBlock(bytes, into: &out, indent: indent)
+                return
+            }
             out.append(0x20)
-            writeScalarText(text, into: &out, guards: guards)
+            writeScanned(scan, guarded: guarded, bytes, of: text, into: &out)
             out.append(0x0A)
+        }
+    }
+
+    /// Whether `text` holds a guarded sequence: from the scan when it looked for them.
+    @inline(__always)
+    private static func isGuarded(_ scan: YAMLTextScan, _ text: String, _ guards: Guards) -> Bool {
+        guards.startAtBraces ? scan.guarded : guards.matches(text)
+    }
+
+    /// `text` plain or double-quoted, as `scan` of its bytes says.
+    @inline(__always)
+    private static func writeScanned(
+        _ scan: YAMLTextScan, guarded: Bool, _ bytes: UnsafeBufferPointer<UInt8>, of text: String, into out: inout [UInt8]
+    ) {
+        if !guarded && plainAllowed(scan, bytes, of: text) {
+            out.append(contentsOf: bytes)
+        } else {
+            writeDoubleQuoted(bytes, of: text, escapeBraces: guarded, mayHoldInvisible: scan.mayHoldInvisible, into: &out)
         }
     }
 
@@ -327,27 +413,27 @@ public enum YAMLWriter {
     static func writeScalarText(_ text: String, into out: inout [UInt8], guards: Guards) {
         var utf8 = text
         utf8.withUTF8 { bytes in
-            let guarded = guards.matches(text)
-            if !guarded && plainAllowed(bytes, of: text) {
-                out.append(contentsOf: bytes)
-            } else {
-                writeDoubleQuoted(bytes, of: text, escapeBraces: guarded, into: &out)
-            }
+            let scan = YAMLTextScan(bytes, guards: guards)
+            writeScanned(scan, guarded: isGuarded(scan, text, guards), bytes, of: text, into: &out)
         }
     }
 
     static func doubleQuoted(_ text: String, guards: Guards = .none) -> String {
         var out: [UInt8] = []
         var utf8 = text
-        utf8.withUTF8 { bytes in writeDoubleQuoted(bytes, of: text, escapeBraces: guards.matches(text), into: &out) }
+        utf8.withUTF8 { bytes in
+            writeDoubleQuoted(bytes, of: text, escapeBraces: guards.matches(text), mayHoldInvisible: true, into: &out)
+        }
         return out.utf8String
     }
 
+    /// - Parameter mayHoldInvisible: false when a scan found no scalar `isInvisible` is true for.
     private static func writeDoubleQuoted(
-        _ bytes: UnsafeBufferPointer<UInt8>, of text: String, escapeBraces: Bool, into out: inout [UInt8]
+        _ bytes: UnsafeBufferPointer<UInt8>, of text: String, escapeBraces: Bool, mayHoldInvisible: Bool,
+        into out: inout [UInt8]
     ) {
         out.append(0x22)
-        if UnsafeScalar.containsInvisible(utf8: bytes, of: text) {
+        if mayHoldInvisible && UnsafeScalar.containsInvisible(utf8: bytes, of: text) {
             // Which joiners are hidden depends on their neighbours: the scalar-wise path knows.
             UnsafeScalar.forEach(text) { scalar, invisible in
                 if scalar.value < 0x80 {
@@ -423,13 +509,16 @@ public enum YAMLWriter {
 
     static func plainAllowed(_ text: String) -> Bool {
         var utf8 = text
-        return utf8.withUTF8 { plainAllowed($0, of: text) }
+        return utf8.withUTF8 { plainAllowed(YAMLTextScan($0, guards: .none), $0, of: text) }
     }
 
-    /// Whether `text` (its UTF-8 in `bytes`) reads back as itself when written plain.
-    private static func plainAllowed(_ bytes: UnsafeBufferPointer<UInt8>, of text: String) -> Bool {
+    /// Whether `text` (its UTF-8 in `bytes`, read by `scan`) reads back as itself when written plain.
+    private static func plainAllowed(_ scan: YAMLTextScan, _ bytes: UnsafeBufferPointer<UInt8>, of text: String) -> Bool {
         let count = bytes.count
         guard count > 0 else { return false }
+        // Controls, line breaks and tabs; `: ` and ` #`; C1 controls and the like.
+        let control = YAMLTextScan.ByteClass.control | YAMLTextScan.ByteClass.lineFeed | YAMLTextScan.ByteClass.tab
+        if scan.has(control) || scan.hasIndicatorPair || scan.hasEscapedScalar { return false }
         let first = bytes[0]
         let last = bytes[count - 1]
         // Only ASCII lowercases to a reserved word (U+212A, the one other scalar that lowercases to
@@ -440,36 +529,12 @@ public enum YAMLWriter {
             for byte in bytes { packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
             if reservedWords.contains(packed) { return false }
         }
-        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+        if first == 0x20 || last == 0x20 { return false }
         if isIndicator[Int(first)] { return false }
         if last == UInt8(ascii: ":") { return false }
         if looksLikeNumberOrDate(bytes) { return false }
-        var sawInvisible = false
-        var index = 0
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte < 0x20 || byte == 0x7F { return false }
-                if index + 1 < count {
-                    let next = bytes[index + 1]
-                    // `: ` and ` #`
-                    if (byte == 0x3A && next == 0x20) || (byte == 0x20 && next == 0x23) { return false }
-                }
-                index += 1
-                continue
-            }
-            let mayBeInvisible = ByteTables.leadMayBeInvisible(byte)
-            if mayBeInvisible || ByteTables.leadMayNeedEscape(byte) {
-                let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
-                if UnsafeScalar.needsEscape(scalar) { return false }
-                // Whether it is hidden depends on its neighbours (a joiner in an emoji is not).
-                if mayBeInvisible && UnsafeScalar.isInvisible(scalar) { sawInvisible = true }
-                index += length
-            } else {
-                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            }
-        }
-        return !sawInvisible || !UnsafeScalar.containsInvisible(text)
+        // Whether it is hidden depends on its neighbours (a joiner in an emoji is not).
+        return !scan.mayHoldInvisible || !UnsafeScalar.containsInvisible(text)
     }
 
     /// Characters that start something else than a plain scalar.
@@ -478,32 +543,21 @@ public enum YAMLWriter {
     /// Multi-line text that a literal block keeps exactly.
     static func literalBlockAllowed(_ text: String) -> Bool {
         var utf8 = text
-        return utf8.withUTF8 { bytes in
-            guard bytes.contains(0x0A) else { return false }
-            let first = bytes[0]
-            guard first != 0x20, first != 0x09, first != 0x0A else { return false }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    // Controls other than line feed and tab, and CR.
-                    if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
-                    index += 1
-                } else if ByteTables.leadMayNeedEscape(byte) {
-                    let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
-                    if UnsafeScalar.needsEscape(scalar) { return false }
-                    index += length
-                } else {
-                    index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                }
-            }
-            if UnsafeScalar.containsInvisible(utf8: bytes, of: text) { return false }
-            // Lines ending in spaces survive a literal block, but trailing blank lines with spaces
-            // do not. Asked of the characters: a space may belong to the character before it.
-            let last = bytes[bytes.count - 1]
-            if (last == 0x20 || last == 0x09) && (text.hasSuffix(" ") || text.hasSuffix("\t")) { return false }
-            return true
-        }
+        return utf8.withUTF8 { literalBlockAllowed(YAMLTextScan($0, guards: .none), $0, of: text) }
+    }
+
+    private static func literalBlockAllowed(_ scan: YAMLTextScan, _ bytes: UnsafeBufferPointer<UInt8>, of text: String) -> Bool {
+        // Controls other than line feed and tab (CR among them: such text is not a literal block).
+        guard scan.has(YAMLTextScan.ByteClass.lineFeed), !scan.has(YAMLTextScan.ByteClass.control), !scan.hasEscapedScalar
+        else { return false }
+        let first = bytes[0]
+        guard first != 0x20, first != 0x09, first != 0x0A else { return false }
+        if scan.mayHoldInvisible && UnsafeScalar.containsInvisible(text) { return false }
+        // Lines ending in spaces survive a literal block, but trailing blank lines with spaces
+        // do not. Asked of the characters: a space may belong to the character before it.
+        let last = bytes[bytes.count - 1]
+        if (last == 0x20 || last == 0x09) && (text.hasSuffix(" ") || text.hasSuffix("\t")) { return false }
+        return true
     }
 
     /// Text that YAML 1.1 or 1.2 would read as a number, a date or a time.

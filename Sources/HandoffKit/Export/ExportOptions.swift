@@ -103,20 +103,9 @@ public struct ExportItem: Sendable {
 public enum ContentDigest {
     /// The digest of `draft`: 16 lowercase hex digits.
     public static func of(_ draft: Draft) -> String {
-        // The tagged bytes of the draft's tree, written without building the tree (see `TreeBytes`).
+        // The tagged bytes of the draft's tree, hashed as they are written (see `TreeBytes`).
         var tree = TreeBytes(.digest)
         draft.writeRecord(into: &tree)
-        return of(tagged: tree.bytes)
-    }
-
-    /// The digest of a tree's tagged bytes (see `TreeBytes.Syntax.digest`).
-    static func of(tagged: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in tagged {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return tree.digest
     }
 }

@@ -63,6 +63,7 @@ public struct IssueFields: Sendable, Equatable {
     /// `source` on one line, without control characters, within Jira's limit; empty when nothing
     /// printable is left.
     static func oneLine(_ source: String) -> String {
+        if isOneLineAlready(source) { return source }
         var line = ""
         var lastWasSpace = false
         for scalar in source.unicodeScalars {
@@ -86,15 +87,52 @@ public struct IssueFields: Sendable, Equatable {
         return cut + "…"
     }
 
+    /// Whether `oneLine(source)` is `source` itself: text that needs none of its changes (one
+    /// line, no control characters or runs of blanks, no blank at either end, within the limit),
+    /// which a title nearly always is, told from its bytes without building the line again.
+    static func isOneLineAlready(_ source: String) -> Bool {
+        var source = source
+        return source.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // Controls (line breaks and tabs among them), DEL, and a second blank in a row.
+                    if byte < 0x20 || byte == 0x7F || (byte == 0x20 && previous == 0x20) { return false }
+                    previous = byte
+                    index += 1
+                    continue
+                }
+                previous = byte
+                if ByteTables.leadMayNeedEscape(byte) {
+                    let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+                    if UnsafeScalar.needsEscape(scalar) { return false }
+                    index += length
+                } else {
+                    index += 1
+                }
+            }
+            return HandoffKit.utf16Length(bytes) <= summaryLimit
+        }
+    }
+
     /// Labels without spaces (Jira refuses them), each once, in the order given.
     static func labels(_ raw: [String]) -> [String] {
-        var seen: Set<String> = []
         var out: [String] = []
+        out.reserveCapacity(raw.count)
         for label in raw {
-            let cleaned = label.split(whereSeparator: \.isWhitespace).joined(separator: "-")
-            if !cleaned.isEmpty, seen.insert(cleaned).inserted { out.append(cleaned) }
+            let cleaned = hasNoWhitespace(label) ? label : label.split(whereSeparator: \.isWhitespace).joined(separator: "-")
+            // A handful of labels: a linear search is cheaper than hashing them into a set.
+            if !cleaned.isEmpty, !out.contains(cleaned) { out.append(cleaned) }
         }
         return out
+    }
+
+    /// True for a label of printable ASCII without a space, which splitting at whitespace keeps whole.
+    private static func hasNoWhitespace(_ label: String) -> Bool {
+        label.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
     }
 
     /// How pressing a request is, from its deadline kind and how close the launch is.

@@ -6,11 +6,9 @@ public enum SourceBlock {
 
     /// The normalised draft as YAML, safe inside any export's code block.
     public static func yaml(for draft: Draft) -> String {
-        var draft = draft
-        draft.format = HandoffVersion.draftFormat
         // Written from the draft, as `YAMLWriter.document(draft.encoded, guarded:)` would.
         var tree = TreeBytes(.yaml(guarded: guarded), capacity: 4096)
-        draft.writeRecord(into: &tree)
+        writeFormatted(draft, into: &tree)
         if tree.bytes.last == 0x0A { tree.bytes.removeLast() }
         return tree.text
     }
@@ -19,30 +17,39 @@ public enum SourceBlock {
     /// draft with a format of its own other than handoff's (not one a loader hands over).
     static func yamlAndDigest(for draft: Draft) -> (digest: String, yaml: String)? {
         guard draft.format == nil || draft.format == HandoffVersion.draftFormat else { return nil }
-        var formatted = draft
-        formatted.format = HandoffVersion.draftFormat
         var tree = TreeBytes(.yaml(guarded: guarded), capacity: 4096, digesting: true)
-        formatted.writeRecord(into: &tree)
+        // The digest is of the draft as it is: a format the source block adds is not hashed.
+        writeFormatted(draft, into: &tree, hashingAddedFormat: false)
         if tree.bytes.last == 0x0A { tree.bytes.removeLast() }
-        var tagged = tree.tagged
-        if draft.format == nil {
-            // The digest is of the draft as it is, without the format the source block adds: its
-            // key and value, the first member of the top-level map, come out of the tagged bytes.
-            let added = formatMember
-            guard tagged.count > added.count, tagged[1...added.count].elementsEqual(added) else { return nil }
-            tagged.removeSubrange(1...added.count)
-        }
-        return (ContentDigest.of(tagged: tagged), tree.text)
+        return (tree.digest, tree.text)
     }
 
-    /// The tagged bytes of the `format` member, as the digest's walk writes it: a draft of that
-    /// member alone, without the braces of its map.
-    private static let formatMember: [UInt8] = {
+    /// `draft` with handoff's format, written without setting it on a copy (which retains and
+    /// releases every text the draft holds): the format's member goes first, where its field is.
+    /// - Parameter hashingAddedFormat: false leaves a format the draft did not have out of the digest.
+    static func writeFormatted(_ draft: Draft, into tree: inout TreeBytes, hashingAddedFormat: Bool = true) {
+        guard draft.format == nil else { return draft.writeRecord(into: &tree) }
+        draft.writeRecord(into: &tree) { tree in
+            if hashingAddedFormat {
+                _ = formatField.write(formatOnly, &tree)
+            } else {
+                tree.withoutHashing { _ = formatField.write(formatOnly, &$0) }
+            }
+        }
+    }
+
+    /// The draft's first field, its format.
+    private static let formatField: Field<Draft> = {
+        let field = Draft.fields[0]
+        precondition(field.key == "format", "the format is the draft's first field")
+        return field
+    }()
+
+    /// A draft of the format alone, for `formatField` to write.
+    private static let formatOnly: Draft = {
         var draft = Draft()
         draft.format = HandoffVersion.draftFormat
-        var tree = TreeBytes(.digest)
-        draft.writeRecord(into: &tree)
-        return Array(tree.bytes.dropFirst().dropLast())
+        return draft
     }()
 
     /// The first line of every Markdown export: invisible when rendered, and unlike anything a

@@ -213,6 +213,17 @@ extension Record {
         return wrote
     }
 
+    /// The map of the record's fields after `leading` members, which stand for fields left nil
+    /// (never empty: `leading` writes something).
+    func writeRecord(into tree: inout TreeBytes, leading: (inout TreeBytes) -> Void) {
+        tree.beginMap()
+        leading(&tree)
+        Self.fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices { _ = fields[index].write(self, &tree) }
+        }
+        tree.endMap()
+    }
+
     /// The whole record as `encoded` is, an empty one as `{}`: what an export of a draft writes.
     func writeRecord(into tree: inout TreeBytes) {
         if !write(into: &tree) { tree.value(.map([])) }
@@ -361,6 +372,7 @@ public struct Field<Root>: @unchecked Sendable {
         let inputSchema = rule?.inputSchema ?? T.inputSchema
         let read = StoredProperty.reader(keyPath)
         let store = StoredProperty.writer(keyPath)
+        let treeKey = TreeBytes.Key(key)
         return Field(
             key: key, summary: summary,
             decode: { root, node, context in
@@ -385,7 +397,7 @@ public struct Field<Root>: @unchecked Sendable {
             write: { root, tree in
                 guard let value = read(root) else { return false }
                 let start = tree.mark
-                tree.key(key)
+                tree.key(treeKey)
                 if value.write(into: &tree) { return true }
                 tree.rollback(to: start)
                 return false
@@ -399,6 +411,7 @@ public struct Field<Root>: @unchecked Sendable {
     ) -> Field {
         let read = StoredProperty.reader(keyPath)
         let store = StoredProperty.writer(keyPath)
+        let treeKey = TreeBytes.Key(key)
         return Field(
             key: key, summary: summary,
             decode: { root, node, context in
@@ -453,7 +466,7 @@ public struct Field<Root>: @unchecked Sendable {
                 let values = read(root)
                 guard !values.isEmpty else { return false }
                 let start = tree.mark
-                tree.key(key)
+                tree.key(treeKey)
                 tree.beginList()
                 var wrote = false
                 for value in values where value.write(into: &tree) { wrote = true }
@@ -469,6 +482,7 @@ public struct Field<Root>: @unchecked Sendable {
     ) -> Field {
         let read = StoredProperty.reader(keyPath)
         let store = StoredProperty.writer(keyPath)
+        let treeKey = TreeBytes.Key(key)
         return Field(
             key: key, summary: summary,
             decode: { root, node, context in
@@ -486,7 +500,7 @@ public struct Field<Root>: @unchecked Sendable {
             walkText: FreeText.fieldWalk(key, keyPath) { value, walk in value.pointee.walkFreeText(&walk) },
             write: { root, tree in
                 let start = tree.mark
-                tree.key(key)
+                tree.key(treeKey)
                 if read(root).write(into: &tree) { return true }
                 tree.rollback(to: start)
                 return false

@@ -4,9 +4,26 @@
 extension String {
     /// The text as a string, nothing when it is empty.
     public func write(into tree: inout TreeBytes) -> Bool {
-        if isEmptyValue { return false }
+        if !startsWithNonBlankScalar && isEmptyValue { return false }
         tree.string(self)
         return true
+    }
+
+    /// True when the first scalar is not white space, so that `isEmptyValue` (every character
+    /// white space; a character is as its first scalar) is false: told from the first bytes, where
+    /// `isEmptyValue` breaks text that does not start with visible ASCII (Japanese) into characters.
+    var startsWithNonBlankScalar: Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first else { return false }
+            if first < 0x80 { return first > 0x20 && first < 0x7F }
+            let value = UnsafeScalar.decode(bytes, at: 0).0.value
+            // The scalars with Unicode's White_Space property above ASCII.
+            switch value {
+            case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return false
+            default: return true
+            }
+        }
     }
 }
 

@@ -138,6 +138,14 @@ extension AtomicFile {
             if buffer.count >= 1 << 16 { try flush() }
         }
 
+        /// Appends `bytes`, buffered as `write(_:)` buffers text: for output made as UTF-8 bytes,
+        /// which need not become a `String` (checked as UTF-8 again) only to be taken apart.
+        /// - Throws: `IOFailure` when a write to the temporary file fails.
+        public func write(_ bytes: [UInt8]) throws(IOFailure) {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { try flush() }
+        }
+
         private func flush() throws(IOFailure) {
             var offset = 0
             while offset < buffer.count {

@@ -76,6 +76,23 @@ struct AtomicFileTests {
         #expect(FileManager.default.fileExists(atPath: other))
     }
 
+    @Test("Bytes and text written in turn, past the 64 KiB buffer, come out in order and whole")
+    func bytesAndText() throws {
+        let scratch = ScratchStore()
+        defer { scratch.remove() }
+        let target = scratch.path("out.yaml")
+        let writer = try AtomicFile.Writer(path: target)
+        var expected: [UInt8] = []
+        for index in 0..<5000 {
+            let piece = "申込 \(index) — ok\n"
+            if index % 2 == 0 { try writer.write(Array(piece.utf8)) } else { try writer.write(piece) }
+            expected += piece.utf8
+        }
+        try writer.commit()
+        #expect(expected.count > 1 << 16)
+        #expect(FileManager.default.contents(atPath: target) == Data(expected))
+    }
+
     @Test("A temporary twin is registered for the signal handler while it exists, and only then")
     func registeredWhileOpen() throws {
         let scratch = ScratchStore()

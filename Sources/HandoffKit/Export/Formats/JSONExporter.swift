@@ -16,10 +16,8 @@ public struct JSONExporter: Exporter {
 
     /// The normalised draft as JSON, written from the draft without building its `Value` tree.
     static func json(_ item: ExportItem, indent: Int?) -> [UInt8] {
-        var draft = item.draft
-        draft.format = HandoffVersion.draftFormat
-        var tree = TreeBytes(.json(indent: indent))
-        draft.writeRecord(into: &tree)
+        var tree = TreeBytes(.json(indent: indent), capacity: 4096)
+        SourceBlock.writeFormatted(item.draft, into: &tree)
         return tree.bytes
     }
 

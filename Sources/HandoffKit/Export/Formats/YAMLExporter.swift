@@ -12,9 +12,10 @@ public struct YAMLExporter: Exporter {
 
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item in
-            var draft = item.draft
-            draft.format = HandoffVersion.draftFormat
-            return .text(Array(YAMLWriter.document(draft.encoded).utf8))
+            // Written from the draft, as `YAMLWriter.document` writes the encoded draft.
+            var tree = TreeBytes(.yaml(guarded: []), capacity: 4096)
+            SourceBlock.writeFormatted(item.draft, into: &tree)
+            return .text(tree.bytes)
         }
     }
 
