@@ -34,7 +34,7 @@ public enum WikiMarkupRenderer {
         switch block {
         case .heading(let level, let text):
             out.append(UInt8(ascii: "h"))
-            out.append(utf8: String(level))
+            if (0...9).contains(level) { out.append(0x30 + UInt8(level)) } else { out.append(utf8: String(level)) }
             out.append(literal: ". ")
             escape(text, multiline: false, into: &out)
         case .paragraph(let inlines):
