@@ -163,6 +163,14 @@ public enum JSONWriter {
                     }
                     let byte = bytes[index]
                     switch classes[Int(byte)] {
+                    case ByteClass.copy where byte < 0x80:
+                        // Plain ASCII reaches here only in the last seven bytes, which no word
+                        // covers (short strings are all tail): copied up to the next byte to look at.
+                        repeat {
+                            buffer[fill] = bytes[index]
+                            fill += 1
+                            index += 1
+                        } while index < count && classes[Int(bytes[index])] == ByteClass.copy && bytes[index] < 0x80
                     case ByteClass.copy:
                         // A scalar that needs nothing, and the ones after it as long as they
                         // do too (a run of Japanese): copied a scalar at a time.
@@ -173,7 +181,7 @@ public enum JSONWriter {
                                 let scalar = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt32.self)
                                 UnsafeMutableRawPointer(buffer + fill).storeBytes(of: scalar, as: UInt32.self)
                             } else {
-                                (buffer + fill).update(from: bytes.baseAddress! + index, count: length)
+                                for offset in 0..<length { buffer[fill + offset] = bytes[index + offset] }
                             }
                             fill += length
                             index += length
