@@ -83,34 +83,34 @@ public enum JSONWriter {
         out += bytes.utf8String
     }
 
-    /// Appends `text` as a JSON string literal. Runs of bytes that need no escape are copied at
-    /// once; which bytes those are comes from `UnsafeScalar`, so a rule added there applies here.
-    /// Text with an invisible character (bidi controls, zero-width characters) takes the
-    /// scalar-by-scalar path, which knows a joiner inside an emoji from a hidden one.
+    /// Appends `text` as a JSON string literal. Bytes that need no escape go out eight at a time
+    /// where they can; which bytes those are comes from `UnsafeScalar`, so a rule added there
+    /// applies here. Text with an invisible character (bidi controls, zero-width characters) takes
+    /// the scalar-by-scalar path, which knows a joiner inside an emoji from a hidden one.
     public static func writeString(_ text: String, into out: inout [UInt8]) {
-        out.append(0x22)
         let start = out.count
         var utf8 = text
-        let plain = utf8.withUTF8 { bytes in writeRuns(bytes, into: &out) }
+        let plain = utf8.withUTF8 { bytes in writeQuoted(bytes, into: &out) }
         if !plain {
-            // Rare: the runs written so far are taken back and the whole text goes scalar by
+            // Rare: what was written so far is taken back and the whole text goes scalar by
             // scalar, which is what tells a joiner inside an emoji from a hidden one.
             out.removeSubrange(start...)
+            out.append(0x22)
             writeScalars(text, into: &out)
+            out.append(0x22)
         }
-        out.append(0x22)
     }
 
     /// `writeString` of text given as its UTF-8 (valid, as a renderer's bytes are): a long
     /// description goes into the JSON without becoming a `String` first.
     static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.append(0x22)
         let start = out.count
-        if !writeRuns(bytes, into: &out) {
+        if !writeQuoted(bytes, into: &out) {
             out.removeSubrange(start...)
+            out.append(0x22)
             writeScalars(String(decoding: bytes, as: UTF8.self), into: &out)
+            out.append(0x22)
         }
-        out.append(0x22)
     }
 
     private static func writeScalars(_ text: String, into out: inout [UInt8]) {
@@ -125,45 +125,171 @@ public enum JSONWriter {
         }
     }
 
-    /// Writes `bytes` in runs, or stops and returns false at the first scalar that may be
-    /// invisible: one pass over the text instead of a check for invisibles and then the writing.
-    private static func writeRuns(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
-        plainASCII.withUnsafeBufferPointer { plain in
-            var runStart = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if plain[Int(byte)] {
-                        index += 1
-                        continue
+    /// Bytes of scratch the string is written into before it joins `out`: one copy into the
+    /// array per this many bytes, where appending each run cost about a hundred instructions
+    /// (text breaks at every line). Small enough to live on the stack.
+    private static let scratchSize = 1024
+
+    /// Writes `bytes` quoted, or stops and returns false at the first scalar that may be
+    /// invisible (having appended part of it): one pass over the text instead of a check for
+    /// invisibles and then the writing.
+    private static func writeQuoted(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
+            byteClasses.withUnsafeBufferPointer { classes in
+                let buffer = scratch.baseAddress!
+                buffer[0] = 0x22
+                var fill = 1
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    // Room for a word, an escape (at most 12 bytes) and a run of copied scalars.
+                    if fill > scratchSize - 64 {
+                        out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill))
+                        fill = 0
                     }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    appendEscape(Unicode.Scalar(byte), to: &out)
-                    index += 1
-                    runStart = index
-                    continue
+                    if index + 8 <= count {
+                        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        let flags = bytesToLookAt(word)
+                        // The word goes out whole; only the bytes before the first flagged one count.
+                        UnsafeMutableRawPointer(buffer + fill).storeBytes(of: word, as: UInt64.self)
+                        if flags == 0 {
+                            fill += 8
+                            index += 8
+                            continue
+                        }
+                        let plain = flags.trailingZeroBitCount >> 3
+                        fill += plain
+                        index += plain
+                    }
+                    let byte = bytes[index]
+                    switch classes[Int(byte)] {
+                    case ByteClass.copy where byte < 0x80:
+                        // Plain ASCII reaches here only in the last seven bytes, which no word
+                        // covers (short strings are all tail): copied up to the next byte to look at.
+                        repeat {
+                            buffer[fill] = bytes[index]
+                            fill += 1
+                            index += 1
+                        } while index < count && classes[Int(bytes[index])] == ByteClass.copy && bytes[index] < 0x80
+                    case ByteClass.copy:
+                        // A scalar that needs nothing, and the ones after it as long as they
+                        // do too (a run of Japanese): copied a scalar at a time.
+                        var lead = byte
+                        repeat {
+                            let length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                            if index + 4 <= count {
+                                let scalar = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt32.self)
+                                UnsafeMutableRawPointer(buffer + fill).storeBytes(of: scalar, as: UInt32.self)
+                            } else {
+                                for offset in 0..<length { buffer[fill + offset] = bytes[index + offset] }
+                            }
+                            fill += length
+                            index += length
+                            guard index < count, fill < scratchSize - 8 else { break }
+                            lead = bytes[index]
+                        } while lead >= 0x80 && classes[Int(lead)] == ByteClass.copy
+                    case ByteClass.escape:
+                        fill += writeEscape(Unicode.Scalar(byte), at: buffer + fill)
+                        index += 1
+                    default:
+                        guard let (length, written) = writeDecoded(bytes, at: index, to: buffer + fill) else { return false }
+                        fill += written
+                        index += length
+                    }
                 }
-                let mayBeInvisible = ByteTables.leadMayBeInvisible(byte)
-                guard mayBeInvisible || ByteTables.leadMayNeedEscape(byte) else {
-                    index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                    continue
+                if fill == scratchSize {
+                    out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill))
+                    fill = 0
                 }
-                let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
-                if mayBeInvisible && UnsafeScalar.isInvisible(scalar) { return false }
-                if UnsafeScalar.needsEscape(scalar) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    appendEscape(scalar, to: &out)
-                    index += length
-                    runStart = index
-                } else {
-                    index += length
-                }
+                buffer[fill] = 0x22
+                out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill + 1))
+                return true
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
-            return true
         }
+    }
+
+    /// The scalar at `index`, whose lead byte says it may need an escape or be invisible, written
+    /// at `target`: its length and the bytes written, or nil when it is invisible. Kept out of
+    /// line: what it asks of the scalar's properties costs the caller's every call otherwise.
+    @inline(never)
+    private static func writeDecoded(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, to target: UnsafeMutablePointer<UInt8>
+    ) -> (length: Int, written: Int)? {
+        let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+        if ByteTables.leadMayBeInvisible(bytes[index]) && UnsafeScalar.isInvisible(scalar) { return nil }
+        if UnsafeScalar.needsEscape(scalar) { return (length, writeEscape(scalar, at: target)) }
+        target.update(from: bytes.baseAddress! + index, count: length)
+        return (length, length)
+    }
+
+    /// Bit 7 of each byte of `word` that is not plain ASCII (a control, `"`, `\\`, DEL, a byte
+    /// of a multi-byte scalar); bits above the lowest may be set wrongly, so only the lowest and
+    /// whether there is one are to be read.
+    @inline(__always)
+    private static func bytesToLookAt(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+        // Below 0x20: the borrow sets bit 7 (of a byte with bit 7 clear). Adding one sets bit 7
+        // of a DEL; a carry out of a byte only comes from one that already has bit 7 set.
+        let control = (word &- 0x20 &* ones) & ~word
+        return (word | control | (word &+ ones) | zeroBytes(word ^ (0x22 &* ones)) | zeroBytes(word ^ (0x5C &* ones))) & high
+    }
+
+    /// What a byte is to `writeQuoted`.
+    private enum ByteClass {
+        /// Written as it is: plain ASCII, continuation bytes, and lead bytes of scalars that can
+        /// be neither escaped nor invisible (Japanese among them).
+        static let copy: UInt8 = 0
+        /// ASCII written as an escape.
+        static let escape: UInt8 = 1
+        /// The lead byte of a scalar that may need an escape or be invisible: decoded.
+        static let decode: UInt8 = 2
+    }
+
+    private static let byteClasses: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if byte < 0x80 { return plainASCII[Int(byte)] ? ByteClass.copy : ByteClass.escape }
+        if ByteTables.leadMayBeInvisible(byte) || ByteTables.leadMayNeedEscape(byte) { return ByteClass.decode }
+        return ByteClass.copy
+    }
+
+    /// `appendEscape` written at `target`; returns how many bytes it wrote (at most 12).
+    @inline(__always)
+    private static func writeEscape(_ scalar: Unicode.Scalar, at target: UnsafeMutablePointer<UInt8>) -> Int {
+        let short: UInt8
+        switch scalar.value {
+        case 0x22: short = 0x22
+        case 0x5C: short = 0x5C
+        case 0x0A: short = UInt8(ascii: "n")
+        case 0x0D: short = UInt8(ascii: "r")
+        case 0x09: short = UInt8(ascii: "t")
+        case 0x08: short = UInt8(ascii: "b")
+        case 0x0C: short = UInt8(ascii: "f")
+        default:
+            guard scalar.value > 0xFFFF else {
+                writeHex4(scalar.value, at: target)
+                return 6
+            }
+            let offset = scalar.value - 0x10000
+            writeHex4(0xD800 + (offset >> 10), at: target)
+            writeHex4(0xDC00 + (offset & 0x3FF), at: target + 6)
+            return 12
+        }
+        target[0] = 0x5C
+        target[1] = short
+        return 2
+    }
+
+    @inline(__always)
+    private static func writeHex4(_ value: UInt32, at target: UnsafeMutablePointer<UInt8>) {
+        func digit(_ nibble: UInt32) -> UInt8 { nibble < 10 ? 0x30 + UInt8(nibble) : 0x57 + UInt8(nibble) }
+        target[0] = 0x5C
+        target[1] = UInt8(ascii: "u")
+        target[2] = digit((value >> 12) & 0xF)
+        target[3] = digit((value >> 8) & 0xF)
+        target[4] = digit((value >> 4) & 0xF)
+        target[5] = digit(value & 0xF)
     }
 
     /// ASCII bytes written as they are: not a quote, a backslash or an unsafe control.

@@ -38,24 +38,37 @@ public struct TicketDocument: Equatable, Sendable {
     /// The characters of text the description holds, counted as Jira counts (UTF-16): what its
     /// 32,767-character limit applies to, without rendering it first.
     public var textLength: Int {
-        func length(_ inlines: [Inline]) -> Int {
-            inlines.reduce(0) { total, part in
-                switch part {
-                case .text(let text), .strong(let text), .code(let text): return total + text.utf16Length
-                }
-            }
-        }
-        return blocks.reduce(0) { total, block in
+        // Loops, not reductions: no closure a block, no array made to count a table's rows.
+        var total = 0
+        for block in blocks {
             switch block {
-            case .heading(_, let text), .quote(let text): return total + text.utf16Length + 8
-            case .paragraph(let inlines): return total + length(inlines) + 2
-            case .bullets(let items): return total + items.reduce(0) { $0 + length($1) + 3 }
-            case .checklist(let items): return total + items.reduce(0) { $0 + $1.utf16Length + 5 }
+            case .heading(_, let text), .quote(let text): total += text.utf16Length + 8
+            case .paragraph(let inlines): total += Self.length(inlines) + 2
+            case .bullets(let items): for item in items { total += Self.length(item) + 3 }
+            case .checklist(let items): for item in items { total += item.utf16Length + 5 }
             case .table(let header, let rows):
-                return total + ([header] + rows).reduce(0) { sum, row in sum + row.reduce(0) { $0 + $1.utf16Length + 2 } + 2 }
-            case .code(let language, let title, let text): return total + text.utf16Length + language.utf16Length + title.utf16Length + 30
+                total += Self.length(row: header)
+                for row in rows { total += Self.length(row: row) }
+            case .code(let language, let title, let text): total += text.utf16Length + language.utf16Length + title.utf16Length + 30
             }
         }
+        return total
+    }
+
+    private static func length(_ inlines: [Inline]) -> Int {
+        var total = 0
+        for part in inlines {
+            switch part {
+            case .text(let text), .strong(let text), .code(let text): total += text.utf16Length
+            }
+        }
+        return total
+    }
+
+    private static func length(row: [String]) -> Int {
+        var total = 2
+        for cell in row { total += cell.utf16Length + 2 }
+        return total
     }
 
     /// The file name the source draft's code block carries, so readers can find it.

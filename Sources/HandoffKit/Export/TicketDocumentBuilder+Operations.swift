@@ -1,51 +1,60 @@
 /// The parts of the description that depend on the kind of request: the kind-specific details
 /// under Scope, and the Operations section (traffic, security, maintenance) every kind has.
 extension TicketDocumentBuilder {
-    typealias Lines = [[TicketDocument.Inline]?]
-
     /// "Details (form)": the kind-specific answers as labelled lines; nothing when none is given.
     static func detailBlocks(_ draft: Draft, _ language: Language) -> [TicketDocument.Block] {
         let details = draft.details
-        let lines: Lines = [
-            (OperationsLabels.url, details.url), (OperationsLabels.contentSupplier, details.contentSupplier),
-            (OperationsLabels.contentDue, details.contentDue?.description),
-            (OperationsLabels.responsive, details.responsive), (OperationsLabels.accessibility, details.accessibility),
-            (OperationsLabels.consentText, details.consentText), (OperationsLabels.consentApprover, details.consentApprover),
-            (OperationsLabels.spamProtection, details.spamProtection), (OperationsLabels.submissionsTo, details.submissionsTo),
-            (OperationsLabels.mailingList, details.mailingList), (OperationsLabels.listConsent, details.listConsent),
-            (OperationsLabels.sender, details.sender), (OperationsLabels.unsubscribe, details.unsubscribe),
-            (OperationsLabels.sendTime, details.sendTime), (OperationsLabels.tags, details.tags),
-            (OperationsLabels.cookies, details.cookies), (OperationsLabels.consentBanner, details.consentBanner),
-            (OperationsLabels.dataItems, details.dataItems), (OperationsLabels.direction, details.direction),
-            (OperationsLabels.frequency, details.frequency), (OperationsLabels.sideOwners, details.sideOwners),
-        ].map { labelled($0.0, $0.1, language) }
-        let present = lines.compactMap { $0 }
-        guard !present.isEmpty else { return [] }
-        let heading = draft.kind.map { OperationsLabels.details(language) + " (" + OperationsLabels.kind($0)(language) + ")" }
-            ?? OperationsLabels.details(language)
-        return [.heading(level: 3, text: heading)] + present.map { .paragraph($0) }
+        var blocks: [TicketDocument.Block] = []
+        // Most drafts answer a few of these: each line is made only when its answer is there.
+        func line(_ label: Localized, _ value: String?) {
+            guard let value, !value.isEmptyValue else { return }
+            if blocks.isEmpty {
+                let heading = draft.kind.map { OperationsLabels.details(language) + " (" + OperationsLabels.kind($0)(language) + ")" }
+                    ?? OperationsLabels.details(language)
+                blocks.append(.heading(level: 3, text: heading))
+            }
+            blocks.append(.paragraph([.strong(label(language) + ":"), .text(" " + value)]))
+        }
+        line(OperationsLabels.url, details.url)
+        line(OperationsLabels.contentSupplier, details.contentSupplier)
+        line(OperationsLabels.contentDue, details.contentDue?.description)
+        line(OperationsLabels.responsive, details.responsive)
+        line(OperationsLabels.accessibility, details.accessibility)
+        line(OperationsLabels.consentText, details.consentText)
+        line(OperationsLabels.consentApprover, details.consentApprover)
+        line(OperationsLabels.spamProtection, details.spamProtection)
+        line(OperationsLabels.submissionsTo, details.submissionsTo)
+        line(OperationsLabels.mailingList, details.mailingList)
+        line(OperationsLabels.listConsent, details.listConsent)
+        line(OperationsLabels.sender, details.sender)
+        line(OperationsLabels.unsubscribe, details.unsubscribe)
+        line(OperationsLabels.sendTime, details.sendTime)
+        line(OperationsLabels.tags, details.tags)
+        line(OperationsLabels.cookies, details.cookies)
+        line(OperationsLabels.consentBanner, details.consentBanner)
+        line(OperationsLabels.dataItems, details.dataItems)
+        line(OperationsLabels.direction, details.direction)
+        line(OperationsLabels.frequency, details.frequency)
+        line(OperationsLabels.sideOwners, details.sideOwners)
+        return blocks
     }
 
     /// The Operations section: the kind, then what IT weighs beyond the feature.
     static func operationsBlocks(_ draft: Draft, _ language: Language) -> [TicketDocument.Block] {
         let operations = draft.operations
-        let lines: Lines = [
-            labelled(OperationsLabels.kindLabel, draft.kind.map { OperationsLabels.kind($0)(language) }, language),
-            labelled(OperationsLabels.expectedTraffic, operations.expectedTraffic, language),
-            labelled(OperationsLabels.securityImpact, operations.securityImpact.map { OperationsLabels.security($0)(language) }, language),
-            labelled(OperationsLabels.securityNotes, operations.securityNotes, language),
-            labelled(OperationsLabels.maintainedBy, operations.maintainedBy, language),
-            labelled(OperationsLabels.until, operations.until.map { OperationsLabels.until($0)(language) }, language),
-        ]
-        let present = lines.compactMap { $0 }
-        let body: [TicketDocument.Block] = present.isEmpty
-            ? [.paragraph([.text(Labels.notStated(language))])] : present.map { .paragraph($0) }
-        return [.heading(level: 2, text: OperationsLabels.operations(language))] + body
-    }
-
-    private static func labelled(_ label: Localized, _ value: String?, _ language: Language) -> [TicketDocument.Inline]? {
-        guard let value, !value.isEmptyValue else { return nil }
-        return [.strong(label(language) + ":"), .text(" " + value)]
+        var blocks: [TicketDocument.Block] = [.heading(level: 2, text: OperationsLabels.operations(language))]
+        func line(_ label: Localized, _ value: String?) {
+            guard let value, !value.isEmptyValue else { return }
+            blocks.append(.paragraph([.strong(label(language) + ":"), .text(" " + value)]))
+        }
+        line(OperationsLabels.kindLabel, draft.kind.map { OperationsLabels.kind($0)(language) })
+        line(OperationsLabels.expectedTraffic, operations.expectedTraffic)
+        line(OperationsLabels.securityImpact, operations.securityImpact.map { OperationsLabels.security($0)(language) })
+        line(OperationsLabels.securityNotes, operations.securityNotes)
+        line(OperationsLabels.maintainedBy, operations.maintainedBy)
+        line(OperationsLabels.until, operations.until.map { OperationsLabels.until($0)(language) })
+        if blocks.count == 1 { blocks.append(.paragraph([.text(Labels.notStated(language))])) }
+        return blocks
     }
 }
 

@@ -189,7 +189,7 @@ public struct TicketDocumentBuilder: Sendable {
                     item.report.findings.map { finding in
                         [
                             .strong(finding.severity.label(language)), .text(" "), .code(finding.field),
-                            .text(" " + finding.message + " → " + finding.question),
+                            .text(Self.concatenated(" ", finding.message, " → ", finding.question)),
                         ]
                     }))
         }
@@ -210,6 +210,16 @@ public struct TicketDocumentBuilder: Sendable {
                 .code(language: "yaml", title: TicketDocument.sourceTitle, text: item.sourceYAML ?? SourceBlock.yaml(for: draft)))
         }
         return TicketDocument(blocks: blocks)
+    }
+}
+
+extension TicketDocumentBuilder {
+    /// The pieces as one string, made in one allocation where `+` makes one a piece.
+    static func concatenated(_ pieces: String...) -> String {
+        var out = ""
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces { out += piece }
+        return out
     }
 }
 

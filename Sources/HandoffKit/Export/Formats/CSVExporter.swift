@@ -114,27 +114,35 @@ public struct CSVExporter: Exporter {
         var needsQuotes = false
         var index = 0
         while index < count {
-            let byte = utf8[index]
-            if byte < 0x80 {
-                switch byte {
-                case 0x22, 0x2C:
-                    if !standsAlone(utf8, index) { return false }
-                    if byte == 0x22 { quotes += 1 }
-                    needsQuotes = true
-                case 0x0A: needsQuotes = true
-                case 0x09: break
-                case ..<0x20, 0x7F: return false
-                default: break
-                }
-                index += 1
+            let end = min(index + 8, count)
+            if end - index == 8, !CellBytes.mayNeedLook(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index = end
                 continue
             }
-            if ByteTables.leadMayNeedEscape(byte) || ByteTables.leadMayBeInvisible(byte) {
-                let (scalar, length) = UnsafeScalar.decode(utf8, at: index)
-                if UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) { return false }
-                index += length
-            } else {
-                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            // A word with something to look at: its bytes one by one (a scalar may run past it).
+            while index < end {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x22, 0x2C:
+                        if !standsAlone(utf8, index) { return false }
+                        if byte == 0x22 { quotes += 1 }
+                        needsQuotes = true
+                    case 0x0A: needsQuotes = true
+                    case 0x09: break
+                    case ..<0x20, 0x7F: return false
+                    default: break
+                    }
+                    index += 1
+                    continue
+                }
+                if ByteTables.leadMayNeedEscape(byte) || ByteTables.leadMayBeInvisible(byte) {
+                    let (scalar, length) = UnsafeScalar.decode(utf8, at: index)
+                    if UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) { return false }
+                    index += length
+                } else {
+                    index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                }
             }
         }
         let guarded = mode == .spreadsheet && startsFormula(text())
@@ -157,12 +165,13 @@ public struct CSVExporter: Exporter {
         out.append(0x22)
         if guarded { out.append(UInt8(ascii: "'")) }
         var runStart = 0
-        if quotes > 0 {
-            for position in 0..<count where utf8[position] == 0x22 {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...position]))
-                out.append(0x22)
-                runStart = position + 1
-            }
+        var position = 0
+        for _ in 0..<quotes {
+            position = CellBytes.quote(in: utf8, from: position)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...position]))
+            out.append(0x22)
+            position += 1
+            runStart = position
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         out.append(0x22)
@@ -232,4 +241,37 @@ public struct CSVExporter: Exporter {
     static let formulaSigns: Set<Unicode.Scalar> = [
         "=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\u{FE66}", "\u{FE62}", "\u{FE63}", "\u{FE6B}",
     ]
+}
+
+/// Word-at-a-time scans of a cell's bytes: most of a description is text a cell copies as it is.
+private enum CellBytes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    private static func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & high }
+
+    /// Whether any of the eight bytes in `word` is one the cell scan looks at: a control (line
+    /// breaks and tabs too), DEL, `"`, `,`, or a byte of a multi-byte scalar. Exact for whether
+    /// one exists.
+    @inline(__always)
+    static func mayNeedLook(_ word: UInt64) -> Bool {
+        // Adding one sets bit 7 of a DEL; a carry out of a byte only comes from one with bit 7 set.
+        let control = (word &- 0x20 &* ones) & ~word
+        return ((word | control | (word &+ ones)) & high) | zeroBytes(word ^ (0x22 &* ones))
+            | zeroBytes(word ^ (0x2C &* ones)) != 0
+    }
+
+    /// The index of the first `"` at or after `start`; there must be one.
+    @inline(__always)
+    static func quote(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= bytes.count {
+            let found = zeroBytes(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) ^ (0x22 &* ones))
+            if found != 0 { break }
+            index += 8
+        }
+        while bytes[index] != 0x22 { index += 1 }
+        return index
+    }
 }

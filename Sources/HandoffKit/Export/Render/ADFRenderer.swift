@@ -78,25 +78,7 @@ public enum ADFRenderer {
     /// `strip(value)`, and whether it holds a line break, found in the same pass over the bytes.
     static func stripNotingLineBreak(_ value: String) -> (text: String, hasLineBreak: Bool) {
         var bytes = value
-        var hasLineBreak = false
-        let clean = bytes.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
-                    if byte == 0x0A { hasLineBreak = true }
-                    index += 1
-                } else if ByteTables.leadMayNeedEscape(byte) {
-                    let (scalar, length) = UnsafeScalar.decode(utf8, at: index)
-                    if UnsafeScalar.needsEscape(scalar) { return false }
-                    index += length
-                } else {
-                    index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                }
-            }
-            return true
-        }
+        let (clean, hasLineBreak) = bytes.withUTF8(scan)
         if clean { return (value, hasLineBreak) }
         var out = ""
         for scalar in value.unicodeScalars {
@@ -104,6 +86,36 @@ public enum ADFRenderer {
             if scalar == "\n" || scalar == "\t" || !UnsafeScalar.needsEscape(scalar) { out.unicodeScalars.append(scalar) }
         }
         return (out, out.unicodeScalars.contains("\n"))
+    }
+
+    /// Whether the text whose UTF-8 is `utf8` is clean (nothing for `strip` to remove), and
+    /// whether it holds a line feed; eight bytes at a time where they are plain ASCII.
+    static func scan(_ utf8: UnsafeBufferPointer<UInt8>) -> (clean: Bool, hasLineBreak: Bool) {
+        var hasLineBreak = false
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            let end = min(index + 8, count)
+            if end - index == 8, !TextBytes.mayNeedLook(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index = end
+                continue
+            }
+            while index < end {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return (false, hasLineBreak) }
+                    if byte == 0x0A { hasLineBreak = true }
+                    index += 1
+                } else if ByteTables.leadMayNeedEscape(byte) {
+                    let (scalar, length) = UnsafeScalar.decode(utf8, at: index)
+                    if UnsafeScalar.needsEscape(scalar) { return (false, hasLineBreak) }
+                    index += length
+                } else {
+                    index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                }
+            }
+        }
+        return (true, hasLineBreak)
     }
 
     private static func node(_ type: String, attrs: [(String, Value?)] = [], content: [Value]? = nil) -> Value {
@@ -147,11 +159,11 @@ extension ADFRenderer {
         case .table(let header, let rows):
             node(Fragments.table, &tree) { tree in
                 node(Fragments.tableRow, &tree) { tree in
-                    for cell in header { node(Fragments.tableHeader, &tree) { writeParagraph(text: cell, into: &$0) } }
+                    for cell in header { writeCell(cell, header: true, into: &tree) }
                 }
                 for row in rows {
                     node(Fragments.tableRow, &tree) { tree in
-                        for cell in row { node(Fragments.tableCell, &tree) { writeParagraph(text: cell, into: &$0) } }
+                        for cell in row { writeCell(cell, header: false, into: &tree) }
                     }
                 }
             }
@@ -191,6 +203,28 @@ extension ADFRenderer {
         node(Fragments.paragraph, &tree) { writeText(text, mark: .none, into: &$0) }
     }
 
+    /// A table cell holding a paragraph of `text`. A cell of one clean line, most of them, is
+    /// opened down to its text's value by one recorded fragment, where the nodes one by one
+    /// cost five fragments and two looks back at whether their content stayed empty.
+    private static func writeCell(_ text: String, header: Bool, into tree: inout TreeBytes) {
+        var text = text
+        let written = text.withUTF8 { utf8 in
+            guard !utf8.isEmpty else { return false }
+            let (clean, hasLineBreak) = scan(utf8)
+            guard clean, !hasLineBreak else { return false }
+            tree.append(header ? Fragments.tableHeaderText : Fragments.tableCellText)
+            tree.string(utf8: utf8)
+            tree.endMap()
+            tree.endList()
+            tree.endMap()
+            tree.endList()
+            tree.endMap()
+            return true
+        }
+        guard !written else { return }
+        node(header ? Fragments.tableHeader : Fragments.tableCell, &tree) { writeParagraph(text: text, into: &$0) }
+    }
+
     /// The mark a run of text carries, if any.
     enum TextMark {
         case none, strong, code
@@ -207,31 +241,42 @@ extension ADFRenderer {
     /// `text(value, marks: mark.names)` written: a hard break is held until a text node follows
     /// it in the same value, which drops the trailing ones as `text` does.
     static func writeText(_ value: String, mark: TextMark, into tree: inout TreeBytes) {
-        let stripped = stripNotingLineBreak(value)
-        var clean = stripped.text
-        // Most texts are one line: written as they are, without splitting.
-        guard stripped.hasLineBreak else {
-            guard !clean.isEmpty else { return }
+        var text = value
+        // Most texts have nothing to strip: written from their own bytes, scanned once.
+        let written = text.withUTF8 { utf8 in
+            let (clean, hasLineBreak) = scan(utf8)
+            if clean { writeLines(utf8, hasLineBreak: hasLineBreak, mark: mark, into: &tree) }
+            return clean
+        }
+        guard !written else { return }
+        var stripped = strip(value)
+        stripped.withUTF8 { writeLines($0, hasLineBreak: true, mark: mark, into: &tree) }
+    }
+
+    /// The text nodes of clean text; `hasLineBreak` false says it is one line, which needs no split.
+    private static func writeLines(
+        _ utf8: UnsafeBufferPointer<UInt8>, hasLineBreak: Bool, mark: TextMark, into tree: inout TreeBytes
+    ) {
+        guard hasLineBreak else {
+            guard !utf8.isEmpty else { return }
             tree.append(Fragments.textOpen)
-            tree.string(clean)
+            tree.string(utf8: utf8)
             writeMark(mark, into: &tree)
             return
         }
-        clean.withUTF8 { utf8 in
-            var pendingBreaks = 0
-            var lineStart = 0
-            let count = utf8.count
-            for index in 0...count where index == count || utf8[index] == 0x0A {
-                if index > lineStart {
-                    for _ in 0..<pendingBreaks { tree.append(Fragments.hardBreak) }
-                    pendingBreaks = 0
-                    tree.append(Fragments.textOpen)
-                    tree.string(utf8: UnsafeBufferPointer(rebasing: utf8[lineStart..<index]))
-                    writeMark(mark, into: &tree)
-                }
-                if index < count { pendingBreaks += 1 }
-                lineStart = index + 1
+        var pendingBreaks = 0
+        var lineStart = 0
+        let count = utf8.count
+        for index in 0...count where index == count || utf8[index] == 0x0A {
+            if index > lineStart {
+                for _ in 0..<pendingBreaks { tree.append(Fragments.hardBreak) }
+                pendingBreaks = 0
+                tree.append(Fragments.textOpen)
+                tree.string(utf8: UnsafeBufferPointer(rebasing: utf8[lineStart..<index]))
+                writeMark(mark, into: &tree)
             }
+            if index < count { pendingBreaks += 1 }
+            lineStart = index + 1
         }
     }
 
@@ -334,6 +379,38 @@ extension ADFRenderer {
         static let tableRow = opening("tableRow")
         static let tableHeader = opening("tableHeader")
         static let tableCell = opening("tableCell")
+        /// A cell, its paragraph and its text node, open down to the text's value.
+        static func cellText(_ type: StaticString) -> TreeBytes.Fragment {
+            TreeBytes.Fragment { tree in
+                for type in [type, "paragraph"] as [StaticString] {
+                    tree.beginMap()
+                    tree.literalKey("type")
+                    tree.literalString(type)
+                    tree.literalKey("content")
+                    tree.beginList()
+                }
+                tree.beginMap()
+                tree.literalKey("type")
+                tree.literalString("text")
+                tree.literalKey("text")
+            }
+        }
+        static let tableHeaderText = cellText("tableHeader")
+        static let tableCellText = cellText("tableCell")
         static let blockquote = opening("blockquote")
+    }
+}
+
+/// Word-at-a-time look at text bytes: most text holds nothing for `strip` to remove.
+private enum TextBytes {
+    /// Whether any of the eight bytes in `word` is a control (line feeds and tabs too), DEL or a
+    /// byte of a multi-byte scalar. Exact for whether one exists.
+    @inline(__always)
+    static func mayNeedLook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Adding one sets bit 7 of a DEL; a carry out of a byte only comes from one with bit 7 set.
+        let control = (word &- 0x20 &* ones) & ~word
+        return (word | control | (word &+ ones)) & high != 0
     }
 }

@@ -39,17 +39,29 @@ enum WikiMarkupEscaper {
     static func holdsLineBreak(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            let ones: UInt64 = 0x0101_0101_0101_0101
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x0A && byte <= 0x0D { return true }
-                if byte == 0xC2 || byte == 0xE2 {
-                    let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
-                    if isNewline(scalar) { return true }
-                    index += length
-                    continue
+                let end = min(index + 8, bytes.count)
+                // Eight bytes of printable ASCII at a time: no line break among them.
+                if end - index == 8 {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if (word | ((word &- 0x20 &* ones) & ~word)) & (0x80 &* ones) == 0 {
+                        index = end
+                        continue
+                    }
                 }
-                index += 1
+                while index < end {
+                    let byte = bytes[index]
+                    if byte >= 0x0A && byte <= 0x0D { return true }
+                    if byte == 0xC2 || byte == 0xE2 {
+                        let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+                        if isNewline(scalar) { return true }
+                        index += length
+                        continue
+                    }
+                    index += 1
+                }
             }
             return false
         }
@@ -64,41 +76,91 @@ enum WikiMarkupEscaper {
         }
     }
 
+    /// Bytes of scratch the escaped text is written into before it joins `out`: appending each
+    /// run and escape to the array cost about a hundred instructions apiece.
+    private static let scratchSize = 1024
+
     private static func escape(
         _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, into out: inout [UInt8]
     ) {
+        guard !bytes.isEmpty else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
+            escape(bytes, multiline: multiline, kinds: kinds, scratch: scratch.baseAddress!, into: &out)
+        }
+    }
+
+    private static func escape(
+        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>,
+        scratch: UnsafeMutablePointer<UInt8>, into out: inout [UInt8]
+    ) {
         let count = bytes.count
+        let source = bytes.baseAddress!
         let outStart = out.count
+        var fill = 0
         var lineStart = true
         var index = 0
+        @inline(__always) func flush() {
+            out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: fill))
+            fill = 0
+        }
+        @inline(__always) func put(_ byte: UInt8) {
+            scratch[fill] = byte
+            fill += 1
+        }
+        @inline(__always) func put(_ literal: StaticString) {
+            (scratch + fill).update(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+            fill += literal.utf8CodeUnitCount
+        }
+        func put(from start: Int, to end: Int) {
+            let length = end - start
+            if fill + length > scratchSize {
+                flush()
+                if length > scratchSize / 2 {
+                    out.append(contentsOf: UnsafeBufferPointer(start: source + start, count: length))
+                    return
+                }
+            }
+            (scratch + fill).update(from: source + start, count: length)
+            fill += length
+        }
         /// Whether the last character written is `:` or `;`, the user's or a reference's own, so
         /// that a parenthesis after it would make `:)` `;)` `:(`.
         func afterEmoticonEye() -> Bool {
-            out.count > outStart && (out[out.count - 1] == UInt8(ascii: ":") || out[out.count - 1] == UInt8(ascii: ";"))
+            let last: UInt8
+            if fill > 0 {
+                last = scratch[fill - 1]
+            } else if out.count > outStart {
+                last = out[out.count - 1]
+            } else {
+                return false
+            }
+            return last == UInt8(ascii: ":") || last == UInt8(ascii: ";")
         }
         while index < count {
             if !lineStart {
                 // The common case: copy up to the next byte that needs a look.
                 var end = index
                 while end < count {
-                    let kind = kinds[Int(bytes[end])]
+                    let kind = kinds[Int(source[end])]
                     if kind == .special { break }
                     end += 1
                 }
                 if end > index {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    put(from: index, to: end)
                     index = end
                     continue
                 }
             }
-            let byte = bytes[index]
+            // Room for what one character below writes (at most seven bytes).
+            if fill > scratchSize - 16 { flush() }
+            let byte = source[index]
             if byte >= 0x80 {
                 let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
                 if isNewline(scalar) {
-                    out.append(multiline ? 0x0A : 0x20)
+                    put(multiline ? 0x0A : 0x20)
                     lineStart = true
                 } else if !UnsafeScalar.needsEscape(scalar) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                    put(from: index, to: index + length)
                     lineStart = false
                 }
                 index += length
@@ -106,8 +168,8 @@ enum WikiMarkupEscaper {
             }
             if byte >= 0x0A && byte <= 0x0D {
                 // CR LF is one line break.
-                if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
-                out.append(multiline ? 0x0A : 0x20)
+                if byte == 0x0D, index + 1 < count, source[index + 1] == 0x0A { index += 1 }
+                put(multiline ? 0x0A : 0x20)
                 lineStart = true
                 index += 1
                 continue
@@ -118,43 +180,44 @@ enum WikiMarkupEscaper {
             }
             if lineStart, let marker = blockMarker(bytes, at: index) {
                 // `h1.`, `bq.`: break the marker so it reads as text. Jira does not escape a dot.
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + marker - 1]))
-                out.append(utf8: "&#46;")
+                put(from: index, to: index + marker - 1)
+                put("&#46;")
                 index += marker
                 lineStart = false
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\\"): out.append(utf8: "&#92;")
-            case UInt8(ascii: "|"): out.append(utf8: "&#124;")
+            case UInt8(ascii: "\\"): put("&#92;")
+            case UInt8(ascii: "|"): put("&#124;")
             case UInt8(ascii: "&"):
                 // `AT&amp;T` as typed: Jira would pass the reference to the browser, which decodes it.
-                if startsReference(bytes, at: index) { out.append(utf8: "&amp;") } else { out.append(byte) }
+                if startsReference(bytes, at: index) { put("&amp;") } else { put(byte) }
             case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"),
                 UInt8(ascii: "!"):
-                out.append(0x5C)
-                out.append(byte)
+                put(0x5C)
+                put(byte)
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "^"),
                 UInt8(ascii: "~"), UInt8(ascii: "?"):
-                if !(isWordScalar(before: index, in: bytes) && isWordScalar(after: index, in: bytes)) { out.append(0x5C) }
-                out.append(byte)
+                if !(isWordScalar(before: index, in: bytes) && isWordScalar(after: index, in: bytes)) { put(0x5C) }
+                put(byte)
             case UInt8(ascii: "("), UInt8(ascii: ")"):
                 // Emoticons such as (x) (/) (!) :) ;) :( would render as icons.
-                if afterEmoticonEye() || isEmoticon(bytes, at: index) { out.append(0x5C) }
-                out.append(byte)
+                if afterEmoticonEye() || isEmoticon(bytes, at: index) { put(0x5C) }
+                put(byte)
             case UInt8(ascii: ":"):
                 // :P :D: neither character is one Jira escapes, so the colon is a reference.
-                if index + 1 < count, "PpDd".utf8.contains(bytes[index + 1]) {
-                    out.append(utf8: "&#58;")
+                if index + 1 < count, "PpDd".utf8.contains(source[index + 1]) {
+                    put("&#58;")
                 } else {
-                    out.append(byte)
+                    put(byte)
                 }
             default:
-                out.append(byte)
+                put(byte)
             }
             lineStart = lineStart && (byte == 0x20 || byte == 0x09)
             index += 1
         }
+        if fill > 0 { flush() }
     }
 
     /// The line breaks `Character.isNewline` knows.

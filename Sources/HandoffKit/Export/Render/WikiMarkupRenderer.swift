@@ -17,7 +17,7 @@ public enum WikiMarkupRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(8192)
         for (index, block) in document.blocks.enumerated() {
-            if index > 0 { out.append(utf8: "\n\n") }
+            if index > 0 { out.append(literal: "\n\n") }
             write(block, into: &out)
         }
         out.append(0x0A)
@@ -34,31 +34,31 @@ public enum WikiMarkupRenderer {
         switch block {
         case .heading(let level, let text):
             out.append(UInt8(ascii: "h"))
-            out.append(utf8: String(level))
-            out.append(utf8: ". ")
+            if (0...9).contains(level) { out.append(0x30 + UInt8(level)) } else { out.append(utf8: String(level)) }
+            out.append(literal: ". ")
             escape(text, multiline: false, into: &out)
         case .paragraph(let inlines):
             write(inlines, multiline: true, into: &out)
         case .bullets(let items):
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(0x0A) }
-                out.append(utf8: "* ")
+                out.append(literal: "* ")
                 write(item, multiline: false, into: &out)
             }
         case .checklist(let items):
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(0x0A) }
-                out.append(utf8: "* ☐ ")
+                out.append(literal: "* ☐ ")
                 escape(item, multiline: false, into: &out)
             }
         case .table(let header, let rows):
-            out.append(utf8: "||")
+            out.append(literal: "||")
             for text in header {
                 cell(text, into: &out)
-                out.append(utf8: "||")
+                out.append(literal: "||")
             }
             for row in rows {
-                out.append(utf8: "\n|")
+                out.append(literal: "\n|")
                 for text in row {
                     cell(text, into: &out)
                     out.append(UInt8(ascii: "|"))
@@ -67,18 +67,18 @@ public enum WikiMarkupRenderer {
         case .quote(let text):
             var body = text
             while body.last?.isNewline == true { body.removeLast() }
-            out.append(utf8: "{quote}\n")
+            out.append(literal: "{quote}\n")
             escape(body, multiline: true, into: &out)
-            out.append(utf8: "\n{quote}")
+            out.append(literal: "\n{quote}")
         case .code(let language, let title, let text):
             // Verbatim: the source YAML never holds `{code` (see SourceBlock.guarded).
-            out.append(utf8: "{code:title=")
+            out.append(literal: "{code:title=")
             out.append(utf8: title)
-            out.append(utf8: "|language=")
+            out.append(literal: "|language=")
             out.append(utf8: language)
-            out.append(utf8: "}\n")
+            out.append(literal: "}\n")
             out.append(utf8: text)
-            out.append(utf8: "\n{code}")
+            out.append(literal: "\n{code}")
         }
     }
 
@@ -97,9 +97,9 @@ public enum WikiMarkupRenderer {
                 escape(text, multiline: false, into: &out)
                 out.append(UInt8(ascii: "*"))
             case .code(let text):
-                out.append(utf8: "{{")
+                out.append(literal: "{{")
                 escape(text, multiline: false, into: &out)
-                out.append(utf8: "}}")
+                out.append(literal: "}}")
             }
         }
     }
@@ -119,7 +119,7 @@ public enum WikiMarkupRenderer {
             // Lines as `Character.isNewline` splits them (a combining mark after a line break goes
             // with it), empty ones dropped.
             for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
-                if index > 0 { out.append(utf8: " \\\\ ") }
+                if index > 0 { out.append(literal: " \\\\ ") }
                 escape(String(line), multiline: false, into: &out)
             }
         }
@@ -136,5 +136,20 @@ public enum WikiMarkupRenderer {
 
     static func escape(_ text: String, multiline: Bool, into out: inout [UInt8]) {
         WikiMarkupEscaper.escape(text, multiline: multiline, into: &out)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a literal's bytes: those of two bytes or fewer (the separators between blocks
+    /// and cells, a few hundred a description) one by one, which costs a tenth of a copy.
+    @inline(__always)
+    fileprivate mutating func append(literal: StaticString) {
+        literal.withUTF8Buffer { bytes in
+            if bytes.count <= 2 {
+                for byte in bytes { append(byte) }
+            } else {
+                append(contentsOf: bytes)
+            }
+        }
     }
 }
