@@ -109,24 +109,26 @@ struct CheckCommand: ParsableCommand {
                 // A batch's reports go out in one write; what is pending goes first whenever
                 // stderr is written, so the two streams interleave as the drafts came.
                 var pending: [UInt8] = []
-                for output in outputs {
-                    worst = max(worst, output.exitStatus)
-                    switch output.exitStatus {
+                // Read in place (`outputs[index]`): a copy of each output would retain on this
+                // thread the arrays a worker made.
+                for index in outputs.indices {
+                    worst = max(worst, outputs[index].exitStatus)
+                    switch outputs[index].exitStatus {
                     case 0: tally.ready += 1
                     case 1: tally.notReady += 1
                     default: tally.invalid += 1
                     }
-                    if let error = output.stderr {
+                    if let error = outputs[index].stderr {
                         Terminal.writePrepared(pending, to: STDOUT_FILENO)
                         pending.removeAll(keepingCapacity: true)
                         Terminal.writePrepared(error, to: STDERR_FILENO)
                     }
-                    if let separated = output.separated, printed > 0 {
+                    if let separated = outputs[index].separated, printed > 0 {
                         pending += separated
                     } else {
-                        pending += output.stdout
+                        pending += outputs[index].stdout
                     }
-                    if output.countsAsPrinted { printed += 1 }
+                    if outputs[index].countsAsPrinted { printed += 1 }
                 }
                 Terminal.writePrepared(pending, to: STDOUT_FILENO)
             })

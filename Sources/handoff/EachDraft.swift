@@ -58,8 +58,9 @@ enum EachDraft {
                 }
             },
             deliver: { outcomes in
-                for outcome in outcomes {
-                    switch outcome {
+                // By index: `for outcome in` would copy each draft, a retain of every string it holds.
+                for index in outcomes.indices {
+                    switch outcomes[index] {
                     case .unreadable(let message):
                         Terminal.printError(message)
                         worst = max(worst, ExitStatus.invalidInput)

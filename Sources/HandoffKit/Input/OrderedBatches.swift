@@ -104,7 +104,9 @@ public final class OrderedBatches<Input: Sendable, Output: Sendable> {
         slot.wait()
         let outputs = slot.outputs
         slot.outputs = []
-        for output in outputs { try deliver(output) }
+        // By index, not `for output in`: the iterator copies each output, retaining on this
+        // thread what a worker made (and will free).
+        for index in outputs.indices { try deliver(outputs[index]) }
     }
 
     /// One batch's outputs: written by one worker before `finished()`, read by the caller's
