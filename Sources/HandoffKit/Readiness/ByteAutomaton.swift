@@ -39,20 +39,31 @@ final class ByteAutomaton: @unchecked Sendable {
         columns = .allocate(capacity: 256)
         for byte in 0..<256 { columns[byte] = columnOf[Int(Self.folded(UInt8(byte)))] }
 
-        // The trie of the strings: per state its edges (column, child) and the strings ending there.
-        var edges: [[(column: Int, child: Int)]] = [[]]
+        // The trie of the strings, its edges as linked lists in flat arrays (a state's first edge,
+        // each edge's next sibling, column and child; -1 ends a list): an array per state cost
+        // more to build and free than the rest of the automaton.
+        var firstEdge: [Int32] = [-1]
+        var nextEdge: [Int32] = []
+        var edgeColumn: [Int32] = []
+        var edgeChild: [Int32] = []
         var ending: [[Int32]] = [[]]
         for (index, string) in strings.enumerated() where !string.isEmpty {
             var state = 0
             for byte in string {
-                let column = Int(columnOf[Int(byte)])
-                if let edge = edges[state].first(where: { $0.column == column }) {
-                    state = edge.child
+                let column = Int32(columnOf[Int(byte)])
+                var edge = Int(firstEdge[state])
+                while edge >= 0, edgeColumn[edge] != column { edge = Int(nextEdge[edge]) }
+                if edge >= 0 {
+                    state = Int(edgeChild[edge])
                 } else {
-                    edges[state].append((column, edges.count))
-                    state = edges.count
-                    edges.append([])
+                    let child = firstEdge.count
+                    nextEdge.append(firstEdge[state])
+                    edgeColumn.append(column)
+                    edgeChild.append(Int32(child))
+                    firstEdge[state] = Int32(edgeChild.count - 1)
+                    firstEdge.append(-1)
                     ending.append([])
+                    state = child
                 }
             }
             ending[state].append(Int32(index))
@@ -61,13 +72,14 @@ final class ByteAutomaton: @unchecked Sendable {
         // the failure is shallower), then its own edges replace their columns; a child's failure
         // is where the copied row led. A state ends whatever its failure ends. Rows are written
         // encoded, so building costs a copy per state rather than a pass per entry.
-        let stateCount = edges.count
+        let stateCount = firstEdge.count
         steps = .allocate(capacity: stateCount * columnCount)
-        steps.initialize(repeating: 0)
+        // Only the root's row is written before it is read: every other row is first a copy.
+        steps.baseAddress!.initialize(repeating: 0, count: columnCount)
         var failure = [Int](repeating: 0, count: stateCount)
         var ends = [Bool](repeating: false, count: stateCount)
-        func encoded(_ state: Int) -> Int32 { Int32(state * columnCount) << 1 | (ends[state] ? 1 : 0) }
         var queue = [0]
+        queue.reserveCapacity(stateCount)
         var head = 0
         while head < queue.count {
             let state = queue[head]
@@ -75,16 +87,19 @@ final class ByteAutomaton: @unchecked Sendable {
             let row = state * columnCount
             if state != 0 {
                 let from = failure[state] * columnCount
-                UnsafeMutableRawPointer(steps.baseAddress! + row).copyMemory(
-                    from: steps.baseAddress! + from, byteCount: columnCount * MemoryLayout<Int32>.stride)
+                (steps.baseAddress! + row).initialize(from: steps.baseAddress! + from, count: columnCount)
                 if !ending[failure[state]].isEmpty { ending[state] += ending[failure[state]] }
             }
-            for (column, child) in edges[state] {
+            var edge = Int(firstEdge[state])
+            while edge >= 0 {
+                let column = Int(edgeColumn[edge])
+                let child = Int(edgeChild[edge])
                 let fallback = state == 0 ? 0 : Int(steps[row + column] >> 1) / columnCount
                 failure[child] = fallback
                 ends[child] = !ending[child].isEmpty || ends[fallback]
-                steps[row + column] = encoded(child)
+                steps[row + column] = Int32(child * columnCount) << 1 | (ends[child] ? 1 : 0)
                 queue.append(child)
+                edge = Int(nextEdge[edge])
             }
         }
         endingStart = .allocate(capacity: ending.count + 1)

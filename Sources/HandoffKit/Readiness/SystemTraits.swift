@@ -138,7 +138,7 @@ enum SystemTraits {
         }
     }
 
-    // The lists as tries, each walked once per text rather than the text lowered once per word.
+    // The lists as automata, each walked once per text rather than the text lowered once per word.
     static let otherPurposeTerms = TermSet(otherPurposes)
     static let leadTerms = TermSet(leadWords)
     static let formTerms = TermSet(formWords)
