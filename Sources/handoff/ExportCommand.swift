@@ -84,11 +84,9 @@ struct ExportCommand: ParsableCommand {
         let options = ExportOptions(
             configuration: configuration, projectKey: project, shape: shape, includeSource: !noSource,
             language: global.lang, today: today, csvGuard: csvGuard)
-        if format.isJira && project == nil && configuration.jira.projectKey == nil {
-            Terminal.printError(
-                "note: no Jira project key configured; using \(JiraSettings.defaultProjectKey) "
-                    + "(set jira.project_key in handoff.yaml, or pass --project)")
-        }
+        // Said with the first draft exported: a run that exports nothing (a missing file, only
+        // refused drafts) has no project key to explain, and the note would crowd its errors.
+        var projectKeyNoteDue = format.isJira && project == nil && configuration.jira.projectKey == nil
         // Output streams into the -o file's temporary twin, or straight to stdout.
         Signals.cleanUpWhenInterrupted()
         let file = try output.map { path throws(IOFailure) in try AtomicFile.Writer(path: path) }
@@ -138,6 +136,12 @@ struct ExportCommand: ParsableCommand {
             case .rendered(let draft): rendered = draft
             }
             let storedRevision = loaded.revision
+            if projectKeyNoteDue {
+                projectKeyNoteDue = false
+                Terminal.printError(
+                    "note: no Jira project key configured; using \(JiraSettings.defaultProjectKey) "
+                        + "(set jira.project_key in handoff.yaml, or pass --project)")
+            }
             do {
                 try writer.add(rendered, into: &pending)
                 try emitPending()

@@ -191,6 +191,11 @@ struct ExportCommandTests {
         let fallback = try HandoffProcess.run(["export", Self.ready, "--to", "jira-v2"])
         #expect(fallback.stdout.contains("\"key\": \"MKT\""))
         #expect(fallback.stderr.contains("note: no Jira project key configured; using MKT"))
+        // Nothing exported, nothing to explain: the error stands alone.
+        let nothing = try HandoffProcess.run(["export", "no-such-draft.yaml", "--to", "jira-v2"])
+        #expect(nothing.status == 2)
+        #expect(nothing.stderr.contains("no-such-draft.yaml"))
+        #expect(!nothing.stderr.contains("note:"))
         let bad = try HandoffProcess.run(["export", Self.ready, "--to", "jira-v2", "--project", "web team"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("is not a Jira project key"))
