@@ -140,6 +140,8 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
     }
 
     static func checkLength(utf8 description: [UInt8], of item: ExportItem) throws(ExportError) {
+        // A text has no more UTF-16 units than UTF-8 bytes: most are far from the limit uncounted.
+        guard description.count > descriptionLimit else { return }
         try checkLength(description.withUnsafeBufferPointer(utf16Length), of: item)
     }
 
@@ -165,7 +167,10 @@ func wikiDescription(_ item: ExportItem, options: ExportOptions) throws(ExportEr
 
 /// `wikiDescription`'s UTF-8, which the exports copy into their own bytes.
 func wikiDescriptionBytes(_ item: ExportItem, options: ExportOptions) throws(ExportError) -> [UInt8] {
-    let text = WikiMarkupRenderer.renderBytes(TicketDocumentBuilder(options: options).document(for: item))
+    // Written as the builder goes, not from a `TicketDocument` built and freed for the purpose.
+    var stream = WikiMarkupStream(capacity: 4096 + (item.sourceYAML?.utf8.count ?? 4096))
+    TicketDocumentBuilder(options: options).write(item, into: &stream)
+    let text = stream.finish()
     try ExportError.checkLength(utf8: text, of: item)
     return text
 }

@@ -2,18 +2,19 @@
 /// under Scope, and the Operations section (traffic, security, maintenance) every kind has.
 extension TicketDocumentBuilder {
     /// "Details (form)": the kind-specific answers as labelled lines; nothing when none is given.
-    static func detailBlocks(_ draft: Draft, _ language: Language) -> [TicketDocument.Block] {
+    static func writeDetails<Sink: TicketDocumentSink>(_ draft: Draft, _ language: Language, into sink: inout Sink) {
         let details = draft.details
-        var blocks: [TicketDocument.Block] = []
+        var headed = false
         // Most drafts answer a few of these: each line is made only when its answer is there.
         func line(_ label: Localized, _ value: String?) {
             guard let value, !value.isEmptyValue else { return }
-            if blocks.isEmpty {
+            if !headed {
                 let heading = draft.kind.map { OperationsLabels.details(language) + " (" + OperationsLabels.kind($0)(language) + ")" }
                     ?? OperationsLabels.details(language)
-                blocks.append(.heading(level: 3, text: heading))
+                sink.heading(level: 3, heading)
+                headed = true
             }
-            blocks.append(.paragraph([.strong(label(language) + ":"), .text(" " + value)]))
+            sink.labelled(label(language), TicketText(" ", value))
         }
         line(OperationsLabels.url, details.url)
         line(OperationsLabels.contentSupplier, details.contentSupplier)
@@ -36,16 +37,17 @@ extension TicketDocumentBuilder {
         line(OperationsLabels.direction, details.direction)
         line(OperationsLabels.frequency, details.frequency)
         line(OperationsLabels.sideOwners, details.sideOwners)
-        return blocks
     }
 
     /// The Operations section: the kind, then what IT weighs beyond the feature.
-    static func operationsBlocks(_ draft: Draft, _ language: Language) -> [TicketDocument.Block] {
+    static func writeOperations<Sink: TicketDocumentSink>(_ draft: Draft, _ language: Language, into sink: inout Sink) {
         let operations = draft.operations
-        var blocks: [TicketDocument.Block] = [.heading(level: 2, text: OperationsLabels.operations(language))]
+        sink.heading(level: 2, OperationsLabels.operations(language))
+        var written = false
         func line(_ label: Localized, _ value: String?) {
             guard let value, !value.isEmptyValue else { return }
-            blocks.append(.paragraph([.strong(label(language) + ":"), .text(" " + value)]))
+            sink.labelled(label(language), TicketText(" ", value))
+            written = true
         }
         line(OperationsLabels.kindLabel, draft.kind.map { OperationsLabels.kind($0)(language) })
         line(OperationsLabels.expectedTraffic, operations.expectedTraffic)
@@ -53,8 +55,7 @@ extension TicketDocumentBuilder {
         line(OperationsLabels.securityNotes, operations.securityNotes)
         line(OperationsLabels.maintainedBy, operations.maintainedBy)
         line(OperationsLabels.until, operations.until.map { OperationsLabels.until($0)(language) })
-        if blocks.count == 1 { blocks.append(.paragraph([.text(Labels.notStated(language))])) }
-        return blocks
+        if !written { sink.paragraph(.text, TicketText(Labels.notStated(language))) }
     }
 }
 

@@ -18,41 +18,58 @@ public struct TicketDocumentBuilder: Sendable {
 
     /// The description of `item`: every section in a fixed order, a section with nothing in it saying "Not stated yet."
     public func document(for item: ExportItem) -> TicketDocument {
+        var collector = TicketDocument.Collector()
+        write(item, into: &collector)
+        return collector.document
+    }
+
+    /// `document(for: item)` handed to `sink` block by block, in the same order.
+    func write<Sink: TicketDocumentSink>(_ item: ExportItem, into sink: inout Sink) {
         let draft = item.draft
         let language = options.language ?? draft.language
-        var blocks: [TicketDocument.Block] = []
-        func heading(_ text: Localized) { blocks.append(.heading(level: 2, text: text(language))) }
-        func subheading(_ text: Localized) { blocks.append(.heading(level: 3, text: text(language))) }
-        func labelled(_ label: Localized, _ value: String?) -> [TicketDocument.Inline]? {
-            guard let value, !value.isEmptyValue else { return nil }
-            return [.strong(label(language) + ":"), .text(" " + value)]
-        }
-        func paragraphs(_ lines: [[TicketDocument.Inline]?]) {
-            let present = lines.compactMap { $0 }
-            if present.isEmpty { blocks.append(.paragraph([.text(Labels.notStated(language))])) }
-            for line in present { blocks.append(.paragraph(line)) }
+        func heading(_ text: Localized) { sink.heading(level: 2, text(language)) }
+        func subheading(_ text: Localized) { sink.heading(level: 3, text(language)) }
+        func notStated() { sink.paragraph(.text, TicketText(Labels.notStated(language))) }
+        // A labelled line for each answer given; `written` says whether any was.
+        func labelled(_ label: Localized, _ value: String?, _ written: inout Bool) {
+            guard let value, !value.isEmptyValue else { return }
+            sink.labelled(label(language), TicketText(" ", value))
+            written = true
         }
         func bullets(_ items: [String]) {
-            let present = items.filter { !$0.isEmptyValue }
-            blocks.append(present.isEmpty ? .paragraph([.text(Labels.notStated(language))]) : .bullets(present.map { [.text($0)] }))
+            guard items.contains(where: { !$0.isEmptyValue }) else { return notStated() }
+            sink.beginBullets()
+            for item in items where !item.isEmptyValue {
+                sink.beginItem()
+                sink.run(.text, TicketText(item))
+                sink.endItem()
+            }
+            sink.endBullets()
+        }
+        func header(_ labels: Localized...) {
+            sink.beginRow(header: true)
+            for label in labels { sink.cell(label(language)) }
+            sink.endRow()
         }
 
         // The requester's own words first: everything below is IT's reading of them.
         if let idea = draft.idea, !idea.isEmptyValue {
             heading(Labels.idea)
-            blocks.append(.quote(idea))
+            sink.quote(idea)
         }
         let requester = [draft.requester.name, draft.requester.team, draft.requester.email]
             .compactMap { $0 }.filter { !$0.isEmptyValue }
         if !requester.isEmpty {
-            blocks.append(.paragraph([.strong(Labels.requestedBy(language) + ":"), .text(" " + requester.joined(separator: ", "))]))
+            sink.labelled(Labels.requestedBy(language), TicketText(" ", requester.joined(separator: ", ")))
         }
 
         heading(Labels.why)
-        paragraphs([
-            labelled(Labels.problem, draft.objective.problem), labelled(Labels.businessGoal, draft.objective.businessGoal),
-            labelled(Labels.whyNow, draft.objective.whyNow), labelled(Labels.value, draft.objective.value),
-        ])
+        var written = false
+        labelled(Labels.problem, draft.objective.problem, &written)
+        labelled(Labels.businessGoal, draft.objective.businessGoal, &written)
+        labelled(Labels.whyNow, draft.objective.whyNow, &written)
+        labelled(Labels.value, draft.objective.value, &written)
+        if !written { notStated() }
 
         heading(Labels.scope)
         subheading(Labels.deliverables)
@@ -60,7 +77,7 @@ public struct TicketDocumentBuilder: Sendable {
         subheading(Labels.requirements)
         let requirements = draft.scope.requirements.filter { !$0.text.isBlank }
         if requirements.isEmpty {
-            blocks.append(.paragraph([.text(Labels.notStated(language))]))
+            notStated()
         } else {
             let groups: [(Priority?, Localized)] = [
                 (.must, Labels.must), (.should, Labels.should), (.could, Labels.could), (.wont, Labels.wont),
@@ -69,157 +86,172 @@ public struct TicketDocumentBuilder: Sendable {
             for (priority, label) in groups {
                 let texts = requirements.filter { $0.priority == priority }.compactMap(\.text)
                 guard !texts.isEmpty else { continue }
-                blocks.append(.paragraph([.strong(label(language))]))
-                blocks.append(.bullets(texts.map { [.text($0)] }))
+                sink.paragraph(.strong, TicketText(label(language)))
+                sink.beginBullets()
+                for text in texts {
+                    sink.beginItem()
+                    sink.run(.text, TicketText(text))
+                    sink.endItem()
+                }
+                sink.endBullets()
             }
         }
         subheading(Labels.outOfScope)
         bullets(draft.scope.outOfScope)
-        blocks += Self.detailBlocks(draft, language)
+        Self.writeDetails(draft, language, into: &sink)
 
         heading(Labels.systems)
-        let systems = draft.systems.filter { !$0.isEmptyValue }
-        if systems.isEmpty {
-            blocks.append(.paragraph([.text(Labels.notStated(language))]))
+        if !draft.systems.contains(where: { !$0.isEmptyValue }) {
+            notStated()
         } else {
-            blocks.append(
-                .table(
-                    header: [Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner].map { $0(language) },
-                    rows: systems.map { system in
-                        [
-                            system.name ?? "", system.change ?? "", system.data.joined(separator: ", "),
-                            system.personalData.map { ($0 ? Labels.yes : Labels.no)(language) } ?? "", system.owner ?? "",
-                        ]
-                    }))
+            sink.beginTable()
+            header(Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner)
+            for system in draft.systems where !system.isEmptyValue {
+                sink.beginRow(header: false)
+                sink.cell(system.name ?? "")
+                sink.cell(system.change ?? "")
+                sink.cell(system.data.joined(separator: ", "))
+                sink.cell(system.personalData.map { ($0 ? Labels.yes : Labels.no)(language) } ?? "")
+                sink.cell(system.owner ?? "")
+                sink.endRow()
+            }
+            sink.endTable()
         }
 
         heading(Labels.timeline)
-        var launch: [TicketDocument.Inline]?
+        written = false
         if let date = draft.timeline.launch {
             let kind = draft.timeline.deadline.map { " (" + Labels.deadline($0)(language) + ")" } ?? ""
-            launch = [.strong(Labels.launch(language) + ":"), .text(" \(date)" + kind)]
+            sink.labelled(Labels.launch(language), TicketText(" ", "\(date)", kind))
+            written = true
         }
-        paragraphs([launch, labelled(Labels.dateReason, draft.timeline.reason)])
-        let milestones = draft.timeline.milestones.filter { !$0.isEmptyValue }
-        if !milestones.isEmpty {
-            blocks.append(
-                .table(
-                    header: [Labels.date, Labels.milestone].map { $0(language) },
-                    rows: milestones.map { [$0.date?.description ?? "", $0.name ?? ""] }))
+        labelled(Labels.dateReason, draft.timeline.reason, &written)
+        if !written { notStated() }
+        if draft.timeline.milestones.contains(where: { !$0.isEmptyValue }) {
+            sink.beginTable()
+            header(Labels.date, Labels.milestone)
+            for milestone in draft.timeline.milestones where !milestone.isEmptyValue {
+                sink.beginRow(header: false)
+                sink.cell(milestone.date?.description ?? "")
+                sink.cell(milestone.name ?? "")
+                sink.endRow()
+            }
+            sink.endTable()
         }
 
         heading(Labels.success)
-        if let kgi = labelled(Labels.kgi, draft.success.kgi) { blocks.append(.paragraph(kgi)) }
-        let metrics = draft.success.metrics.filter { !$0.isEmptyValue }
-        if metrics.isEmpty {
-            blocks.append(.paragraph([.text(Labels.notStated(language))]))
+        labelled(Labels.kgi, draft.success.kgi, &written)
+        if !draft.success.metrics.contains(where: { !$0.isEmptyValue }) {
+            notStated()
         } else {
-            blocks.append(
-                .table(
-                    header: [
-                        Labels.metric, Labels.baseline, Labels.target, Labels.source, Labels.tracking, Labels.reviewOn,
-                        Labels.owner,
-                    ].map { $0(language) },
-                    rows: metrics.map { metric in
-                        [
-                            metric.name ?? "", metric.baseline?.text ?? "", metric.target?.text ?? "", metric.source ?? "",
-                            metric.tracking ?? "", metric.reviewOn?.description ?? "", metric.owner ?? "",
-                        ]
-                    }))
+            sink.beginTable()
+            header(Labels.metric, Labels.baseline, Labels.target, Labels.source, Labels.tracking, Labels.reviewOn, Labels.owner)
+            for metric in draft.success.metrics where !metric.isEmptyValue {
+                sink.beginRow(header: false)
+                sink.cell(metric.name ?? "")
+                sink.cell(metric.baseline?.text ?? "")
+                sink.cell(metric.target?.text ?? "")
+                sink.cell(metric.source ?? "")
+                sink.cell(metric.tracking ?? "")
+                sink.cell(metric.reviewOn?.description ?? "")
+                sink.cell(metric.owner ?? "")
+                sink.endRow()
+            }
+            sink.endTable()
         }
 
         heading(Labels.stakeholders)
-        let stakeholders = draft.stakeholders.filter { !$0.isEmptyValue }
-        if stakeholders.isEmpty {
-            blocks.append(.paragraph([.text(Labels.notStated(language))]))
+        if !draft.stakeholders.contains(where: { !$0.isEmptyValue }) {
+            notStated()
         } else {
-            blocks.append(
-                .table(
-                    header: [Labels.role, Labels.name, Labels.email].map { $0(language) },
-                    rows: stakeholders.map { [$0.role.map { Labels.role($0)(language) } ?? "", $0.name ?? "", $0.email ?? ""] }))
+            sink.beginTable()
+            header(Labels.role, Labels.name, Labels.email)
+            for stakeholder in draft.stakeholders where !stakeholder.isEmptyValue {
+                sink.beginRow(header: false)
+                sink.cell(stakeholder.role.map { Labels.role($0)(language) } ?? "")
+                sink.cell(stakeholder.name ?? "")
+                sink.cell(stakeholder.email ?? "")
+                sink.endRow()
+            }
+            sink.endTable()
         }
 
         heading(Labels.risksAndChange)
-        let risks = draft.risks.filter { !$0.isEmptyValue }
-        if !risks.isEmpty {
-            blocks.append(
-                .table(header: [Labels.risk, Labels.mitigation].map { $0(language) }, rows: risks.map { [$0.text ?? "", $0.mitigation ?? ""] }))
+        let hasRisks = draft.risks.contains(where: { !$0.isEmptyValue })
+        if hasRisks {
+            sink.beginTable()
+            header(Labels.risk, Labels.mitigation)
+            for risk in draft.risks where !risk.isEmptyValue {
+                sink.beginRow(header: false)
+                sink.cell(risk.text ?? "")
+                sink.cell(risk.mitigation ?? "")
+                sink.endRow()
+            }
+            sink.endTable()
         }
-        let legal = draft.compliance.legalReview.map { Labels.legal($0)(language) }
-        let changeLines = [
-            labelled(Labels.iterations, draft.change.iterations), labelled(Labels.peopleAffected, draft.change.peopleAffected),
-            labelled(Labels.legalReview, legal), labelled(Labels.legalNotes, draft.compliance.notes),
-        ]
-        if risks.isEmpty || changeLines.contains(where: { $0 != nil }) { paragraphs(changeLines) }
+        written = false
+        labelled(Labels.iterations, draft.change.iterations, &written)
+        labelled(Labels.peopleAffected, draft.change.peopleAffected, &written)
+        labelled(Labels.legalReview, draft.compliance.legalReview.map { Labels.legal($0)(language) }, &written)
+        labelled(Labels.legalNotes, draft.compliance.notes, &written)
+        // With risks, the change lines are only there when one is given.
+        if !written && !hasRisks { notStated() }
 
-        blocks += Self.operationsBlocks(draft, language)
+        Self.writeOperations(draft, language, into: &sink)
 
         heading(Labels.acceptance)
         let criteria = draft.testing.acceptanceCriteria.filter { !$0.isEmptyValue }
-        blocks.append(criteria.isEmpty ? .paragraph([.text(Labels.notStated(language))]) : .checklist(criteria))
-        if let qa = labelled(Labels.qaNotes, draft.testing.qaNotes) { blocks.append(.paragraph(qa)) }
+        if criteria.isEmpty { notStated() } else { sink.checklist(criteria) }
+        labelled(Labels.qaNotes, draft.testing.qaNotes, &written)
 
-        let questions = draft.review.questions.filter { !$0.text.isBlank }
-        if !questions.isEmpty {
+        if draft.review.questions.contains(where: { !$0.text.isBlank }) {
             heading(Labels.itQuestions)
-            blocks.append(
-                .bullets(
-                    questions.map { question in
-                        var line: [TicketDocument.Inline] = [
-                            .strong((question.isOpen ? Labels.open : Labels.answered)(language) + ":"),
-                            .text(" " + (question.text ?? "") + (question.by.map { " (\($0))" } ?? "")),
-                        ]
-                        if let answer = question.answer, !answer.isEmptyValue { line.append(.text(" → " + answer)) }
-                        return line
-                    }))
+            sink.beginBullets()
+            for question in draft.review.questions where !question.text.isBlank {
+                sink.beginItem()
+                sink.run(.strong, TicketText((question.isOpen ? Labels.open : Labels.answered)(language), ":"))
+                sink.run(.text, TicketText(" ", question.text ?? "", question.by.map { " (\($0))" } ?? ""))
+                if let answer = question.answer, !answer.isEmptyValue { sink.run(.text, TicketText(" → ", answer)) }
+                sink.endItem()
+            }
+            sink.endBullets()
         }
 
-        if bodyOnly { return TicketDocument(blocks: blocks) }
+        if bodyOnly { return }
         heading(Labels.findings)
         if item.report.findings.isEmpty {
-            blocks.append(.paragraph([.text(Labels.noFindings(language))]))
+            sink.paragraph(.text, TicketText(Labels.noFindings(language)))
         } else {
-            blocks.append(
-                .paragraph([
-                    .strong((item.report.isReady ? Labels.ready : Labels.notReady)(language)),
-                    .text(" · " + Localized(en: "score \(item.report.score)/100", ja: "スコア \(item.report.score)/100")(language)),
-                ]))
-            blocks.append(
-                .bullets(
-                    item.report.findings.map { finding in
-                        [
-                            .strong(finding.severity.label(language)), .text(" "), .code(finding.field),
-                            .text(Self.concatenated(" ", finding.message, " → ", finding.question)),
-                        ]
-                    }))
+            sink.beginParagraph()
+            sink.run(.strong, TicketText((item.report.isReady ? Labels.ready : Labels.notReady)(language)))
+            sink.run(
+                .text,
+                TicketText(" · ", Localized(en: "score \(item.report.score)/100", ja: "スコア \(item.report.score)/100")(language)))
+            sink.endParagraph()
+            sink.beginBullets()
+            for finding in item.report.findings {
+                sink.beginItem()
+                sink.run(.strong, TicketText(finding.severity.label(language)))
+                sink.run(.text, TicketText(" "))
+                sink.run(.code, TicketText(finding.field))
+                sink.run(.text, TicketText(" ", finding.message, " → ", finding.question))
+                sink.endItem()
+            }
+            sink.endBullets()
         }
 
-        blocks.append(
-            .paragraph([
-                .text(
-                    (
-                        Localized(
-                            en: "Exported by handoff \(HandoffVersion.current) · prompt pack \(HandoffVersion.promptPack) · "
-                                + "draft \(item.externalID), \(item.revision)",
-                            ja: "handoff \(HandoffVersion.current) で出力 · 質問パック \(HandoffVersion.promptPack) · "
-                                + "ドラフト \(item.externalID)（\(item.revision)）"))(language))
-            ]))
+        sink.paragraph(
+            .text,
+            TicketText(
+                Localized(
+                    en: "Exported by handoff \(HandoffVersion.current) · prompt pack \(HandoffVersion.promptPack) · "
+                        + "draft \(item.externalID), \(item.revision)",
+                    ja: "handoff \(HandoffVersion.current) で出力 · 質問パック \(HandoffVersion.promptPack) · "
+                        + "ドラフト \(item.externalID)（\(item.revision)）")(language)))
         if options.includeSource {
             heading(Labels.sourceDraft)
-            blocks.append(
-                .code(language: "yaml", title: TicketDocument.sourceTitle, text: item.sourceYAML ?? SourceBlock.yaml(for: draft)))
+            sink.code(language: "yaml", title: TicketDocument.sourceTitle, text: item.sourceYAML ?? SourceBlock.yaml(for: draft))
         }
-        return TicketDocument(blocks: blocks)
-    }
-}
-
-extension TicketDocumentBuilder {
-    /// The pieces as one string, made in one allocation where `+` makes one a piece.
-    static func concatenated(_ pieces: String...) -> String {
-        var out = ""
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
-        for piece in pieces { out += piece }
-        return out
     }
 }
 

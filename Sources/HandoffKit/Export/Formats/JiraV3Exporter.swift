@@ -35,14 +35,27 @@ public struct JiraV3Exporter: Exporter {
     /// The create body `{"fields": …}` of one draft as JSON, `level` levels deep when indented;
     /// shared with the bulk format.
     static func body(_ item: ExportItem, options: ExportOptions, indent: Int?, level: Int = 0) throws(ExportError) -> [UInt8] {
-        let document = TicketDocumentBuilder(options: options).document(for: item)
-        // Jira counts the description's text, not the ADF around it.
-        try ExportError.checkLength(document.textLength, of: item)
+        let builder = TicketDocumentBuilder(options: options)
         var tree = TreeBytes(.json(indent: indent), level: level, capacity: 8192)
+        var lengthBound = 0
         tree.beginMap()
         tree.literalKey("fields")
-        writeRestFields(item, options: options, into: &tree) { ADFRenderer.write(document, into: &$0) }
+        writeRestFields(item, options: options, into: &tree) { tree in
+            // The ADF is written as the builder goes: the tree moves into the stream and back.
+            var stream = ADFStream()
+            swap(&tree, &stream.tree)
+            stream.start()
+            builder.write(item, into: &stream)
+            stream.finish()
+            lengthBound = stream.lengthBound
+            swap(&tree, &stream.tree)
+        }
         tree.endMap()
+        // Jira counts the description's text, not the ADF around it; counted exactly only when
+        // the bound in UTF-8 does not settle it.
+        if lengthBound > ExportError.descriptionLimit {
+            try ExportError.checkLength(builder.document(for: item).textLength, of: item)
+        }
         return tree.bytes
     }
 }

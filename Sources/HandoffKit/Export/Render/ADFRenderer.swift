@@ -138,7 +138,7 @@ extension ADFRenderer {
         tree.endMap()
     }
 
-    private static func write(_ block: TicketDocument.Block, into tree: inout TreeBytes) {
+    static func write(_ block: TicketDocument.Block, into tree: inout TreeBytes) {
         switch block {
         case .heading(let level, let text):
             tree.append(Fragments.heading)
@@ -199,14 +199,14 @@ extension ADFRenderer {
     }
 
     /// `writeParagraph([.text(text)])`, without the array.
-    private static func writeParagraph(text: String, into tree: inout TreeBytes) {
+    static func writeParagraph(text: String, into tree: inout TreeBytes) {
         node(Fragments.paragraph, &tree) { writeText(text, mark: .none, into: &$0) }
     }
 
     /// A table cell holding a paragraph of `text`. A cell of one clean line, most of them, is
     /// opened down to its text's value by one recorded fragment, where the nodes one by one
     /// cost five fragments and two looks back at whether their content stayed empty.
-    private static func writeCell(_ text: String, header: Bool, into tree: inout TreeBytes) {
+    static func writeCell(_ text: String, header: Bool, into tree: inout TreeBytes) {
         var text = text
         let written = text.withUTF8 { utf8 in
             guard !utf8.isEmpty else { return false }
@@ -251,6 +251,13 @@ extension ADFRenderer {
         guard !written else { return }
         var stripped = strip(value)
         stripped.withUTF8 { writeLines($0, hasLineBreak: true, mark: mark, into: &tree) }
+    }
+
+    /// `writeText` of the text whose UTF-8 is `utf8`.
+    static func writeText(utf8: UnsafeBufferPointer<UInt8>, mark: TextMark, into tree: inout TreeBytes) {
+        let (clean, hasLineBreak) = scan(utf8)
+        guard clean else { return writeText(String(decoding: utf8, as: UTF8.self), mark: mark, into: &tree) }
+        writeLines(utf8, hasLineBreak: hasLineBreak, mark: mark, into: &tree)
     }
 
     /// The text nodes of clean text; `hasLineBreak` false says it is one line, which needs no split.
@@ -312,7 +319,7 @@ extension ADFRenderer {
     }
 
     /// The members nodes start with, recorded once.
-    private enum Fragments {
+    enum Fragments {
         static func opening(_ type: StaticString) -> TreeBytes.Fragment {
             TreeBytes.Fragment { tree in
                 tree.beginMap()

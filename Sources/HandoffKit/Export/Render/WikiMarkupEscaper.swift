@@ -76,6 +76,13 @@ enum WikiMarkupEscaper {
         }
     }
 
+    /// `escape` of the text whose UTF-8 is `bytes`.
+    static func escape(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) {
+        kinds.withUnsafeBufferPointer { kinds in
+            escape(bytes, multiline: multiline, kinds: kinds, into: &out)
+        }
+    }
+
     /// Bytes of scratch the escaped text is written into before it joins `out`: appending each
     /// run and escape to the array cost about a hundred instructions apiece.
     private static let scratchSize = 1024

@@ -1,0 +1,153 @@
+/// What `TicketDocumentBuilder` hands its blocks to, one call at a time: a `TicketDocument` to
+/// keep (`TicketDocument.Collector`), or a renderer that writes each block as it comes
+/// (`WikiMarkupStream`, `ADFStream`), so that an export never builds the tree of strings, enums and
+/// arrays only to walk it once and free it.
+///
+/// A paragraph is `beginParagraph`, its runs (`run`), `endParagraph`; a bullet list is
+/// `beginBullets`, then per item `beginItem`, its runs, `endItem`, and `endBullets`; a table is
+/// `beginTable`, then per row `beginRow` (the first one the header), its cells, `endRow`, and
+/// `endTable`. Each call stands for the block or the `TicketDocument.Inline` the builder used to
+/// make, so that a sink writes what its renderer writes of the document.
+protocol TicketDocumentSink {
+    mutating func heading(level: Int, _ text: String)
+    mutating func beginParagraph()
+    mutating func endParagraph()
+    mutating func beginBullets()
+    mutating func beginItem()
+    mutating func endItem()
+    mutating func endBullets()
+    /// One run of text in the open paragraph or item: `TicketDocument.Inline` of `text` joined.
+    mutating func run(_ style: TicketDocument.RunStyle, _ text: TicketText)
+    mutating func checklist(_ items: [String])
+    mutating func beginTable()
+    mutating func beginRow(header: Bool)
+    mutating func cell(_ text: String)
+    mutating func endRow()
+    mutating func endTable()
+    mutating func quote(_ text: String)
+    mutating func code(language: String, title: String, text: String)
+}
+
+extension TicketDocument {
+    /// Which `Inline` a run is.
+    enum RunStyle {
+        case text, strong, code
+    }
+}
+
+/// A text given as up to four pieces (`label` and `":"`, `" "` and a value): joined only by the
+/// sinks that keep it as one string, where the others write the pieces' bytes one after another.
+struct TicketText {
+    let first: String
+    let second: String
+    let third: String
+    let fourth: String
+
+    init(_ first: String, _ second: String = "", _ third: String = "", _ fourth: String = "") {
+        self.first = first
+        self.second = second
+        self.third = third
+        self.fourth = fourth
+    }
+
+    /// The text as one string.
+    var joined: String {
+        if second.isEmpty && third.isEmpty && fourth.isEmpty { return first }
+        var out = ""
+        out.reserveCapacity(utf8Count)
+        out += first
+        out += second
+        out += third
+        out += fourth
+        return out
+    }
+
+    /// Its length in UTF-8, which is never less than its length in UTF-16.
+    var utf8Count: Int { first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count }
+
+    /// Calls `body` with the text's UTF-8: a piece's own bytes when it is in one piece, else the
+    /// pieces copied one after another into `scratch`.
+    func withUTF8<Result>(scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if second.isEmpty && third.isEmpty && fourth.isEmpty {
+            var text = first
+            return text.withUTF8(body)
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(utf8: first)
+        scratch.append(utf8: second)
+        scratch.append(utf8: third)
+        scratch.append(utf8: fourth)
+        return scratch.withUnsafeBufferPointer(body)
+    }
+}
+
+extension TicketDocumentSink {
+    /// A paragraph of one run.
+    mutating func paragraph(_ style: TicketDocument.RunStyle, _ text: TicketText) {
+        beginParagraph()
+        run(style, text)
+        endParagraph()
+    }
+
+    /// A paragraph `label:` in bold, then `value` after a space.
+    mutating func labelled(_ label: String, _ value: TicketText) {
+        beginParagraph()
+        run(.strong, TicketText(label, ":"))
+        run(.text, value)
+        endParagraph()
+    }
+}
+
+extension TicketDocument {
+    /// The sink that keeps what it is handed as a `TicketDocument`.
+    struct Collector: TicketDocumentSink {
+        private(set) var document = TicketDocument(blocks: [])
+        private var inlines: [Inline] = []
+        private var items: [[Inline]] = []
+        private var header: [String] = []
+        private var rows: [[String]] = []
+        private var row: [String] = []
+        private var inHeader = false
+
+        mutating func heading(level: Int, _ text: String) { document.blocks.append(.heading(level: level, text: text)) }
+        mutating func beginParagraph() { inlines = [] }
+        mutating func endParagraph() { document.blocks.append(.paragraph(inlines)) }
+        mutating func beginBullets() { items = [] }
+        mutating func beginItem() { inlines = [] }
+        mutating func endItem() { items.append(inlines) }
+        mutating func endBullets() { document.blocks.append(.bullets(items)) }
+
+        mutating func run(_ style: RunStyle, _ text: TicketText) {
+            switch style {
+            case .text: inlines.append(.text(text.joined))
+            case .strong: inlines.append(.strong(text.joined))
+            case .code: inlines.append(.code(text.joined))
+            }
+        }
+
+        mutating func checklist(_ items: [String]) { document.blocks.append(.checklist(items)) }
+
+        mutating func beginTable() {
+            header = []
+            rows = []
+        }
+
+        mutating func beginRow(header: Bool) {
+            inHeader = header
+            row = []
+        }
+
+        mutating func cell(_ text: String) { row.append(text) }
+
+        mutating func endRow() {
+            if inHeader { header = row } else { rows.append(row) }
+        }
+
+        mutating func endTable() { document.blocks.append(.table(header: header, rows: rows)) }
+        mutating func quote(_ text: String) { document.blocks.append(.quote(text)) }
+
+        mutating func code(language: String, title: String, text: String) {
+            document.blocks.append(.code(language: language, title: title, text: text))
+        }
+    }
+}
