@@ -168,7 +168,7 @@ func wikiDescription(_ item: ExportItem, options: ExportOptions) throws(ExportEr
 /// `wikiDescription`'s UTF-8, which the exports copy into their own bytes.
 func wikiDescriptionBytes(_ item: ExportItem, options: ExportOptions) throws(ExportError) -> [UInt8] {
     // Written as the builder goes, not from a `TicketDocument` built and freed for the purpose.
-    var stream = WikiMarkupStream(capacity: 4096 + (item.sourceYAML?.utf8.count ?? 4096))
+    var stream = WikiMarkupStream(capacity: 4096 + (item.sourceYAMLBytes?.count ?? 4096))
     TicketDocumentBuilder(options: options).write(item, into: &stream)
     let text = stream.finish()
     try ExportError.checkLength(utf8: text, of: item)

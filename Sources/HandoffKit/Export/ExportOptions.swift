@@ -76,15 +76,18 @@ public struct ExportItem: Sendable {
         self.report = report
         namedRevision = revision
         guard revision == nil && digestingNow else { return }
-        if writingSource, let both = SourceBlock.yamlAndDigest(for: draft) {
-            (digest, sourceYAML) = both
+        if writingSource, let both = SourceBlock.yamlBytesAndDigest(for: draft) {
+            (digest, sourceYAMLBytes) = both
         } else {
             digest = ContentDigest.of(draft)
         }
     }
 
+    /// `SourceBlock.yaml(for: draft)`'s UTF-8 when it was written with the digest.
+    private(set) var sourceYAMLBytes: [UInt8]?
+
     /// `SourceBlock.yaml(for: draft)` when it was written with the digest.
-    private(set) var sourceYAML: String?
+    var sourceYAML: String? { sourceYAMLBytes?.utf8String }
 
     /// The revision as given, nil when the draft is named by its digest.
     private var namedRevision: String?

@@ -5,23 +5,32 @@ public enum SourceBlock {
     static let guarded = ["{code"]
 
     /// The normalised draft as YAML, safe inside any export's code block.
-    public static func yaml(for draft: Draft) -> String {
+    public static func yaml(for draft: Draft) -> String { yamlBytes(for: draft).utf8String }
+
+    /// `yaml(for: draft)`'s UTF-8: the exports copy it into their own bytes, and a `String` of it
+    /// would only check again, a few thousand bytes a draft, that it is UTF-8.
+    static func yamlBytes(for draft: Draft) -> [UInt8] {
         // Written from the draft, as `YAMLWriter.document(draft.encoded, guarded:)` would.
         var tree = TreeBytes(.yaml(guarded: guarded), capacity: 4096)
         writeFormatted(draft, into: &tree)
         if tree.bytes.last == 0x0A { tree.bytes.removeLast() }
-        return tree.text
+        return tree.bytes
     }
 
     /// `yaml(for: draft)` and `ContentDigest.of(draft)` from one walk of the draft; nil for a
     /// draft with a format of its own other than handoff's (not one a loader hands over).
     static func yamlAndDigest(for draft: Draft) -> (digest: String, yaml: String)? {
+        yamlBytesAndDigest(for: draft).map { ($0.digest, $0.yaml.utf8String) }
+    }
+
+    /// `yamlAndDigest`, the YAML as UTF-8.
+    static func yamlBytesAndDigest(for draft: Draft) -> (digest: String, yaml: [UInt8])? {
         guard draft.format == nil || draft.format == HandoffVersion.draftFormat else { return nil }
         var tree = TreeBytes(.yaml(guarded: guarded), capacity: 4096, digesting: true)
         // The digest is of the draft as it is: a format the source block adds is not hashed.
         writeFormatted(draft, into: &tree, hashingAddedFormat: false)
         if tree.bytes.last == 0x0A { tree.bytes.removeLast() }
-        return (tree.digest, tree.text)
+        return (tree.digest, tree.bytes)
     }
 
     /// `draft` with handoff's format, written without setting it on a copy (which retains and

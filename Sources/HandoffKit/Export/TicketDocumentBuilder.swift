@@ -250,7 +250,7 @@ public struct TicketDocumentBuilder: Sendable {
                         + "ドラフト \(item.externalID)（\(item.revision)）")(language)))
         if options.includeSource {
             heading(Labels.sourceDraft)
-            sink.code(language: "yaml", title: TicketDocument.sourceTitle, text: item.sourceYAML ?? SourceBlock.yaml(for: draft))
+            sink.code(language: "yaml", title: TicketDocument.sourceTitle, utf8: item.sourceYAMLBytes ?? SourceBlock.yamlBytes(for: draft))
         }
     }
 }

@@ -25,7 +25,8 @@ protocol TicketDocumentSink {
     mutating func endRow()
     mutating func endTable()
     mutating func quote(_ text: String)
-    mutating func code(language: String, title: String, text: String)
+    /// Verbatim text given as its UTF-8 (the source draft's YAML, written as bytes).
+    mutating func code(language: String, title: String, utf8 text: [UInt8])
 }
 
 extension TicketDocument {
@@ -146,8 +147,8 @@ extension TicketDocument {
         mutating func endTable() { document.blocks.append(.table(header: header, rows: rows)) }
         mutating func quote(_ text: String) { document.blocks.append(.quote(text)) }
 
-        mutating func code(language: String, title: String, text: String) {
-            document.blocks.append(.code(language: language, title: title, text: text))
+        mutating func code(language: String, title: String, utf8 text: [UInt8]) {
+            document.blocks.append(.code(language: language, title: title, text: text.utf8String))
         }
     }
 }

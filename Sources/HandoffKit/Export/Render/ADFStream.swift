@@ -113,8 +113,20 @@ struct ADFStream: TicketDocumentSink {
         ADFRenderer.write(.quote(text), into: &tree)
     }
 
-    mutating func code(language: String, title: String, text: String) {
-        lengthBound += text.utf8.count + language.utf8.count + title.utf8.count + 30
-        ADFRenderer.write(.code(language: language, title: title, text: text), into: &tree)
+    mutating func code(language: String, title: String, utf8 text: [UInt8]) {
+        lengthBound += text.count + language.utf8.count + title.utf8.count + 30
+        // The renderer's `.code`, from the bytes when there is nothing for `strip` to take out.
+        let clean = text.withUnsafeBufferPointer { ADFRenderer.scan($0).clean }
+        guard clean else { return ADFRenderer.write(.code(language: language, title: title, text: text.utf8String), into: &tree) }
+        tree.append(ADFRenderer.Fragments.codeBlock)
+        tree.string(language)
+        tree.endMap()
+        guard !text.isEmpty else { return tree.endMap() }
+        tree.append(ADFRenderer.Fragments.contentOpen)
+        tree.append(ADFRenderer.Fragments.textOpen)
+        tree.string(utf8: text)
+        tree.endMap()
+        tree.endList()
+        tree.endMap()
     }
 }

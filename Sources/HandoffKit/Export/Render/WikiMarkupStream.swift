@@ -113,8 +113,16 @@ struct WikiMarkupStream: TicketDocumentSink {
         WikiMarkupRenderer.write(.quote(text), into: &bytes)
     }
 
-    mutating func code(language: String, title: String, text: String) {
+    /// `WikiMarkupRenderer.write` of the `.code` block, from the text's bytes.
+    mutating func code(language: String, title: String, utf8 text: [UInt8]) {
         beginBlock()
-        WikiMarkupRenderer.write(.code(language: language, title: title, text: text), into: &bytes)
+        // Verbatim: the source YAML never holds `{code` (see SourceBlock.guarded).
+        bytes.append(utf8: "{code:title=")
+        bytes.append(utf8: title)
+        bytes.append(utf8: "|language=")
+        bytes.append(utf8: language)
+        bytes.append(utf8: "}\n")
+        bytes.append(contentsOf: text)
+        bytes.append(utf8: "\n{code}")
     }
 }
