@@ -75,6 +75,20 @@ struct WikiMarkupStream: TicketDocumentSink {
     /// `text` joined, escaped: the escaper looks around each character, so the pieces are
     /// escaped as the one text they make.
     private mutating func write(_ text: TicketText, multiline: Bool) {
+        if text.third.isEmpty && text.fourth.isEmpty {
+            if text.second.isEmpty { return WikiMarkupEscaper.escape(text.first, multiline: multiline, into: &bytes) }
+            // The two joins most lines are, written without joining: the escaper treats a space
+            // at the start as it treats the start (no word, no emoticon, a line's start kept), and
+            // a colon at the end is written as it is and changes nothing it looks at before it.
+            if text.first == " " {
+                bytes.append(0x20)
+                return WikiMarkupEscaper.escape(text.second, multiline: multiline, into: &bytes)
+            }
+            if text.second == ":" {
+                WikiMarkupEscaper.escape(text.first, multiline: multiline, into: &bytes)
+                return bytes.append(UInt8(ascii: ":"))
+            }
+        }
         var scratch = self.scratch
         self.scratch = []
         text.withUTF8(scratch: &scratch) { WikiMarkupEscaper.escape(utf8: $0, multiline: multiline, into: &bytes) }
