@@ -235,8 +235,12 @@ public struct TreeBytes {
     /// Literal members and brackets (`{"type":"text","text":`) recorded once as compact JSON: a
     /// writer that opens the same node shape hundreds of times a draft copies its bytes at once,
     /// where key, value and brackets written one by one cost a few appends each.
-    struct Fragment: Sendable {
-        fileprivate let compact: [UInt8]
+    struct Fragment: @unchecked Sendable {
+        /// The compact JSON. Never freed, and so never reference-counted as an array would be:
+        /// an array handed to `append(contentsOf:)` is retained and released each time, and a
+        /// fragment is written a few hundred times a draft, from every worker. Fragments are
+        /// made once, for the life of the program.
+        fileprivate let compact: UnsafeBufferPointer<UInt8>
         fileprivate let depthChange: Int
         fileprivate let endsEmpty: Bool
         fileprivate let endsAfterKey: Bool
@@ -251,7 +255,9 @@ public struct TreeBytes {
             tree.depth = 1
             tree.level = 1
             write(&tree)
-            compact = tree.bytes
+            let stored = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: tree.bytes.count)
+            _ = stored.initialize(from: tree.bytes)
+            compact = UnsafeBufferPointer(stored)
             depthChange = tree.depth - 1
             endsEmpty = tree.empty
             endsAfterKey = tree.afterKey
