@@ -57,20 +57,41 @@ public struct FreeTextWalk {
     /// decoder's path components, so both name a field the same way.
     public typealias Step = DecodeContext.PathComponent
 
+    /// The steps from the draft down to a value, kept only by a walk that names fields: a scan
+    /// that reports few texts walks without them (each step held a key's string, retained and
+    /// released at every field), then names just its texts' fields in a second walk.
+    public struct Path {
+        /// The steps, empty when they are not kept.
+        public internal(set) var steps: [Step] = []
+        let isKept: Bool
+
+        @inline(__always)
+        mutating func append(_ step: Step) {
+            if isKept { steps.append(step) }
+        }
+
+        @inline(__always)
+        mutating func removeLast() {
+            if isKept { steps.removeLast() }
+        }
+    }
+
     /// The steps to the value being walked.
-    public internal(set) var path: [Step] = []
+    public internal(set) var path: Path
     /// Above zero inside a field whose text is not free text: its emptiness still counts (an item
     /// holding only an e-mail address keeps its place in the numbering), its strings are not visited.
     var muted = 0
     let visitor: (String, [Step]) -> Void
 
-    init(visitor: @escaping (String, [Step]) -> Void) {
+    /// A walk handing each text to `visitor` with its path, or with no path unless `keepsPath`.
+    init(keepsPath: Bool = true, visitor: @escaping (String, [Step]) -> Void) {
+        path = Path(isKept: keepsPath)
         self.visitor = visitor
     }
 
     /// Hands `text` to the visitor with the current path, unless inside a left-out field.
     public func visit(_ text: String) {
-        if muted == 0 { visitor(text, path) }
+        if muted == 0 { visitor(text, path.steps) }
     }
 
     /// Walks the field at `value` one step down with `body`; `muted` for the left-out keys.
@@ -107,6 +128,31 @@ extension DraftCodable {
             var walk = FreeTextWalk { text, path in visit(text) { DecodeContext.render(path) } }
             _ = walkFreeText(&walk)
         }
+    }
+}
+
+extension DraftCodable {
+    /// Every free-text string of the value, in the order `visitFreeText` hands them, with no
+    /// field path: for a scan that names a field only for the few texts it reports
+    /// (`freeTextFields(at:)` names them).
+    func visitFreeTextUnnamed(_ visit: (_ text: String) -> Void) {
+        withoutActuallyEscaping(visit) { visit in
+            var walk = FreeTextWalk(keepsPath: false) { text, _ in visit(text) }
+            _ = walkFreeText(&walk)
+        }
+    }
+
+    /// The field paths of the texts at `ordinals` (ascending, counted from 0) in the order
+    /// `visitFreeTextUnnamed` hands them.
+    func freeTextFields(at ordinals: [Int]) -> [String] {
+        var fields: [String] = []
+        var ordinal = 0
+        var walk = FreeTextWalk { _, path in
+            if fields.count < ordinals.count, ordinals[fields.count] == ordinal { fields.append(DecodeContext.render(path)) }
+            ordinal += 1
+        }
+        _ = walkFreeText(&walk)
+        return fields
     }
 }
 

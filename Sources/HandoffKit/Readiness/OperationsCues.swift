@@ -29,7 +29,7 @@ enum OperationsCues {
     /// The first of `words` in `texts`, with the field it is in.
     static func first(of words: TermSet, in texts: [(field: String, text: String?)]) -> (field: String, word: String)? {
         for (field, text) in texts {
-            guard let text, !text.isEmptyValue else { continue }
+            guard let text, text.startsVisibly || !text.isEmptyValue else { continue }
             if let word = words.first(in: text) { return (field, word) }
         }
         return nil
@@ -46,7 +46,7 @@ enum OperationsCues {
     /// field's path cost more than scanning them.
     static func firstBuiltThing(with words: TermSet, in draft: Draft) -> (field: String, word: String)? {
         func word(in text: String?) -> String? {
-            guard let text, !text.isEmptyValue else { return nil }
+            guard let text, text.startsVisibly || !text.isEmptyValue else { return nil }
             return words.first(in: text)
         }
         if let found = word(in: draft.idea) { return ("idea", found) }

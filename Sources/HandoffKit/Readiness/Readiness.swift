@@ -52,18 +52,27 @@ public enum Readiness {
         // Three rules judge a draft without a kind by the kind its words read as: read them once.
         context.inferredKind = draft.kind == nil ? .some(KindInference.guess(for: draft)) : .some(nil)
         var findings: [Finding] = []
+        // Most drafts have a few findings; growing the array from empty reallocated it several times.
+        findings.reserveCapacity(16)
         var lost = 0
         var total = 0
-        for (rule, weight) in zip(rules, ruleWeights) {
-            let (ruleFindings, applies) = rule.evaluate(draft, in: context)
-            var worst: Severity?
-            for finding in ruleFindings where worst.map({ finding.severity < $0 }) ?? true { worst = finding.severity }
-            if applies || worst != nil {
-                // A rule that escalates (a hard deadline without a reason) weighs what it reports.
-                total += max(weight, worst?.weight ?? 0)
+        // Through the buffers: iterating the arrays copied each rule's existential out and back.
+        rules.withUnsafeBufferPointer { rules in
+            ruleWeights.withUnsafeBufferPointer { weights in
+                for index in rules.indices {
+                    let (ruleFindings, applies) = rules[index].evaluate(draft, in: context)
+                    if ruleFindings.isEmpty {
+                        if applies { total += weights[index] }
+                        continue
+                    }
+                    var worst = ruleFindings[0].severity
+                    for finding in ruleFindings where finding.severity < worst { worst = finding.severity }
+                    // A rule that escalates (a hard deadline without a reason) weighs what it reports.
+                    total += max(weights[index], worst.weight)
+                    lost += worst.weight
+                    findings += ruleFindings
+                }
             }
-            if let worst { lost += worst.weight }
-            findings += ruleFindings
         }
         // Score: the share of the weight of applicable rules that passes. Each failing rule counts
         // once, with the weight of its worst finding, so one missing metric field does not zero

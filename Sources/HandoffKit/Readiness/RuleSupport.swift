@@ -9,13 +9,13 @@ extension Optional where Wrapped == String {
 extension Draft {
     /// How a system is named in messages: its name, or its position.
     func systemLabel(_ index: Int, _ language: Language) -> String {
-        if let name = systems[index].name, !name.isEmptyValue { return name }
+        if let name = systems[index].name, name.startsVisibly || !name.isEmptyValue { return name }
         return language == .ja ? "システム\(index + 1)" : "system \(index + 1)"
     }
 
     /// How a metric is named in messages: its name, or its position.
     func metricLabel(_ index: Int, _ language: Language) -> String {
-        if let name = success.metrics[index].name, !name.isEmptyValue { return name }
+        if let name = success.metrics[index].name, name.startsVisibly || !name.isEmptyValue { return name }
         return language == .ja ? "指標\(index + 1)" : "metric \(index + 1)"
     }
 

@@ -1,8 +1,8 @@
 /// What one pass over a text's UTF-8 bytes tells `SensitiveText.scan` before any precise scan:
 /// whether a credential is possible at all (the gate of `SecretShapes.mayHoldSecret`), and how
 /// many '@' and ASCII digits there are (each address needs an '@', each phone number ten digits).
-/// Every byte costs one lookup in a 256-entry class table; only the bytes that may start an
-/// anchor go on to compare a few needles.
+/// Every character costs one lookup in a 256-entry table of byte kinds (a kana or kanji is read
+/// as one character, from its lead byte); only the bytes that may start an anchor compare more.
 struct SensitiveTextTally {
     /// True when some branch of `SecretShapes.fullScan` could match.
     var mayHoldSecret: Bool { sawAnchor || longToken }
@@ -57,60 +57,103 @@ struct SensitiveTextTally {
         }
     }
 
+    /// What a byte at the start of a character asks of the tally, in `kinds`.
+    enum ByteKind {
+        /// Grows the token and nothing else: most ASCII letters and punctuation.
+        static let plain: UInt8 = 0
+        /// Ends the token: white space and the separators of `SecretShapes`.
+        static let separator: UInt8 = 1
+        /// Ends the token and may start an anchor (the ':' of `:APA91b`).
+        static let separatorAnchorStart: UInt8 = 2
+        static let digit: UInt8 = 3
+        static let at: UInt8 = 4
+        /// Grows the token and may start an anchor (`p`, `k`, `-`, …).
+        static let anchorStart: UInt8 = 5
+        /// Starts a character of two, three or four bytes, which ends the token; the three-byte
+        /// ones (kana, kanji) may start an anchor (パスワード, 暗証, 秘密鍵).
+        static let lead2: UInt8 = 6, lead3: UInt8 = 7, lead4: UInt8 = 8
+        /// A continuation byte where a character should start (never in a String): ends the token.
+        static let stray: UInt8 = 9
+    }
+
+    /// The `ByteKind` of every byte value: one lookup decides what a byte costs.
+    static let kinds: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        if byte >= 0xF0 { return ByteKind.lead4 }
+        if byte >= 0xE0 { return ByteKind.lead3 }
+        if byte >= 0xC0 { return ByteKind.lead2 }
+        if byte >= 0x80 { return ByteKind.stray }
+        let startsAnchor = classes[value] >> needleShift != 0
+        if SecretShapes.endsToken[value] { return startsAnchor ? ByteKind.separatorAnchorStart : ByteKind.separator }
+        if byte >= 0x30 && byte <= 0x39 { return ByteKind.digit }
+        if byte == UInt8(ascii: "@") { return ByteKind.at }
+        return startsAnchor ? ByteKind.anchorStart : ByteKind.plain
+    }
+
     init(bytes: UnsafeBufferPointer<UInt8>) {
-        // Shaped for what nearly every text is made of: a letter that starts no anchor (class 0:
-        // the token grows), a byte that only ends a token (a space), and a multi-byte character
-        // (kana, kanji), whose continuation bytes only end a token too and are passed over at
-        // once. A token's length is compared with the shortest shape once it ends.
+        // Shaped for what nearly every text is made of: letters that only grow the token, a space
+        // that ends it, and kana or kanji, each read as one character (its width from its lead
+        // byte) rather than byte by byte. A token's length is compared with the shortest shape
+        // only once it ends; the anchors are looked for only at the bytes that can start one.
         var run = 0
         var digits = 0
         var ats = 0
         var longToken = false
         var sawAnchor = false
-        Self.classes.withUnsafeBufferPointer { classes in
-            Self.following.withUnsafeBufferPointer { following in
-                let count = bytes.count
-                var index = 0
-                while index < count {
-                    let byte = bytes[index]
-                    let bits = classes[Int(byte)]
-                    if bits == 0 {
-                        run &+= 1
-                        index &+= 1
-                        continue
-                    }
-                    if bits & Self.endsTokenBit != 0 {
-                        if run >= 15 { longToken = true }
-                        run = 0
-                    } else {
-                        run &+= 1
-                    }
-                    if bits == Self.endsTokenBit {
-                        index &+= 1
-                        while index < count, bytes[index] & 0xC0 == 0x80 { index &+= 1 }
-                        continue
-                    }
-                    digits &+= Int((bits & Self.digitBit) >> 1)
-                    ats &+= Int((bits & Self.atBit) >> 2)
-                    var candidates = bits >> Self.needleShift
-                    // Looked for even after a long token: which of the two let the text through
-                    // decides how much of the full scan runs.
-                    if candidates != 0, !sawAnchor, count &- index >= 3 {
-                        candidates &= following[Int(bytes[index &+ 1])] & following[256 &+ Int(bytes[index &+ 2])]
+        Self.kinds.withUnsafeBufferPointer { kinds in
+            Self.classes.withUnsafeBufferPointer { classes in
+                Self.following.withUnsafeBufferPointer { following in
+                    let count = bytes.count
+                    var index = 0
+                    @inline(__always)
+                    func anchorAt(_ index: Int) -> Bool {
+                        guard count &- index >= 3 else { return false }
+                        var candidates =
+                            classes[Int(bytes[index])] >> Self.needleShift & following[Int(bytes[index &+ 1])]
+                            & following[256 &+ Int(bytes[index &+ 2])]
                         while candidates != 0 {
                             let needle = candidates.trailingZeroBitCount
                             candidates &= candidates &- 1
-                            if Self.startsFolded(bytes, at: index, with: Self.needles[needle]) {
-                                sawAnchor = true
-                                break
-                            }
+                            if Self.startsFolded(bytes, at: index, with: Self.needles[needle]) { return true }
                         }
+                        return false
                     }
-                    index &+= 1
-                    // After a lead byte that may start an anchor (of パスワード, 暗証), which ended
-                    // the token, the rest of its character carries nothing.
-                    if byte >= 0xC0 {
-                        while index < count, bytes[index] & 0xC0 == 0x80 { index &+= 1 }
+                    while index < count {
+                        let byte = bytes[index]
+                        let kind = kinds[Int(byte)]
+                        if kind == ByteKind.plain {
+                            run &+= 1
+                            index &+= 1
+                            continue
+                        }
+                        if kind <= ByteKind.anchorStart {
+                            if kind <= ByteKind.separatorAnchorStart {
+                                if run >= 15 { longToken = true }
+                                run = 0
+                                if kind == ByteKind.separatorAnchorStart, !sawAnchor, anchorAt(index) { sawAnchor = true }
+                            } else {
+                                run &+= 1
+                                if kind == ByteKind.digit {
+                                    digits &+= 1
+                                } else if kind == ByteKind.at {
+                                    ats &+= 1
+                                } else if !sawAnchor, anchorAt(index) {
+                                    sawAnchor = true
+                                }
+                            }
+                            index &+= 1
+                            continue
+                        }
+                        if run >= 15 { longToken = true }
+                        run = 0
+                        switch kind {
+                        case ByteKind.lead3:
+                            if !sawAnchor, classes[Int(byte)] >> Self.needleShift != 0, anchorAt(index) { sawAnchor = true }
+                            index &+= 3
+                        case ByteKind.lead2: index &+= 2
+                        case ByteKind.lead4: index &+= 4
+                        default: index &+= 1
+                        }
                     }
                 }
             }

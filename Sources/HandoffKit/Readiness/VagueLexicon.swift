@@ -226,12 +226,13 @@ public struct VagueLexicon: Sendable {
     /// taken in the lexicon's order (longest words first, each word's occurrences left to right),
     /// so a longer phrase claims its bytes before the shorter words inside it, as it always has.
     public func matches(in text: String) -> [Match] {
-        // The automaton folds ASCII capitals itself, so it walks the text's own bytes; only a text with
-        // letters whose lowering is not ASCII lowering is walked lowered, and only a text with a
-        // candidate gets its lowered bytes as an array.
+        // The automaton folds ASCII capitals itself, so it walks the text's own bytes, stopping at
+        // the first scalar that may have a lower case; only such a text is walked again lowered
+        // (lowering a scalar that has none changes no byte, so both walks find the same), and only
+        // a text with a candidate gets its lowered bytes as an array.
         var candidates: [(entry: Int, start: Int, end: Int)] = []
-        func collect(_ buffer: UnsafeBufferPointer<UInt8>) {
-            _ = automaton.forEachOccurrence(in: buffer) { entry, start, end in
+        func collect(_ buffer: UnsafeBufferPointer<UInt8>, stopAtCasedScalar: Bool) -> ByteAutomaton.Walk {
+            automaton.forEachOccurrence(in: buffer, stopAtCasedScalar: stopAtCasedScalar) { entry, start, end in
                 if entries[entry].wholeWord
                     && !((start == 0 || !Self.isWordByte(buffer[start - 1])) && (end >= buffer.count || !Self.isWordByte(buffer[end])))
                 {
@@ -242,15 +243,12 @@ public struct VagueLexicon: Sendable {
             }
         }
         var text = text
-        let caseBeyondASCII = text.withUTF8 { buffer in
-            if Self.lowersBeyondASCII(buffer) { return true }
-            collect(buffer)
-            return false
-        }
+        let caseBeyondASCII = text.withUTF8 { collect($0, stopAtCasedScalar: true) == .casedScalar }
         let bytes: [UInt8]
         if caseBeyondASCII {
+            candidates.removeAll()
             bytes = Array(text.lowercased().utf8)
-            bytes.withUnsafeBufferPointer(collect)
+            _ = bytes.withUnsafeBufferPointer { collect($0, stopAtCasedScalar: false) }
         } else {
             guard !candidates.isEmpty else { return [] }
             bytes = Self.loweredBytes(text)

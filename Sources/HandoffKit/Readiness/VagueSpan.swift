@@ -67,8 +67,15 @@ struct VagueSpan {
         return words
     }
 
+    /// What `bare` drops from a word: brackets, quotation marks and punctuation.
+    static let bareDropped = Set("()[]{}\"'“”‘’,.;:!?".unicodeScalars)
+
     static func bare(_ word: String) -> String {
-        String(word.unicodeScalars.filter { !"()[]{}\"'“”‘’,.;:!?".unicodeScalars.contains($0) }.map(Character.init))
+        // Most words have nothing to drop: they are kept as they are, not rebuilt scalar by scalar.
+        guard word.unicodeScalars.contains(where: bareDropped.contains) else { return word }
+        var kept = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars where !bareDropped.contains(scalar) { kept.append(scalar) }
+        return String(kept)
     }
 
     static func isNumber(_ word: String) -> Bool {

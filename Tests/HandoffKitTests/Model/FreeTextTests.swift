@@ -49,6 +49,32 @@ extension Rules {
             #expect(texts > loaded.count)
         }
 
+        @Test("the walk without paths hands over the same texts in the same order, and names any of them after")
+        func unnamedWalkThenNames() throws {
+            var generator = DraftGenerator(seed: 0x0A11_7E47)
+            var drafts = [TestDrafts.ready, TestDrafts.japanese, Draft()]
+            for _ in 0..<200 {
+                let yaml = try generator.draft()
+                for case .success(let draft) in DraftLoader.load(text: yaml, source: "test.yaml", requireFormat: false) {
+                    drafts.append(draft.draft)
+                }
+            }
+            #expect(drafts.count > 40)
+            var named = 0
+            for (number, draft) in drafts.enumerated() {
+                let expected = draft.freeText()
+                var texts: [String] = []
+                draft.visitFreeTextUnnamed { texts.append($0) }
+                #expect(texts == expected.map(\.text))
+                // Every third text, and none: the second walk names exactly the ones asked for.
+                let ordinals = Array(stride(from: number % 3, to: texts.count, by: 3))
+                #expect(draft.freeTextFields(at: ordinals) == ordinals.map { expected[$0].field })
+                #expect(draft.freeTextFields(at: []).isEmpty)
+                named += ordinals.count
+            }
+            #expect(named > drafts.count)
+        }
+
         @Test("a text told from its first bytes to start visibly is never blank")
         func visibleStart() {
             let vocabulary = ["\u{3000}", "\u{3000}x", "日本", "かな", "ｱ", "\u{85}", "\u{2028}", "\u{3001}", "ー"]

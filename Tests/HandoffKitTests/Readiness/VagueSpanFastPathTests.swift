@@ -50,6 +50,24 @@ extension Rules {
             #expect(withThreeWords > 150)
         }
 
+        @Test("a bare word is what filtering its scalars one by one gave, kept as it is when nothing is dropped")
+        func bareWords() {
+            func reference(_ word: String) -> String {
+                String(word.unicodeScalars.filter { !"()[]{}\"'“”‘’,.;:!?".unicodeScalars.contains($0) }.map(Character.init))
+            }
+            let vocabulary = Self.vocabulary + ["(3)", "“more”", "‘a’", "x!?", "e\u{301}", "é.", "[一部]", "：", "．", "\u{200B}"]
+            var changed = 0
+            for text in ScanEquivalenceInputs.texts(2000, vocabulary: vocabulary, seed: 0xBA4E) {
+                for word in VagueSpan.words(Substring(text)) + [text] {
+                    let expected = reference(word)
+                    #expect(VagueSpan.bare(word) == expected, "\(word.debugDescription)")
+                    #expect(Array(VagueSpan.bare(word).unicodeScalars) == Array(expected.unicodeScalars))
+                    if expected != word { changed += 1 }
+                }
+            }
+            #expect(changed > 200)
+        }
+
         @Test("quotations found as by searching the whole text, and none looked for without an opening mark")
         func quotations() {
             let texts = ScanEquivalenceInputs.texts(2000, vocabulary: Self.vocabulary, seed: 0x9007)

@@ -17,7 +17,7 @@ struct OpenQuestions: ReadinessRule {
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         draft.review.questions.indices.compactMap { index in
             let question = draft.review.questions[index]
-            guard question.isOpen, let text = question.text, !text.isEmptyValue else { return nil }
+            guard question.isOpen, let text = question.text, text.startsVisibly || !text.isEmptyValue else { return nil }
             let by = question.by.isBlank ? "IT" : question.by!
             return context.finding(
                 Self.self, field: "review.questions[\(index)]",

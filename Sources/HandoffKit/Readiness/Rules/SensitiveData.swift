@@ -15,10 +15,20 @@ struct SensitiveData: ReadinessRule {
             ja: "削除し、本物の鍵なら無効化して再発行し、安全な保管場所を示します。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
+        // Walked without field paths; only the texts with a finding have theirs spelled out, by a
+        // second walk that nearly no draft needs.
+        var found: [(ordinal: Int, kinds: [SensitiveText.Kind])] = []
+        var ordinal = 0
+        draft.visitFreeTextUnnamed { text in
+            let kinds = SensitiveText.scan(text)
+            if !kinds.isEmpty { found.append((ordinal, kinds)) }
+            ordinal += 1
+        }
+        guard !found.isEmpty else { return [] }
+        let fields = draft.freeTextFields(at: found.map(\.ordinal))
         var findings: [Finding] = []
-        // The field's path is spelled out only for a text with a finding.
-        draft.visitFreeText { text, field in
-            for kind in SensitiveText.scan(text) {
+        for ((_, kinds), field) in zip(found, fields) {
+            for kind in kinds {
                 let message: Localized
                 switch kind {
                 case .secret(let what):
@@ -36,7 +46,7 @@ struct SensitiveData: ReadinessRule {
                 }
                 findings.append(
                     context.finding(
-                        Self.self, field: field(), message: message,
+                        Self.self, field: field, message: message,
                         question: Localized(
                             en: "Can you remove it and point to where it is stored safely instead (a vault, a shared drive with access control)?",
                             ja: "削除して、代わりに安全な保管場所（パスワード管理ツール、アクセス制限付きの共有ドライブなど）を示せますか。")))

@@ -20,7 +20,7 @@ struct SystemUnknown: ReadinessRule {
         let catalogue = context.configuration
         guard !catalogue.systems.isEmpty else { return [] }
         return draft.systems.indices.compactMap { index in
-            guard let name = draft.systems[index].name, !name.isEmptyValue,
+            guard let name = draft.systems[index].name, name.startsVisibly || !name.isEmptyValue,
                 catalogue.catalogueEntry(named: name) == nil
             else { return nil }
             let known = catalogue.systems.compactMap(\.name)

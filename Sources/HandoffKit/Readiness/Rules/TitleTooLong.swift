@@ -21,11 +21,16 @@ struct TitleTooLong: ReadinessRule {
     func applies(to draft: Draft, in context: RuleContext) -> Bool { !context.isOpen(draft.title) }
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard var title = draft.title, !title.isEmptyValue else { return [] }
+        guard var title = draft.title, title.startsVisibly || !title.isEmptyValue else { return [] }
+        // Read from the bytes first: asking a title's last character for a line break breaks it
+        // into characters from the end, and most titles have no line-break byte at all.
+        let mayHoldLineBreak = Self.mayHoldLineBreak(title)
         // A block scalar (`title: |`) ends with a line break that exports trim; only inner ones count.
-        while title.last?.isNewline == true { title.removeLast() }
+        if mayHoldLineBreak {
+            while title.last?.isNewline == true { title.removeLast() }
+        }
         let length = title.utf16.count
-        if Self.mayHoldLineBreak(title), title.contains(where: \.isNewline) {
+        if mayHoldLineBreak, title.contains(where: \.isNewline) {
             return [
                 context.finding(
                     Self.self, .blocker, field: "title",
