@@ -8,26 +8,20 @@ enum EachDraft {
         _ arguments: [String], store: StoreLocation, _ handle: (LoadedDraft, DraftSource) throws -> Int32
     ) throws -> Int32 {
         try withoutActuallyEscaping(handle) { handle in
-            try run(arguments, store: store, jobs: 1, prepare: { _ in () }, handle: { loaded, source, _ in try handle(loaded, source) })
+            try run(arguments, store: store, jobs: 1, preparer: { { $0 } }, handle: { source, loaded in try handle(loaded, source) })
         }
     }
 
-    /// The same with a `prepare` step that may run on `jobs` worker threads (nil: one per core);
-    /// `handle` gets each draft with what was prepared for it, in input order, on this thread.
-    static func run<Prepared: Sendable>(
-        _ arguments: [String], store: StoreLocation, jobs: Int?,
-        prepare: @escaping @Sendable (LoadedDraft) -> Prepared,
-        handle: @escaping (LoadedDraft, DraftSource, Prepared) throws -> Int32
-    ) throws -> Int32 {
-        try run(arguments, store: store, jobs: jobs, preparer: { prepare }, handle: handle)
-    }
-
-    /// The same with the `prepare` step made per batch by `preparer`, on the worker thread that
-    /// works the batch (see `OrderedBatches.init(jobs:batchSize:worker:deliver:)`).
+    /// The same with a `prepare` step that may run on `jobs` worker threads (nil: one per core),
+    /// made per batch by `preparer` on the worker thread that works the batch (see
+    /// `OrderedBatches.init(jobs:batchSize:worker:deliver:)`); `handle` gets what was prepared
+    /// for each draft, in input order, on this thread. The draft itself stays on the worker,
+    /// which frees it: `prepare` passes on what `handle` needs of it (memory a thread frees that
+    /// another allocated costs the allocator more, and its counts bounce between the cores).
     static func run<Prepared: Sendable>(
         _ arguments: [String], store: StoreLocation, jobs: Int?,
         preparer: @escaping @Sendable () -> (LoadedDraft) -> Prepared,
-        handle: @escaping (LoadedDraft, DraftSource, Prepared) throws -> Int32
+        handle: @escaping (DraftSource, Prepared) throws -> Int32
     ) throws -> Int32 {
         var worst: Int32 = ExitStatus.done
         // Documents are parsed and decoded on the workers too, so this thread only reads and delivers.
@@ -46,8 +40,7 @@ enum EachDraft {
                         while let result = results.popLast() {
                             switch result {
                             case .success(let loaded):
-                                let prepared = prepare(loaded)
-                                outcomes.append(.prepared(loaded, source, prepared))
+                                outcomes.append(.prepared(source, prepare(loaded)))
                             case .failure(let error): outcomes.append(.unreadable(error.description))
                             }
                         }
@@ -64,8 +57,8 @@ enum EachDraft {
                     case .unreadable(let message):
                         Terminal.printError(message)
                         worst = max(worst, ExitStatus.invalidInput)
-                    case .prepared(let loaded, let source, let prepared):
-                        worst = max(worst, try handle(loaded, source, prepared))
+                    case .prepared(let source, let prepared):
+                        worst = max(worst, try handle(source, prepared))
                     }
                 }
             })
@@ -90,9 +83,9 @@ enum EachDraft {
         case unreadable(String)
     }
 
-    /// What the workers made of a document: a draft and what was prepared for it, or what made it unreadable.
+    /// What the workers made of a document: what was prepared for its draft, or what made it unreadable.
     enum Outcome<Prepared: Sendable>: Sendable {
-        case prepared(LoadedDraft, DraftSource, Prepared)
+        case prepared(DraftSource, Prepared)
         case unreadable(String)
     }
 }

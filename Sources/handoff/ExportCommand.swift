@@ -124,18 +124,18 @@ struct ExportCommand: ParsableCommand {
                     let item = ExportItem(
                         draft: loaded.draft, report: report, revision: revision, digestingNow: exporter.namesDrafts,
                         writingSource: exporter.namesDrafts && options.includeSource)
-                    return .rendered(exporter.render(item, options: options))
+                    return .rendered(exporter.render(item, options: options), storedRevision: loaded.revision)
                 }
             },
-            handle: { loaded, source, checked in
+            handle: { source, checked in
             let rendered: RenderedDraft
+            let storedRevision: Int?
             switch checked {
             case .refused(let refusal):
                 Terminal.writePrepared(refusal, to: STDERR_FILENO)
                 return ExitStatus.notReady
-            case .rendered(let draft): rendered = draft
+            case .rendered(let draft, let revision): (rendered, storedRevision) = (draft, revision)
             }
-            let storedRevision = loaded.revision
             if projectKeyNoteDue {
                 projectKeyNoteDue = false
                 Terminal.printError(
@@ -175,9 +175,10 @@ struct ExportCommand: ParsableCommand {
         if worst != ExitStatus.done { throw ExitCode(worst) }
     }
 
-    /// What the workers make of a draft: its refusal, or its part of the export.
+    /// What the workers make of a draft: its refusal, or its part of the export with the journal
+    /// revision a stored draft holds (what the store notes the export against).
     enum Checked: Sendable {
         case refused(String)
-        case rendered(RenderedDraft)
+        case rendered(RenderedDraft, storedRevision: Int?)
     }
 }

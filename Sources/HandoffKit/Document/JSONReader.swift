@@ -14,20 +14,14 @@ enum JSONReader {
 
     /// The node table of `text`, or nil when the text is not plain valid JSON that the fast path handles.
     static func table(_ text: String, lineOffset: Int, limits: InputLimits) -> NodeTable? {
+        let original = text
         var text = text
         return text.withUTF8 { bytes -> NodeTable? in
             var reader = Reader(bytes: bytes, line: 1 + lineOffset, maxNodes: limits.maxNodes, maxDepth: limits.maxDepth)
+            defer { reader.entries.deallocate() }
             guard reader.document() else { return nil }
-            // The text, where most scalars are read in place, then the decoded text of the escaped ones.
-            let extra = reader.escaped
-            let all = [UInt8](unsafeUninitializedCapacity: bytes.count + extra.count) { buffer, count in
-                if let base = bytes.baseAddress { buffer.baseAddress!.initialize(from: base, count: bytes.count) }
-                extra.withUnsafeBufferPointer { extra in
-                    if let base = extra.baseAddress { (buffer.baseAddress! + bytes.count).initialize(from: base, count: extra.count) }
-                }
-                count = bytes.count + extra.count
-            }
-            return NodeTable(entries: reader.entries, bytes: all)
+            // Most scalars are read in place in the text; the decoded text of the escaped ones follows it.
+            return NodeTable(entries: reader.entries.array, text: original, bytes: reader.escaped)
         }
     }
 
@@ -41,6 +35,49 @@ enum JSONReader {
         }
     }
 
+    /// The nodes read so far, in memory the reader owns: an append is a store and a count, with
+    /// no uniqueness check of an array's buffer per node. `deallocate` frees it; `array` copies
+    /// the nodes out once the document is read.
+    struct EntryBuffer {
+        private var base: UnsafeMutablePointer<NodeTable.Entry>
+        private var capacity: Int
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(1, capacity)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        @inline(__always)
+        mutating func append(_ entry: NodeTable.Entry) {
+            if count == capacity {
+                let larger = UnsafeMutablePointer<NodeTable.Entry>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: base, count: count)
+                base.deallocate()
+                base = larger
+                capacity *= 2
+            }
+            (base + count).initialize(to: entry)
+            count += 1
+        }
+
+        subscript(index: Int) -> NodeTable.Entry {
+            get {
+                precondition(index >= 0 && index < count)
+                return base[index]
+            }
+            set {
+                precondition(index >= 0 && index < count)
+                base[index] = newValue
+            }
+        }
+
+        var array: [NodeTable.Entry] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+        /// Entries are plain values: nothing to deinitialise, only the memory to free.
+        func deallocate() { base.deallocate() }
+    }
+
     private struct Reader {
         static let closerLook: UInt8 = 2
         /// Past this many keys in one mapping, telling a repeated key is left to libyaml's path.
@@ -48,7 +85,7 @@ enum JSONReader {
         let bytes: UnsafeBufferPointer<UInt8>
         let byteClass = JSONReader.stringByteClass
         /// The nodes read so far, in source order.
-        var entries: [NodeTable.Entry] = []
+        var entries: EntryBuffer
         /// The decoded text of strings with escapes; the table puts it after the text's own bytes.
         var escaped: [UInt8] = []
         var index = 0
@@ -64,7 +101,7 @@ enum JSONReader {
             self.nodesLeft = maxNodes
             self.maxDepth = maxDepth
             // A draft is about 250 nodes; one allocation holds them.
-            entries.reserveCapacity(min(maxNodes, max(16, bytes.count / 8)))
+            entries = EntryBuffer(capacity: min(maxNodes, max(16, bytes.count / 8)))
         }
 
         mutating func document() -> Bool {
@@ -129,6 +166,9 @@ enum JSONReader {
                     return true
                 }
                 var pairs = 0
+                // A bit per (length, first byte) of the keys read: a key whose bit is clear is new
+                // without comparing it to the others, so a draft's mappings cost no quadratic search.
+                var keysSeen: UInt64 = 0
                 while true {
                     skipSpace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), pairs < Self.maxComparedKeys else { return false }
@@ -138,7 +178,12 @@ enum JSONReader {
                     guard value(depth: depth + 1) else { return false }
                     // A repeated key is an error libyaml's path words; leave it to that path, and
                     // with it every key whose equality is not that of its bytes (escapes, non-ASCII).
-                    guard isPlainASCII(key), isNewKey(key, in: mapping) else { return false }
+                    guard isPlainASCII(key) else { return false }
+                    let keyBit = keyFilterBit(key)
+                    if keysSeen & keyBit != 0 {
+                        guard isNewKey(key, in: mapping) else { return false }
+                    }
+                    keysSeen |= keyBit
                     skipSpace()
                     // libyaml wants a key's `:` on the key's line and within 1024 characters of its start.
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":"), line == keyLine, index - keyStart < 1000
@@ -202,6 +247,14 @@ enum JSONReader {
             return true
         }
 
+        /// The bit of `keysSeen` for `key`: equal keys have equal bits.
+        func keyFilterBit(_ key: Int) -> UInt64 {
+            let entry = entries[key]
+            let length = Int(entry.end - entry.start)
+            let first = length > 0 ? Int(bytes[Int(entry.start)]) : 0
+            return 1 << UInt64((length &* 7 &+ first) & 63)
+        }
+
         /// False when the text of `key` is that of an earlier key of `mapping` (keys are ASCII
         /// read in place, so equal bytes are equal keys).
         func isNewKey(_ key: Int, in mapping: Int) -> Bool {
@@ -235,6 +288,13 @@ enum JSONReader {
             var escapedStart: Int? = nil
             var runStart = index
             while index < bytes.count {
+                // Up to eight bytes at a time, to the first that needs a closer look.
+                if index &+ 8 <= bytes.count {
+                    let run = Self.plainRun(at: bytes.baseAddress! + index)
+                    column &+= run.columns
+                    index &+= run.count
+                    if run.count == 8 { continue }
+                }
                 // Ordinary ASCII and ordinary multi-byte scalars, as in Japanese text, in one tight loop.
                 let step = byteClass[Int(bytes[index])]
                 if step < Self.closerLook {
@@ -281,6 +341,35 @@ enum JSONReader {
                 index += 1
             }
             return nil
+        }
+
+        /// How many of the eight bytes at `start` come before the first that needs `string`'s
+        /// closer look (a quote, a backslash, a control, DEL, or a lead byte 0xC2, 0xE2 or 0xEF),
+        /// and how many scalars start in them (continuation bytes move no column). A word test
+        /// for each kind, rather than a table lookup and a branch per byte, makes texts cheap to scan.
+        @inline(__always)
+        static func plainRun(at start: UnsafePointer<UInt8>) -> (count: Int, columns: Int) {
+            let word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            // The high bit of the first byte flagged is exact (a borrow only runs upwards, past it).
+            @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+            // Bytes below 0x20 (controls): subtracting 0x20 borrows through their high bit.
+            var needsLook = (word &- ones &* 0x20) & ~word & highs
+            needsLook |= zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)) | zeroBytes(word ^ (ones &* 0x7F))
+            let high = word & highs
+            if high == 0 {
+                // ASCII: a column a byte.
+                let count = needsLook == 0 ? 8 : needsLook.trailingZeroBitCount >> 3
+                return (count, count)
+            }
+            needsLook |= zeroBytes(word ^ (ones &* 0xC2)) | zeroBytes(word ^ (ones &* 0xE2)) | zeroBytes(word ^ (ones &* 0xEF))
+            let count = needsLook == 0 ? 8 : needsLook.trailingZeroBitCount >> 3
+            let taken: UInt64 = count == 8 ? ~0 : (1 << UInt64(count << 3)) &- 1
+            // A continuation byte is 10xxxxxx: its high bit set, the next bit clear. Their flags,
+            // one a byte, are summed into the top byte by the multiplication.
+            let continuation = (high & ~(word << 1) & taken) >> 7
+            return (count, count - Int((continuation &* ones) >> 56))
         }
 
         /// A backslash escape that JSON and YAML read the same way, decoded into `escaped`.

@@ -8,10 +8,10 @@
 /// are decoded from.
 ///
 /// A `DocNode` tree costs an array per mapping and sequence and a `String` per key and scalar, all
-/// built, retained and freed for every document of a stream. Here a document is two allocations:
-/// its nodes in source order (a collection is followed by its children, each subtree ending where
-/// its `next` says) and its bytes (the document's text, where a scalar without escapes is read in
-/// place, then the decoded text of the others). Scalars become strings only when a decoder asks.
+/// built, retained and freed for every document of a stream. Here a document is its nodes in
+/// source order (a collection is followed by its children, each subtree ending where its `next`
+/// says), the document's text as it was read (not a copy), where a scalar without escapes is
+/// read in place, and the decoded text of the others. Scalars become strings only when a decoder asks.
 public struct NodeTable: Sendable {
     /// What a node is.
     enum Kind: UInt8 {
@@ -28,7 +28,8 @@ public struct NodeTable: Sendable {
         /// 1-based line and column (in Unicode scalars), as `DocNode` has them.
         var line: Int32
         var column: Int32
-        /// A scalar's text: `bytes[start..<end]`.
+        /// A scalar's text: `start..<end` of the text's UTF-8 when it lies within it, else of
+        /// `bytes` from the text's length on.
         var start: Int32
         var end: Int32
         /// A sequence's items, or a mapping's pairs (each a key node, then a value node).
@@ -38,10 +39,14 @@ public struct NodeTable: Sendable {
     }
 
     var entries: [Entry] = []
+    /// The document's text, where scalars without escapes are read in place; empty for a table of a tree.
+    var text = ""
+    /// The decoded text of the scalars that are not read in place, at offsets past the text's.
     var bytes: [UInt8] = []
 
-    init(entries: [Entry], bytes: [UInt8]) {
+    init(entries: [Entry], text: String, bytes: [UInt8]) {
         self.entries = entries
+        self.text = text
         self.bytes = bytes
     }
 
@@ -79,11 +84,21 @@ public struct NodeTable: Sendable {
 
     /// Runs `body` on the root node; the node and every node reached from it are valid only inside.
     public func withRoot<Result, Failure: Error>(_ body: (TableNode) throws(Failure) -> Result) throws(Failure) -> Result {
-        try entries.withUnsafeBufferPointer { entries throws(Failure) in
-            try bytes.withUnsafeBufferPointer { bytes throws(Failure) in
-                try body(TableNode(entries: entries, bytes: bytes, index: 0))
+        // A native string (what a reader makes) hands its bytes over without a copy. `withUTF8`
+        // does not carry a typed error through, so the outcome comes out as a value.
+        var text = text
+        let outcome = text.withUTF8 { source in
+            entries.withUnsafeBufferPointer { entries in
+                bytes.withUnsafeBufferPointer { bytes -> Swift.Result<Result, Failure> in
+                    do throws(Failure) {
+                        return .success(try body(TableNode(entries: entries, source: source, bytes: bytes, index: 0)))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
             }
         }
+        return try outcome.get()
     }
 
     /// The root as a `DocNode` tree, for code that walks one.
@@ -108,6 +123,9 @@ public struct NodeTable: Sendable {
 /// passing one around costs no reference counting.
 public struct TableNode {
     let entries: UnsafeBufferPointer<NodeTable.Entry>
+    /// The UTF-8 of the table's text, where scalars without escapes are read in place.
+    let source: UnsafeBufferPointer<UInt8>
+    /// The table's other scalar bytes, at offsets from `source.count` on.
     let bytes: UnsafeBufferPointer<UInt8>
     let index: Int
 
@@ -130,7 +148,10 @@ public struct TableNode {
     /// A scalar's UTF-8 bytes (empty for a collection), valid as long as the node.
     public var scalarBytes: UnsafeBufferPointer<UInt8> {
         let entry = entry
-        return UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.end)])
+        let start = Int(entry.start)
+        let end = Int(entry.end)
+        if end <= source.count { return UnsafeBufferPointer(rebasing: source[start..<end]) }
+        return UnsafeBufferPointer(rebasing: bytes[(start - source.count)..<(end - source.count)])
     }
 
     /// A scalar's text, made a string now; "" for a collection.
@@ -165,9 +186,13 @@ public struct TableNode {
     }
 
     /// The node after this one's subtree: the next item, or from a key its value.
-    var nextSibling: TableNode { TableNode(entries: entries, bytes: bytes, index: Int(entry.next)) }
+    var nextSibling: TableNode { at(Int(entry.next)) }
     /// The first child of a collection (meaningful only when `count > 0`).
-    var firstChild: TableNode { TableNode(entries: entries, bytes: bytes, index: index + 1) }
+    var firstChild: TableNode { at(index + 1) }
+
+    private func at(_ index: Int) -> TableNode {
+        TableNode(entries: entries, source: source, bytes: bytes, index: index)
+    }
 
     /// Whether this scalar's text is `name` as `String` equality has it: equal bytes, or, past
     /// ASCII, canonically equivalent text (a Kelvin sign for `K`).

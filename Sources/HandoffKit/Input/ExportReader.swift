@@ -36,8 +36,11 @@ public enum ExportReader {
             guard key.isScalar else { continue }
             let bytes = key.scalarBytes
             if bytes.contains(where: { $0 >= 0x80 }) { return kind(of: root.docNode) }
+            // Lengths first: a draft's keys are seldom as long as any of these names, and a
+            // generic element-wise comparison of each key with five names costs more than its parse.
             func named(_ name: StaticString) -> Bool {
-                bytes.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+                bytes.count == name.utf8CodeUnitCount
+                    && NodeTable.sameBytes(bytes, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
             }
             if named("projects") {
                 hasProjects = true

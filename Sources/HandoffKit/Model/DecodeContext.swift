@@ -38,6 +38,9 @@ public struct DecodeContext {
     public init(source: String, documentIndex: Int? = nil) {
         self.source = source
         self.documentIndex = documentIndex
+        // Deep enough for every field of a draft (`scope.requirements[0].text` is four): the path
+        // grows in place instead of reallocating at each new depth of every draft.
+        path.reserveCapacity(8)
     }
 
     /// The current field path, e.g. `success.metrics[0].target`.
