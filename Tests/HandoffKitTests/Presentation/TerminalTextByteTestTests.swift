@@ -27,6 +27,25 @@ struct TerminalTextByteTestTests {
         #expect(stopped > 100)
     }
 
+    @Test("a stopping scalar at every offset of an eight-byte word, after ASCII and after Japanese")
+    func everyWordOffset() {
+        let stoppers = ["\u{1B}", "\u{7F}", "\u{85}", "\u{AD}", "\u{200B}", "\u{202E}", "\u{FEFF}", "\u{E0001}"]
+        let passers = ["\t", "\n", "~", " ", "é", "申", "ａ"]
+        for prefixLength in 0...17 {
+            let ascii = String(repeating: "x", count: prefixLength)
+            for prefix in [ascii, "日本" + ascii] {
+                for stopper in stoppers {
+                    let text = prefix + stopper + String(repeating: "y", count: 9)
+                    #expect(TerminalText.needsWork(text), "\(text.debugDescription)")
+                }
+                for passer in passers {
+                    let text = prefix + passer + String(repeating: "y", count: 9)
+                    #expect(!TerminalText.needsWork(text), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test("generated texts with Japanese, full-width and invisible characters")
     func generatedTexts() {
         var stopped = 0
