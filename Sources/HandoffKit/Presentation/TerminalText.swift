@@ -99,22 +99,22 @@ public enum TerminalText {
         var index = 0
         let count = bytes.count
         let base = UnsafeRawPointer(bytes.baseAddress)
-        // Bytes before `byteWayUntil` go one sequence at a time: a word that failed the quick
-        // test is not tried again at every byte of it (Japanese text fails it throughout).
-        var byteWayUntil = 0
         while index < count {
             // Reports are mostly printable ASCII: eight bytes at a time while none of them is
-            // below U+0020 or from U+007F up (tab and newline, which pass, go the byte way).
-            if index >= byteWayUntil, let base, index + 8 <= count {
+            // below U+0020 or from U+007F up. The lowest flag of the test is always a true one
+            // (a borrow or carry only climbs from a flagged byte), so the printable bytes before
+            // it are passed too; tab and newline, which pass, go the byte way.
+            if let base, index + 8 <= count {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let high: UInt64 = 0x8080_8080_8080_8080
                 let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
                 let deleteOrAbove = (word &+ 0x0101_0101_0101_0101 | word) & high
-                if belowSpace | deleteOrAbove == 0 {
+                let flags = belowSpace | deleteOrAbove
+                if flags == 0 {
                     index += 8
                     continue
                 }
-                byteWayUntil = index + 8
+                index += flags.trailingZeroBitCount >> 3
             }
             let lead = bytes[index]
             switch lead {
