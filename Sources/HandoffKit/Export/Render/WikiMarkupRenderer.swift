@@ -71,15 +71,21 @@ public enum WikiMarkupRenderer {
             escape(body, multiline: true, into: &out)
             out.append(literal: "\n{quote}")
         case .code(let language, let title, let text):
-            // Verbatim: the source YAML never holds `{code` (see SourceBlock.guarded).
-            out.append(literal: "{code:title=")
-            out.append(utf8: title)
-            out.append(literal: "|language=")
-            out.append(utf8: language)
-            out.append(literal: "}\n")
-            out.append(utf8: text)
-            out.append(literal: "\n{code}")
+            var text = text
+            text.withUTF8 { writeCode(language: language, title: title, utf8: $0, into: &out) }
         }
+    }
+
+    /// A `.code` block from its text's bytes, for the renderer and `WikiMarkupStream` alike.
+    static func writeCode(language: String, title: String, utf8 text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        // Verbatim: the source YAML never holds `{code` (see SourceBlock.guarded).
+        out.append(literal: "{code:title=")
+        out.append(utf8: title)
+        out.append(literal: "|language=")
+        out.append(utf8: language)
+        out.append(literal: "}\n")
+        out.append(contentsOf: text)
+        out.append(literal: "\n{code}")
     }
 
     static func inline(_ inlines: [TicketDocument.Inline], multiline: Bool) -> String {

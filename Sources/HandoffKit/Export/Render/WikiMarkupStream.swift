@@ -130,13 +130,6 @@ struct WikiMarkupStream: TicketDocumentSink {
     /// `WikiMarkupRenderer.write` of the `.code` block, from the text's bytes.
     mutating func code(language: String, title: String, utf8 text: [UInt8]) {
         beginBlock()
-        // Verbatim: the source YAML never holds `{code` (see SourceBlock.guarded).
-        bytes.append(utf8: "{code:title=")
-        bytes.append(utf8: title)
-        bytes.append(utf8: "|language=")
-        bytes.append(utf8: language)
-        bytes.append(utf8: "}\n")
-        bytes.append(contentsOf: text)
-        bytes.append(utf8: "\n{code}")
+        text.withUnsafeBufferPointer { WikiMarkupRenderer.writeCode(language: language, title: title, utf8: $0, into: &bytes) }
     }
 }
