@@ -86,9 +86,6 @@ public struct ExportItem: Sendable {
     /// `SourceBlock.yaml(for: draft)`'s UTF-8 when it was written with the digest.
     private(set) var sourceYAMLBytes: [UInt8]?
 
-    /// `SourceBlock.yaml(for: draft)` when it was written with the digest.
-    var sourceYAML: String? { sourceYAMLBytes?.utf8String }
-
     /// The revision as given, nil when the draft is named by its digest.
     private var namedRevision: String?
 

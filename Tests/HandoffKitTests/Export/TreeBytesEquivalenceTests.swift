@@ -6,6 +6,11 @@ import Testing
 /// The exports write drafts, ADF and REST bodies straight into bytes (`TreeBytes`); these compare
 /// them with the `Value` trees they replaced, written by `JSONWriter` and hashed by the walk
 /// `ContentDigest` used to do, over generated drafts filled with hostile text.
+extension ExportItem {
+    /// `SourceBlock.yaml(for: draft)` when it was written with the digest.
+    fileprivate var sourceYAML: String? { sourceYAMLBytes?.utf8String }
+}
+
 @Suite("Tree bytes against the Value trees they replaced")
 struct TreeBytesEquivalenceTests {
     /// The digest as it was: FNV-1a over the encoded tree, each node tagged by its kind.

@@ -27,16 +27,22 @@ extension Rules {
             return texts
         }
 
-        @Test("generated drafts give the texts of their encoded tree")
-        func generatedDrafts() throws {
-            var generator = DraftGenerator(seed: 0x5EED_0F7E)
-            var loaded = [TestDrafts.ready, TestDrafts.japanese]
-            for _ in 0..<300 {
+        /// The drafts that load from `count` generated YAML documents.
+        static func generated(_ count: Int, seed: UInt64) throws -> [Draft] {
+            var generator = DraftGenerator(seed: seed)
+            var drafts: [Draft] = []
+            for _ in 0..<count {
                 let yaml = try generator.draft()
                 for case .success(let draft) in DraftLoader.load(text: yaml, source: "test.yaml", requireFormat: false) {
-                    loaded.append(draft.draft)
+                    drafts.append(draft.draft)
                 }
             }
+            return drafts
+        }
+
+        @Test("generated drafts give the texts of their encoded tree")
+        func generatedDrafts() throws {
+            let loaded = [TestDrafts.ready, TestDrafts.japanese] + (try Self.generated(300, seed: 0x5EED_0F7E))
             #expect(loaded.count > 60)
             var texts = 0
             for draft in loaded {
@@ -51,14 +57,7 @@ extension Rules {
 
         @Test("the walk without paths hands over the same texts in the same order, and names any of them after")
         func unnamedWalkThenNames() throws {
-            var generator = DraftGenerator(seed: 0x0A11_7E47)
-            var drafts = [TestDrafts.ready, TestDrafts.japanese, Draft()]
-            for _ in 0..<200 {
-                let yaml = try generator.draft()
-                for case .success(let draft) in DraftLoader.load(text: yaml, source: "test.yaml", requireFormat: false) {
-                    drafts.append(draft.draft)
-                }
-            }
+            let drafts = [TestDrafts.ready, TestDrafts.japanese, Draft()] + (try Self.generated(200, seed: 0x0A11_7E47))
             #expect(drafts.count > 40)
             var named = 0
             for (number, draft) in drafts.enumerated() {
