@@ -104,6 +104,33 @@ public struct NodeTable: Sendable {
     /// The root as a `DocNode` tree, for code that walks one.
     public var docNode: DocNode { withRoot(\.docNode) }
 
+    /// A string of `bytes`, which must be valid UTF-8 cut at scalar boundaries: copied once, not
+    /// validated again as `String(decoding:as:)` would, and marked ASCII when it is, as the
+    /// standard library marks the strings it validates (its fast paths depend on that flag).
+    @inline(__always)
+    static func string(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let isASCII = Self.isASCII(bytes)
+        return String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: isASCII))
+    }
+
+    /// Whether every byte is below 0x80: eight at a time, then the rest.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var high: UInt64 = 0
+        var index = 0
+        while index &+ 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index &+= 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
+            index &+= 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     /// Whether two byte runs are equal: one length test, then `memcmp` (a generic element-wise
     /// comparison costs several times more on the short keys this compares).
     static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -154,8 +181,10 @@ public struct TableNode {
         return UnsafeBufferPointer(rebasing: bytes[(start - source.count)..<(end - source.count)])
     }
 
-    /// A scalar's text, made a string now; "" for a collection.
-    public var text: String { String(decoding: scalarBytes, as: UTF8.self) }
+    /// A scalar's text, made a string now; "" for a collection. A table's bytes are valid UTF-8
+    /// (they come from a `String`, or were encoded from scalars), so they are copied without
+    /// being validated again.
+    public var text: String { NodeTable.string(validUTF8: scalarBytes) }
 
     /// The scalar's text, or nil for a collection.
     public var scalarText: String? { isScalar ? text : nil }
