@@ -85,15 +85,16 @@ struct CheckCommand: ParsableCommand {
                         var outputs: [CheckedOutput] = []
                         outputs.reserveCapacity(results.count)
                         while let result = results.popLast() {
-                            switch result {
+                            switch consume result {
                             case .success(let loaded):
                                 let context = workerContext.reporting(in: language ?? loaded.draft.language)
                                 let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
+                                let documentIndex = loaded.documentIndex
                                 outputs.append(
                                     output(
                                         CheckResult(
-                                            source: source, documentIndex: loaded.documentIndex,
-                                            outcome: .checked(loaded.draft, report))))
+                                            source: source, documentIndex: documentIndex,
+                                            outcome: .checked(loaded.takeDraft(), report))))
                             case .failure(let invalid):
                                 let index = invalid.errors.first?.documentIndex ?? 1
                                 outputs.append(

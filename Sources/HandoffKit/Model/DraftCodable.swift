@@ -77,6 +77,14 @@ extension Record {
     /// Nil only when the node has the wrong shape; problems inside a field are recorded and the record kept.
     public static func decode(_ node: TableNode, in context: inout DecodeContext) -> Self? {
         var record = Self()
+        return decode(node, into: &record, in: &context) ? record : nil
+    }
+
+    /// `decode` into `record`, which holds `Self()`: false (and `record` untouched) when the node
+    /// has the wrong shape. Records are filled where they are kept (a draft is almost a
+    /// kilobyte): a record returned by value is copied, and every string in it retained, at
+    /// each level it passes through.
+    static func decode(_ node: TableNode, into record: inout Self, in context: inout DecodeContext) -> Bool {
         if node.isMapping {
             // The field table is read through its buffer and the record filled through a pointer:
             // neither the table, which every thread shares, nor a field of it is retained per key.
@@ -85,25 +93,61 @@ extension Record {
                     decodePairs(of: node, into: record, fields: fields, in: &context)
                 }
             }
-            return record
+            return true
         }
-        if node.isNull { return record }
+        if node.isNull { return true }
         if node.isScalar {
             let text = node.text
             if let shorthand {
                 record[keyPath: shorthand] = text
-                return record
+                return true
             }
             context.fail(
                 node,
                 "expected \(recordName) with the keys \(fields.map(\.key).joined(separator: ", ")), "
                     + "found \(node.kindDescription) '\(text)'")
-            return nil
+            return false
         }
         context.fail(
             node,
             "expected \(recordName) with the keys \(fields.map(\.key).joined(separator: ", ")), found a list")
-        return nil
+        return false
+    }
+
+    /// A nested record decoded in place, into the field at `storage` (which holds `Self()`, as
+    /// the record around it was made so): kept as it is when the node has the wrong shape.
+    public static func decodeField(
+        _ node: TableNode, intoValue storage: UnsafeMutableRawPointer, in context: inout DecodeContext
+    ) {
+        _ = decode(node, into: &storage.assumingMemoryBound(to: Self.self).pointee, in: &context)
+    }
+
+    /// A list of records, each decoded in place at the end of the list: a single record is a
+    /// list of one, null an empty list.
+    public static func decodeField(
+        _ node: TableNode, intoList storage: UnsafeMutableRawPointer, in context: inout DecodeContext
+    ) {
+        let list = storage.assumingMemoryBound(to: [Self].self)
+        if node.isSequence {
+            var values: [Self] = []
+            values.reserveCapacity(node.count)
+            var index = 0
+            for item in node.items {
+                defer { index += 1 }
+                if item.isNull { continue }
+                values.append(Self())
+                let decoded = values.withUnsafeMutableBufferPointer { buffer in
+                    context.at(.index(index)) { decode(item, into: &buffer[buffer.count - 1], in: &$0) }
+                }
+                if !decoded { values.removeLast() }
+            }
+            list.pointee = values
+        } else if node.isNull {
+            list.pointee = []
+        } else {
+            var record = Self()
+            if decode(node, into: &record, in: &context) { list.pointee = [record] }
+        }
     }
 
     /// Decodes the pairs of the mapping `node` into the fields of `record`.

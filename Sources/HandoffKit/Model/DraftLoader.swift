@@ -19,6 +19,10 @@ public struct LoadedDraft: Sendable {
         self.documentIndex = documentIndex
         self.positions = positions
     }
+
+    /// The draft, moved out of a loaded draft that is not used after: `loaded.draft` would be a
+    /// copy, a retain of every string in it, released again with the rest of `loaded`.
+    public consuming func takeDraft() -> Draft { draft }
 }
 
 /// Turns text into drafts: splits documents, parses YAML or JSON, decodes the model and checks
@@ -68,14 +72,19 @@ public enum DraftLoader {
     /// Decodes the table of a document of a file or stdin into a draft that remembers where each
     /// field was written.
     public static func load(table: NodeTable, index: Int, source: String, requireFormat: Bool) -> Result<LoadedDraft, InvalidInput> {
-        do {
-            let draft = try table.withRoot { root throws(InvalidInput) in
-                try decode(root, source: source, documentIndex: index, requireFormat: requireFormat)
+        // The draft is decoded into its place in the result, not handed back through `withRoot`'s
+        // generic closure, which would copy it (and retain every string in it) on the way out.
+        var draft = Draft()
+        let failure = table.withRoot { root -> InvalidInput? in
+            do throws(InvalidInput) {
+                try decode(root, into: &draft, source: source, documentIndex: index, requireFormat: requireFormat)
+                return nil
+            } catch {
+                return error
             }
-            return .success(LoadedDraft(draft: draft, source: source, documentIndex: index, positions: FieldPositions(table: table)))
-        } catch {
-            return .failure(error)
         }
+        if let failure { return .failure(failure) }
+        return .success(LoadedDraft(draft: consume draft, source: source, documentIndex: index, positions: FieldPositions(table: table)))
     }
 
     /// Decodes a parsed document into a draft, collecting every problem.
@@ -91,6 +100,15 @@ public enum DraftLoader {
     public static func decode(
         _ root: TableNode, source: String, documentIndex: Int, requireFormat: Bool
     ) throws(InvalidInput) -> Draft {
+        var draft = Draft()
+        try decode(root, into: &draft, source: source, documentIndex: documentIndex, requireFormat: requireFormat)
+        return draft
+    }
+
+    /// `decode` into `draft`, which holds `Draft()`.
+    static func decode(
+        _ root: TableNode, into draft: inout Draft, source: String, documentIndex: Int, requireFormat: Bool
+    ) throws(InvalidInput) {
         var context = DecodeContext(source: source, documentIndex: documentIndex > 1 ? documentIndex : nil)
         guard root.isMapping else {
             context.fail(
@@ -100,7 +118,7 @@ public enum DraftLoader {
             throw InvalidInput(context.errors)
         }
         // `format` and `id` are checked by their fields' rules, which the schema states too.
-        let draft = Draft.decode(root, in: &context) ?? Draft()
+        _ = Draft.decode(root, into: &draft, in: &context)
         if requireFormat, context.errors.isEmpty {
             // Only the required fields are encoded: encoding the others would build their trees for nothing.
             for field in Draft.fields where field.whenMissing != nil && field.encode(draft) == nil {
@@ -116,7 +134,6 @@ public enum DraftLoader {
             let lang = root.pairs.first { $0.key.textEquals("lang") }?.value.scalarText
             throw InvalidInput(context.errors, language: lang.flatMap { Language(rawValue: $0.lowercased()) })
         }
-        return draft
     }
 
     /// Whether `id` is a valid draft id: 1 to 64 ASCII letters, digits, `-`, `_` or `.`, starting with a
