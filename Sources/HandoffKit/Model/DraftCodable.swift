@@ -166,7 +166,16 @@ extension Record {
                 context.fail(keyNode, "a key must be a single word, not \(keyNode.kindDescription)")
                 continue
             }
-            guard let (fieldIndex, key) = field(named: keyNode, in: fields, from: expected) else {
+            let fieldIndex: Int
+            let key: String
+            switch Self.fieldIndex(named: keyNode, in: fields, from: expected) {
+            case .field(let index):
+                fieldIndex = index
+                key = fields[index].key
+            case .written(let index, let written):
+                fieldIndex = index
+                key = written
+            case nil:
                 context.unknownKey(keyNode.text, at: keyNode, valid: fields.map(\.key), container: recordName)
                 continue
             }
@@ -202,21 +211,11 @@ extension Record {
 
     /// The same, trying the fields from `hint` on first, then those before it.
     static func field(named keyNode: TableNode, in fields: UnsafeBufferPointer<Field<Self>>, from hint: Int) -> (Int, String)? {
-        let bytes = keyNode.scalarBytes
-        var isASCII = true
-        for byte in bytes where byte >= 0x80 { isASCII = false }
-        if isASCII {
-            let start = min(hint, fields.count)
-            for index in start..<fields.count where NodeTable.sameBytes(fields[index].key, bytes) {
-                return (index, fields[index].key)
-            }
-            for index in 0..<start where NodeTable.sameBytes(fields[index].key, bytes) {
-                return (index, fields[index].key)
-            }
-            return nil
+        switch fieldIndex(named: keyNode, in: fields, from: hint) {
+        case .field(let index): return (index, fields[index].key)
+        case .written(let index, let written): return (index, written)
+        case nil: return nil
         }
-        let written = keyNode.text
-        return fields.firstIndex { $0.key == written }.map { ($0, written) }
     }
 
     /// Sets the field at `path` (keys from this record down) from `node`, through the same
@@ -373,6 +372,8 @@ public struct Field<Root>: @unchecked Sendable {
     public let key: String
     /// One-line description of the field: its `description` in `schema` and in `handoff schema`.
     public let summary: String
+    /// The key's bytes as words, for matching keys read from a document.
+    let keyBytes: FieldKeyBytes
     let decode: (inout Root, TableNode, inout DecodeContext) -> Void
     let encode: (Root) -> Value?
     let schema: () -> Value
@@ -418,7 +419,7 @@ public struct Field<Root>: @unchecked Sendable {
         let store = StoredProperty.writer(keyPath)
         let treeKey = TreeBytes.Key(key)
         return Field(
-            key: key, summary: summary,
+            key: key, summary: summary, keyBytes: FieldKeyBytes(key),
             decode: { root, node, context in
                 guard !node.isNull else { return }
                 guard let value = T.decode(node, in: &context) else { return }
@@ -457,7 +458,7 @@ public struct Field<Root>: @unchecked Sendable {
         let store = StoredProperty.writer(keyPath)
         let treeKey = TreeBytes.Key(key)
         return Field(
-            key: key, summary: summary,
+            key: key, summary: summary, keyBytes: FieldKeyBytes(key),
             decode: { root, node, context in
                 func decodeItem(_ item: TableNode, _ context: inout DecodeContext) -> T? {
                     guard let value = T.decode(item, in: &context) else { return nil }
@@ -528,7 +529,7 @@ public struct Field<Root>: @unchecked Sendable {
         let store = StoredProperty.writer(keyPath)
         let treeKey = TreeBytes.Key(key)
         return Field(
-            key: key, summary: summary,
+            key: key, summary: summary, keyBytes: FieldKeyBytes(key),
             decode: { root, node, context in
                 if let value = T.decode(node, in: &context) { store(&root, value) }
             },

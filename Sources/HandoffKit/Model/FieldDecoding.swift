@@ -76,3 +76,79 @@ extension DraftCodable {
         if let value = decode(node, in: &context) { storage.assumingMemoryBound(to: Self.self).pointee = value }
     }
 }
+
+/// A field's key as its length and up to three words of its UTF-8, so that a key read from a
+/// document is matched against a record's fields with a few integer comparisons: no string is
+/// made, retained or walked for each field tried.
+struct FieldKeyBytes: Sendable {
+    /// The key's length in bytes.
+    let count: Int
+    /// Bytes 0..<8 (zero-padded when shorter); bytes `count-8..<count` when longer than 8; bytes
+    /// 8..<16 when 16 or longer. Together they cover keys of up to 24 bytes; longer keys are
+    /// compared in full as well.
+    let head: UInt64
+    let last: UInt64
+    let middle: UInt64
+
+    init(_ key: String) {
+        let bytes = Array(key.utf8)
+        self = bytes.withUnsafeBufferPointer { FieldKeyBytes(words: $0) }
+    }
+
+    private init(count: Int, head: UInt64, last: UInt64, middle: UInt64) {
+        self.count = count
+        self.head = head
+        self.last = last
+        self.middle = middle
+    }
+
+    /// The words of `bytes`, laid out as `init(_:)` lays out a key's.
+    @inline(__always)
+    init(words bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        guard count >= 8, let base = bytes.baseAddress else {
+            var head: UInt64 = 0
+            for index in 0..<count { head |= UInt64(bytes[index]) << UInt64(index &* 8) }
+            self.init(count: count, head: head, last: 0, middle: 0)
+            return
+        }
+        let raw = UnsafeRawPointer(base)
+        self.init(
+            count: count, head: raw.loadUnaligned(as: UInt64.self),
+            last: raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self),
+            middle: count >= 16 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) : 0)
+    }
+
+    /// Whether `other` holds the same words: the same key, for keys of up to 24 bytes.
+    @inline(__always)
+    func sameWords(_ other: FieldKeyBytes) -> Bool {
+        count == other.count && head == other.head && last == other.last && middle == other.middle
+    }
+}
+
+/// Which field of a record a key names: its index, and the key as written when that is not the
+/// field's own spelling (text past ASCII, equal as `String` equality has it).
+enum FieldMatch {
+    case field(Int)
+    case written(Int, String)
+}
+
+extension Record {
+    /// `field(named:in:from:)` without the key: an ASCII key is matched by its length and words
+    /// (`FieldKeyBytes`), so no string is touched for the fields it is not.
+    static func fieldIndex(named keyNode: TableNode, in fields: UnsafeBufferPointer<Field<Self>>, from hint: Int) -> FieldMatch? {
+        let bytes = keyNode.scalarBytes
+        let words = FieldKeyBytes(words: bytes)
+        if words.count <= 24 ? (words.head | words.last | words.middle) & 0x8080_8080_8080_8080 == 0 : NodeTable.isASCII(bytes) {
+            func matches(_ index: Int) -> Bool {
+                fields[index].keyBytes.sameWords(words) && (words.count <= 24 || NodeTable.sameBytes(fields[index].key, bytes))
+            }
+            let start = min(hint, fields.count)
+            for index in start..<fields.count where matches(index) { return .field(index) }
+            for index in 0..<start where matches(index) { return .field(index) }
+            return nil
+        }
+        let written = keyNode.text
+        return fields.firstIndex { $0.key == written }.map { .written($0, written) }
+    }
+}
