@@ -84,13 +84,65 @@ public struct LineReader {
     private mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
         bytes.withUnsafeBufferPointer { line in
             lastLineHasNUL = !line.isEmpty && memchr(line.baseAddress!, 0, line.count) != nil
-            if let text = String(validating: line, as: UTF8.self) {
-                lastLineWasInvalidUTF8 = false
-                return text
-            }
-            lastLineWasInvalidUTF8 = true
-            return String(decoding: line, as: UTF8.self)
+            let (isValid, isASCII) = Self.validateUTF8(line)
+            lastLineWasInvalidUTF8 = !isValid
+            guard isValid else { return String(decoding: line, as: UTF8.self) }
+            // Validated once, here: the string is a copy that the standard library does not
+            // validate again, marked ASCII as its own validation would mark it.
+            return String(copying: UTF8Span(unchecked: Span(_unsafeElements: line), isKnownASCII: isASCII))
         }
+    }
+
+    /// Whether `bytes` are valid UTF-8, as `String(validating:as:)` judges them (no overlong
+    /// forms, no surrogates, nothing past U+10FFFF, no sequence cut short), and whether they are
+    /// all ASCII. ASCII is taken eight bytes at a time, up to the first byte that is not.
+    static func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (isValid: Bool, isASCII: Bool) {
+        guard let base = bytes.baseAddress else { return (true, true) }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var isASCII = true
+        var index = 0
+        while index < count {
+            if index &+ 8 <= count {
+                let high = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080
+                if high == 0 {
+                    index &+= 8
+                    continue
+                }
+                index &+= high.trailingZeroBitCount >> 3
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                index &+= 1
+                continue
+            }
+            isASCII = false
+            @inline(__always) func continuation(_ offset: Int) -> UInt8? {
+                guard index &+ offset < count else { return nil }
+                let byte = base[index &+ offset]
+                return byte & 0xC0 == 0x80 ? byte : nil
+            }
+            switch lead {
+            case 0xC2...0xDF:
+                guard continuation(1) != nil else { return (false, false) }
+                index &+= 2
+            case 0xE0...0xEF:
+                guard let second = continuation(1), continuation(2) != nil else { return (false, false) }
+                // E0 80–9F would be overlong; ED A0–BF a surrogate.
+                if lead == 0xE0, second < 0xA0 { return (false, false) }
+                if lead == 0xED, second >= 0xA0 { return (false, false) }
+                index &+= 3
+            case 0xF0...0xF4:
+                guard let second = continuation(1), continuation(2) != nil, continuation(3) != nil else { return (false, false) }
+                // F0 80–8F would be overlong; F4 90–BF past U+10FFFF.
+                if lead == 0xF0, second < 0x90 { return (false, false) }
+                if lead == 0xF4, second >= 0x90 { return (false, false) }
+                index &+= 4
+            default:
+                return (false, false)
+            }
+        }
+        return (true, isASCII)
     }
 
     private mutating func fill() throws(IOFailure) {
