@@ -181,8 +181,68 @@ public struct DocumentSplitter {
         return rest.isEmpty || rest.first == " " || rest.first == "\t"
     }
 
-    /// True when the line is one complete JSON object: `{` … matching `}` and nothing after.
+    /// True when the line is one complete JSON object: `{` … matching `}` and nothing after. Read
+    /// as bytes, with `Character` semantics kept: a syntax byte counts only when it is a whole
+    /// character (a quote followed by a combining mark is not a quote), which needs a look at
+    /// grapheme boundaries only where a byte beyond ASCII touches it.
     static func isSingleLineJSONObject(_ line: Substring) -> Bool {
+        let verdict = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            /// Whether the byte at `offset` is a character by itself.
+            func isWholeCharacter(_ offset: Int) -> Bool {
+                let before = offset == 0 || bytes[offset - 1] < 0x80
+                let after = offset + 1 == bytes.count || bytes[offset + 1] < 0x80
+                // Only a scalar beyond ASCII joins an ASCII byte into a larger character.
+                if before && after { return true }
+                let start = line.utf8.index(line.utf8.startIndex, offsetBy: offset)
+                let end = line.utf8.index(after: start)
+                return String.Index(start, within: line) != nil && (end == line.endIndex || String.Index(end, within: line) != nil)
+            }
+            func isCharacter(_ offset: Int, _ ascii: UInt8) -> Bool { bytes[offset] == ascii && isWholeCharacter(offset) }
+            var offset = 0
+            while offset < bytes.count, isCharacter(offset, 0x20) || isCharacter(offset, 0x09) { offset += 1 }
+            guard offset < bytes.count, isCharacter(offset, UInt8(ascii: "{")) else { return false }
+            var depth = 0
+            var inString = false
+            var escaped = false
+            var closed = false
+            while offset < bytes.count {
+                defer { offset += 1 }
+                let byte = bytes[offset]
+                if closed {
+                    if (byte == 0x20 || byte == 0x09 || byte == 0x0D) && isWholeCharacter(offset) { continue }
+                    return false
+                }
+                if inString {
+                    // The byte after a backslash starts the character the backslash escapes; the rest
+                    // of that character, if any, holds no whole syntax byte.
+                    if escaped {
+                        escaped = false
+                    } else if isCharacter(offset, UInt8(ascii: "\\")) {
+                        escaped = true
+                    } else if isCharacter(offset, UInt8(ascii: "\"")) {
+                        inString = false
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): if isWholeCharacter(offset) { inString = true }
+                case UInt8(ascii: "{"), UInt8(ascii: "["): if isWholeCharacter(offset) { depth += 1 }
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if isWholeCharacter(offset) {
+                        depth -= 1
+                        if depth == 0 { closed = true }
+                    }
+                default: break
+                }
+            }
+            return closed
+        }
+        return verdict ?? isSingleLineJSONObjectByCharacters(line)
+    }
+
+    /// `isSingleLineJSONObject` a character at a time: the reference the byte scan is tested
+    /// against, and what reads a line whose bytes are not at hand in one piece.
+    static func isSingleLineJSONObjectByCharacters(_ line: Substring) -> Bool {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard trimmed.first == "{" else { return false }
         var depth = 0
