@@ -122,6 +122,15 @@ public struct LineReader {
                 let byte = base[index &+ offset]
                 return byte & 0xC0 == 0x80 ? byte : nil
             }
+            // Most of a Japanese line: three-byte scalars whose second byte is free (not E0 or ED),
+            // two continuation bytes tested at once.
+            if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index &+ 4 <= count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt32.self) & 0x00C0_C000 == 0x0080_8000 {
+                    index &+= 3
+                    continue
+                }
+                return (false, false)
+            }
             switch lead {
             case 0xC2...0xDF:
                 guard continuation(1) != nil else { return (false, false) }
