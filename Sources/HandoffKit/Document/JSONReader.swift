@@ -239,12 +239,14 @@ enum JSONReader {
             }
         }
 
-        /// Whether the scalar `key` is read in place (no escapes) and all ASCII.
+        /// Whether the scalar `key`, just read, is read in place (no escapes) and all ASCII: told
+        /// from the columns it took, one a scalar, against its bytes, without walking them again
+        /// (a string holds no line break, so its closing quote is on its opening quote's line).
         func isPlainASCII(_ key: Int) -> Bool {
             let entry = entries[key]
             guard entry.kind == .quotedScalar, Int(entry.end) <= bytes.count else { return false }
-            for offset in Int(entry.start)..<Int(entry.end) where bytes[offset] >= 0x80 { return false }
-            return true
+            let scalars = column - Int(entry.column) - 2
+            return scalars == Int(entry.end - entry.start)
         }
 
         /// The bit of `keysSeen` for `key`: equal keys have equal bits.
@@ -288,11 +290,22 @@ enum JSONReader {
             var escapedStart: Int? = nil
             var runStart = index
             while index < bytes.count {
-                // Up to eight bytes at a time, to the first that needs a closer look.
+                // Up to eight bytes at a time, to the first that needs a closer look: in locals,
+                // stored back once, so a long text is not a store of the reader's state a word.
                 if index &+ 8 <= bytes.count {
-                    let run = Self.plainRun(at: bytes.baseAddress! + index)
-                    column &+= run.columns
-                    index &+= run.count
+                    let base = bytes.baseAddress!
+                    let lastWord = bytes.count &- 8
+                    var at = index
+                    var columns = column
+                    var run = Self.plainRun(at: base + at)
+                    while true {
+                        columns &+= run.columns
+                        at &+= run.count
+                        guard run.count == 8, at <= lastWord else { break }
+                        run = Self.plainRun(at: base + at)
+                    }
+                    index = at
+                    column = columns
                     if run.count == 8 { continue }
                 }
                 // Ordinary ASCII and ordinary multi-byte scalars, as in Japanese text, in one tight loop.
