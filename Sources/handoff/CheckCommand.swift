@@ -86,7 +86,7 @@ struct CheckCommand: ParsableCommand {
                         outputs.reserveCapacity(results.count)
                         while let result = results.popLast() {
                             switch consume result {
-                            case .success(let loaded):
+                            case .success(var loaded):
                                 let context = workerContext.reporting(in: language ?? loaded.draft.language)
                                 let report = Readiness.check(loaded.draft, in: context).located(by: loaded.positions)
                                 let documentIndex = loaded.documentIndex
@@ -110,6 +110,10 @@ struct CheckCommand: ParsableCommand {
                 // A batch's reports go out in one write; what is pending goes first whenever
                 // stderr is written, so the two streams interleave as the drafts came.
                 var pending: [UInt8] = []
+                // Room for the whole batch at once, rather than grown (and copied) as it fills.
+                var size = 0
+                for index in outputs.indices { size += outputs[index].stdout.count + 1 }
+                pending.reserveCapacity(size)
                 // Read in place (`outputs[index]`): a copy of each output would retain on this
                 // thread the arrays a worker made.
                 for index in outputs.indices {

@@ -91,9 +91,19 @@ public final class OrderedBatches<Input: Sendable, Output: Sendable> {
         // A few batches per thread keep every thread busy while the oldest one is delivered.
         while inFlight.count >= pool.jobs * 2 { try deliverOldest() }
         let slot = Slot()
+        slot.inputs = inputs
         let makeWork = makeWork
         pool.run {
-            slot.outputs = inputs.map(makeWork())
+            // The worker takes the batch's only reference, so each input is moved into its work,
+            // not copied (a retain of every string it holds, on a count this thread shares).
+            var inputs: [Input] = []
+            swap(&inputs, &slot.inputs)
+            inputs.reverse()
+            let work = makeWork()
+            var outputs: [Output] = []
+            outputs.reserveCapacity(inputs.count)
+            while let input = inputs.popLast() { outputs.append(work(input)) }
+            slot.outputs = outputs
             slot.finished()
         }
         inFlight.append(slot)
@@ -112,6 +122,8 @@ public final class OrderedBatches<Input: Sendable, Output: Sendable> {
     /// One batch's outputs: written by one worker before `finished()`, read by the caller's
     /// thread after `wait()`; the semaphore orders the two.
     private final class Slot: @unchecked Sendable {
+        /// The batch, set before it is handed to a worker, which takes it.
+        var inputs: [Input] = []
         var outputs: [Output] = []
         private let done = DispatchSemaphore(value: 0)
         private var delivered = false

@@ -20,9 +20,13 @@ public struct LoadedDraft: Sendable {
         self.positions = positions
     }
 
-    /// The draft, moved out of a loaded draft that is not used after: `loaded.draft` would be a
-    /// copy, a retain of every string in it, released again with the rest of `loaded`.
-    public consuming func takeDraft() -> Draft { draft }
+    /// The draft, moved out and an empty one left in its place: `loaded.draft` would be a copy,
+    /// a retain of every string in it, released again with the rest of `loaded`.
+    public mutating func takeDraft() -> Draft {
+        var taken = Draft()
+        swap(&taken, &draft)
+        return taken
+    }
 }
 
 /// Turns text into drafts: splits documents, parses YAML or JSON, decodes the model and checks
@@ -84,7 +88,8 @@ public enum DraftLoader {
             }
         }
         if let failure { return .failure(failure) }
-        return .success(LoadedDraft(draft: consume draft, source: source, documentIndex: index, positions: FieldPositions(table: table)))
+        let loaded = LoadedDraft(draft: consume draft, source: source, documentIndex: index, positions: FieldPositions(table: table))
+        return .success(consume loaded)
     }
 
     /// Decodes a parsed document into a draft, collecting every problem.
