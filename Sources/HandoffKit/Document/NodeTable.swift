@@ -83,6 +83,8 @@ public struct NodeTable: Sendable {
     }
 
     /// Runs `body` on the root node; the node and every node reached from it are valid only inside.
+    /// Always inlined: through a generic closure a draft decoded inside would come out by copy.
+    @inline(__always)
     public func withRoot<Result, Failure: Error>(_ body: (TableNode) throws(Failure) -> Result) throws(Failure) -> Result {
         // A native string (what a reader makes) hands its bytes over without a copy. `withUTF8`
         // does not carry a typed error through, so the outcome comes out as a value.
@@ -156,6 +158,7 @@ public struct TableNode {
     let bytes: UnsafeBufferPointer<UInt8>
     let index: Int
 
+    @inline(__always)
     private var entry: NodeTable.Entry { entries[index] }
 
     /// 1-based line in the source.
@@ -164,15 +167,19 @@ public struct TableNode {
     public var column: Int { Int(entry.column) }
 
     /// True for a scalar, quoted or not.
+    @inline(__always)
     public var isScalar: Bool { entry.kind == .plainScalar || entry.kind == .quotedScalar }
     /// True for an unquoted scalar (`DocNode`'s `plain`), which may stand for null, a boolean or a number.
     public var isPlainScalar: Bool { entry.kind == .plainScalar }
     /// True for a sequence.
+    @inline(__always)
     public var isSequence: Bool { entry.kind == .sequence }
     /// True for a mapping.
+    @inline(__always)
     public var isMapping: Bool { entry.kind == .mapping }
 
     /// A scalar's UTF-8 bytes (empty for a collection), valid as long as the node.
+    @inline(__always)
     public var scalarBytes: UnsafeBufferPointer<UInt8> {
         let entry = entry
         let start = Int(entry.start)
@@ -193,6 +200,7 @@ public struct TableNode {
     public var count: Int { Int(entry.count) }
 
     /// True for YAML's null spellings (`~`, `null`, nothing) when unquoted.
+    @inline(__always)
     public var isNull: Bool {
         guard entry.kind == .plainScalar else { return false }
         let bytes = scalarBytes

@@ -39,8 +39,10 @@ extension DraftCodable {
         _ node: TableNode, intoOptional storage: UnsafeMutableRawPointer, in context: inout DecodeContext
     ) {
         guard !node.isNull else { return }
-        guard let value = decode(node, in: &context) else { return }
-        storage.assumingMemoryBound(to: Self?.self).pointee = value
+        // Moved in whole: binding the value (`if let`) would copy it, a retain of a string.
+        let decoded = decode(node, in: &context)
+        guard case .some = decoded else { return }
+        storage.assumingMemoryBound(to: Self?.self).pointee = decoded
     }
 
     /// A list into the `[Self]` at `storage`, as `Field.list` without a check decodes it: a single
@@ -106,13 +108,23 @@ struct FieldKeyBytes: Sendable {
     @inline(__always)
     init(words bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
-        guard count >= 8, let base = bytes.baseAddress else {
-            var head: UInt64 = 0
-            for index in 0..<count { head |= UInt64(bytes[index]) << UInt64(index &* 8) }
-            self.init(count: count, head: head, last: 0, middle: 0)
+        guard let base = bytes.baseAddress else {
+            self.init(count: 0, head: 0, last: 0, middle: 0)
             return
         }
         let raw = UnsafeRawPointer(base)
+        guard count >= 8 else {
+            var head: UInt64 = 0
+            if count >= 4 {
+                // Two four-byte loads that overlap cover 4 to 7 bytes; the overlap ORs a byte with itself.
+                head = UInt64(raw.loadUnaligned(as: UInt32.self))
+                head |= UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)) << UInt64((count &- 4) &* 8)
+            } else {
+                for index in 0..<count { head |= UInt64(bytes[index]) << UInt64(index &* 8) }
+            }
+            self.init(count: count, head: head, last: 0, middle: 0)
+            return
+        }
         self.init(
             count: count, head: raw.loadUnaligned(as: UInt64.self),
             last: raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self),
