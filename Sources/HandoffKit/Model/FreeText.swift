@@ -143,7 +143,7 @@ extension Draft {
     func visitFreeTextUnnamed(_ visit: (_ text: String) -> Void) {
         withoutActuallyEscaping(visit) { visit in
             var walk = FreeTextWalk(keepsPath: false) { text, _ in visit(text) }
-            withUnsafePointer(to: self) { FreeTextPlan.draft.walk(UnsafeRawPointer($0), &walk) }
+            withUnsafePointer(to: self) { FreeTextPlan.draft.walk(UnsafeRawPointer($0), &walk, visit) }
         }
     }
 }
@@ -290,7 +290,7 @@ public final class FreeTextPlan: @unchecked Sendable {
     private let steps: UnsafeMutableBufferPointer<Step>
     /// The steps of the root record.
     private let root: Range<Int>
-    private let fieldWalks: [(UnsafeRawPointer, inout FreeTextWalk) -> Bool]
+    let fieldWalks: [(UnsafeRawPointer, inout FreeTextWalk) -> Bool]
 
     init<Root: Record>(_: Root.Type) {
         var layout = Layout()
@@ -350,25 +350,32 @@ public final class FreeTextPlan: @unchecked Sendable {
         }
     }
 
-    /// Hands every free-text string of the record at `record` (of the plan's type) to `walk`.
-    func walk(_ record: UnsafeRawPointer, _ walk: inout FreeTextWalk) { self.walk(record, root, &walk) }
+    /// Hands every free-text string of the record at `record` (of the plan's type) to `visit`:
+    /// a text field's straight, the others' through `walk`, whose visitor must be `visit`.
+    func walk(_ record: UnsafeRawPointer, _ walk: inout FreeTextWalk, _ visit: (String) -> Void) {
+        self.walk(record, root, &walk, visit)
+    }
 
-    private func walk(_ record: UnsafeRawPointer, _ range: Range<Int>, _ walk: inout FreeTextWalk) {
+    private func walk(_ record: UnsafeRawPointer, _ range: Range<Int>, _ walk: inout FreeTextWalk, _ visit: (String) -> Void) {
         for index in range {
             let step = steps[index]
             let field = record + step.offset
             switch step.kind {
+            // A text is visited unless it is blank, as `String.walkFreeText` visits it, but without
+            // the walk's visitor in between.
             case .text:
-                if let text = field.assumingMemoryBound(to: String?.self).pointee { _ = text.walkFreeText(&walk) }
+                if let text = field.assumingMemoryBound(to: String?.self).pointee, text.startsVisibly || !text.isEmptyValue {
+                    visit(text)
+                }
             case .texts:
                 field.assumingMemoryBound(to: [String].self).pointee.withUnsafeBufferPointer { texts in
-                    for text in texts.indices { _ = texts[text].walkFreeText(&walk) }
+                    for text in texts.indices where texts[text].startsVisibly || !texts[text].isEmptyValue { visit(texts[text]) }
                 }
             case .quantity:
                 if let quantity = field.assumingMemoryBound(to: Quantity?.self).pointee { _ = quantity.walkFreeText(&walk) }
-            case .record: self.walk(field, step.nested, &walk)
+            case .record: self.walk(field, step.nested, &walk, visit)
             case .records:
-                Self.forEachItem(step.itemType!, of: field) { item in self.walk(item, step.nested, &walk) }
+                Self.forEachItem(step.itemType!, of: field) { item in self.walk(item, step.nested, &walk, visit) }
             case .field: _ = fieldWalks[step.fieldWalk](record, &walk)
             }
         }
