@@ -98,13 +98,13 @@ public struct CheckRenderer: Sendable {
         // `Severity.rank` is the severity's place in `allCases` (blocker, warning, info).
         var counts = Array(repeating: 0, count: Severity.allCases.count)
         for index in findings.indices { counts[findings[index].severity.rank] += 1 }
-        out.append(utf8: ",\"counts\":{")
-        for (position, severity) in Severity.allCases.enumerated() {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.writeString(severity.rawValue, into: &out)
-            out.append(UInt8(ascii: ":"))
-            writeInt(counts[position], into: &out)
-        }
+        // The keys are the severities' raw values, plain words, in the order of `allCases`.
+        out.append(utf8: ",\"counts\":{\"blocker\":")
+        writeInt(counts[Severity.blocker.rank], into: &out)
+        out.append(utf8: ",\"warning\":")
+        writeInt(counts[Severity.warning.rank], into: &out)
+        out.append(utf8: ",\"info\":")
+        writeInt(counts[Severity.info.rank], into: &out)
         out.append(utf8: "},\"findings\":")
         if findings.isEmpty {
             out.append(utf8: "[]}")
