@@ -12,6 +12,10 @@ public protocol DraftCodable: Equatable, Sendable {
     /// Hands every free-text string the value holds to `walk`, in the order and at the paths
     /// `encoded` holds them; true when the value holds anything (`!isEmptyValue`).
     func walkFreeText(_ walk: inout FreeTextWalk) -> Bool
+    /// True for a type whose `walkFreeText` never visits anything (dates, enumerations, numbers).
+    static var holdsNoFreeText: Bool { get }
+    /// For a record type, lays out its walk in `plan` and returns its steps; nil for any other type.
+    static func layOutFreeText(in plan: inout FreeTextPlan.Layout) -> Range<Int>?
     /// True when the value carries nothing and is left out of output.
     var isEmptyValue: Bool { get }
     /// `encoded`, or nil when the value is empty: what a field writes.

@@ -89,25 +89,31 @@ public struct CheckRenderer: Sendable {
         JSONWriter.writeString((language ?? draft.language).rawValue, into: &out)
         out.append(utf8: report.isReady ? ",\"ready\":true,\"score\":" : ",\"ready\":false,\"score\":")
         Self.writeInt(report.score, into: &out)
+        // The findings read where they are: iterating them copied each (its four strings retained).
+        report.findings.withUnsafeBufferPointer { findings in Self.write(findings, into: &out) }
+    }
+
+    /// The counts and findings of a report, closing its object.
+    private static func write(_ findings: UnsafeBufferPointer<Finding>, into out: inout [UInt8]) {
         // `Severity.rank` is the severity's place in `allCases` (blocker, warning, info).
         var counts = Array(repeating: 0, count: Severity.allCases.count)
-        for finding in report.findings { counts[finding.severity.rank] += 1 }
-        out.append(utf8: ",\"counts\":{")
-        for (position, severity) in Severity.allCases.enumerated() {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.writeString(severity.rawValue, into: &out)
-            out.append(UInt8(ascii: ":"))
-            Self.writeInt(counts[position], into: &out)
-        }
+        for index in findings.indices { counts[findings[index].severity.rank] += 1 }
+        // The keys are the severities' raw values, plain words, in the order of `allCases`.
+        out.append(utf8: ",\"counts\":{\"blocker\":")
+        writeInt(counts[Severity.blocker.rank], into: &out)
+        out.append(utf8: ",\"warning\":")
+        writeInt(counts[Severity.warning.rank], into: &out)
+        out.append(utf8: ",\"info\":")
+        writeInt(counts[Severity.info.rank], into: &out)
         out.append(utf8: "},\"findings\":")
-        if report.findings.isEmpty {
+        if findings.isEmpty {
             out.append(utf8: "[]}")
             return
         }
         out.append(UInt8(ascii: "["))
-        for (position, finding) in report.findings.enumerated() {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            Self.write(finding, into: &out)
+        for index in findings.indices {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            write(findings[index], into: &out)
         }
         out.append(utf8: "]}")
     }
@@ -116,9 +122,13 @@ public struct CheckRenderer: Sendable {
     private static func write(_ finding: Finding, into out: inout [UInt8]) {
         out.append(utf8: "{\"rule\":")
         JSONWriter.writeString(finding.rule, into: &out)
-        out.append(utf8: ",\"severity\":")
-        JSONWriter.writeString(finding.severity.rawValue, into: &out)
-        out.append(utf8: ",\"field\":")
+        // A severity's raw value is a plain word, quoted as it is; literals, so that no string
+        // shared by the threads that render is retained per finding.
+        switch finding.severity {
+        case .blocker: out.append(utf8: ",\"severity\":\"blocker\",\"field\":")
+        case .warning: out.append(utf8: ",\"severity\":\"warning\",\"field\":")
+        case .info: out.append(utf8: ",\"severity\":\"info\",\"field\":")
+        }
         JSONWriter.writeString(finding.field, into: &out)
         if let line = finding.line {
             out.append(utf8: ",\"line\":")

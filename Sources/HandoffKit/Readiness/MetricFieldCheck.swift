@@ -13,12 +13,18 @@ struct MetricFieldCheck: Sendable {
     var question: @Sendable (String) -> Localized
 
     func findings<R: ReadinessRule>(_ rule: R.Type, in draft: Draft, _ context: RuleContext) -> [Finding] {
-        draft.success.metrics.indices.compactMap { index in
-            let metric = draft.success.metrics[index]
-            let text = value(metric)
+        // Each metric read where it is: a copy retained every string of it, in each of five rules.
+        draft.success.metrics.withUnsafeBufferPointer { metrics in findings(rule, in: draft, metrics, context) }
+    }
+
+    private func findings<R: ReadinessRule>(
+        _ rule: R.Type, in draft: Draft, _ metrics: UnsafeBufferPointer<Metric>, _ context: RuleContext
+    ) -> [Finding] {
+        metrics.indices.compactMap { index in
+            let text = value(metrics[index])
             // Most fields are answered: that test first, and the walk of every field of the metric
             // only for an open one.
-            guard context.isOpen(text), !metric.isEmptyValue else { return nil }
+            guard context.isOpen(text), !metrics[index].isEmptyValue else { return nil }
             let label = draft.metricLabel(index, context.language)
             let placeholder = context.placeholder(text)
             let named = Localized(en: "\(noun.en) for '\(label)'", ja: "指標「\(label)」の\(noun.ja)")

@@ -58,6 +58,13 @@ extension PlaceholderLexicon {
             var firstLetter = -1
             var offset = 0
             while offset < count {
+                // Once the first letter is known, ASCII needs nothing: passed eight bytes at a time.
+                if firstLetter >= 0, count &- offset >= 8,
+                    UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    offset &+= 8
+                    continue
+                }
                 let lead = bytes[offset]
                 if lead < 0x80 {
                     if firstLetter < 0, Self.isASCIIAlphanumeric(lead) { firstLetter = offset }

@@ -52,8 +52,6 @@ public enum Readiness {
         // Three rules judge a draft without a kind by the kind its words read as: read them once.
         context.inferredKind = draft.kind == nil ? .some(KindInference.guess(for: draft)) : .some(nil)
         var findings: [Finding] = []
-        // Most drafts have a few findings; growing the array from empty reallocated it several times.
-        findings.reserveCapacity(16)
         var lost = 0
         var total = 0
         // Through the buffers: iterating the arrays copied each rule's existential out and back.
@@ -70,7 +68,15 @@ public enum Readiness {
                     // A rule that escalates (a hard deadline without a reason) weighs what it reports.
                     total += max(weights[index], worst.weight)
                     lost += worst.weight
-                    findings += ruleFindings
+                    // The first rule's findings become the list as they are; appending copied
+                    // each finding and released the original.
+                    if findings.isEmpty {
+                        findings = ruleFindings
+                    } else {
+                        // Most drafts have a few findings: room for them at once, not grown step by step.
+                        if findings.capacity < 16 { findings.reserveCapacity(16) }
+                        findings += ruleFindings
+                    }
                 }
             }
         }

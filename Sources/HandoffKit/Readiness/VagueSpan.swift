@@ -36,6 +36,7 @@ struct VagueSpan {
     /// `words(text).suffix(count)`, read from the end: only the words next to a match count, and
     /// splitting the whole text before it cost more than the rest of the rule.
     static func lastWords(_ text: Substring, _ count: Int) -> [String] {
+        if let words = asciiLastWords(text, count) { return words }
         var words: [String] = []
         var end = text.endIndex
         var index = text.endIndex
@@ -53,6 +54,7 @@ struct VagueSpan {
 
     /// `words(text).prefix(count)`, read from the start and stopping there.
     static func firstWords(_ text: Substring, _ count: Int) -> [String] {
+        if let words = asciiFirstWords(text, count) { return words }
         var words: [String] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -65,6 +67,58 @@ struct VagueSpan {
         }
         if words.count < count, start < index { words.append(String(text[start..<index])) }
         return words
+    }
+
+    /// ASCII white space, which is what `Character.isWhitespace` says of an ASCII character.
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+
+    /// `lastWords` read on the bytes while they are ASCII, where every character is one byte
+    /// (or a CR LF, white space either way): walking back by `Character` cost some hundreds of
+    /// instructions a character. Nil at a byte beyond ASCII before the words are found.
+    private static func asciiLastWords(_ text: Substring, _ count: Int) -> [String]? {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var words: [String] = []
+            var end = bytes.count
+            var index = bytes.count
+            while index > 0, words.count < count {
+                let byte = bytes[index - 1]
+                guard byte < 0x80 else { return nil }
+                if isASCIISpace(byte) {
+                    if end > index { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)) }
+                    end = index - 1
+                }
+                index -= 1
+            }
+            if words.count < count, end > index {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+            }
+            return words.reversed()
+        } ?? nil
+    }
+
+    /// `firstWords` read on the bytes while they are ASCII; nil at a byte beyond it first.
+    private static func asciiFirstWords(_ text: Substring, _ count: Int) -> [String]? {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var words: [String] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count, words.count < count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                if isASCIISpace(byte) {
+                    if start < index { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = index + 1
+                }
+                index += 1
+            }
+            if words.count < count, start < index {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            }
+            return words
+        } ?? nil
     }
 
     /// What `bare` drops from a word: brackets, quotation marks and punctuation.

@@ -74,6 +74,13 @@ extension Rules {
             #expect(named > drafts.count)
         }
 
+        @Test("the plan of a draft lays out every field itself: none is left to its own walk")
+        func planLaysOutEveryField() {
+            // A field of a type the plan does not know would still be walked right, by its own
+            // closure, but at the cost the plan removes.
+            #expect(FreeTextPlan.draft.fieldWalks.isEmpty)
+        }
+
         @Test("a text told from its first bytes to start visibly is never blank")
         func visibleStart() {
             let vocabulary = ["\u{3000}", "\u{3000}x", "日本", "かな", "ｱ", "\u{85}", "\u{2028}", "\u{3001}", "ー"]
