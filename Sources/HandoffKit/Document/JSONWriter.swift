@@ -134,11 +134,22 @@ public enum JSONWriter {
     /// invisible (having appended part of it): one pass over the text instead of a check for
     /// invisibles and then the writing.
     private static func writeQuoted(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        writeEscaped(bytes, quoted: true, into: &out)
+    }
+
+    /// What `writeString(utf8:)` writes between the quotes, for a writer that makes a string of
+    /// several pieces (a description written as it is rendered); false, having appended part of
+    /// it, at the first scalar that may be invisible, which only the whole text can tell apart.
+    static func writeEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        writeEscaped(bytes, quoted: false, into: &out)
+    }
+
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, into out: inout [UInt8]) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
             byteClasses.withUnsafeBufferPointer { classes in
                 let buffer = scratch.baseAddress!
                 buffer[0] = 0x22
-                var fill = 1
+                var fill = quoted ? 1 : 0
                 var index = 0
                 let count = bytes.count
                 while index < count {
@@ -201,8 +212,11 @@ public enum JSONWriter {
                     out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill))
                     fill = 0
                 }
-                buffer[fill] = 0x22
-                out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill + 1))
+                if quoted {
+                    buffer[fill] = 0x22
+                    fill += 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill))
                 return true
             }
         }

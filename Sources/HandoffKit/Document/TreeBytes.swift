@@ -343,6 +343,17 @@ public struct TreeBytes {
         beginMember()
         JSONWriter.writeString(utf8: text, into: &bytes)
     }
+    /// A JSON string whose text `write` appends already escaped, between the quotes this writes;
+    /// false when `write` gives up (what it wrote is then to be rolled back).
+    mutating func string(escapedBy write: (inout [UInt8]) -> Bool) -> Bool {
+        precondition(isJSON, "escaped for JSON")
+        beginMember()
+        bytes.append(0x22)
+        guard write(&bytes) else { return false }
+        bytes.append(0x22)
+        return true
+    }
+
     /// A keyword or date: a string in JSON, told apart from text in the digest.
     mutating func plain(_ text: String) { scalar(text, tag: 4, quoted: true) }
 

@@ -64,6 +64,43 @@ struct DocumentStreamTests {
         }
     }
 
+    @Test("the description written JSON-escaped as it is rendered is the JSON string of the wiki text")
+    func wikiJSON() throws {
+        var complete = 0
+        var gaveUp = 0
+        for options in Self.optionSets {
+            for draft in try Self.drafts() {
+                let item = ExportFixtures.item(draft)
+                let wiki = try wikiDescriptionBytes(item, options: options)
+                var expected: [UInt8] = Array("x".utf8)
+                wiki.withUnsafeBufferPointer { JSONWriter.writeString(utf8: $0, into: &expected) }
+                var written: [UInt8] = Array("x\"".utf8)
+                if appendWikiDescriptionJSON(item, options: options, to: &written) {
+                    written.append(0x22)
+                    #expect(written == expected)
+                    complete += 1
+                } else {
+                    #expect(wiki.utf8String.unicodeScalars.contains(where: UnsafeScalar.isInvisible))
+                    gaveUp += 1
+                }
+            }
+        }
+        // The generated text is dense with invisible characters: both ways are taken often.
+        #expect(complete > 40)
+        #expect(gaveUp > 40)
+    }
+
+    @Test("a description that may be over Jira's limit is left to the writer that counts it")
+    func jsonNearLimit() throws {
+        var draft = TestDrafts.ready
+        draft.objective.problem = String(repeating: "\"", count: 20_000)
+        let item = ExportFixtures.item(draft)
+        let options = ExportFixtures.options(includeSource: false)
+        var written: [UInt8] = []
+        #expect(!appendWikiDescriptionJSON(item, options: options, to: &written))
+        #expect(try wikiDescriptionBytes(item, options: options).count < 32_767)
+    }
+
     @Test("ADF written as the builder goes is the rendered document's, compact and indented")
     func adf() throws {
         for options in Self.optionSets {

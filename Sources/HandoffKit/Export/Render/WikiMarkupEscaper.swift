@@ -35,6 +35,15 @@ enum WikiMarkupEscaper {
         }
     }
 
+    /// `kinds` for text written JSON-escaped: a quote and a tab also need a look (they are
+    /// escaped), and so do the lead bytes of every scalar that may be invisible, which JSON
+    /// writes only from the whole text.
+    private static let jsonKinds: [Kind] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if byte == 0x22 || byte == 0x09 || (byte >= 0x80 && ByteTables.leadMayBeInvisible(byte)) { return .special }
+        return kinds[value]
+    }
+
     /// Whether `text` holds a line break as `Character.isNewline` knows them.
     static func holdsLineBreak(_ text: String) -> Bool {
         var text = text
@@ -83,6 +92,25 @@ enum WikiMarkupEscaper {
         }
     }
 
+    /// `escape`, written as `JSONWriter` writes it inside a string (without the quotes), in the
+    /// same pass: one walk of the text for a description that goes into JSON. False, having
+    /// written part of it, at a scalar that may be invisible: JSON escapes those only from the
+    /// whole text, so the caller writes the wiki text first and then escapes it.
+    static func escapeJSON(_ text: String, multiline: Bool, into out: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { escapeJSON(utf8: $0, multiline: multiline, into: &out) }
+    }
+
+    /// `escapeJSON` of the text whose UTF-8 is `bytes`.
+    static func escapeJSON(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        return jsonKinds.withUnsafeBufferPointer { kinds in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
+                escape(bytes, multiline: multiline, kinds: kinds, json: true, scratch: scratch.baseAddress!, into: &out)
+            }
+        }
+    }
+
     /// Bytes of scratch the escaped text is written into before it joins `out`: appending each
     /// run and escape to the array cost about a hundred instructions apiece.
     private static let scratchSize = 1024
@@ -92,14 +120,16 @@ enum WikiMarkupEscaper {
     ) {
         guard !bytes.isEmpty else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-            escape(bytes, multiline: multiline, kinds: kinds, scratch: scratch.baseAddress!, into: &out)
+            _ = escape(bytes, multiline: multiline, kinds: kinds, json: false, scratch: scratch.baseAddress!, into: &out)
         }
     }
 
+    /// With `json`, `kinds` must be `jsonKinds`: then a run copied at once holds nothing JSON
+    /// escapes, and what is written a byte at a time goes through `putText`.
     private static func escape(
-        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>,
+        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, json: Bool,
         scratch: UnsafeMutablePointer<UInt8>, into out: inout [UInt8]
-    ) {
+    ) -> Bool {
         let count = bytes.count
         let source = bytes.baseAddress!
         let outStart = out.count
@@ -113,6 +143,22 @@ enum WikiMarkupEscaper {
         @inline(__always) func put(_ byte: UInt8) {
             scratch[fill] = byte
             fill += 1
+        }
+        /// A byte of the wiki text, escaped in JSON (a quote, a backslash, a tab, a line break).
+        @inline(__always) func putText(_ byte: UInt8) {
+            guard json else { return put(byte) }
+            switch byte {
+            case 0x22, 0x5C:
+                put(0x5C)
+                put(byte)
+            case 0x09:
+                put(0x5C)
+                put(UInt8(ascii: "t"))
+            case 0x0A:
+                put(0x5C)
+                put(UInt8(ascii: "n"))
+            default: put(byte)
+            }
         }
         @inline(__always) func put(_ literal: StaticString) {
             (scratch + fill).update(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
@@ -164,9 +210,10 @@ enum WikiMarkupEscaper {
             if byte >= 0x80 {
                 let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
                 if isNewline(scalar) {
-                    put(multiline ? 0x0A : 0x20)
+                    putText(multiline ? 0x0A : 0x20)
                     lineStart = true
                 } else if !UnsafeScalar.needsEscape(scalar) {
+                    if json && ByteTables.leadMayBeInvisible(byte) && UnsafeScalar.isInvisible(scalar) { return false }
                     put(from: index, to: index + length)
                     lineStart = false
                 }
@@ -176,7 +223,7 @@ enum WikiMarkupEscaper {
             if byte >= 0x0A && byte <= 0x0D {
                 // CR LF is one line break.
                 if byte == 0x0D, index + 1 < count, source[index + 1] == 0x0A { index += 1 }
-                put(multiline ? 0x0A : 0x20)
+                putText(multiline ? 0x0A : 0x20)
                 lineStart = true
                 index += 1
                 continue
@@ -201,15 +248,15 @@ enum WikiMarkupEscaper {
                 if startsReference(bytes, at: index) { put("&amp;") } else { put(byte) }
             case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"),
                 UInt8(ascii: "!"):
-                put(0x5C)
+                putText(0x5C)
                 put(byte)
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "^"),
                 UInt8(ascii: "~"), UInt8(ascii: "?"):
-                if !(isWordScalar(before: index, in: bytes) && isWordScalar(after: index, in: bytes)) { put(0x5C) }
+                if !(isWordScalar(before: index, in: bytes) && isWordScalar(after: index, in: bytes)) { putText(0x5C) }
                 put(byte)
             case UInt8(ascii: "("), UInt8(ascii: ")"):
                 // Emoticons such as (x) (/) (!) :) ;) :( would render as icons.
-                if afterEmoticonEye() || isEmoticon(bytes, at: index) { put(0x5C) }
+                if afterEmoticonEye() || isEmoticon(bytes, at: index) { putText(0x5C) }
                 put(byte)
             case UInt8(ascii: ":"):
                 // :P :D: neither character is one Jira escapes, so the colon is a reference.
@@ -219,12 +266,13 @@ enum WikiMarkupEscaper {
                     put(byte)
                 }
             default:
-                put(byte)
+                putText(byte)
             }
             lineStart = lineStart && (byte == 0x20 || byte == 0x09)
             index += 1
         }
         if fill > 0 { flush() }
+        return true
     }
 
     /// The line breaks `Character.isNewline` knows.

@@ -1,8 +1,16 @@
 /// `WikiMarkupRenderer.renderBytes` of the document `TicketDocumentBuilder` would build, written
 /// as the builder hands over each block: the same bytes, without the tree. Blocks that come whole
 /// (headings, checklists, quotes, code) go through the renderer's own `write`.
+///
+/// With `json`, the same text is written as `JSONWriter` writes it inside a string, as it goes:
+/// a description bound for JSON is walked once, not written and then escaped into the JSON.
 struct WikiMarkupStream: TicketDocumentSink {
     private(set) var bytes: [UInt8] = []
+    /// The text is written JSON-escaped.
+    private let json: Bool
+    /// A scalar that may be invisible came: JSON escapes those only from the whole text, which
+    /// this stream never holds, so what it wrote is not to be used.
+    private(set) var gaveUp = false
     /// Where runs of several pieces are joined before they are escaped as one text.
     private var scratch: [UInt8] = []
     private var blocks = 0
@@ -13,28 +21,80 @@ struct WikiMarkupStream: TicketDocumentSink {
     private var inHeader = false
 
     init(capacity: Int = 8192) {
+        json = false
         bytes.reserveCapacity(capacity)
+        scratch.reserveCapacity(256)
+    }
+
+    /// A stream that appends the text JSON-escaped (without quotes) to `bytes`.
+    init(jsonAppendingTo bytes: consuming [UInt8]) {
+        json = true
+        self.bytes = bytes
         scratch.reserveCapacity(256)
     }
 
     /// The description, ending in a line break as `renderBytes` ends it.
     mutating func finish() -> [UInt8] {
-        bytes.append(0x0A)
+        newline()
         return bytes
+    }
+
+    /// The buffer given to `init(jsonAppendingTo:)` with the description appended, and whether it
+    /// is to be used (see `gaveUp`).
+    consuming func finishJSON() -> (bytes: [UInt8], complete: Bool) {
+        newline()
+        return (bytes, !gaveUp)
+    }
+
+    @inline(__always)
+    private mutating func newline() {
+        if json {
+            bytes.append(0x5C)
+            bytes.append(UInt8(ascii: "n"))
+        } else {
+            bytes.append(0x0A)
+        }
+    }
+
+    /// `WikiMarkupEscaper.escape` of `text`, JSON-escaped with `json`.
+    private mutating func escape(_ text: String, multiline: Bool) {
+        guard json else { return WikiMarkupEscaper.escape(text, multiline: multiline, into: &bytes) }
+        if !WikiMarkupEscaper.escapeJSON(text, multiline: multiline, into: &bytes) { gaveUp = true }
+    }
+
+    private mutating func escape(utf8 text: UnsafeBufferPointer<UInt8>, multiline: Bool) {
+        guard json else { return WikiMarkupEscaper.escape(utf8: text, multiline: multiline, into: &bytes) }
+        if !WikiMarkupEscaper.escapeJSON(utf8: text, multiline: multiline, into: &bytes) { gaveUp = true }
+    }
+
+    /// Text written as it is (JSON-escaped with `json`).
+    private mutating func verbatim(utf8 text: UnsafeBufferPointer<UInt8>) {
+        guard json else { return bytes.append(contentsOf: text) }
+        if !JSONWriter.writeEscaped(utf8: text, into: &bytes) { gaveUp = true }
+    }
+
+    private mutating func verbatim(_ text: String) {
+        var text = text
+        text.withUTF8 { verbatim(utf8: $0) }
     }
 
     /// The blank line between blocks.
     private mutating func beginBlock() {
         if blocks > 0 {
-            bytes.append(0x0A)
-            bytes.append(0x0A)
+            newline()
+            newline()
         }
         blocks += 1
     }
 
     mutating func heading(level: Int, _ text: String) {
         beginBlock()
-        WikiMarkupRenderer.write(.heading(level: level, text: text), into: &bytes)
+        guard json else { return WikiMarkupRenderer.write(.heading(level: level, text: text), into: &bytes) }
+        bytes.append(UInt8(ascii: "h"))
+        if (0...9).contains(level) { bytes.append(0x30 + UInt8(level)) } else { bytes.append(utf8: String(level)) }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(0x20)
+        escape(text, multiline: false)
     }
 
     mutating func beginParagraph() { beginBlock() }
@@ -47,7 +107,7 @@ struct WikiMarkupStream: TicketDocumentSink {
     }
 
     mutating func beginItem() {
-        if items > 0 { bytes.append(0x0A) }
+        if items > 0 { newline() }
         items += 1
         bytes.append(UInt8(ascii: "*"))
         bytes.append(0x20)
@@ -76,28 +136,33 @@ struct WikiMarkupStream: TicketDocumentSink {
     /// escaped as the one text they make.
     private mutating func write(_ text: TicketText, multiline: Bool) {
         if text.third.isEmpty && text.fourth.isEmpty {
-            if text.second.isEmpty { return WikiMarkupEscaper.escape(text.first, multiline: multiline, into: &bytes) }
+            if text.second.isEmpty { return escape(text.first, multiline: multiline) }
             // The two joins most lines are, written without joining: the escaper treats a space
             // at the start as it treats the start (no word, no emoticon, a line's start kept), and
             // a colon at the end is written as it is and changes nothing it looks at before it.
             if text.first == " " {
                 bytes.append(0x20)
-                return WikiMarkupEscaper.escape(text.second, multiline: multiline, into: &bytes)
+                return escape(text.second, multiline: multiline)
             }
             if text.second == ":" {
-                WikiMarkupEscaper.escape(text.first, multiline: multiline, into: &bytes)
+                escape(text.first, multiline: multiline)
                 return bytes.append(UInt8(ascii: ":"))
             }
         }
         var scratch = self.scratch
         self.scratch = []
-        text.withUTF8(scratch: &scratch) { WikiMarkupEscaper.escape(utf8: $0, multiline: multiline, into: &bytes) }
+        text.withUTF8(scratch: &scratch) { escape(utf8: $0, multiline: multiline) }
         self.scratch = scratch
     }
 
     mutating func checklist(_ items: [String]) {
         beginBlock()
-        WikiMarkupRenderer.write(.checklist(items), into: &bytes)
+        guard json else { return WikiMarkupRenderer.write(.checklist(items), into: &bytes) }
+        for (index, item) in items.enumerated() {
+            if index > 0 { newline() }
+            bytes.append(utf8: "* ☐ ")
+            escape(item, multiline: false)
+        }
     }
 
     mutating func beginTable() { beginBlock() }
@@ -108,13 +173,17 @@ struct WikiMarkupStream: TicketDocumentSink {
             bytes.append(UInt8(ascii: "|"))
             bytes.append(UInt8(ascii: "|"))
         } else {
-            bytes.append(0x0A)
+            newline()
             bytes.append(UInt8(ascii: "|"))
         }
     }
 
     mutating func cell(_ text: String) {
-        WikiMarkupRenderer.cell(text, into: &bytes)
+        if json {
+            jsonCell(text)
+        } else {
+            WikiMarkupRenderer.cell(text, into: &bytes)
+        }
         bytes.append(UInt8(ascii: "|"))
         if inHeader { bytes.append(UInt8(ascii: "|")) }
     }
@@ -122,14 +191,49 @@ struct WikiMarkupStream: TicketDocumentSink {
     mutating func endRow() {}
     mutating func endTable() {}
 
+    /// `WikiMarkupRenderer.cell`, JSON-escaped.
+    private mutating func jsonCell(_ text: String) {
+        let start = bytes.count
+        if !WikiMarkupEscaper.holdsLineBreak(text) {
+            escape(text, multiline: false)
+        } else {
+            for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+                // Wiki's ` \\ `, its backslashes escaped.
+                if index > 0 { bytes.append(utf8: #" \\\\ "#) }
+                escape(String(line), multiline: false)
+            }
+        }
+        if bytes.count == start { bytes.append(0x20) }
+    }
+
     mutating func quote(_ text: String) {
         beginBlock()
-        WikiMarkupRenderer.write(.quote(text), into: &bytes)
+        guard json else { return WikiMarkupRenderer.write(.quote(text), into: &bytes) }
+        var body = text
+        while body.last?.isNewline == true { body.removeLast() }
+        bytes.append(utf8: "{quote}")
+        newline()
+        escape(body, multiline: true)
+        newline()
+        bytes.append(utf8: "{quote}")
     }
 
     /// `WikiMarkupRenderer.write` of the `.code` block, from the text's bytes.
     mutating func code(language: String, title: String, utf8 text: [UInt8]) {
         beginBlock()
-        text.withUnsafeBufferPointer { WikiMarkupRenderer.writeCode(language: language, title: title, utf8: $0, into: &bytes) }
+        guard json else {
+            return text.withUnsafeBufferPointer {
+                WikiMarkupRenderer.writeCode(language: language, title: title, utf8: $0, into: &bytes)
+            }
+        }
+        bytes.append(utf8: "{code:title=")
+        verbatim(title)
+        bytes.append(utf8: "|language=")
+        verbatim(language)
+        bytes.append(UInt8(ascii: "}"))
+        newline()
+        text.withUnsafeBufferPointer { verbatim(utf8: $0) }
+        newline()
+        bytes.append(utf8: "{code}")
     }
 }
