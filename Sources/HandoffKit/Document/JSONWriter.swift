@@ -144,6 +144,7 @@ public enum JSONWriter {
         writeEscaped(bytes, quoted: false, into: &out)
     }
 
+    @inline(__always)
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, into out: inout [UInt8]) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
             byteClasses.withUnsafeBufferPointer { classes in
@@ -155,7 +156,7 @@ public enum JSONWriter {
                 while index < count {
                     // Room for a word, an escape (at most 12 bytes) and a run of copied scalars.
                     if fill > scratchSize - 64 {
-                        out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill))
+                        out.append(bytes: UnsafeBufferPointer(start: buffer, count: fill))
                         fill = 0
                     }
                     if index + 8 <= count {
@@ -209,14 +210,14 @@ public enum JSONWriter {
                     }
                 }
                 if fill == scratchSize {
-                    out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill))
+                    out.append(bytes: UnsafeBufferPointer(start: buffer, count: fill))
                     fill = 0
                 }
                 if quoted {
                     buffer[fill] = 0x22
                     fill += 1
                 }
-                out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill))
+                out.append(bytes: UnsafeBufferPointer(start: buffer, count: fill))
                 return true
             }
         }

@@ -203,14 +203,14 @@ public struct TreeBytes {
         if let yamlGuards {
             guard key.plainInYAML, yamlGuards.startAtBraces || yamlGuards.isEmpty else { return yamlKey(key.text, yamlGuards) }
             yamlIndentKey()
-            bytes.append(contentsOf: name)
+            bytes.append(bytes: name)
             bytes.append(UInt8(ascii: ":"))
             afterKey = true
             return
         }
         guard isJSON else { return }
         beginMember()
-        bytes.append(contentsOf: quoted)
+        bytes.append(bytes: quoted)
         if indent != nil { bytes.append(0x20) }
         afterKey = true
     }
@@ -273,7 +273,7 @@ public struct TreeBytes {
         } else if depth > 0 && !empty {
             bytes.append(UInt8(ascii: ","))
         }
-        bytes.append(contentsOf: fragment.compact)
+        bytes.append(bytes: fragment.compact)
         depth += fragment.depthChange
         level += fragment.depthChange
         empty = fragment.endsEmpty
@@ -288,7 +288,7 @@ public struct TreeBytes {
         assert(Self.isVerbatimInJSON(key), "literal key \(key) needs escaping")
         beginMember()
         bytes.append(0x22)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(bytes: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         bytes.append(0x22)
         bytes.append(UInt8(ascii: ":"))
         if indent != nil { bytes.append(0x20) }
@@ -301,7 +301,7 @@ public struct TreeBytes {
         assert(Self.isVerbatimInJSON(text), "literal string \(text) needs escaping")
         beginMember()
         bytes.append(0x22)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        bytes.append(bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         bytes.append(0x22)
     }
 
