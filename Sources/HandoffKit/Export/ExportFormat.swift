@@ -184,10 +184,10 @@ func appendWikiDescriptionJSON(_ item: ExportItem, options: ExportOptions, to ou
     let start = out.count
     var taken: [UInt8] = []
     swap(&taken, &out)
-    var stream = WikiMarkupStream(jsonAppendingTo: consume taken)
+    var stream = WikiMarkupStream(.json, appendingTo: consume taken)
     TicketDocumentBuilder(options: options).write(item, into: &stream)
     let complete: Bool
-    (out, complete) = stream.finishJSON()
+    (out, complete) = stream.finishEscaped()
     // Escaped, the text is no shorter than its UTF-16: within the limit when this is.
     return complete && out.count - start <= ExportError.descriptionLimit
 }

@@ -44,6 +44,55 @@ enum WikiMarkupEscaper {
         return kinds[value]
     }
 
+    /// `kinds` for text written as the inside of a quoted CSV cell: a quote needs a look (it is
+    /// doubled), and so do the lead bytes of every scalar that may be invisible, which a cell
+    /// shows (`[U+202E]`) only from the whole text.
+    private static let csvKinds: [Kind] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if byte == 0x22 || (byte >= 0x80 && ByteTables.leadMayBeInvisible(byte)) { return .special }
+        return kinds[value]
+    }
+
+    /// What the escaped text is written as: wiki markup, or escaped once more for the string of
+    /// a JSON document or a quoted CSV cell. A type, so that each is a function of its own,
+    /// without a test a byte.
+    protocol Target {
+        static var json: Bool { get }
+        static var csv: Bool { get }
+    }
+
+    enum WikiText: Target {
+        static var json: Bool { false }
+        static var csv: Bool { false }
+    }
+
+    enum JSONText: Target {
+        static var json: Bool { true }
+        static var csv: Bool { false }
+    }
+
+    enum CSVText: Target {
+        static var json: Bool { false }
+        static var csv: Bool { true }
+    }
+
+    /// `escape`, written as the inside of a quoted CSV cell (quotes doubled), in the same pass;
+    /// false, having written part of it, at a scalar that may be invisible (see `escapeJSON`).
+    static func escapeCSV(_ text: String, multiline: Bool, into out: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { escapeCSV(utf8: $0, multiline: multiline, into: &out) }
+    }
+
+    /// `escapeCSV` of the text whose UTF-8 is `bytes`.
+    static func escapeCSV(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        return csvKinds.withUnsafeBufferPointer { kinds in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
+                escape(bytes, multiline: multiline, kinds: kinds, as: CSVText.self, scratch: scratch.baseAddress!, into: &out)
+            }
+        }
+    }
+
     /// Whether `text` holds a line break as `Character.isNewline` knows them.
     static func holdsLineBreak(_ text: String) -> Bool {
         var text = text
@@ -106,7 +155,7 @@ enum WikiMarkupEscaper {
         guard !bytes.isEmpty else { return true }
         return jsonKinds.withUnsafeBufferPointer { kinds in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-                escape(bytes, multiline: multiline, kinds: kinds, json: true, scratch: scratch.baseAddress!, into: &out)
+                escape(bytes, multiline: multiline, kinds: kinds, as: JSONText.self, scratch: scratch.baseAddress!, into: &out)
             }
         }
     }
@@ -120,16 +169,19 @@ enum WikiMarkupEscaper {
     ) {
         guard !bytes.isEmpty else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-            _ = escape(bytes, multiline: multiline, kinds: kinds, json: false, scratch: scratch.baseAddress!, into: &out)
+            _ = escape(bytes, multiline: multiline, kinds: kinds, as: WikiText.self, scratch: scratch.baseAddress!, into: &out)
         }
     }
 
-    /// With `json`, `kinds` must be `jsonKinds`: then a run copied at once holds nothing JSON
-    /// escapes, and what is written a byte at a time goes through `putText`.
-    private static func escape(
-        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, json: Bool,
+    /// For `JSONText`, `kinds` must be `jsonKinds` (`csvKinds` for `CSVText`): then a run copied
+    /// at once holds nothing to escape again, and what is written a byte at a time goes through
+    /// `putText`.
+    private static func escape<Text: Target>(
+        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, as text: Text.Type,
         scratch: UnsafeMutablePointer<UInt8>, into out: inout [UInt8]
     ) -> Bool {
+        let json = Text.json
+        let csv = Text.csv
         let count = bytes.count
         let source = bytes.baseAddress!
         let outStart = out.count
@@ -137,15 +189,20 @@ enum WikiMarkupEscaper {
         var lineStart = true
         var index = 0
         @inline(__always) func flush() {
-            out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: fill))
+            out.append(bytes: UnsafeBufferPointer(start: scratch, count: fill))
             fill = 0
         }
         @inline(__always) func put(_ byte: UInt8) {
             scratch[fill] = byte
             fill += 1
         }
-        /// A byte of the wiki text, escaped in JSON (a quote, a backslash, a tab, a line break).
+        /// A byte of the wiki text, escaped in JSON (a quote, a backslash, a tab, a line break), a
+        /// quote doubled in CSV.
         @inline(__always) func putText(_ byte: UInt8) {
+            if csv && byte == 0x22 {
+                put(0x22)
+                return put(0x22)
+            }
             guard json else { return put(byte) }
             switch byte {
             case 0x22, 0x5C:
@@ -169,7 +226,7 @@ enum WikiMarkupEscaper {
             if fill + length > scratchSize {
                 flush()
                 if length > scratchSize / 2 {
-                    out.append(contentsOf: UnsafeBufferPointer(start: source + start, count: length))
+                    out.append(bytes: UnsafeBufferPointer(start: source + start, count: length))
                     return
                 }
             }
@@ -213,7 +270,7 @@ enum WikiMarkupEscaper {
                     putText(multiline ? 0x0A : 0x20)
                     lineStart = true
                 } else if !UnsafeScalar.needsEscape(scalar) {
-                    if json && ByteTables.leadMayBeInvisible(byte) && UnsafeScalar.isInvisible(scalar) { return false }
+                    if json || csv, ByteTables.leadMayBeInvisible(byte) && UnsafeScalar.isInvisible(scalar) { return false }
                     put(from: index, to: index + length)
                     lineStart = false
                 }

@@ -2,14 +2,23 @@
 /// as the builder hands over each block: the same bytes, without the tree. Blocks that come whole
 /// (headings, checklists, quotes, code) go through the renderer's own `write`.
 ///
-/// With `json`, the same text is written as `JSONWriter` writes it inside a string, as it goes:
-/// a description bound for JSON is walked once, not written and then escaped into the JSON.
+/// The same text may be written escaped for where it goes, as it goes: as `JSONWriter` writes it
+/// inside a string, or as `CSVExporter` writes it inside a quoted cell. A description bound for
+/// JSON or CSV is walked once, not written and then escaped into the document.
 struct WikiMarkupStream: TicketDocumentSink {
+    /// How the wiki text is written.
+    enum Encoding {
+        case wiki
+        /// Escaped for a JSON string, without the quotes.
+        case json
+        /// Quotes doubled, for a quoted CSV cell, without the quotes.
+        case csv
+    }
+
     private(set) var bytes: [UInt8] = []
-    /// The text is written JSON-escaped.
-    private let json: Bool
-    /// A scalar that may be invisible came: JSON escapes those only from the whole text, which
-    /// this stream never holds, so what it wrote is not to be used.
+    private let encoding: Encoding
+    /// A scalar that may be invisible came (or, in CSV, one a cell drops): JSON and CSV write those
+    /// only from the whole text, which this stream never holds, so what it wrote is not to be used.
     private(set) var gaveUp = false
     /// Where runs of several pieces are joined before they are escaped as one text.
     private var scratch: [UInt8] = []
@@ -21,14 +30,14 @@ struct WikiMarkupStream: TicketDocumentSink {
     private var inHeader = false
 
     init(capacity: Int = 8192) {
-        json = false
+        encoding = .wiki
         bytes.reserveCapacity(capacity)
         scratch.reserveCapacity(256)
     }
 
-    /// A stream that appends the text JSON-escaped (without quotes) to `bytes`.
-    init(jsonAppendingTo bytes: consuming [UInt8]) {
-        json = true
+    /// A stream that appends the text escaped as `encoding` says (without quotes) to `bytes`.
+    init(_ encoding: Encoding, appendingTo bytes: consuming [UInt8]) {
+        self.encoding = encoding
         self.bytes = bytes
         scratch.reserveCapacity(256)
     }
@@ -39,16 +48,16 @@ struct WikiMarkupStream: TicketDocumentSink {
         return bytes
     }
 
-    /// The buffer given to `init(jsonAppendingTo:)` with the description appended, and whether it
+    /// The buffer given to `init(_:appendingTo:)` with the description appended, and whether it
     /// is to be used (see `gaveUp`).
-    consuming func finishJSON() -> (bytes: [UInt8], complete: Bool) {
+    consuming func finishEscaped() -> (bytes: [UInt8], complete: Bool) {
         newline()
         return (bytes, !gaveUp)
     }
 
     @inline(__always)
     private mutating func newline() {
-        if json {
+        if encoding == .json {
             bytes.append(0x5C)
             bytes.append(UInt8(ascii: "n"))
         } else {
@@ -56,21 +65,97 @@ struct WikiMarkupStream: TicketDocumentSink {
         }
     }
 
-    /// `WikiMarkupEscaper.escape` of `text`, JSON-escaped with `json`.
+    /// `WikiMarkupEscaper.escape` of `text`, escaped as `encoding` says.
     private mutating func escape(_ text: String, multiline: Bool) {
-        guard json else { return WikiMarkupEscaper.escape(text, multiline: multiline, into: &bytes) }
-        if !WikiMarkupEscaper.escapeJSON(text, multiline: multiline, into: &bytes) { gaveUp = true }
+        let complete: Bool
+        switch encoding {
+        case .wiki:
+            WikiMarkupEscaper.escape(text, multiline: multiline, into: &bytes)
+            complete = true
+        case .json: complete = WikiMarkupEscaper.escapeJSON(text, multiline: multiline, into: &bytes)
+        case .csv: complete = WikiMarkupEscaper.escapeCSV(text, multiline: multiline, into: &bytes)
+        }
+        if !complete { gaveUp = true }
     }
 
     private mutating func escape(utf8 text: UnsafeBufferPointer<UInt8>, multiline: Bool) {
-        guard json else { return WikiMarkupEscaper.escape(utf8: text, multiline: multiline, into: &bytes) }
-        if !WikiMarkupEscaper.escapeJSON(utf8: text, multiline: multiline, into: &bytes) { gaveUp = true }
+        let complete: Bool
+        switch encoding {
+        case .wiki:
+            WikiMarkupEscaper.escape(utf8: text, multiline: multiline, into: &bytes)
+            complete = true
+        case .json: complete = WikiMarkupEscaper.escapeJSON(utf8: text, multiline: multiline, into: &bytes)
+        case .csv: complete = WikiMarkupEscaper.escapeCSV(utf8: text, multiline: multiline, into: &bytes)
+        }
+        if !complete { gaveUp = true }
     }
 
-    /// Text written as it is (JSON-escaped with `json`).
+    /// Text written as it is (escaped as `encoding` says).
     private mutating func verbatim(utf8 text: UnsafeBufferPointer<UInt8>) {
-        guard json else { return bytes.append(contentsOf: text) }
-        if !JSONWriter.writeEscaped(utf8: text, into: &bytes) { gaveUp = true }
+        let complete: Bool
+        switch encoding {
+        case .wiki:
+            bytes.append(bytes: text)
+            complete = true
+        case .json: complete = JSONWriter.writeEscaped(utf8: text, into: &bytes)
+        case .csv: complete = Self.writeCSVQuoted(text, into: &bytes)
+        }
+        if !complete { gaveUp = true }
+    }
+
+    /// `text` with its quotes doubled; false at a control but a line feed or tab, at a scalar
+    /// that needs an escape or may be invisible (a cell drops or shows them, from the whole text).
+    private static func writeCSVQuoted(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        let count = text.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                // Printable ASCII but a quote is copied eight bytes at a time.
+                let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let quote = word ^ (0x22 &* ones)
+                let control = (word &- 0x20 &* ones) & ~word
+                let flags = (word | control | (word &+ ones) | ((quote &- ones) & ~quote)) & (0x80 &* ones)
+                if flags == 0 {
+                    index += 8
+                    continue
+                }
+                index += flags.trailingZeroBitCount >> 3
+            }
+            let byte = text[index]
+            if byte >= 0x20 && byte < 0x7F && byte != 0x22 {
+                index += 1
+                continue
+            }
+            if byte == 0x22 {
+                // The run and this quote, then the quote again.
+                out.append(bytes: UnsafeBufferPointer(rebasing: text[runStart...index]))
+                runStart = index
+                index += 1
+                continue
+            }
+            if byte < 0x80 {
+                guard byte == 0x0A || byte == 0x09 else { return false }
+                index += 1
+                continue
+            }
+            if ByteTables.leadMayNeedEscape(byte) || ByteTables.leadMayBeInvisible(byte) {
+                let (scalar, length) = UnsafeScalar.decode(text, at: index)
+                if UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) { return false }
+                index += length
+            } else {
+                // Japanese and the like: no scalar of these lead bytes is dropped or shown.
+                index += 1
+                while index < count, text[index] >= 0x80, !ByteTables.leadMayNeedEscape(text[index]),
+                    !ByteTables.leadMayBeInvisible(text[index])
+                {
+                    index += 1
+                }
+            }
+        }
+        out.append(bytes: UnsafeBufferPointer(rebasing: text[runStart..<count]))
+        return true
     }
 
     private mutating func verbatim(_ text: String) {
@@ -89,7 +174,7 @@ struct WikiMarkupStream: TicketDocumentSink {
 
     mutating func heading(level: Int, _ text: String) {
         beginBlock()
-        guard json else { return WikiMarkupRenderer.write(.heading(level: level, text: text), into: &bytes) }
+        guard encoding != .wiki else { return WikiMarkupRenderer.write(.heading(level: level, text: text), into: &bytes) }
         bytes.append(UInt8(ascii: "h"))
         if (0...9).contains(level) { bytes.append(0x30 + UInt8(level)) } else { bytes.append(utf8: String(level)) }
         bytes.append(UInt8(ascii: "."))
@@ -157,7 +242,7 @@ struct WikiMarkupStream: TicketDocumentSink {
 
     mutating func checklist(_ items: [String]) {
         beginBlock()
-        guard json else { return WikiMarkupRenderer.write(.checklist(items), into: &bytes) }
+        guard encoding != .wiki else { return WikiMarkupRenderer.write(.checklist(items), into: &bytes) }
         for (index, item) in items.enumerated() {
             if index > 0 { newline() }
             bytes.append(utf8: "* ☐ ")
@@ -179,10 +264,10 @@ struct WikiMarkupStream: TicketDocumentSink {
     }
 
     mutating func cell(_ text: String) {
-        if json {
-            jsonCell(text)
-        } else {
+        if encoding == .wiki {
             WikiMarkupRenderer.cell(text, into: &bytes)
+        } else {
+            escapedCell(text)
         }
         bytes.append(UInt8(ascii: "|"))
         if inHeader { bytes.append(UInt8(ascii: "|")) }
@@ -191,15 +276,15 @@ struct WikiMarkupStream: TicketDocumentSink {
     mutating func endRow() {}
     mutating func endTable() {}
 
-    /// `WikiMarkupRenderer.cell`, JSON-escaped.
-    private mutating func jsonCell(_ text: String) {
+    /// `WikiMarkupRenderer.cell`, escaped as `encoding` says.
+    private mutating func escapedCell(_ text: String) {
         let start = bytes.count
         if !WikiMarkupEscaper.holdsLineBreak(text) {
             escape(text, multiline: false)
         } else {
             for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
-                // Wiki's ` \\ `, its backslashes escaped.
-                if index > 0 { bytes.append(utf8: #" \\\\ "#) }
+                // Wiki's ` \\ `, its backslashes escaped in JSON.
+                if index > 0 { bytes.append(utf8: encoding == .json ? #" \\\\ "# : #" \\ "#) }
                 escape(String(line), multiline: false)
             }
         }
@@ -208,7 +293,7 @@ struct WikiMarkupStream: TicketDocumentSink {
 
     mutating func quote(_ text: String) {
         beginBlock()
-        guard json else { return WikiMarkupRenderer.write(.quote(text), into: &bytes) }
+        guard encoding != .wiki else { return WikiMarkupRenderer.write(.quote(text), into: &bytes) }
         var body = text
         while body.last?.isNewline == true { body.removeLast() }
         bytes.append(utf8: "{quote}")
@@ -221,7 +306,7 @@ struct WikiMarkupStream: TicketDocumentSink {
     /// `WikiMarkupRenderer.write` of the `.code` block, from the text's bytes.
     mutating func code(language: String, title: String, utf8 text: [UInt8]) {
         beginBlock()
-        guard json else {
+        guard encoding != .wiki else {
             return text.withUnsafeBufferPointer {
                 WikiMarkupRenderer.writeCode(language: language, title: title, utf8: $0, into: &bytes)
             }
