@@ -13,9 +13,8 @@ public struct JiraImportExporter: Exporter {
     /// before it took that id.
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item throws(ExportError) in
-            var used: Set<String> = []
             var links: [Value] = []
-            let issues = try issues(for: item, options: options, used: &used, links: &links)
+            let issues = try issues(for: item, externalID: item.externalID, options: options, links: &links)
             return .importIssues(issues, links: links)
         }
     }
@@ -66,7 +65,6 @@ public struct JiraImportExporter: Exporter {
     func issues(
         for item: ExportItem, options: ExportOptions, used: inout Set<String>, links: inout [Value]
     ) throws(ExportError) -> [[UInt8]] {
-        let fields = IssueFields(draft: item.draft, options: options)
         // Two identical drafts without ids would share an id; the importer needs them distinct.
         var externalID = item.externalID
         var copy = 2
@@ -74,6 +72,15 @@ public struct JiraImportExporter: Exporter {
             externalID = "\(item.externalID)-\(copy)"
             copy += 1
         }
+        return try issues(for: item, externalID: externalID, options: options, links: &links)
+    }
+
+    /// `issues(for:options:used:links:)` with `externalID` taken: what a worker renders, before
+    /// the writer knows whether a draft before it took the id (no set of ids made for one).
+    private func issues(
+        for item: ExportItem, externalID: String, options: ExportOptions, links: inout [Value]
+    ) throws(ExportError) -> [[UInt8]] {
+        let fields = IssueFields(draft: item.draft, options: options)
         var issues = [
             try issue(
                 externalID: externalID, type: fields.issueType, summary: fields.summary, fields: fields,
