@@ -113,6 +113,22 @@ public enum JSONWriter {
         }
     }
 
+    /// `prefix`, `writeString(utf8: bytes)`, then `suffix`, gathered into one copy into `out`.
+    static func writeString(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, after prefix: UnsafeBufferPointer<UInt8>, before suffix: UnsafeBufferPointer<UInt8>,
+        into out: inout [UInt8]
+    ) {
+        let start = out.count
+        if !writeEscaped(bytes, quoted: true, prefix: prefix, suffix: suffix, into: &out) {
+            out.removeSubrange(start...)
+            out.append(bytes: prefix)
+            out.append(0x22)
+            writeScalars(String(decoding: bytes, as: UTF8.self), into: &out)
+            out.append(0x22)
+            out.append(bytes: suffix)
+        }
+    }
+
     private static func writeScalars(_ text: String, into out: inout [UInt8]) {
         UnsafeScalar.forEach(text) { scalar, invisible in
             if scalar.value < 0x80 && plainASCII[Int(scalar.value)] {
@@ -144,13 +160,24 @@ public enum JSONWriter {
         writeEscaped(bytes, quoted: false, into: &out)
     }
 
+    /// `prefix` and `suffix` (at most a few dozen bytes) go before and after, in the same copy.
     @inline(__always)
-    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, into out: inout [UInt8]) -> Bool {
+    private static func writeEscaped(
+        _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, prefix: UnsafeBufferPointer<UInt8>? = nil,
+        suffix: UnsafeBufferPointer<UInt8>? = nil, into out: inout [UInt8]
+    ) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
             byteClasses.withUnsafeBufferPointer { classes in
                 let buffer = scratch.baseAddress!
-                buffer[0] = 0x22
-                var fill = quoted ? 1 : 0
+                var fill = 0
+                if let prefix, let base = prefix.baseAddress {
+                    buffer.update(from: base, count: prefix.count)
+                    fill = prefix.count
+                }
+                if quoted {
+                    buffer[fill] = 0x22
+                    fill += 1
+                }
                 var index = 0
                 let count = bytes.count
                 while index < count {
@@ -209,13 +236,18 @@ public enum JSONWriter {
                         index += length
                     }
                 }
-                if fill == scratchSize {
+                let tail = (quoted ? 1 : 0) + (suffix?.count ?? 0)
+                if fill + tail > scratchSize {
                     out.append(bytes: UnsafeBufferPointer(start: buffer, count: fill))
                     fill = 0
                 }
                 if quoted {
                     buffer[fill] = 0x22
                     fill += 1
+                }
+                if let suffix, let base = suffix.baseAddress {
+                    (buffer + fill).update(from: base, count: suffix.count)
+                    fill += suffix.count
                 }
                 out.append(bytes: UnsafeBufferPointer(start: buffer, count: fill))
                 return true
