@@ -171,7 +171,7 @@ public enum JSONWriter {
                 let buffer = scratch.baseAddress!
                 var fill = 0
                 if let prefix, let base = prefix.baseAddress {
-                    buffer.update(from: base, count: prefix.count)
+                    ByteTables.copy(base, to: buffer, count: prefix.count)
                     fill = prefix.count
                 }
                 if quoted {
@@ -246,7 +246,7 @@ public enum JSONWriter {
                     fill += 1
                 }
                 if let suffix, let base = suffix.baseAddress {
-                    (buffer + fill).update(from: base, count: suffix.count)
+                    ByteTables.copy(base, to: buffer + fill, count: suffix.count)
                     fill += suffix.count
                 }
                 out.append(bytes: UnsafeBufferPointer(start: buffer, count: fill))

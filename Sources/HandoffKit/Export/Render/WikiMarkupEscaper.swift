@@ -230,7 +230,7 @@ enum WikiMarkupEscaper {
                     return
                 }
             }
-            (scratch + fill).update(from: source + start, count: length)
+            ByteTables.copy(source + start, to: scratch + fill, count: length)
             fill += length
         }
         /// Whether the last character written is `:` or `;`, the user's or a reference's own, so
