@@ -113,6 +113,22 @@ public enum JSONWriter {
         }
     }
 
+    /// `prefix`, `writeString(utf8: bytes)`, then `suffix`, gathered into one copy into `out`.
+    static func writeString(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, after prefix: UnsafeBufferPointer<UInt8>, before suffix: UnsafeBufferPointer<UInt8>,
+        into out: inout [UInt8]
+    ) {
+        let start = out.count
+        if !writeEscaped(bytes, quoted: true, prefix: prefix, suffix: suffix, into: &out) {
+            out.removeSubrange(start...)
+            out.append(bytes: prefix)
+            out.append(0x22)
+            writeScalars(String(decoding: bytes, as: UTF8.self), into: &out)
+            out.append(0x22)
+            out.append(bytes: suffix)
+        }
+    }
+
     private static func writeScalars(_ text: String, into out: inout [UInt8]) {
         UnsafeScalar.forEach(text) { scalar, invisible in
             if scalar.value < 0x80 && plainASCII[Int(scalar.value)] {
@@ -134,17 +150,40 @@ public enum JSONWriter {
     /// invisible (having appended part of it): one pass over the text instead of a check for
     /// invisibles and then the writing.
     private static func writeQuoted(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        writeEscaped(bytes, quoted: true, into: &out)
+    }
+
+    /// What `writeString(utf8:)` writes between the quotes, for a writer that makes a string of
+    /// several pieces (a description written as it is rendered); false, having appended part of
+    /// it, at the first scalar that may be invisible, which only the whole text can tell apart.
+    static func writeEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        writeEscaped(bytes, quoted: false, into: &out)
+    }
+
+    /// `prefix` and `suffix` (at most a few dozen bytes) go before and after, in the same copy.
+    @inline(__always)
+    private static func writeEscaped(
+        _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, prefix: UnsafeBufferPointer<UInt8>? = nil,
+        suffix: UnsafeBufferPointer<UInt8>? = nil, into out: inout [UInt8]
+    ) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
             byteClasses.withUnsafeBufferPointer { classes in
                 let buffer = scratch.baseAddress!
-                buffer[0] = 0x22
-                var fill = 1
+                var fill = 0
+                if let prefix, let base = prefix.baseAddress {
+                    ByteTables.copy(base, to: buffer, count: prefix.count)
+                    fill = prefix.count
+                }
+                if quoted {
+                    buffer[fill] = 0x22
+                    fill += 1
+                }
                 var index = 0
                 let count = bytes.count
                 while index < count {
                     // Room for a word, an escape (at most 12 bytes) and a run of copied scalars.
                     if fill > scratchSize - 64 {
-                        out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill))
+                        out.append(bytes: UnsafeBufferPointer(start: buffer, count: fill))
                         fill = 0
                     }
                     if index + 8 <= count {
@@ -197,12 +236,20 @@ public enum JSONWriter {
                         index += length
                     }
                 }
-                if fill == scratchSize {
-                    out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill))
+                let tail = (quoted ? 1 : 0) + (suffix?.count ?? 0)
+                if fill + tail > scratchSize {
+                    out.append(bytes: UnsafeBufferPointer(start: buffer, count: fill))
                     fill = 0
                 }
-                buffer[fill] = 0x22
-                out.append(contentsOf: UnsafeBufferPointer(start: buffer, count: fill + 1))
+                if quoted {
+                    buffer[fill] = 0x22
+                    fill += 1
+                }
+                if let suffix, let base = suffix.baseAddress {
+                    ByteTables.copy(base, to: buffer + fill, count: suffix.count)
+                    fill += suffix.count
+                }
+                out.append(bytes: UnsafeBufferPointer(start: buffer, count: fill))
                 return true
             }
         }

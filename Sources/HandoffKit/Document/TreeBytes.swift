@@ -203,14 +203,14 @@ public struct TreeBytes {
         if let yamlGuards {
             guard key.plainInYAML, yamlGuards.startAtBraces || yamlGuards.isEmpty else { return yamlKey(key.text, yamlGuards) }
             yamlIndentKey()
-            bytes.append(contentsOf: name)
+            bytes.append(bytes: name)
             bytes.append(UInt8(ascii: ":"))
             afterKey = true
             return
         }
         guard isJSON else { return }
         beginMember()
-        bytes.append(contentsOf: quoted)
+        bytes.append(bytes: quoted)
         if indent != nil { bytes.append(0x20) }
         afterKey = true
     }
@@ -273,12 +273,45 @@ public struct TreeBytes {
         } else if depth > 0 && !empty {
             bytes.append(UInt8(ascii: ","))
         }
-        bytes.append(contentsOf: fragment.compact)
+        bytes.append(bytes: fragment.compact)
         depth += fragment.depthChange
         level += fragment.depthChange
         empty = fragment.endsEmpty
         afterKey = fragment.endsAfterKey
     }
+
+    /// The compact JSON that `close` writes after a string member `depth` containers deep, for
+    /// `node(_:string:closing:)`. Never freed: closings are made once, for the life of the program.
+    static func recordedClosing(depth: Int, _ close: (inout TreeBytes) -> Void) -> UnsafeBufferPointer<UInt8> {
+        var tree = TreeBytes(.json(indent: nil), capacity: 64)
+        tree.depth = depth
+        tree.level = depth
+        tree.empty = false
+        close(&tree)
+        precondition(tree.depth == 0, "a closing closes what its node opened")
+        let stored = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: tree.bytes.count)
+        _ = stored.initialize(from: tree.bytes)
+        return UnsafeBufferPointer(stored)
+    }
+
+    /// `append(opening)`, `string(utf8: text)`, then the members and brackets `closing` was
+    /// recorded from (which close what `opening` opened): in compact JSON, one copy into the
+    /// bytes, where the three cost a copy each. A text node is a few hundred of these a draft.
+    mutating func node(_ opening: Fragment, string text: UnsafeBufferPointer<UInt8>, closing: UnsafeBufferPointer<UInt8>) {
+        guard isJSON, indent == nil, opening.endsAfterKey else {
+            preconditionFailure("a node is written whole only in compact JSON, after its opening's key")
+        }
+        if afterKey {
+            afterKey = false
+        } else if depth > 0 && !empty {
+            bytes.append(UInt8(ascii: ","))
+        }
+        JSONWriter.writeString(utf8: text, after: opening.compact, before: closing, into: &bytes)
+        empty = false
+    }
+
+    /// Whether `node(_:string:closing:)` may be used: compact JSON.
+    var isCompactJSON: Bool { isJSON && indent == nil }
 
     /// A key written in the source as a literal (`type`, `content`, `fields`): in JSON its bytes
     /// go out at once, without the escape scan a key from the draft needs. Only for literals of
@@ -288,7 +321,7 @@ public struct TreeBytes {
         assert(Self.isVerbatimInJSON(key), "literal key \(key) needs escaping")
         beginMember()
         bytes.append(0x22)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(bytes: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         bytes.append(0x22)
         bytes.append(UInt8(ascii: ":"))
         if indent != nil { bytes.append(0x20) }
@@ -301,7 +334,7 @@ public struct TreeBytes {
         assert(Self.isVerbatimInJSON(text), "literal string \(text) needs escaping")
         beginMember()
         bytes.append(0x22)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        bytes.append(bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         bytes.append(0x22)
     }
 
@@ -343,6 +376,17 @@ public struct TreeBytes {
         beginMember()
         JSONWriter.writeString(utf8: text, into: &bytes)
     }
+    /// A JSON string whose text `write` appends already escaped, between the quotes this writes;
+    /// false when `write` gives up (what it wrote is then to be rolled back).
+    mutating func string(escapedBy write: (inout [UInt8]) -> Bool) -> Bool {
+        precondition(isJSON, "escaped for JSON")
+        beginMember()
+        bytes.append(0x22)
+        guard write(&bytes) else { return false }
+        bytes.append(0x22)
+        return true
+    }
+
     /// A keyword or date: a string in JSON, told apart from text in the digest.
     mutating func plain(_ text: String) { scalar(text, tag: 4, quoted: true) }
 

@@ -226,7 +226,7 @@ public enum YAMLWriter {
         _ scan: YAMLTextScan, guarded: Bool, _ bytes: UnsafeBufferPointer<UInt8>, of text: String, into out: inout [UInt8]
     ) {
         if !guarded && plainAllowed(scan, bytes, of: text) {
-            out.append(contentsOf: bytes)
+            out.append(bytes: bytes)
         } else {
             writeDoubleQuoted(bytes, of: text, escapeBraces: guarded, mayHoldInvisible: scan.mayHoldInvisible, into: &out)
         }
@@ -251,7 +251,7 @@ public enum YAMLWriter {
             if index == end || bytes[index] == 0x0A {
                 if index > lineStart {
                     out.appendSpaces(indent + 2)
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]))
+                    out.append(bytes: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]))
                 }
                 out.append(0x0A)
                 lineStart = index + 1
@@ -457,7 +457,7 @@ public enum YAMLWriter {
                     index += 1
                     continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 appendQuotedASCII(byte, escapeBraces: escapeBraces, into: &out)
                 index += 1
                 runStart = index
@@ -469,13 +469,13 @@ public enum YAMLWriter {
             }
             let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
             if UnsafeScalar.needsEscape(scalar) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 appendEscape(scalar, into: &out)
                 runStart = index + length
             }
             index += length
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         out.append(0x22)
     }
 

@@ -175,6 +175,23 @@ func wikiDescriptionBytes(_ item: ExportItem, options: ExportOptions) throws(Exp
     return text
 }
 
+/// `wikiDescriptionBytes` as `JSONWriter` writes it inside a string, appended to `out` as it is
+/// rendered: one walk of the text instead of writing it and then escaping it. False, having
+/// appended part of it, when that is not the same (a scalar that may be invisible, which JSON
+/// escapes only from the whole text) or when the text may be over Jira's limit: then the caller
+/// writes `wikiDescriptionBytes`, which says.
+func appendWikiDescriptionJSON(_ item: ExportItem, options: ExportOptions, to out: inout [UInt8]) -> Bool {
+    let start = out.count
+    var taken: [UInt8] = []
+    swap(&taken, &out)
+    var stream = WikiMarkupStream(.json, appendingTo: consume taken)
+    TicketDocumentBuilder(options: options).write(item, into: &stream)
+    let complete: Bool
+    (out, complete) = stream.finishEscaped()
+    // Escaped, the text is no shorter than its UTF-16: within the limit when this is.
+    return complete && out.count - start <= ExportError.descriptionLimit
+}
+
 /// The `fields` object of a REST create body; the description is a wiki string (v2) or ADF (v3).
 func restFields(_ item: ExportItem, options: ExportOptions, description: Value) -> Value {
     let fields = IssueFields(draft: item.draft, options: options)

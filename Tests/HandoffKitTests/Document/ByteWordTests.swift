@@ -30,4 +30,20 @@ struct ByteWordTests {
             #expect(ByteTables.flaggedBytes(Self.word(bytes)) == pattern.nonzeroBitCount)
         }
     }
+
+    @Test("a short copy writes exactly its bytes, at every length around the word sizes, and appends them")
+    func shortCopies() {
+        let source = (0..<48).map { UInt8($0 + 1) }
+        for count in 0...40 {
+            var target = [UInt8](repeating: 0, count: 48)
+            source.withUnsafeBufferPointer { from in
+                target.withUnsafeMutableBufferPointer { to in ByteTables.copy(from.baseAddress!, to: to.baseAddress!, count: count) }
+            }
+            #expect(Array(target[..<count]) == Array(source[..<count]), "count \(count)")
+            #expect(target[count...].allSatisfy { $0 == 0 }, "count \(count)")
+            var appended: [UInt8] = [0xFF]
+            source.withUnsafeBufferPointer { appended.append(bytes: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            #expect(appended == [0xFF] + source[..<count], "count \(count)")
+        }
+    }
 }

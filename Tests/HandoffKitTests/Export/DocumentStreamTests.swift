@@ -64,6 +64,86 @@ struct DocumentStreamTests {
         }
     }
 
+    @Test("the description written JSON-escaped as it is rendered is the JSON string of the wiki text")
+    func wikiJSON() throws {
+        var complete = 0
+        var gaveUp = 0
+        for options in Self.optionSets {
+            for draft in try Self.drafts() {
+                let item = ExportFixtures.item(draft)
+                let wiki = try wikiDescriptionBytes(item, options: options)
+                var expected: [UInt8] = Array("x".utf8)
+                wiki.withUnsafeBufferPointer { JSONWriter.writeString(utf8: $0, into: &expected) }
+                var written: [UInt8] = Array("x\"".utf8)
+                if appendWikiDescriptionJSON(item, options: options, to: &written) {
+                    written.append(0x22)
+                    #expect(written == expected)
+                    complete += 1
+                } else {
+                    #expect(wiki.utf8String.unicodeScalars.contains(where: UnsafeScalar.isInvisible))
+                    gaveUp += 1
+                }
+            }
+        }
+        // The generated text is dense with invisible characters: both ways are taken often.
+        #expect(complete > 40)
+        #expect(gaveUp > 40)
+    }
+
+    @Test("the description's CSV cell written as it is rendered is the cell of the wiki text")
+    func csvCell() throws {
+        var complete = 0
+        var gaveUp = 0
+        for options in Self.optionSets {
+            for mode in [ExportOptions.CSVGuard.jira, .spreadsheet] {
+                var options = options
+                options.csvGuard = mode
+                for draft in try Self.drafts() {
+                    let item = ExportFixtures.item(draft)
+                    let wiki = try wikiDescriptionBytes(item, options: options)
+                    var expected: [UInt8] = Array("x,".utf8)
+                    wiki.withUnsafeBufferPointer { utf8 in
+                        CSVExporter.appendCell(utf8, of: { String(decoding: utf8, as: UTF8.self) }, guard: mode, into: &expected)
+                    }
+                    var written: [UInt8] = Array("x,".utf8)
+                    if CSVExporter.appendDescriptionCell(item, options: options, into: &written) {
+                        #expect(written == expected)
+                        complete += 1
+                    } else {
+                        #expect(Self.mayNeedCharacterwiseCell(wiki))
+                        gaveUp += 1
+                    }
+                }
+            }
+        }
+        // The generated text is dense with invisible characters: both ways are taken often.
+        #expect(complete > 50)
+        #expect(gaveUp > 50)
+    }
+
+    /// What sends a cell to the character-wise writer: an invisible scalar, a quote or comma
+    /// next to a non-ASCII scalar, a first character that is not a letter or digit.
+    static func mayNeedCharacterwiseCell(_ wiki: [UInt8]) -> Bool {
+        let text = wiki.utf8String
+        if text.unicodeScalars.contains(where: UnsafeScalar.isInvisible) { return true }
+        if let first = text.unicodeScalars.first, !(first.isASCII && first.properties.isAlphabetic) { return true }
+        for (index, byte) in wiki.enumerated() where byte == 0x22 || byte == 0x2C {
+            if (index > 0 && wiki[index - 1] >= 0x80) || (index + 1 < wiki.count && wiki[index + 1] >= 0x80) { return true }
+        }
+        return false
+    }
+
+    @Test("a description that may be over Jira's limit is left to the writer that counts it")
+    func jsonNearLimit() throws {
+        var draft = TestDrafts.ready
+        draft.objective.problem = String(repeating: "\"", count: 20_000)
+        let item = ExportFixtures.item(draft)
+        let options = ExportFixtures.options(includeSource: false)
+        var written: [UInt8] = []
+        #expect(!appendWikiDescriptionJSON(item, options: options, to: &written))
+        #expect(try wikiDescriptionBytes(item, options: options).count < 32_767)
+    }
+
     @Test("ADF written as the builder goes is the rendered document's, compact and indented")
     func adf() throws {
         for options in Self.optionSets {

@@ -45,6 +45,27 @@ struct WriterEquivalenceTests {
         }
     }
 
+    @Test("wiki escaping written JSON-escaped is the escaped text's JSON string, or gives up at an invisible")
+    func wikiEscapeJSON() {
+        var complete = 0
+        for text in Self.texts(seed: 4) {
+            for multiline in [false, true] {
+                let wiki = WikiMarkupRenderer.escape(text, multiline: multiline)
+                var expected: [UInt8] = []
+                JSONWriter.writeString(wiki, into: &expected)
+                var written: [UInt8] = [0x22]
+                if WikiMarkupEscaper.escapeJSON(text, multiline: multiline, into: &written) {
+                    written.append(0x22)
+                    #expect(written == expected, "\(text.debugDescription) multiline: \(multiline)")
+                    complete += 1
+                } else {
+                    #expect(wiki.unicodeScalars.contains(where: UnsafeScalar.isInvisible), "\(text.debugDescription)")
+                }
+            }
+        }
+        #expect(complete > 300)
+    }
+
     @Test("wiki table cells match: line breaks, empty lines and empty cells")
     func wikiCells() {
         for text in Self.texts(seed: 2) {

@@ -56,21 +56,25 @@ public struct CSVExporter: Exporter {
         func row(_ item: ExportItem) throws(ExportError) -> [UInt8] {
             if options.shape == .subtasks { throw ExportError.shapeUnsupported(.csv) }
             let fields = IssueFields(draft: item.draft, options: options)
-            let description = try wikiDescriptionBytes(item, options: options)
             var row = [item.externalID, fields.summary, fields.issueType, fields.status, fields.priority]
             row.append(fields.dueDate?.description ?? "")
             row += (0..<labelColumns).map { $0 < fields.labels.count ? fields.labels[$0] : "" }
             row += (0..<componentColumns).map { $0 < fields.components.count ? fields.components[$0] : "" }
             row += customIDs.map { id in fields.customFields.first { $0.id == id }?.value ?? "" }
             var out: [UInt8] = []
-            out.reserveCapacity(description.count + 512)
+            out.reserveCapacity(8192 + (item.sourceYAMLBytes?.count ?? 4096) * 9 / 8)
             for text in row {
                 CSVExporter.appendCell(text, guard: options.csvGuard, into: &out)
                 out.append(UInt8(ascii: ","))
             }
-            // The description, the longest cell by far, from the renderer's bytes.
-            description.withUnsafeBufferPointer { utf8 in
-                CSVExporter.appendCell(utf8, of: { String(decoding: utf8, as: UTF8.self) }, guard: options.csvGuard, into: &out)
+            let cellStart = out.count
+            if !CSVExporter.appendDescriptionCell(item, options: options, into: &out) {
+                // Rare: text a cell must drop or show characters of, or may be over the limit.
+                out.removeSubrange(cellStart...)
+                let description = try wikiDescriptionBytes(item, options: options)
+                description.withUnsafeBufferPointer { utf8 in
+                    CSVExporter.appendCell(utf8, of: { String(decoding: utf8, as: UTF8.self) }, guard: options.csvGuard, into: &out)
+                }
             }
             out.append(utf8: "\r\n")
             return out
@@ -159,7 +163,7 @@ public struct CSVExporter: Exporter {
         }
         if !needsQuotes {
             if guarded { out.append(UInt8(ascii: "'")) }
-            out.append(contentsOf: utf8)
+            out.append(bytes: utf8)
             return true
         }
         out.append(0x22)
@@ -168,13 +172,70 @@ public struct CSVExporter: Exporter {
         var position = 0
         for _ in 0..<quotes {
             position = CellBytes.quote(in: utf8, from: position)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...position]))
+            out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart...position]))
             out.append(0x22)
             position += 1
             runStart = position
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+        out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         out.append(0x22)
+        return true
+    }
+
+    /// The description's cell as `appendCell` writes it from `wikiDescriptionBytes`, written as
+    /// the description is rendered: it ends in a line break, so it is always quoted, and its
+    /// quotes are doubled as they come. False, having appended part of it, where that is not
+    /// the same cell (a character the cell drops or shows, a quote or comma that a neighbouring
+    /// scalar may take in, a leading space or formula sign) or it may be over Jira's limit.
+    static func appendDescriptionCell(_ item: ExportItem, options: ExportOptions, into out: inout [UInt8]) -> Bool {
+        out.append(0x22)
+        let start = out.count
+        var taken: [UInt8] = []
+        swap(&taken, &out)
+        var stream = WikiMarkupStream(.csv, appendingTo: consume taken)
+        TicketDocumentBuilder(options: options).write(item, into: &stream)
+        let complete: Bool
+        (out, complete) = stream.finishEscaped()
+        // Quotes doubled, the text is no shorter than its UTF-16: within the limit when this is.
+        guard complete, out.count - start <= ExportError.descriptionLimit else { return false }
+        let first = out[start]
+        if first == 0x20 { return false }
+        let alphanumeric = (first >= 0x30 && first <= 0x39) || ((first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A)
+        if options.csvGuard == .spreadsheet && !alphanumeric { return false }
+        let standsAlone = out.withUnsafeBufferPointer { bytes in
+            quotesAndCommasStandAlone(UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+        guard standsAlone else { return false }
+        out.append(0x22)
+        return true
+    }
+
+    /// `standsAlone` of every quote and comma of a cell's text, given with its quotes doubled.
+    private static func quotesAndCommasStandAlone(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = cell.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let found = CellBytes.quotesAndCommas(UnsafeRawPointer(cell.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                if found == 0 {
+                    index += 8
+                    continue
+                }
+                index += found.trailingZeroBitCount >> 3
+            }
+            let byte = cell[index]
+            let nextToScalar = (index > 0 && cell[index - 1] >= 0x80) || (index + 2 < count && cell[index + 2] >= 0x80)
+            if byte == 0x2C {
+                if (nextToScalar || (index + 1 < count && cell[index + 1] >= 0x80)) && !standsAlone(cell, index) { return false }
+            } else if byte == 0x22 {
+                // The text's quote is the first of the pair: what is before it and after the second.
+                if nextToScalar && (!takenInByNothing(cell, before: index) || !extendedByNothing(cell, after: index + 1)) {
+                    return false
+                }
+                index += 1
+            }
+            index += 1
+        }
         return true
     }
 
@@ -182,6 +243,11 @@ public struct CSVExporter: Exporter {
     /// extends it, no prepended character before it takes it in. Conservative: a scalar that
     /// might do either makes the answer false.
     private static func standsAlone(_ utf8: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        extendedByNothing(utf8, after: index) && takenInByNothing(utf8, before: index)
+    }
+
+    /// No mark or joiner after the ASCII byte at `index` extends it.
+    private static func extendedByNothing(_ utf8: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
         if index + 1 < utf8.count, utf8[index + 1] >= 0x80 {
             let next = UnsafeScalar.decode(utf8, at: index + 1).0
             let properties = next.properties
@@ -191,6 +257,11 @@ public struct CSVExporter: Exporter {
                 return false
             }
         }
+        return true
+    }
+
+    /// No prepended character before the ASCII byte at `index` takes it in.
+    private static func takenInByNothing(_ utf8: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
         if index > 0, utf8[index - 1] >= 0x80 {
             var start = index - 1
             while start > 0, utf8[start] & 0xC0 == 0x80 { start -= 1 }
@@ -260,6 +331,13 @@ private enum CellBytes {
         let control = (word &- 0x20 &* ones) & ~word
         return ((word | control | (word &+ ones)) & high) | zeroBytes(word ^ (0x22 &* ones))
             | zeroBytes(word ^ (0x2C &* ones)) != 0
+    }
+
+    /// Bit 7 of the bytes of `word` that are `"` or `,`: exact for the lowest, and for whether
+    /// there is one.
+    @inline(__always)
+    static func quotesAndCommas(_ word: UInt64) -> UInt64 {
+        zeroBytes(word ^ (0x22 &* ones)) | zeroBytes(word ^ (0x2C &* ones))
     }
 
     /// The index of the first `"` at or after `start`; there must be one.

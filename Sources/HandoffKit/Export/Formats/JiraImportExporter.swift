@@ -13,9 +13,8 @@ public struct JiraImportExporter: Exporter {
     /// before it took that id.
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item throws(ExportError) in
-            var used: Set<String> = []
             var links: [Value] = []
-            let issues = try issues(for: item, options: options, used: &used, links: &links)
+            let issues = try issues(for: item, externalID: item.externalID, options: options, links: &links)
             return .importIssues(issues, links: links)
         }
     }
@@ -66,7 +65,6 @@ public struct JiraImportExporter: Exporter {
     func issues(
         for item: ExportItem, options: ExportOptions, used: inout Set<String>, links: inout [Value]
     ) throws(ExportError) -> [[UInt8]] {
-        let fields = IssueFields(draft: item.draft, options: options)
         // Two identical drafts without ids would share an id; the importer needs them distinct.
         var externalID = item.externalID
         var copy = 2
@@ -74,10 +72,24 @@ public struct JiraImportExporter: Exporter {
             externalID = "\(item.externalID)-\(copy)"
             copy += 1
         }
+        return try issues(for: item, externalID: externalID, options: options, links: &links)
+    }
+
+    /// `issues(for:options:used:links:)` with `externalID` taken: what a worker renders, before
+    /// the writer knows whether a draft before it took the id (no set of ids made for one).
+    private func issues(
+        for item: ExportItem, externalID: String, options: ExportOptions, links: inout [Value]
+    ) throws(ExportError) -> [[UInt8]] {
+        let fields = IssueFields(draft: item.draft, options: options)
         var issues = [
-            issue(
+            try issue(
                 externalID: externalID, type: fields.issueType, summary: fields.summary, fields: fields,
-                description: try wikiDescriptionBytes(item, options: options))
+                capacity: 8192 + (item.sourceYAMLBytes?.count ?? 4096) * 5 / 4
+            ) { tree throws(ExportError) in
+                guard !tree.string(escapedBy: { appendWikiDescriptionJSON(item, options: options, to: &$0) }) else { return nil }
+                // Rare: the text has a scalar that may be invisible, or may be over the limit.
+                return try wikiDescriptionBytes(item, options: options)
+            }
         ]
         guard options.shape == .subtasks else { return issues }
         let subtaskType = options.configuration.jira.subtaskType ?? "Sub-task"
@@ -87,10 +99,10 @@ public struct JiraImportExporter: Exporter {
             summaryDraft.title = [system.name, system.change].compactMap { $0 }.filter { !$0.isEmptyValue }
                 .joined(separator: ": ")
             issues.append(
-                issue(
+                try issue(
                     externalID: id, type: subtaskType, summary: IssueFields.summary(for: summaryDraft), fields: fields,
-                    description: subtaskDescription(system, parent: fields.summary, item: item, options: options),
-                    custom: false))
+                    capacity: 2048, custom: false
+                ) { _ in subtaskDescription(system, parent: fields.summary, item: item, options: options) })
             links.append(
                 .object([
                     ("name", .string("sub-task-link")), ("sourceId", .string(id)), ("destinationId", .string(externalID)),
@@ -100,10 +112,12 @@ public struct JiraImportExporter: Exporter {
     }
 
     /// One issue as `JSONWriter.pretty(_, level: 4)` writes it, written without the `Value` tree.
+    /// `description` writes the description's string where it goes, or gives the text for it.
     private func issue(
-        externalID: String, type: String, summary: String, fields: IssueFields, description: [UInt8], custom: Bool = true
-    ) -> [UInt8] {
-        var tree = TreeBytes(.json(indent: 2), level: 4, capacity: description.count + 1024)
+        externalID: String, type: String, summary: String, fields: IssueFields, capacity: Int, custom: Bool = true,
+        description: (inout TreeBytes) throws(ExportError) -> [UInt8]?
+    ) throws(ExportError) -> [UInt8] {
+        var tree = TreeBytes(.json(indent: 2), level: 4, capacity: capacity)
         func entry(_ key: String, _ value: String) {
             tree.key(key)
             tree.string(value)
@@ -115,7 +129,11 @@ public struct JiraImportExporter: Exporter {
         entry("status", fields.status)
         entry("priority", fields.priority)
         tree.literalKey("description")
-        tree.string(utf8: description)
+        let mark = tree.mark
+        if let text = try description(&tree) {
+            tree.rollback(to: mark)
+            tree.string(utf8: text)
+        }
         tree.literalKey("labels")
         tree.beginList()
         for label in fields.labels { tree.string(label) }

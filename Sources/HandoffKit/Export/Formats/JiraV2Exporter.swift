@@ -34,8 +34,18 @@ public struct JiraV2Exporter: Exporter {
 
     /// The create body `{"fields": …}` of one draft as JSON.
     static func body(_ item: ExportItem, options: ExportOptions, indent: Int?) throws(ExportError) -> [UInt8] {
+        var tree = TreeBytes(.json(indent: indent), capacity: 8192 + (item.sourceYAMLBytes?.count ?? 4096) * 5 / 4)
+        var escaped = true
+        tree.beginMap()
+        tree.literalKey("fields")
+        writeRestFields(item, options: options, into: &tree) { tree in
+            escaped = tree.string { appendWikiDescriptionJSON(item, options: options, to: &$0) }
+        }
+        tree.endMap()
+        if escaped { return tree.bytes }
+        // Rare: the text has a scalar that may be invisible, or may be over the limit.
         let description = try wikiDescriptionBytes(item, options: options)
-        var tree = TreeBytes(.json(indent: indent), capacity: 8192)
+        tree = TreeBytes(.json(indent: indent), capacity: 8192)
         tree.beginMap()
         tree.literalKey("fields")
         writeRestFields(item, options: options, into: &tree) { $0.string(utf8: description) }

@@ -212,7 +212,12 @@ extension ADFRenderer {
             guard !utf8.isEmpty else { return false }
             let (clean, hasLineBreak) = scan(utf8)
             guard clean, !hasLineBreak else { return false }
-            tree.append(header ? Fragments.tableHeaderText : Fragments.tableCellText)
+            let opening = header ? Fragments.tableHeaderText : Fragments.tableCellText
+            guard !tree.isCompactJSON else {
+                tree.node(opening, string: utf8, closing: Fragments.cellTextClosing)
+                return true
+            }
+            tree.append(opening)
             tree.string(utf8: utf8)
             tree.endMap()
             tree.endList()
@@ -266,10 +271,7 @@ extension ADFRenderer {
     ) {
         guard hasLineBreak else {
             guard !utf8.isEmpty else { return }
-            tree.append(Fragments.textOpen)
-            tree.string(utf8: utf8)
-            writeMark(mark, into: &tree)
-            return
+            return writeTextNode(utf8, mark: mark, into: &tree)
         }
         var pendingBreaks = 0
         var lineStart = 0
@@ -278,13 +280,27 @@ extension ADFRenderer {
             if index > lineStart {
                 for _ in 0..<pendingBreaks { tree.append(Fragments.hardBreak) }
                 pendingBreaks = 0
-                tree.append(Fragments.textOpen)
-                tree.string(utf8: UnsafeBufferPointer(rebasing: utf8[lineStart..<index]))
-                writeMark(mark, into: &tree)
+                writeTextNode(UnsafeBufferPointer(rebasing: utf8[lineStart..<index]), mark: mark, into: &tree)
             }
             if index < count { pendingBreaks += 1 }
             lineStart = index + 1
         }
+    }
+
+    /// One text node of `text`, its marks and closing brace.
+    static func writeTextNode(_ text: UnsafeBufferPointer<UInt8>, mark: TextMark, into tree: inout TreeBytes) {
+        guard !tree.isCompactJSON else {
+            let closing =
+                switch mark {
+                case .none: Fragments.textClosing
+                case .strong: Fragments.strongTextClosing
+                case .code: Fragments.codeTextClosing
+                }
+            return tree.node(Fragments.textOpen, string: text, closing: closing)
+        }
+        tree.append(Fragments.textOpen)
+        tree.string(utf8: text)
+        writeMark(mark, into: &tree)
     }
 
     /// The end of a text node: its marks and closing brace.
@@ -377,6 +393,19 @@ extension ADFRenderer {
         }
         static let strongMarks = marks("strong")
         static let codeMarks = marks("code")
+        /// What follows a text node's text: its marks and closing brace, as `writeMark` writes them.
+        /// Never written to after they are made.
+        nonisolated(unsafe) static let textClosing = TreeBytes.recordedClosing(depth: 1) { writeMark(.none, into: &$0) }
+        nonisolated(unsafe) static let strongTextClosing = TreeBytes.recordedClosing(depth: 1) { writeMark(.strong, into: &$0) }
+        nonisolated(unsafe) static let codeTextClosing = TreeBytes.recordedClosing(depth: 1) { writeMark(.code, into: &$0) }
+        /// What closes a `cellText` after its text: the text node, the paragraph, the cell.
+        nonisolated(unsafe) static let cellTextClosing = TreeBytes.recordedClosing(depth: 5) { tree in
+            tree.endMap()
+            tree.endList()
+            tree.endMap()
+            tree.endList()
+            tree.endMap()
+        }
         static let heading = withAttribute("heading", "level")
         static let codeBlock = withAttribute("codeBlock", "language")
         static let paragraph = opening("paragraph")

@@ -123,9 +123,7 @@ struct ADFStream: TicketDocumentSink {
         tree.endMap()
         guard !text.isEmpty else { return tree.endMap() }
         tree.append(ADFRenderer.Fragments.contentOpen)
-        tree.append(ADFRenderer.Fragments.textOpen)
-        tree.string(utf8: text)
-        tree.endMap()
+        text.withUnsafeBufferPointer { ADFRenderer.writeTextNode($0, mark: .none, into: &tree) }
         tree.endList()
         tree.endMap()
     }

@@ -35,6 +35,64 @@ enum WikiMarkupEscaper {
         }
     }
 
+    /// `kinds` for text written JSON-escaped: a quote and a tab also need a look (they are
+    /// escaped), and so do the lead bytes of every scalar that may be invisible, which JSON
+    /// writes only from the whole text.
+    private static let jsonKinds: [Kind] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if byte == 0x22 || byte == 0x09 || (byte >= 0x80 && ByteTables.leadMayBeInvisible(byte)) { return .special }
+        return kinds[value]
+    }
+
+    /// `kinds` for text written as the inside of a quoted CSV cell: a quote needs a look (it is
+    /// doubled), and so do the lead bytes of every scalar that may be invisible, which a cell
+    /// shows (`[U+202E]`) only from the whole text.
+    private static let csvKinds: [Kind] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if byte == 0x22 || (byte >= 0x80 && ByteTables.leadMayBeInvisible(byte)) { return .special }
+        return kinds[value]
+    }
+
+    /// What the escaped text is written as: wiki markup, or escaped once more for the string of
+    /// a JSON document or a quoted CSV cell. A type, so that each is a function of its own,
+    /// without a test a byte.
+    protocol Target {
+        static var json: Bool { get }
+        static var csv: Bool { get }
+    }
+
+    enum WikiText: Target {
+        static var json: Bool { false }
+        static var csv: Bool { false }
+    }
+
+    enum JSONText: Target {
+        static var json: Bool { true }
+        static var csv: Bool { false }
+    }
+
+    enum CSVText: Target {
+        static var json: Bool { false }
+        static var csv: Bool { true }
+    }
+
+    /// `escape`, written as the inside of a quoted CSV cell (quotes doubled), in the same pass;
+    /// false, having written part of it, at a scalar that may be invisible (see `escapeJSON`).
+    static func escapeCSV(_ text: String, multiline: Bool, into out: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { escapeCSV(utf8: $0, multiline: multiline, into: &out) }
+    }
+
+    /// `escapeCSV` of the text whose UTF-8 is `bytes`.
+    static func escapeCSV(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        return csvKinds.withUnsafeBufferPointer { kinds in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
+                escape(bytes, multiline: multiline, kinds: kinds, as: CSVText.self, scratch: scratch.baseAddress!, into: &out)
+            }
+        }
+    }
+
     /// Whether `text` holds a line break as `Character.isNewline` knows them.
     static func holdsLineBreak(_ text: String) -> Bool {
         var text = text
@@ -83,6 +141,25 @@ enum WikiMarkupEscaper {
         }
     }
 
+    /// `escape`, written as `JSONWriter` writes it inside a string (without the quotes), in the
+    /// same pass: one walk of the text for a description that goes into JSON. False, having
+    /// written part of it, at a scalar that may be invisible: JSON escapes those only from the
+    /// whole text, so the caller writes the wiki text first and then escapes it.
+    static func escapeJSON(_ text: String, multiline: Bool, into out: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { escapeJSON(utf8: $0, multiline: multiline, into: &out) }
+    }
+
+    /// `escapeJSON` of the text whose UTF-8 is `bytes`.
+    static func escapeJSON(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        return jsonKinds.withUnsafeBufferPointer { kinds in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
+                escape(bytes, multiline: multiline, kinds: kinds, as: JSONText.self, scratch: scratch.baseAddress!, into: &out)
+            }
+        }
+    }
+
     /// Bytes of scratch the escaped text is written into before it joins `out`: appending each
     /// run and escape to the array cost about a hundred instructions apiece.
     private static let scratchSize = 1024
@@ -92,14 +169,19 @@ enum WikiMarkupEscaper {
     ) {
         guard !bytes.isEmpty else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-            escape(bytes, multiline: multiline, kinds: kinds, scratch: scratch.baseAddress!, into: &out)
+            _ = escape(bytes, multiline: multiline, kinds: kinds, as: WikiText.self, scratch: scratch.baseAddress!, into: &out)
         }
     }
 
-    private static func escape(
-        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>,
+    /// For `JSONText`, `kinds` must be `jsonKinds` (`csvKinds` for `CSVText`): then a run copied
+    /// at once holds nothing to escape again, and what is written a byte at a time goes through
+    /// `putText`.
+    private static func escape<Text: Target>(
+        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, as text: Text.Type,
         scratch: UnsafeMutablePointer<UInt8>, into out: inout [UInt8]
-    ) {
+    ) -> Bool {
+        let json = Text.json
+        let csv = Text.csv
         let count = bytes.count
         let source = bytes.baseAddress!
         let outStart = out.count
@@ -107,12 +189,33 @@ enum WikiMarkupEscaper {
         var lineStart = true
         var index = 0
         @inline(__always) func flush() {
-            out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: fill))
+            out.append(bytes: UnsafeBufferPointer(start: scratch, count: fill))
             fill = 0
         }
         @inline(__always) func put(_ byte: UInt8) {
             scratch[fill] = byte
             fill += 1
+        }
+        /// A byte of the wiki text, escaped in JSON (a quote, a backslash, a tab, a line break), a
+        /// quote doubled in CSV.
+        @inline(__always) func putText(_ byte: UInt8) {
+            if csv && byte == 0x22 {
+                put(0x22)
+                return put(0x22)
+            }
+            guard json else { return put(byte) }
+            switch byte {
+            case 0x22, 0x5C:
+                put(0x5C)
+                put(byte)
+            case 0x09:
+                put(0x5C)
+                put(UInt8(ascii: "t"))
+            case 0x0A:
+                put(0x5C)
+                put(UInt8(ascii: "n"))
+            default: put(byte)
+            }
         }
         @inline(__always) func put(_ literal: StaticString) {
             (scratch + fill).update(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
@@ -123,11 +226,11 @@ enum WikiMarkupEscaper {
             if fill + length > scratchSize {
                 flush()
                 if length > scratchSize / 2 {
-                    out.append(contentsOf: UnsafeBufferPointer(start: source + start, count: length))
+                    out.append(bytes: UnsafeBufferPointer(start: source + start, count: length))
                     return
                 }
             }
-            (scratch + fill).update(from: source + start, count: length)
+            ByteTables.copy(source + start, to: scratch + fill, count: length)
             fill += length
         }
         /// Whether the last character written is `:` or `;`, the user's or a reference's own, so
@@ -164,9 +267,10 @@ enum WikiMarkupEscaper {
             if byte >= 0x80 {
                 let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
                 if isNewline(scalar) {
-                    put(multiline ? 0x0A : 0x20)
+                    putText(multiline ? 0x0A : 0x20)
                     lineStart = true
                 } else if !UnsafeScalar.needsEscape(scalar) {
+                    if json || csv, ByteTables.leadMayBeInvisible(byte) && UnsafeScalar.isInvisible(scalar) { return false }
                     put(from: index, to: index + length)
                     lineStart = false
                 }
@@ -176,7 +280,7 @@ enum WikiMarkupEscaper {
             if byte >= 0x0A && byte <= 0x0D {
                 // CR LF is one line break.
                 if byte == 0x0D, index + 1 < count, source[index + 1] == 0x0A { index += 1 }
-                put(multiline ? 0x0A : 0x20)
+                putText(multiline ? 0x0A : 0x20)
                 lineStart = true
                 index += 1
                 continue
@@ -201,15 +305,15 @@ enum WikiMarkupEscaper {
                 if startsReference(bytes, at: index) { put("&amp;") } else { put(byte) }
             case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"),
                 UInt8(ascii: "!"):
-                put(0x5C)
+                putText(0x5C)
                 put(byte)
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "^"),
                 UInt8(ascii: "~"), UInt8(ascii: "?"):
-                if !(isWordScalar(before: index, in: bytes) && isWordScalar(after: index, in: bytes)) { put(0x5C) }
+                if !(isWordScalar(before: index, in: bytes) && isWordScalar(after: index, in: bytes)) { putText(0x5C) }
                 put(byte)
             case UInt8(ascii: "("), UInt8(ascii: ")"):
                 // Emoticons such as (x) (/) (!) :) ;) :( would render as icons.
-                if afterEmoticonEye() || isEmoticon(bytes, at: index) { put(0x5C) }
+                if afterEmoticonEye() || isEmoticon(bytes, at: index) { putText(0x5C) }
                 put(byte)
             case UInt8(ascii: ":"):
                 // :P :D: neither character is one Jira escapes, so the colon is a reference.
@@ -219,12 +323,13 @@ enum WikiMarkupEscaper {
                     put(byte)
                 }
             default:
-                put(byte)
+                putText(byte)
             }
             lineStart = lineStart && (byte == 0x20 || byte == 0x09)
             index += 1
         }
         if fill > 0 { flush() }
+        return true
     }
 
     /// The line breaks `Character.isNewline` knows.

@@ -84,7 +84,7 @@ public enum WikiMarkupRenderer {
         out.append(literal: "|language=")
         out.append(utf8: language)
         out.append(literal: "}\n")
-        out.append(contentsOf: text)
+        out.append(bytes: text)
         out.append(literal: "\n{code}")
     }
 
@@ -154,7 +154,7 @@ extension Array where Element == UInt8 {
             if bytes.count <= 2 {
                 for byte in bytes { append(byte) }
             } else {
-                append(contentsOf: bytes)
+                append(bytes: bytes)
             }
         }
     }

@@ -1,8 +1,25 @@
 /// `WikiMarkupRenderer.renderBytes` of the document `TicketDocumentBuilder` would build, written
 /// as the builder hands over each block: the same bytes, without the tree. Blocks that come whole
 /// (headings, checklists, quotes, code) go through the renderer's own `write`.
+///
+/// The same text may be written escaped for where it goes, as it goes: as `JSONWriter` writes it
+/// inside a string, or as `CSVExporter` writes it inside a quoted cell. A description bound for
+/// JSON or CSV is walked once, not written and then escaped into the document.
 struct WikiMarkupStream: TicketDocumentSink {
+    /// How the wiki text is written.
+    enum Encoding {
+        case wiki
+        /// Escaped for a JSON string, without the quotes.
+        case json
+        /// Quotes doubled, for a quoted CSV cell, without the quotes.
+        case csv
+    }
+
     private(set) var bytes: [UInt8] = []
+    private let encoding: Encoding
+    /// A scalar that may be invisible came (or, in CSV, one a cell drops): JSON and CSV write those
+    /// only from the whole text, which this stream never holds, so what it wrote is not to be used.
+    private(set) var gaveUp = false
     /// Where runs of several pieces are joined before they are escaped as one text.
     private var scratch: [UInt8] = []
     private var blocks = 0
@@ -13,28 +30,156 @@ struct WikiMarkupStream: TicketDocumentSink {
     private var inHeader = false
 
     init(capacity: Int = 8192) {
+        encoding = .wiki
         bytes.reserveCapacity(capacity)
+        scratch.reserveCapacity(256)
+    }
+
+    /// A stream that appends the text escaped as `encoding` says (without quotes) to `bytes`.
+    init(_ encoding: Encoding, appendingTo bytes: consuming [UInt8]) {
+        self.encoding = encoding
+        self.bytes = bytes
         scratch.reserveCapacity(256)
     }
 
     /// The description, ending in a line break as `renderBytes` ends it.
     mutating func finish() -> [UInt8] {
-        bytes.append(0x0A)
+        newline()
         return bytes
+    }
+
+    /// The buffer given to `init(_:appendingTo:)` with the description appended, and whether it
+    /// is to be used (see `gaveUp`).
+    consuming func finishEscaped() -> (bytes: [UInt8], complete: Bool) {
+        newline()
+        return (bytes, !gaveUp)
+    }
+
+    @inline(__always)
+    private mutating func newline() {
+        if encoding == .json {
+            bytes.append(0x5C)
+            bytes.append(UInt8(ascii: "n"))
+        } else {
+            bytes.append(0x0A)
+        }
+    }
+
+    /// `WikiMarkupEscaper.escape` of `text`, escaped as `encoding` says.
+    private mutating func escape(_ text: String, multiline: Bool) {
+        let complete: Bool
+        switch encoding {
+        case .wiki:
+            WikiMarkupEscaper.escape(text, multiline: multiline, into: &bytes)
+            complete = true
+        case .json: complete = WikiMarkupEscaper.escapeJSON(text, multiline: multiline, into: &bytes)
+        case .csv: complete = WikiMarkupEscaper.escapeCSV(text, multiline: multiline, into: &bytes)
+        }
+        if !complete { gaveUp = true }
+    }
+
+    private mutating func escape(utf8 text: UnsafeBufferPointer<UInt8>, multiline: Bool) {
+        let complete: Bool
+        switch encoding {
+        case .wiki:
+            WikiMarkupEscaper.escape(utf8: text, multiline: multiline, into: &bytes)
+            complete = true
+        case .json: complete = WikiMarkupEscaper.escapeJSON(utf8: text, multiline: multiline, into: &bytes)
+        case .csv: complete = WikiMarkupEscaper.escapeCSV(utf8: text, multiline: multiline, into: &bytes)
+        }
+        if !complete { gaveUp = true }
+    }
+
+    /// Text written as it is (escaped as `encoding` says).
+    private mutating func verbatim(utf8 text: UnsafeBufferPointer<UInt8>) {
+        let complete: Bool
+        switch encoding {
+        case .wiki:
+            bytes.append(bytes: text)
+            complete = true
+        case .json: complete = JSONWriter.writeEscaped(utf8: text, into: &bytes)
+        case .csv: complete = Self.writeCSVQuoted(text, into: &bytes)
+        }
+        if !complete { gaveUp = true }
+    }
+
+    /// `text` with its quotes doubled; false at a control but a line feed or tab, at a scalar
+    /// that needs an escape or may be invisible (a cell drops or shows them, from the whole text).
+    private static func writeCSVQuoted(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        let count = text.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                // Printable ASCII but a quote is copied eight bytes at a time.
+                let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let quote = word ^ (0x22 &* ones)
+                let control = (word &- 0x20 &* ones) & ~word
+                let flags = (word | control | (word &+ ones) | ((quote &- ones) & ~quote)) & (0x80 &* ones)
+                if flags == 0 {
+                    index += 8
+                    continue
+                }
+                index += flags.trailingZeroBitCount >> 3
+            }
+            let byte = text[index]
+            if byte >= 0x20 && byte < 0x7F && byte != 0x22 {
+                index += 1
+                continue
+            }
+            if byte == 0x22 {
+                // The run and this quote, then the quote again.
+                out.append(bytes: UnsafeBufferPointer(rebasing: text[runStart...index]))
+                runStart = index
+                index += 1
+                continue
+            }
+            if byte < 0x80 {
+                guard byte == 0x0A || byte == 0x09 else { return false }
+                index += 1
+                continue
+            }
+            if ByteTables.leadMayNeedEscape(byte) || ByteTables.leadMayBeInvisible(byte) {
+                let (scalar, length) = UnsafeScalar.decode(text, at: index)
+                if UnsafeScalar.needsEscape(scalar) || UnsafeScalar.isInvisible(scalar) { return false }
+                index += length
+            } else {
+                // Japanese and the like: no scalar of these lead bytes is dropped or shown.
+                index += 1
+                while index < count, text[index] >= 0x80, !ByteTables.leadMayNeedEscape(text[index]),
+                    !ByteTables.leadMayBeInvisible(text[index])
+                {
+                    index += 1
+                }
+            }
+        }
+        out.append(bytes: UnsafeBufferPointer(rebasing: text[runStart..<count]))
+        return true
+    }
+
+    private mutating func verbatim(_ text: String) {
+        var text = text
+        text.withUTF8 { verbatim(utf8: $0) }
     }
 
     /// The blank line between blocks.
     private mutating func beginBlock() {
         if blocks > 0 {
-            bytes.append(0x0A)
-            bytes.append(0x0A)
+            newline()
+            newline()
         }
         blocks += 1
     }
 
     mutating func heading(level: Int, _ text: String) {
         beginBlock()
-        WikiMarkupRenderer.write(.heading(level: level, text: text), into: &bytes)
+        guard encoding != .wiki else { return WikiMarkupRenderer.write(.heading(level: level, text: text), into: &bytes) }
+        bytes.append(UInt8(ascii: "h"))
+        if (0...9).contains(level) { bytes.append(0x30 + UInt8(level)) } else { bytes.append(utf8: String(level)) }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(0x20)
+        escape(text, multiline: false)
     }
 
     mutating func beginParagraph() { beginBlock() }
@@ -47,7 +192,7 @@ struct WikiMarkupStream: TicketDocumentSink {
     }
 
     mutating func beginItem() {
-        if items > 0 { bytes.append(0x0A) }
+        if items > 0 { newline() }
         items += 1
         bytes.append(UInt8(ascii: "*"))
         bytes.append(0x20)
@@ -76,28 +221,33 @@ struct WikiMarkupStream: TicketDocumentSink {
     /// escaped as the one text they make.
     private mutating func write(_ text: TicketText, multiline: Bool) {
         if text.third.isEmpty && text.fourth.isEmpty {
-            if text.second.isEmpty { return WikiMarkupEscaper.escape(text.first, multiline: multiline, into: &bytes) }
+            if text.second.isEmpty { return escape(text.first, multiline: multiline) }
             // The two joins most lines are, written without joining: the escaper treats a space
             // at the start as it treats the start (no word, no emoticon, a line's start kept), and
             // a colon at the end is written as it is and changes nothing it looks at before it.
             if text.first == " " {
                 bytes.append(0x20)
-                return WikiMarkupEscaper.escape(text.second, multiline: multiline, into: &bytes)
+                return escape(text.second, multiline: multiline)
             }
             if text.second == ":" {
-                WikiMarkupEscaper.escape(text.first, multiline: multiline, into: &bytes)
+                escape(text.first, multiline: multiline)
                 return bytes.append(UInt8(ascii: ":"))
             }
         }
         var scratch = self.scratch
         self.scratch = []
-        text.withUTF8(scratch: &scratch) { WikiMarkupEscaper.escape(utf8: $0, multiline: multiline, into: &bytes) }
+        text.withUTF8(scratch: &scratch) { escape(utf8: $0, multiline: multiline) }
         self.scratch = scratch
     }
 
     mutating func checklist(_ items: [String]) {
         beginBlock()
-        WikiMarkupRenderer.write(.checklist(items), into: &bytes)
+        guard encoding != .wiki else { return WikiMarkupRenderer.write(.checklist(items), into: &bytes) }
+        for (index, item) in items.enumerated() {
+            if index > 0 { newline() }
+            bytes.append(utf8: "* ☐ ")
+            escape(item, multiline: false)
+        }
     }
 
     mutating func beginTable() { beginBlock() }
@@ -108,13 +258,17 @@ struct WikiMarkupStream: TicketDocumentSink {
             bytes.append(UInt8(ascii: "|"))
             bytes.append(UInt8(ascii: "|"))
         } else {
-            bytes.append(0x0A)
+            newline()
             bytes.append(UInt8(ascii: "|"))
         }
     }
 
     mutating func cell(_ text: String) {
-        WikiMarkupRenderer.cell(text, into: &bytes)
+        if encoding == .wiki {
+            WikiMarkupRenderer.cell(text, into: &bytes)
+        } else {
+            escapedCell(text)
+        }
         bytes.append(UInt8(ascii: "|"))
         if inHeader { bytes.append(UInt8(ascii: "|")) }
     }
@@ -122,14 +276,49 @@ struct WikiMarkupStream: TicketDocumentSink {
     mutating func endRow() {}
     mutating func endTable() {}
 
+    /// `WikiMarkupRenderer.cell`, escaped as `encoding` says.
+    private mutating func escapedCell(_ text: String) {
+        let start = bytes.count
+        if !WikiMarkupEscaper.holdsLineBreak(text) {
+            escape(text, multiline: false)
+        } else {
+            for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+                // Wiki's ` \\ `, its backslashes escaped in JSON.
+                if index > 0 { bytes.append(utf8: encoding == .json ? #" \\\\ "# : #" \\ "#) }
+                escape(String(line), multiline: false)
+            }
+        }
+        if bytes.count == start { bytes.append(0x20) }
+    }
+
     mutating func quote(_ text: String) {
         beginBlock()
-        WikiMarkupRenderer.write(.quote(text), into: &bytes)
+        guard encoding != .wiki else { return WikiMarkupRenderer.write(.quote(text), into: &bytes) }
+        var body = text
+        while body.last?.isNewline == true { body.removeLast() }
+        bytes.append(utf8: "{quote}")
+        newline()
+        escape(body, multiline: true)
+        newline()
+        bytes.append(utf8: "{quote}")
     }
 
     /// `WikiMarkupRenderer.write` of the `.code` block, from the text's bytes.
     mutating func code(language: String, title: String, utf8 text: [UInt8]) {
         beginBlock()
-        text.withUnsafeBufferPointer { WikiMarkupRenderer.writeCode(language: language, title: title, utf8: $0, into: &bytes) }
+        guard encoding != .wiki else {
+            return text.withUnsafeBufferPointer {
+                WikiMarkupRenderer.writeCode(language: language, title: title, utf8: $0, into: &bytes)
+            }
+        }
+        bytes.append(utf8: "{code:title=")
+        verbatim(title)
+        bytes.append(utf8: "|language=")
+        verbatim(language)
+        bytes.append(UInt8(ascii: "}"))
+        newline()
+        text.withUnsafeBufferPointer { verbatim(utf8: $0) }
+        newline()
+        bytes.append(utf8: "{code}")
     }
 }
