@@ -129,15 +129,25 @@ public enum YAMLReader {
                     "nesting is deeper than \(limits.maxDepth) levels; a draft needs at most 4"
                 )
             }
-            var message = "not valid YAML: \(problem)"
-            if let context {
-                message += " \(context.text)"
+            // A JSON line is read by libyaml too (JSON is YAML); its writer thinks in JSON words.
+            let json = looksLikeJSON(text)
+            var message = (json ? "not valid JSON: " : "not valid YAML: ") + (json ? JSONWording.of(problem) : problem)
+            if let context, case let contextText = json ? JSONWording.of(context.text) : context.text, !contextText.isEmpty {
+                message += " " + contextText
                 // "while parsing a flow sequence" is found at the end of the input: say where it began.
-                if context.mark.line != mark.line {
+                if context.mark.line != mark.line || (json && context.mark.column != mark.column) {
                     message += " that starts on line \(context.mark.line + lineOffset), column \(context.mark.column)"
                 }
             }
-            if let hint = hint(for: problem, line: lineText(text, mark.line)) { message += ". \(hint)" }
+            if json {
+                if JSONWording.endsEarly(problem: problem, text: text, line: mark.line, column: mark.column) {
+                    message += ". The text ends before the JSON is complete: was the line cut short?"
+                    // libyaml stops on the line after a final line break; the text ended at its last character.
+                    if let end = JSONWording.endOfText(text) { return (end.line, end.column, message) }
+                }
+            } else if let hint = hint(for: problem, line: lineText(text, mark.line)) {
+                message += ". \(hint)"
+            }
             return (mark.line, mark.column, message)
         case .reader(let problem, let offset, let value, _):
             // The text is valid UTF-8 by now; what libyaml refuses is a control character.
@@ -170,6 +180,15 @@ public enum YAMLReader {
         default:
             return (nil, nil, "could not be read as YAML: \(error)")
         }
+    }
+
+    /// Whether the document is written as JSON: it opens an object whose first key is quoted.
+    /// A YAML flow mapping (`{a: 1}`) keeps the YAML wording.
+    static func looksLikeJSON(_ text: String) -> Bool {
+        var rest = text.utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard rest.first == UInt8(ascii: "{") else { return false }
+        rest = rest.dropFirst().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        return rest.first == UInt8(ascii: "\"") || rest.first == UInt8(ascii: "}")
     }
 
     private static func lineText(_ text: String, _ line: Int) -> Substring {
@@ -308,6 +327,9 @@ public enum YAMLReader {
     static func japaneseMessage(_ message: String) -> String? {
         if message.hasPrefix("not valid YAML: ") {
             return "YAML として読めません：" + message.dropFirst("not valid YAML: ".count) + "。"
+        }
+        if message.hasPrefix("not valid JSON: ") {
+            return "JSON として読めません：" + message.dropFirst("not valid JSON: ".count) + "。"
         }
         if message == "the document is empty" { return "文書が空です。" }
         return nil

@@ -1,0 +1,61 @@
+/// libyaml's problem texts in the words of JSON, for documents written as JSON.
+///
+/// A JSON line goes through libyaml when our own reader gives up on it, so its errors come in
+/// YAML terms ("quoted scalar", "flow mapping", "end of stream") that a pipeline author sending
+/// JSON does not use. The detail stays libyaml's; only its vocabulary changes.
+enum JSONWording {
+    private static let words: [(yaml: String, json: String)] = [
+        ("a quoted scalar", "a string"),
+        ("a flow mapping", "an object"),
+        ("a flow sequence", "an array"),
+        ("a flow node", "a value"),
+        ("a block mapping", "an object"),
+        ("a plain scalar", "a value"),
+        ("did not find expected node content", "did not find a value"),
+        ("end of stream", "end of the text"),
+    ]
+
+    static func of(_ text: String) -> String {
+        // libyaml looks for the next document once the object has closed.
+        if text.contains("expected <document start>") { return "there is more text after the object closes" }
+        // "did not find a value" already says it; libyaml's inner name for the place adds nothing.
+        if text == "while parsing a flow node" { return "" }
+        var result = text
+        for (yaml, json) in words where result.contains(yaml) {
+            result = result.replacing(yaml, with: json)
+        }
+        return result
+    }
+
+    /// Whether the error is the text running out: libyaml says so ("end of stream"), or it stops
+    /// past the last character of the text, still waiting for a ',' or a closing bracket.
+    static func endsEarly(problem: String, text: String, line: Int, column: Int) -> Bool {
+        if problem.contains("end of stream") { return true }
+        guard problem.contains("did not find expected") || problem.contains("did not find a value") else { return false }
+        guard let end = endOfText(text) else { return true }
+        // `line` and `column` count from 1, as `end` does.
+        return line > end.line || (line == end.line && column > end.column)
+    }
+
+    /// The line and column just after the text's last character before its final line breaks,
+    /// counted in Unicode scalars as libyaml counts columns; nil for a text of line breaks only.
+    /// Spaces count: inside a string that was cut they are part of the text.
+    static func endOfText(_ text: String) -> (line: Int, column: Int)? {
+        var line = 1
+        var column = 0
+        var end: (line: Int, column: Int)?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n":
+                line += 1
+                column = 0
+            case "\r":
+                column += 1
+            default:
+                column += 1
+                end = (line, column + 1)
+            }
+        }
+        return end
+    }
+}
