@@ -4,6 +4,9 @@
 /// YAML terms ("quoted scalar", "flow mapping", "end of stream") that a pipeline author sending
 /// JSON does not use. The detail stays libyaml's; only its vocabulary changes.
 enum JSONWording {
+    /// Said after the detail when the text ran out before the JSON closed.
+    static let cutShort = ". The text ends before the JSON is complete: was the line cut short?"
+
     private static let words: [(yaml: String, json: String)] = [
         ("a quoted scalar", "a string"),
         ("a flow mapping", "an object"),
@@ -57,5 +60,39 @@ enum JSONWording {
             }
         }
         return end
+    }
+
+    /// The language a JSON draft states with `"lang": "…"`, found in the text itself: the draft
+    /// may be cut anywhere after it.
+    static func statedLanguage(_ text: String) -> Language? {
+        let bytes = Array(text.utf8)
+        let key = Array(#""lang""#.utf8)
+        var start = 0
+        while start + key.count <= bytes.count {
+            guard let found = firstIndex(of: key, in: bytes, from: start) else { return nil }
+            var index = found + key.count
+            func skipBlanks() { while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 } }
+            skipBlanks()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+                index += 1
+                skipBlanks()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                    let valueStart = index + 1
+                    guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                    return Language(rawValue: String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self).lowercased())
+                }
+            }
+            start = found + 1
+        }
+        return nil
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count - start else { return nil }
+        for candidate in start...(bytes.count - needle.count)
+        where bytes[candidate] == needle[0] && bytes[candidate..<candidate + needle.count].elementsEqual(needle) {
+            return candidate
+        }
+        return nil
     }
 }

@@ -141,7 +141,7 @@ public enum YAMLReader {
             }
             if json {
                 if JSONWording.endsEarly(problem: problem, text: text, line: mark.line, column: mark.column) {
-                    message += ". The text ends before the JSON is complete: was the line cut short?"
+                    message += JSONWording.cutShort
                     // libyaml stops on the line after a final line break; the text ended at its last character.
                     if let end = JSONWording.endOfText(text) { return (end.line, end.column, message) }
                 }
@@ -329,15 +329,21 @@ public enum YAMLReader {
             return "YAML として読めません：" + message.dropFirst("not valid YAML: ".count) + "。"
         }
         if message.hasPrefix("not valid JSON: ") {
-            return "JSON として読めません：" + message.dropFirst("not valid JSON: ".count) + "。"
+            let detail = message.dropFirst("not valid JSON: ".count)
+            if detail.hasSuffix(JSONWording.cutShort) {
+                return "JSON として読めません：" + detail.dropLast(JSONWording.cutShort.count)
+                    + "。JSON が最後まで書かれていません。行が途中で切れていませんか？"
+            }
+            return "JSON として読めません：" + detail + "。"
         }
         if message == "the document is empty" { return "文書が空です。" }
         return nil
     }
 
-    /// `ja` when a line of the document says `lang: ja`: a draft that does not parse still
-    /// says which language its writer reads.
+    /// `ja` when a line of the document says `lang: ja` (or a JSON draft has `"lang": "ja"`): a
+    /// draft that does not parse still says which language its writer reads.
     static func statedLanguage(_ text: String) -> Language? {
+        if looksLikeJSON(text) { return JSONWording.statedLanguage(text) }
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("lang:") {
             let value = line.dropFirst(5).split(separator: "#").first.map { String($0).trimmingWhitespace.lowercased() } ?? ""
             return Language(rawValue: value.trimmingCharacters(in: "\"'"))

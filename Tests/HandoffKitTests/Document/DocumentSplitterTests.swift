@@ -160,7 +160,11 @@ struct DocumentSplitterTests {
         #expect(unknown.documentIndex == 2)
         let broken = try #require(errors(results[2]).first)
         #expect(broken.documentIndex == 3)
-        #expect(broken.message.contains("not valid YAML"), "\(broken.message)")
+        #expect(broken.message.hasPrefix("not valid JSON: "), "\(broken.message)")
+        #expect(broken.message.hasSuffix("was the line cut short?"), "\(broken.message)")
+        // Where the cut line ends, not the start of the line after it.
+        #expect(broken.line == 3)
+        #expect(broken.column == 14)
     }
 
     @Test("line numbers in errors are those of the whole file")

@@ -37,6 +37,8 @@ struct JSONErrorWordingTests {
             #expect(error.line == 1, "cut at \(length)")
             #expect(error.column == length + 1, "cut at \(length): column \(String(describing: error.column))")
             #expect(error.japanese?.hasPrefix("JSON として読めません：") == true, "cut at \(length)")
+            #expect(error.japanese?.hasSuffix("行が途中で切れていませんか？") == true, "cut at \(length)")
+            #expect(error.japanese?.contains("cut short") == false, "cut at \(length)")
         }
     }
 
@@ -76,5 +78,20 @@ struct JSONErrorWordingTests {
         #expect(spaces.line == 2)
         #expect(spaces.column == 3)
         #expect(JSONWording.endOfText("\n\r\n") == nil)
+    }
+
+    @Test("a JSON draft that does not parse is described in the language it states")
+    func statedLanguage() throws {
+        let japanese = try #require(TestDrafts.errors(#"{"format":"handoff/1", "lang" : "ja","title":"春"# + "\n").first)
+        #expect(japanese.japanese?.hasPrefix("JSON として読めません：") == true)
+        let loaded = DraftLoader.load(text: #"{"lang":"ja","title":"春"# + "\n", source: "test.jsonl", requireFormat: false)
+        guard case .failure(let invalid) = try #require(loaded.first) else {
+            Issue.record("a cut draft loaded")
+            return
+        }
+        #expect(invalid.language == .ja)
+        #expect(YAMLReader.statedLanguage(#"{"title":"lang","lang":"en"}"#) == .en)
+        #expect(YAMLReader.statedLanguage(#"{"title":"\"lang\" is not a key here"}"#) == nil)
+        #expect(YAMLReader.statedLanguage(#"{"title":"x"}"#) == nil)
     }
 }
