@@ -182,14 +182,23 @@ func wikiDescriptionBytes(_ item: ExportItem, options: ExportOptions) throws(Exp
 /// writes `wikiDescriptionBytes`, which says.
 func appendWikiDescriptionJSON(_ item: ExportItem, options: ExportOptions, to out: inout [UInt8]) -> Bool {
     let start = out.count
+    let complete = appendWikiDescription(item, options: options, escapedAs: .json, to: &out)
+    // Escaped, the text is no shorter than its UTF-16: within the limit when this is.
+    return complete && out.count - start <= ExportError.descriptionLimit
+}
+
+/// The wiki description appended to `out` escaped as `encoding` says, as it is rendered; false,
+/// having appended part of it, where the stream gave up (see `WikiMarkupStream.finishEscaped`).
+func appendWikiDescription(
+    _ item: ExportItem, options: ExportOptions, escapedAs encoding: WikiMarkupStream.Encoding, to out: inout [UInt8]
+) -> Bool {
     var taken: [UInt8] = []
     swap(&taken, &out)
-    var stream = WikiMarkupStream(.json, appendingTo: consume taken)
+    var stream = WikiMarkupStream(encoding, appendingTo: consume taken)
     TicketDocumentBuilder(options: options).write(item, into: &stream)
     let complete: Bool
     (out, complete) = stream.finishEscaped()
-    // Escaped, the text is no shorter than its UTF-16: within the limit when this is.
-    return complete && out.count - start <= ExportError.descriptionLimit
+    return complete
 }
 
 /// The `fields` object of a REST create body; the description is a wiki string (v2) or ADF (v3).

@@ -190,12 +190,7 @@ public struct CSVExporter: Exporter {
     static func appendDescriptionCell(_ item: ExportItem, options: ExportOptions, into out: inout [UInt8]) -> Bool {
         out.append(0x22)
         let start = out.count
-        var taken: [UInt8] = []
-        swap(&taken, &out)
-        var stream = WikiMarkupStream(.csv, appendingTo: consume taken)
-        TicketDocumentBuilder(options: options).write(item, into: &stream)
-        let complete: Bool
-        (out, complete) = stream.finishEscaped()
+        let complete = appendWikiDescription(item, options: options, escapedAs: .csv, to: &out)
         // Quotes doubled, the text is no shorter than its UTF-16: within the limit when this is.
         guard complete, out.count - start <= ExportError.descriptionLimit else { return false }
         let first = out[start]

@@ -85,12 +85,7 @@ enum WikiMarkupEscaper {
 
     /// `escapeCSV` of the text whose UTF-8 is `bytes`.
     static func escapeCSV(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
-        guard !bytes.isEmpty else { return true }
-        return csvKinds.withUnsafeBufferPointer { kinds in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-                escape(bytes, multiline: multiline, kinds: kinds, as: CSVText.self, scratch: scratch.baseAddress!, into: &out)
-            }
-        }
+        escape(utf8: bytes, multiline: multiline, kinds: csvKinds, as: CSVText.self, into: &out)
     }
 
     /// Whether `text` holds a line break as `Character.isNewline` knows them.
@@ -152,10 +147,20 @@ enum WikiMarkupEscaper {
 
     /// `escapeJSON` of the text whose UTF-8 is `bytes`.
     static func escapeJSON(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
+        escape(utf8: bytes, multiline: multiline, kinds: jsonKinds, as: JSONText.self, into: &out)
+    }
+
+    /// `escape` of `bytes` for a target that may give up (JSON, CSV), with its kind table and a
+    /// scratch buffer of its own.
+    @inline(__always)
+    private static func escape<T: Target>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds table: [Kind], as target: T.Type,
+        into out: inout [UInt8]
+    ) -> Bool {
         guard !bytes.isEmpty else { return true }
-        return jsonKinds.withUnsafeBufferPointer { kinds in
+        return table.withUnsafeBufferPointer { kinds in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-                escape(bytes, multiline: multiline, kinds: kinds, as: JSONText.self, scratch: scratch.baseAddress!, into: &out)
+                escape(bytes, multiline: multiline, kinds: kinds, as: target, scratch: scratch.baseAddress!, into: &out)
             }
         }
     }
