@@ -69,7 +69,7 @@ enum JSONWording {
         let key = Array(#""lang""#.utf8)
         var start = 0
         while start + key.count <= bytes.count {
-            guard let found = firstIndex(of: key, in: bytes, from: start) else { return nil }
+            guard let found = bytes[start...].firstRange(of: key)?.lowerBound else { return nil }
             var index = found + key.count
             func skipBlanks() { while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 } }
             skipBlanks()
@@ -83,15 +83,6 @@ enum JSONWording {
                 }
             }
             start = found + 1
-        }
-        return nil
-    }
-
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count - start else { return nil }
-        for candidate in start...(bytes.count - needle.count)
-        where bytes[candidate] == needle[0] && bytes[candidate..<candidate + needle.count].elementsEqual(needle) {
-            return candidate
         }
         return nil
     }
