@@ -26,6 +26,11 @@ public enum DraftInput {
     public static func load(
         chunk: DocumentChunk, source: String, requireFormat: Bool, limits: InputLimits = .standard
     ) -> [Result<LoadedDraft, InvalidInput>] {
+        // A draft in plain JSON (a JSON Lines stream's every line) is decoded from its bytes;
+        // anything else, an export or a problem included, through its table.
+        if let loaded = DraftLoader.loadJSON(chunk: chunk, source: source, requireFormat: requireFormat, limits: limits) {
+            return [.success(loaded)]
+        }
         let table: NodeTable
         do {
             table = try YAMLReader.parseTable(chunk, source: source, limits: limits)

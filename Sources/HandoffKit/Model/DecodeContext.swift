@@ -25,6 +25,8 @@ public struct DecodeContext {
                 message: "… and \(suppressed) more problem\(suppressed == 1 ? "" : "s") in this document")
         ]
     }
+    /// True while no problem has been found.
+    public var isClean: Bool { recorded.isEmpty && suppressed == 0 }
     private var recorded: [InputError] = []
     private var suppressed = 0
     /// Past this many, further problems are counted, not listed: the first ones are what to fix.
@@ -41,6 +43,13 @@ public struct DecodeContext {
         // Deep enough for every field of a draft (`scope.requirements[0].text` is four): the path
         // grows in place instead of reallocating at each new depth of every draft.
         path.reserveCapacity(8)
+    }
+
+    /// A context for decoding that gives up at the first problem and so never names a field
+    /// (`DraftLoader.loadJSON`): no room is made for a path.
+    init(pathless source: String) {
+        self.source = source
+        documentIndex = nil
     }
 
     /// The current field path, e.g. `success.metrics[0].target`.

@@ -32,6 +32,19 @@ public protocol DraftCodable: Equatable, Sendable {
     static func decodeField(_ node: TableNode, intoList storage: UnsafeMutableRawPointer, in context: inout DecodeContext)
     /// Decodes `node` into the `Self` at `storage`: how `Record.decode` fills a `Field.record`.
     static func decodeField(_ node: TableNode, intoValue storage: UnsafeMutableRawPointer, in context: inout DecodeContext)
+    /// Decodes the JSON value at the scanner into the `Self?` at `storage`, as `decodeField(_:intoOptional:in:)`
+    /// would decode its node; false (and the document left to its table) at anything else.
+    static func decodeJSON(
+        _ scanner: inout JSONScanner, intoOptional storage: UnsafeMutableRawPointer, depth: Int, in context: inout DecodeContext
+    ) -> Bool
+    /// The same into the `[Self]` at `storage`, as `decodeField(_:intoList:in:)` would.
+    static func decodeJSON(
+        _ scanner: inout JSONScanner, intoList storage: UnsafeMutableRawPointer, depth: Int, in context: inout DecodeContext
+    ) -> Bool
+    /// The same into the `Self` at `storage`, as `decodeField(_:intoValue:in:)` would.
+    static func decodeJSON(
+        _ scanner: inout JSONScanner, intoValue storage: UnsafeMutableRawPointer, depth: Int, in context: inout DecodeContext
+    ) -> Bool
     /// JSON Schema of every non-null JSON form `decode` accepts, no more and no less: what
     /// `handoff schema` publishes. Null is added by the field (`SchemaFragment.nullable`).
     static var inputSchema: Value { get }

@@ -58,6 +58,7 @@ public enum DraftLoader {
     public static func load(
         chunk: DocumentChunk, source: String, requireFormat: Bool, limits: InputLimits = .standard
     ) -> Result<LoadedDraft, InvalidInput> {
+        if let loaded = loadJSON(chunk: chunk, source: source, requireFormat: requireFormat, limits: limits) { return .success(loaded) }
         let table: NodeTable
         do {
             table = try YAMLReader.parseTable(chunk, source: source, limits: limits)
