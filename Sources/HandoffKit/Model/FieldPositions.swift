@@ -37,13 +37,19 @@ public struct FieldPositions: Sendable {
     /// Positions read from the table the draft was decoded from.
     public init(table: NodeTable) { storage = Storage(table: table) }
 
-    /// Positions read from the text of `chunk`, parsed (within `limits`) only when asked for.
-    init(unparsed chunk: DocumentChunk, limits: InputLimits) { storage = Storage(unparsed: chunk, limits: limits) }
+    /// Positions read from the text of `chunk`, whose root mapping's keys the decoder found at
+    /// `rootKeys` (anchors still to count); a table is parsed (within `limits`) only if a path
+    /// asks for one.
+    init(unparsed chunk: DocumentChunk, limits: InputLimits, rootKeys: [RootKey]) {
+        storage = Storage(unparsed: chunk, limits: limits, rootKeys: rootKeys)
+    }
 
     /// A table, or the text to parse one from once. The lock makes the first parse safe even
     /// if copies of the positions are read on two threads at once.
     private final class Storage: Sendable {
         private let parsed: Mutex<NodeTable?>
+        /// For positions kept as text: the root mapping's keys, their anchors counted the first time a position is asked for.
+        private let rootKeys: Mutex<(keys: [FieldPositions.RootKey], anchored: Bool)>
         private let chunk: DocumentChunk?
         private let limits: InputLimits
 
@@ -51,12 +57,14 @@ public struct FieldPositions: Sendable {
             parsed = Mutex(table)
             chunk = nil
             limits = .standard
+            rootKeys = Mutex(([], true))
         }
 
-        init(unparsed chunk: DocumentChunk, limits: InputLimits) {
+        init(unparsed chunk: DocumentChunk, limits: InputLimits, rootKeys: [FieldPositions.RootKey]) {
             parsed = Mutex(nil)
             self.chunk = chunk
             self.limits = limits
+            self.rootKeys = Mutex((rootKeys, false))
         }
 
         /// For positions kept as text: the position of a plain ASCII path, walked in the text;
@@ -66,7 +74,16 @@ public struct FieldPositions: Sendable {
             return field.withUTF8 { path -> Position? in
                 guard let steps = FieldPositions.plainASCIISteps(path) else { return nil }
                 var text = chunk.text
-                return text.withUTF8 { FieldPositions.walkJSON(steps, of: path, in: $0, firstLine: chunk.firstLine) }
+                return text.withUTF8 { text in
+                    let keys = rootKeys.withLock { state in
+                        if !state.anchored {
+                            FieldPositions.anchor(&state.keys, in: text, firstLine: chunk.firstLine)
+                            state.anchored = true
+                        }
+                        return state.keys
+                    }
+                    return FieldPositions.walkJSON(steps, of: path, in: text, rootKeys: keys, firstLine: chunk.firstLine)
+                }
             }
         }
 
@@ -271,41 +288,77 @@ extension FieldPositions {
         return steps
     }
 
-    /// The position `walkPlainPath` finds for `steps` (of `path`) in the table of `text`, a
-    /// document `JSONScanner` takes whose keys are all ASCII without escapes, found in the text.
+    /// A key of the draft's own mapping, as the decoder passed it: where its text, its opening
+    /// quote and its value are, and (once counted) the quote's line and column.
+    struct RootKey: Sendable {
+        var key: Range<Int>
+        var keyOffset: Int
+        var valueOffset: Int
+        var anchor = Anchor(offset: 0, line: 1, lineStart: 0, column: 1)
+    }
+
+    /// A place in the text whose position is known: positions after it are counted from it.
+    struct Anchor: Sendable {
+        var offset: Int
+        var line: Int
+        var lineStart: Int
+        var column: Int
+    }
+
+    /// Counts the line and column of each of `keys` (in order, from the decoder) in `text`.
+    static func anchor(_ keys: inout [RootKey], in text: UnsafeBufferPointer<UInt8>, firstLine: Int) {
+        var anchor = Anchor(offset: 0, line: firstLine, lineStart: 0, column: 1)
+        for index in keys.indices {
+            anchor = advance(anchor, to: keys[index].keyOffset, in: text)
+            keys[index].anchor = anchor
+        }
+    }
+
+    /// The position `walkPlainPath` finds for `steps` (of `path`) in the table of `text`, found
+    /// in the text from its root keys `keys`, anchored.
     static func walkJSON(
-        _ steps: [PlainStep], of path: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, firstLine: Int
+        _ steps: [PlainStep], of path: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, rootKeys keys: [RootKey],
+        firstLine: Int
     ) -> Position {
+        let start = Anchor(offset: 0, line: firstLine, lineStart: 0, column: 1)
         var cursor = JSONPathCursor(bytes: text)
         cursor.skipSpace()
-        var found = cursor.index
-        for step in steps {
+        // Nothing of the path written: the document's start, where its mapping (or whatever it is) opens.
+        let rootOffset = cursor.index
+        guard case .key(let first)? = steps.first, text.count > rootOffset, text[rootOffset] == UInt8(ascii: "{"),
+            let root = keys.first(where: { NodeTable.sameBytes(UnsafeBufferPointer(rebasing: text[$0.key]), UnsafeBufferPointer(rebasing: path[first])) })
+        else { return position(of: advance(start, to: rootOffset, in: text)) }
+        var found = root.keyOffset
+        cursor.index = root.valueOffset
+        walk: for step in steps.dropFirst() {
             switch step {
             case .key(let range):
-                guard let key = cursor.findKey(UnsafeBufferPointer(rebasing: path[range])) else {
-                    return position(ofOffset: found, in: text, firstLine: firstLine)
-                }
+                guard let key = cursor.findKey(UnsafeBufferPointer(rebasing: path[range])) else { break walk }
                 found = key
             case .index(let item):
-                guard cursor.findItem(item) else { return position(ofOffset: found, in: text, firstLine: firstLine) }
+                guard cursor.findItem(item) else { break walk }
                 found = cursor.index
             }
         }
-        return position(ofOffset: found, in: text, firstLine: firstLine)
+        return position(of: advance(root.anchor, to: found, in: text))
     }
 
-    /// The line and column (in Unicode scalars) of byte `offset` of `text`, whose first line is `firstLine`.
-    static func position(ofOffset offset: Int, in text: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Position {
-        guard let base = text.baseAddress else { return Position(line: firstLine, column: 1) }
-        var line = firstLine
-        var lineStart = 0
-        while lineStart < offset, let found = memchr(base + lineStart, 0x0A, offset - lineStart) {
-            line += 1
-            lineStart = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+    static func position(of anchor: Anchor) -> Position { Position(line: anchor.line, column: anchor.column) }
+
+    /// `anchor` moved on to byte `offset` (at or after it) of `text`: line breaks counted, and
+    /// the column in Unicode scalars (a continuation byte, 10xxxxxx, starts none).
+    static func advance(_ anchor: Anchor, to offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Anchor {
+        guard let base = text.baseAddress, offset > anchor.offset else { return anchor }
+        var moved = anchor
+        var from = anchor.offset
+        while from < offset, let found = memchr(base + from, 0x0A, offset - from) {
+            moved.line += 1
+            from = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+            moved.lineStart = from
+            moved.column = 1
         }
-        // A continuation byte (10xxxxxx) starts no scalar: the column counts the others.
         var continuations = 0
-        var index = lineStart
+        var index = from
         let raw = UnsafeRawPointer(base)
         while index &+ 8 <= offset {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
@@ -316,7 +369,9 @@ extension FieldPositions {
             if text[index] & 0xC0 == 0x80 { continuations &+= 1 }
             index &+= 1
         }
-        return Position(line: line, column: 1 + offset - lineStart - continuations)
+        moved.column += offset - from - continuations
+        moved.offset = offset
+        return moved
     }
 }
 

@@ -13,12 +13,16 @@ extension DraftLoader {
         guard chunk.error == nil else { return nil }
         var text = chunk.text
         var draft = Draft()
+        // Where the draft's keys are, passed on for the positions its findings may ask for.
+        var keys: [FieldPositions.RootKey] = []
+        keys.reserveCapacity(Draft.fields.count)
+        var rootKeys: [FieldPositions.RootKey]? = consume keys
         let decoded = text.withUTF8 { bytes -> Bool in
             var scanner = JSONScanner(bytes: bytes, limits: limits)
             scanner.skipSpace()
             guard scanner.next == UInt8(ascii: "{") else { return false }
             var context = DecodeContext(pathless: source)
-            guard Draft.decodeJSON(&scanner, into: &draft, depth: 0, in: &context) else { return false }
+            guard Draft.decodeJSON(&scanner, into: &draft, depth: 0, in: &context, rootKeys: &rootKeys) else { return false }
             scanner.skipSpace()
             return scanner.atEnd
         }
@@ -29,7 +33,7 @@ extension DraftLoader {
         }
         return LoadedDraft(
             draft: consume draft, source: source, documentIndex: chunk.index,
-            positions: FieldPositions(unparsed: chunk, limits: limits))
+            positions: FieldPositions(unparsed: chunk, limits: limits, rootKeys: rootKeys ?? []))
     }
 }
 
@@ -90,6 +94,15 @@ extension Record {
     static func decodeJSON(
         _ scanner: inout JSONScanner, into record: UnsafeMutablePointer<Self>, depth: Int, in context: inout DecodeContext
     ) -> Bool {
+        var none: [FieldPositions.RootKey]? = nil
+        return decodeJSON(&scanner, into: record, depth: depth, in: &context, rootKeys: &none)
+    }
+
+    /// The same, noting each key's place in `rootKeys` when it is given (for the draft's own mapping).
+    static func decodeJSON(
+        _ scanner: inout JSONScanner, into record: UnsafeMutablePointer<Self>, depth: Int, in context: inout DecodeContext,
+        rootKeys: inout [FieldPositions.RootKey]?
+    ) -> Bool {
         guard scanner.enter(depth: depth) else { return false }
         if scanner.openIsEmpty(close: UInt8(ascii: "}")) { return true }
         return Self.fields.withUnsafeBufferPointer { fields in
@@ -104,6 +117,8 @@ extension Record {
                 seen |= 1 << UInt64(fieldIndex)
                 expected = fieldIndex + 1
                 guard scanner.colon(keyStart: keyStart, keyLineBreaks: keyLineBreaks) else { return false }
+                rootKeys?.append(
+                    FieldPositions.RootKey(key: (keyStart + 1)..<(keyStart + 1 + key.count), keyOffset: keyStart, valueOffset: scanner.index))
                 let decoded: Bool
                 if let slot = fields[fieldIndex].slot {
                     let storage = UnsafeMutableRawPointer(record) + slot.offset

@@ -142,11 +142,13 @@ struct JSONDecodingEquivalenceTests {
             #"{"title":"x","title":"y"}"#, #"{"titel":"x"}"#, #"{"kind":"landing"}"#, #"{"systems":[["x"]]}"#,
             #"{"title":{"a":1}}"#, #"{"jira":{"pushed_revision":"three"}}"#, #"{"id":"bad id"}"#, #"{"format":"handoff/2"}"#,
             #"{"format":"handoff/1","id":"a-1","lang":"JA"}"#, "{\"title\":\"x\"}  \n", "{\"title\"\n:\"x\"}", "{\"title\":\"\u{2028}\"}",
-            "{\"title\":\t\"x\"}", #"{"title":"x",}"#, #"{"risks":[{"text":"t","mitigation":null},"spam"]}"#, "{}", "[]",
+            "{\"title\":\t\"x\"}", #"{"title":"x",}"#, "\n\n  {\"idea\":\"日本語（全角）\u{200B}\",\n \"systems\":[\"a\",\n {\"owner\":\"ｂ\"}]}",
+            "{\"title\":\"é\",\"scope\":{\"deliverables\":[\"あ\",\"い\"]},\"success\":{\"metrics\":[{\"target\":3}]}}", #"{"risks":[{"text":"t","mitigation":null},"spam"]}"#, "{}", "[]",
         ]
         for text in cases { Self.expectSame(text) }
         #expect(Self.expectSame(#"{"title":"x","systems":["Marketo",{"name":"CMS","personal_data":"yes"},null]}"#))
         #expect(!Self.expectSame(#"{"title":"x","title":"y"}"#))
+        #expect(Self.expectSame("{\"title\":\"é\",\"scope\":{\"deliverables\":[\"あ\",\"い\"]},\"success\":{\"metrics\":[{\"target\":3}]}}"))
         var small = InputLimits.standard
         small.maxNodes = 5
         #expect(!Self.expectSame(#"{"title":"x","idea":"y","kind":"form"}"#, limits: small))
