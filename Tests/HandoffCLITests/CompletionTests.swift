@@ -143,7 +143,7 @@ struct CompletionTests {
             let directory = location.draftDirectory(id: "draft-\(index)")
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             // Not even valid drafts: completion must not parse them.
-            FileManager.default.createFile(atPath: location.draftPath(id: "draft-\(index)"), contents: Data("{".utf8))
+            try Data("{".utf8).write(to: URL(fileURLWithPath: location.draftPath(id: "draft-\(index)")))
         }
         let started = Date()
         let result = try HandoffProcess.run(

@@ -16,7 +16,7 @@ struct JobsTests {
         process.environment = HandoffProcess.baseEnvironment(home: scratch)
         process.currentDirectoryURL = HandoffProcess.repositoryRoot
         let outURL = scratch.appendingPathComponent("output")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        try Data().write(to: outURL)
         let out = try FileHandle(forWritingTo: outURL)
         process.standardOutput = out
         process.standardError = out

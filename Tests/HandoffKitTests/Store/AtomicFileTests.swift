@@ -67,7 +67,7 @@ struct AtomicFileTests {
         let dead = scratch.path(".out.json.tmp-\(FaultPID.dead())-1")
         let live = scratch.path(".out.json.tmp-\(getppid())-2")
         let other = scratch.path(".other.json.tmp-\(FaultPID.dead())-3")
-        for path in [dead, live, other] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        for path in [dead, live, other] { try Data("x".utf8).write(to: URL(fileURLWithPath: path)) }
         let writer = try AtomicFile.Writer(path: target)
         try writer.write("{}\n")
         try writer.commit()
