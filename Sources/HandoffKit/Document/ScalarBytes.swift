@@ -43,6 +43,20 @@ enum ScalarBytes {
         byte == 0xC2 || (byte >= 0xD8 && byte <= 0xE2) || byte == 0xEF || byte >= 0xF0
     }
 
+    /// Per byte at or above 0x80 that starts a scalar: its length, with `decodeLead` set when it
+    /// must be decoded (`leadNeedsDecoding`). Memory of its own, never freed: read for every
+    /// scalar of Japanese text, where an array would check its bounds and its lazy global.
+    nonisolated(unsafe) static let leadClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0...255 {
+            let lead = UInt8(byte)
+            table[byte] = lead < 0xC0 ? 1 : UInt8(scalarLength(lead)) | (leadNeedsDecoding(lead) ? decodeLead : 0)
+        }
+        return UnsafePointer(table)
+    }()
+
+    static let decodeLead: UInt8 = 0x80
+
     /// The scalar length a lead byte starts.
     @inline(__always)
     static func scalarLength(_ lead: UInt8) -> Int { lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
@@ -142,6 +156,7 @@ enum YAMLScalarBytes {
         let base = bytes.baseAddress!
         let count = bytes.count
         let lookForGuards = guards.startAtBraces
+        let leads = ScalarBytes.leadClasses
         var found: UInt8 = 0
         var index = 0
         while index < count {
@@ -172,12 +187,13 @@ enum YAMLScalarBytes {
             // whose lead byte may need it are decoded.
             var lead = byte
             repeat {
-                if ScalarBytes.leadNeedsDecoding(lead) {
+                let leadClass = leads[Int(lead)]
+                if leadClass & ScalarBytes.decodeLead == 0 {
+                    index += Int(leadClass)
+                } else {
                     let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
                     if UnsafeScalar.needsEscape(scalar) || ScalarBytes.isInvisible(scalar) { return Found.handedOver }
                     index += length
-                } else {
-                    index += ScalarBytes.scalarLength(lead)
                 }
                 guard index < count else { break }
                 lead = base[index]
@@ -252,76 +268,81 @@ enum JSONStringBytes {
         }
     }
 
-    /// `bytes` JSON-escaped, between quotes when `quoted`; false, having written part of it, at
-    /// a scalar that may be invisible (which only the whole text tells apart). Bytes are copied a
-    /// word at a time into room reserved for the rest of the text and a word more; an escape
-    /// reserves again for what it adds.
+    /// `bytes` JSON-escaped, between quotes when `quoted`; false, with nothing written, at a
+    /// scalar that may be invisible (which only the whole text tells apart). Written through a
+    /// pointer into room reserved for the worst case (six bytes a byte), with runs of bytes that
+    /// need nothing copied at once: the text is read a word at a time where it is plain ASCII,
+    /// and a scalar at a time from a table of lead bytes where it is not.
     static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, into out: inout ByteBuffer) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let count = bytes.count
-        out.reserve(count + 10)
-        if quoted { out.appendReserved(0x22) }
-        guard let base = bytes.baseAddress else {
-            if quoted { out.appendReserved(0x22) }
-            return true
+        out.reserve(count * 6 + 2)
+        let target = out.end
+        var fill = 0
+        if quoted {
+            target[0] = 0x22
+            fill = 1
         }
-        var index = 0
-        while index < count {
-            if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                UnsafeMutableRawPointer(out.end).storeBytes(of: word, as: UInt64.self)
-                let flags = ScalarBytes.flaggedBytes(word, 0x22 &* ones, 0x5C &* ones, 0x5C &* ones)
-                if flags == 0 {
-                    out.advance(by: 8)
-                    index += 8
-                    continue
-                }
-                let plain = flags.trailingZeroBitCount >> 3
-                out.advance(by: plain)
-                index += plain
-            }
-            let byte = base[index]
-            if byte < 0x80 {
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F {
-                    out.appendReserved(byte)
-                } else {
-                    out.reserve(6 + count - index + 10)
-                    writeEscape(Unicode.Scalar(byte), into: &out)
-                }
-                index += 1
-                continue
-            }
-            var lead = byte
-            repeat {
-                let length: Int
-                if ScalarBytes.leadNeedsDecoding(lead) {
-                    let (scalar, decodedLength) = UnsafeScalar.decode(bytes, at: index)
-                    length = decodedLength
-                    if ByteTables.leadMayBeInvisible(lead) && ScalarBytes.isInvisible(scalar) { return false }
-                    if UnsafeScalar.needsEscape(scalar) {
-                        out.reserve(12 + count - index + 10)
-                        writeEscape(scalar, into: &out)
-                        index += length
-                        guard index < count else { break }
-                        lead = base[index]
+        if let base = bytes.baseAddress {
+            let leads = ScalarBytes.leadClasses
+            var index = 0
+            var runStart = 0
+            while index < count {
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let flags = ScalarBytes.flaggedBytes(word, 0x22 &* ones, 0x5C &* ones, 0x5C &* ones)
+                    if flags == 0 {
+                        index += 8
                         continue
                     }
-                } else {
-                    length = ScalarBytes.scalarLength(lead)
+                    index += flags.trailingZeroBitCount >> 3
                 }
-                out.appendReserved(base + index, count: length)
-                index += length
-                guard index < count else { break }
-                lead = base[index]
-            } while lead >= 0x80
+                let byte = base[index]
+                if byte < 0x80 {
+                    if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F {
+                        index += 1
+                        continue
+                    }
+                    ByteTables.copy(base + runStart, to: target + fill, count: index - runStart)
+                    fill += index - runStart
+                    fill += writeEscape(Unicode.Scalar(byte), at: target + fill)
+                    index += 1
+                    runStart = index
+                    continue
+                }
+                var lead = byte
+                repeat {
+                    let leadClass = leads[Int(lead)]
+                    if leadClass & ScalarBytes.decodeLead == 0 {
+                        index += Int(leadClass)
+                    } else {
+                        let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
+                        if ByteTables.leadMayBeInvisible(lead) && ScalarBytes.isInvisible(scalar) { return false }
+                        if UnsafeScalar.needsEscape(scalar) {
+                            ByteTables.copy(base + runStart, to: target + fill, count: index - runStart)
+                            fill += index - runStart
+                            fill += writeEscape(scalar, at: target + fill)
+                            runStart = index + length
+                        }
+                        index += length
+                    }
+                    guard index < count else { break }
+                    lead = base[index]
+                } while lead >= 0x80
+            }
+            ByteTables.copy(base + runStart, to: target + fill, count: count - runStart)
+            fill += count - runStart
         }
-        if quoted { out.appendReserved(0x22) }
+        if quoted {
+            target[fill] = 0x22
+            fill += 1
+        }
+        out.advance(by: fill)
         return true
     }
 
-    /// `JSONWriter.appendEscape`.
-    private static func writeEscape(_ scalar: Unicode.Scalar, into out: inout ByteBuffer) {
-        var escape: [UInt8] = []
+    /// `JSONWriter.appendEscape` written at `target`; returns how many bytes (at most 12).
+    private static func writeEscape(_ scalar: Unicode.Scalar, at target: UnsafeMutablePointer<UInt8>) -> Int {
         let short: UInt8
         switch scalar.value {
         case 0x22: short = 0x22
@@ -332,11 +353,28 @@ enum JSONStringBytes {
         case 0x08: short = UInt8(ascii: "b")
         case 0x0C: short = UInt8(ascii: "f")
         default:
-            JSONWriter.appendEscape(scalar, to: &escape)
-            out.append(escape)
-            return
+            guard scalar.value > 0xFFFF else {
+                writeHex4(scalar.value, at: target)
+                return 6
+            }
+            let offset = scalar.value - 0x10000
+            writeHex4(0xD800 + (offset >> 10), at: target)
+            writeHex4(0xDC00 + (offset & 0x3FF), at: target + 6)
+            return 12
         }
-        out.appendReserved(0x5C)
-        out.appendReserved(short)
+        target[0] = 0x5C
+        target[1] = short
+        return 2
+    }
+
+    /// `\u` and four lowercase hex digits.
+    private static func writeHex4(_ value: UInt32, at target: UnsafeMutablePointer<UInt8>) {
+        func digit(_ nibble: UInt32) -> UInt8 { nibble < 10 ? 0x30 + UInt8(nibble) : 0x57 + UInt8(nibble) }
+        target[0] = 0x5C
+        target[1] = UInt8(ascii: "u")
+        target[2] = digit((value >> 12) & 0xF)
+        target[3] = digit((value >> 8) & 0xF)
+        target[4] = digit((value >> 4) & 0xF)
+        target[5] = digit(value & 0xF)
     }
 }

@@ -272,6 +272,8 @@ struct PlanWriter: ~Copyable {
     private static func holdsText(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
         guard let first = bytes.first else { return false }
         if first > 0x20 && first < 0x7F { return true }
+        // Lead bytes E3–E9 start U+3000–U+9FFF (kana, kanji), where only U+3000 is white space.
+        if first &- 0xE3 < 7 && bytes.count >= 3 && (first != 0xE3 || bytes[1] != 0x80 || bytes[2] != 0x80) { return true }
         return text.startsWithNonBlankScalar || !text.isEmptyValue
     }
 
