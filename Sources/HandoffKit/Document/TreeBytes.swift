@@ -529,10 +529,24 @@ enum ContentHash {
     static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x100_0000_01b3
 
+    /// Four bytes a step where it can: the same hash, with a quarter of the loop's own work.
     @inline(__always)
     static func feed(_ bytes: UnsafeBufferPointer<UInt8>, into hash: UInt64) -> UInt64 {
         var hash = hash
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
+        guard let base = bytes.baseAddress else { return hash }
+        let count = bytes.count
+        var index = 0
+        while index + 4 <= count {
+            hash = (hash ^ UInt64(base[index])) &* prime
+            hash = (hash ^ UInt64(base[index + 1])) &* prime
+            hash = (hash ^ UInt64(base[index + 2])) &* prime
+            hash = (hash ^ UInt64(base[index + 3])) &* prime
+            index += 4
+        }
+        while index < count {
+            hash = (hash ^ UInt64(base[index])) &* prime
+            index += 1
+        }
         return hash
     }
 

@@ -514,11 +514,20 @@ public enum YAMLWriter {
 
     /// Whether `text` (its UTF-8 in `bytes`, read by `scan`) reads back as itself when written plain.
     private static func plainAllowed(_ scan: YAMLTextScan, _ bytes: UnsafeBufferPointer<UInt8>, of text: String) -> Bool {
-        let count = bytes.count
-        guard count > 0 else { return false }
+        guard !bytes.isEmpty else { return false }
         // Controls, line breaks and tabs; `: ` and ` #`; C1 controls and the like.
         let control = YAMLTextScan.ByteClass.control | YAMLTextScan.ByteClass.lineFeed | YAMLTextScan.ByteClass.tab
         if scan.has(control) || scan.hasIndicatorPair || scan.hasEscapedScalar { return false }
+        if !plainShapeAllowed(bytes) { return false }
+        // Whether it is hidden depends on its neighbours (a joiner in an emoji is not).
+        return !scan.mayHoldInvisible || !UnsafeScalar.containsInvisible(text)
+    }
+
+    /// What `plainAllowed` asks of text with no control, line break, tab, `: `, ` #` or escaped
+    /// scalar in it (non-empty): not a reserved word, no blank or indicator at an end, no number
+    /// or date. Shared with `YAMLScalarBytes`, whose scan finds the rest on its own.
+    static func plainShapeAllowed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
         let first = bytes[0]
         let last = bytes[count - 1]
         // Only ASCII lowercases to a reserved word (U+212A, the one other scalar that lowercases to
@@ -532,9 +541,7 @@ public enum YAMLWriter {
         if first == 0x20 || last == 0x20 { return false }
         if isIndicator[Int(first)] { return false }
         if last == UInt8(ascii: ":") { return false }
-        if looksLikeNumberOrDate(bytes) { return false }
-        // Whether it is hidden depends on its neighbours (a joiner in an emoji is not).
-        return !scan.mayHoldInvisible || !UnsafeScalar.containsInvisible(text)
+        return !looksLikeNumberOrDate(bytes)
     }
 
     /// Characters that start something else than a plain scalar.

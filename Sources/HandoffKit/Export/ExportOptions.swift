@@ -103,7 +103,11 @@ public struct ExportItem: Sendable {
 public enum ContentDigest {
     /// The digest of `draft`: 16 lowercase hex digits.
     public static func of(_ draft: Draft) -> String {
-        // The tagged bytes of the draft's tree, hashed as they are written (see `TreeBytes`).
+        // The tagged bytes of the draft's tree (see `TreeBytes`), hashed as the draft's write plan
+        // goes through it.
+        if let written = withUnsafePointer(to: draft, { WritePlan.draft.write($0, .digest) }) {
+            return ContentHash.hex(written.hash)
+        }
         var tree = TreeBytes(.digest)
         draft.writeRecord(into: &tree)
         return tree.digest

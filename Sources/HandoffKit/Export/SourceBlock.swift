@@ -10,11 +10,15 @@ public enum SourceBlock {
     /// `yaml(for: draft)`'s UTF-8: the exports copy it into their own bytes, and a `String` of it
     /// would only check again, a few thousand bytes a draft, that it is UTF-8.
     static func yamlBytes(for draft: Draft) -> [UInt8] {
-        // Written from the draft, as `YAMLWriter.document(draft.encoded, guarded:)` would.
-        var tree = TreeBytes(.yaml(guarded: guarded), capacity: 4096)
-        writeFormatted(draft, into: &tree)
-        if tree.bytes.last == 0x0A { tree.bytes.removeLast() }
-        return tree.bytes
+        guard var bytes = planned(draft, .yaml(guards: guards, digesting: false))?.bytes else {
+            // Written from the draft, as `YAMLWriter.document(draft.encoded, guarded:)` would.
+            var tree = TreeBytes(.yaml(guarded: guarded), capacity: 4096)
+            writeFormatted(draft, into: &tree)
+            if tree.bytes.last == 0x0A { tree.bytes.removeLast() }
+            return tree.bytes
+        }
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return bytes
     }
 
     /// `yaml(for: draft)` and `ContentDigest.of(draft)` from one walk of the draft; nil for a
@@ -26,11 +30,46 @@ public enum SourceBlock {
     /// `yamlAndDigest`, the YAML as UTF-8.
     static func yamlBytesAndDigest(for draft: Draft) -> (digest: String, yaml: [UInt8])? {
         guard draft.format == nil || draft.format == HandoffVersion.draftFormat else { return nil }
-        var tree = TreeBytes(.yaml(guarded: guarded), capacity: 4096, digesting: true)
         // The digest is of the draft as it is: a format the source block adds is not hashed.
-        writeFormatted(draft, into: &tree, hashingAddedFormat: false)
-        if tree.bytes.last == 0x0A { tree.bytes.removeLast() }
-        return (tree.digest, tree.bytes)
+        guard var written = planned(draft, .yaml(guards: guards, digesting: true), hashingAddedFormat: false) else {
+            var tree = TreeBytes(.yaml(guarded: guarded), capacity: 4096, digesting: true)
+            writeFormatted(draft, into: &tree, hashingAddedFormat: false)
+            if tree.bytes.last == 0x0A { tree.bytes.removeLast() }
+            return (tree.digest, tree.bytes)
+        }
+        if written.bytes.last == 0x0A { written.bytes.removeLast() }
+        return (ContentHash.hex(written.hash), written.bytes)
+    }
+
+    /// Appends `yamlBytes(for: draft)` JSON-escaped, without quotes, as
+    /// `JSONWriter.writeEscaped(utf8:into:)` appends it, and returns what that returns (false,
+    /// with part of it appended, at a scalar that may be invisible): for a JSON string that holds
+    /// the source block, written from the draft in one walk rather than written, then escaped.
+    static func appendYAMLEscapedForJSON(of draft: Draft, into out: inout [UInt8]) -> Bool {
+        guard let written = planned(draft, .yamlEscapedForJSON(guards: guards, digesting: false)) else {
+            return yamlBytes(for: draft).withUnsafeBufferPointer { JSONWriter.writeEscaped(utf8: $0, into: &out) }
+        }
+        // The YAML's last line break, which the source block leaves out, is the escape's two bytes.
+        let bytes = written.bytes
+        out.append(contentsOf: bytes[..<(bytes.count - 2)])
+        return true
+    }
+
+    /// What the source block guards, worked out once.
+    private static let guards = YAMLWriter.Guards.cached(guarded)
+
+    /// `draft` with handoff's format, written by the draft's `WritePlan` (as `writeFormatted`
+    /// writes it); nil when the plan cannot write it.
+    /// - Parameter hashingAddedFormat: false leaves a format the draft did not have out of the hash.
+    static func planned(
+        _ draft: Draft, _ syntax: WritePlan.Syntax, hashingAddedFormat: Bool = true, capacity: Int = 4096
+    ) -> (bytes: [UInt8], hash: UInt64)? {
+        withUnsafePointer(to: draft) { pointer in
+            guard draft.format == nil else { return WritePlan.draft.write(pointer, syntax, capacity: capacity) }
+            return withUnsafePointer(to: formatOnly) { format in
+                WritePlan.draft.write(pointer, syntax, firstFieldFrom: format, hashingFirst: hashingAddedFormat, capacity: capacity)
+            }
+        }
     }
 
     /// `draft` with handoff's format, written without setting it on a copy (which retains and

@@ -16,6 +16,9 @@ public protocol DraftCodable: Equatable, Sendable {
     static var holdsNoFreeText: Bool { get }
     /// For a record type, lays out its walk in `plan` and returns its steps; nil for any other type.
     static func layOutFreeText(in plan: inout FreeTextPlan.Layout) -> Range<Int>?
+    /// For a record type, lays out how `WritePlan` writes it in `plan`, keys at `indent`, and
+    /// returns its steps; nil for any other type.
+    static func layOutWrites(in plan: inout WritePlan.Layout, indent: Int) -> Range<Int>?
     /// True when the value carries nothing and is left out of output.
     var isEmptyValue: Bool { get }
     /// `encoded`, or nil when the value is empty: what a field writes.

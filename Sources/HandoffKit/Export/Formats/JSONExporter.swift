@@ -16,6 +16,7 @@ public struct JSONExporter: Exporter {
 
     /// The normalised draft as JSON, written from the draft without building its `Value` tree.
     static func json(_ item: ExportItem, indent: Int?) -> [UInt8] {
+        if indent == nil, let written = SourceBlock.planned(item.draft, .json) { return written.bytes }
         var tree = TreeBytes(.json(indent: indent), capacity: 4096)
         SourceBlock.writeFormatted(item.draft, into: &tree)
         return tree.bytes

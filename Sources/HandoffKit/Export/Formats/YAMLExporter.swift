@@ -12,6 +12,7 @@ public struct YAMLExporter: Exporter {
 
     public func render(_ item: ExportItem, options: ExportOptions) -> RenderedDraft {
         RenderedDraft(item) { item in
+            if let written = SourceBlock.planned(item.draft, .yaml(guards: .none, digesting: false)) { return .text(written.bytes) }
             // Written from the draft, as `YAMLWriter.document` writes the encoded draft.
             var tree = TreeBytes(.yaml(guarded: []), capacity: 4096)
             SourceBlock.writeFormatted(item.draft, into: &tree)
