@@ -132,19 +132,35 @@ public struct CheckRenderer: Sendable {
 
     /// The same object as `Finding.encoded` written by `JSONWriter.compact`.
     private static func write(_ finding: Finding, memo: JSONStringMemo?, into out: inout [UInt8]) {
-        func writeString(_ text: String) {
+        func writeString(_ text: String, into out: inout [UInt8]) {
             if let memo { memo.write(text, into: &out) } else { JSONWriter.writeString(text, into: &out) }
         }
-        out.append(utf8: "{\"rule\":")
-        writeString(finding.rule)
-        // A severity's raw value is a plain word, quoted as it is; literals, so that no string
-        // shared by the threads that render is retained per finding.
-        switch finding.severity {
-        case .blocker: out.append(utf8: ",\"severity\":\"blocker\",\"field\":")
-        case .warning: out.append(utf8: ",\"severity\":\"warning\",\"field\":")
-        case .info: out.append(utf8: ",\"severity\":\"info\",\"field\":")
+        func writeHead(into out: inout [UInt8]) {
+            out.append(utf8: "{\"rule\":")
+            writeString(finding.rule, into: &out)
+            // A severity's raw value is a plain word, quoted as it is; literals, so that no string
+            // shared by the threads that render is retained per finding.
+            switch finding.severity {
+            case .blocker: out.append(utf8: ",\"severity\":\"blocker\",\"field\":")
+            case .warning: out.append(utf8: ",\"severity\":\"warning\",\"field\":")
+            case .info: out.append(utf8: ",\"severity\":\"info\",\"field\":")
+            }
+            writeString(finding.field, into: &out)
         }
-        writeString(finding.field)
+        func writeTail(into out: inout [UInt8]) {
+            out.append(utf8: ",\"message\":")
+            writeString(finding.message, into: &out)
+            out.append(utf8: ",\"question\":")
+            writeString(finding.question, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        // With a memo, the run up to the position and the run after it are copied whole once
+        // their texts have been written before: a finding is then two copies and its numbers.
+        if let memo {
+            memo.write(finding.rule, finding.field, variant: UInt64(finding.severity.rank), into: &out, writeHead)
+        } else {
+            writeHead(into: &out)
+        }
         if let line = finding.line {
             out.append(utf8: ",\"line\":")
             writeInt(line, into: &out)
@@ -153,11 +169,11 @@ public struct CheckRenderer: Sendable {
             out.append(utf8: ",\"column\":")
             writeInt(column, into: &out)
         }
-        out.append(utf8: ",\"message\":")
-        writeString(finding.message)
-        out.append(utf8: ",\"question\":")
-        writeString(finding.question)
-        out.append(UInt8(ascii: "}"))
+        if let memo {
+            memo.write(finding.message, finding.question, variant: UInt64(Severity.allCases.count), into: &out, writeTail)
+        } else {
+            writeTail(into: &out)
+        }
     }
 
     private static func writeOptionalString(_ text: String?, into out: inout [UInt8]) {

@@ -21,7 +21,20 @@ final class JSONStringMemo: @unchecked Sendable {
     private let texts: UnsafeMutablePointer<String>
     private let literals: UnsafeMutablePointer<[UInt8]>
 
+    /// The same for runs made of two texts and a variant (what is around them): per slot, the
+    /// bits of both and the variant, the texts, and the bytes of the run.
+    private typealias PairKey = (UInt64, UInt64, UInt64, UInt64, UInt64)
+    private let pairKeys: UnsafeMutablePointer<PairKey>
+    private let pairTexts: UnsafeMutablePointer<(String, String)>
+    private let pairRuns: UnsafeMutablePointer<[UInt8]>
+
     init() {
+        pairKeys = .allocate(capacity: Self.slotCount)
+        pairKeys.initialize(repeating: (0, 0, 0, 0, 0), count: Self.slotCount)
+        pairTexts = .allocate(capacity: Self.slotCount)
+        pairTexts.initialize(repeating: ("", ""), count: Self.slotCount)
+        pairRuns = .allocate(capacity: Self.slotCount)
+        pairRuns.initialize(repeating: [], count: Self.slotCount)
         keys = .allocate(capacity: Self.slotCount)
         keys.initialize(repeating: (0, 0), count: Self.slotCount)
         texts = .allocate(capacity: Self.slotCount)
@@ -31,6 +44,11 @@ final class JSONStringMemo: @unchecked Sendable {
     }
 
     deinit {
+        pairKeys.deallocate()
+        pairTexts.deinitialize(count: Self.slotCount)
+        pairTexts.deallocate()
+        pairRuns.deinitialize(count: Self.slotCount)
+        pairRuns.deallocate()
         keys.deallocate()
         texts.deinitialize(count: Self.slotCount)
         texts.deallocate()
@@ -53,6 +71,31 @@ final class JSONStringMemo: @unchecked Sendable {
         texts[index] = text
         literals[index].removeAll(keepingCapacity: true)
         out.withUnsafeBufferPointer { written in literals[index].append(contentsOf: UnsafeBufferPointer(rebasing: written[start...])) }
+    }
+
+    /// Appends what `compose` writes of `first`, `second` and the fixed text `variant` stands
+    /// for; copied whole once it has been written for the same two texts and variant. `compose`
+    /// must write the same bytes for the same texts and variant.
+    func write(
+        _ first: String, _ second: String, variant: UInt64, into out: inout [UInt8], _ compose: (inout [UInt8]) -> Void
+    ) {
+        let one = unsafeBitCast(first, to: (UInt64, UInt64).self)
+        let two = unsafeBitCast(second, to: (UInt64, UInt64).self)
+        let key: PairKey = (one.0, one.1, two.0, two.1, variant)
+        let mixed = ((one.0 &* 0x9E37_79B9_7F4A_7C15 ^ one.1) &* 0xBF58_476D_1CE4_E5B9 ^ two.0 ^ two.1 &* 0x94D0_49BB_1331_11EB ^ variant)
+            &* 0x9E37_79B9_7F4A_7C15
+        let index = Int(truncatingIfNeeded: mixed >> 52)
+        let held = pairKeys[index]
+        if held.0 == key.0, held.1 == key.1, held.2 == key.2, held.3 == key.3, held.4 == key.4 {
+            pairRuns[index].withUnsafeBufferPointer { out.append(bytes: $0) }
+            return
+        }
+        let start = out.count
+        compose(&out)
+        pairKeys[index] = key
+        pairTexts[index] = (first, second)
+        pairRuns[index].removeAll(keepingCapacity: true)
+        out.withUnsafeBufferPointer { written in pairRuns[index].append(contentsOf: UnsafeBufferPointer(rebasing: written[start...])) }
     }
 }
 

@@ -105,6 +105,20 @@ struct CheckReportJSONTests {
         }
     }
 
+    @Test("A worker's renderer keeps a finding's severity apart from the rule and field it shares with another")
+    func workerRendererSeverities() {
+        let renderer = CheckRenderer().forWorker()
+        for _ in 0..<3 {
+            for severity in Severity.allCases {
+                var finding = Finding(rule: "rule", severity: severity, field: "scope.deliverables", message: "m", question: "q")
+                finding.line = 3
+                let result = CheckResult(
+                    source: "-", documentIndex: 1, outcome: .checked(Draft(), ReadinessReport(findings: [finding], score: 0)))
+                #expect(renderer.json(result) == Self.reference(result, language: nil))
+            }
+        }
+    }
+
     @Test("Counts are per severity in the order of Severity.allCases")
     func severityRankIsItsPlace() {
         for (position, severity) in Severity.allCases.enumerated() { #expect(severity.rank == position) }
