@@ -70,9 +70,11 @@ struct CheckCommand: ParsableCommand {
                 // Made per batch on its thread: the per-draft copies of the context count
                 // references on this thread's own settings object, not one both cores write to.
                 let workerContext = baseContext.forWorker()
+                // Its own memo of the texts reports repeat, which only this thread writes to.
+                let workerRenderer = renderer.forWorker()
                 return { item in
                     func output(_ result: CheckResult) -> CheckedOutput {
-                        CheckedOutput(result, renderer: renderer, format: format, language: language)
+                        CheckedOutput(result, renderer: workerRenderer, format: format, language: language)
                     }
                     switch item {
                     case .done(let done):

@@ -36,6 +36,8 @@ public struct Configuration: Record {
 
     /// The catalogue entry whose name or alias matches `name`, ignoring case and spacing.
     public func catalogueEntry(named name: String) -> CatalogueSystem? {
+        // Most configurations have no catalogue: nothing to normalise the name for.
+        guard !systems.isEmpty else { return nil }
         let wanted = CatalogueSystem.normalise(name)
         return systems.first { entry in
             ([entry.name ?? ""] + entry.aliases).contains { CatalogueSystem.normalise($0) == wanted }

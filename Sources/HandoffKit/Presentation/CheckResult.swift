@@ -35,11 +35,23 @@ public struct CheckRenderer: Sendable {
     public var styler: Styler
     /// Forces the report language; nil means each draft's own `lang`.
     public var language: Language?
+    /// The literals of the texts reports repeat, for a renderer one thread uses; nil for one shared.
+    private var lease: JSONStringMemo.Lease?
+    private var memo: JSONStringMemo? { lease?.memo }
 
     /// A renderer in plain text by default, each draft in its own language.
     public init(styler: Styler = Styler(enabled: false), language: Language? = nil) {
         self.styler = styler
         self.language = language
+    }
+
+    /// The same renderer for one thread's use: the JSON of the texts that recur from report to
+    /// report (rule ids, fields, messages, questions) is escaped once and then copied, by a memo
+    /// that goes back to a pool for the next worker when the renderer is let go.
+    public func forWorker() -> CheckRenderer {
+        var copy = self
+        copy.lease = JSONStringMemo.Lease()
+        return copy
     }
 
     /// One JSON object, as one line: source, index, id, title, ready, score, counts, findings;
@@ -90,11 +102,11 @@ public struct CheckRenderer: Sendable {
         out.append(utf8: report.isReady ? ",\"ready\":true,\"score\":" : ",\"ready\":false,\"score\":")
         Self.writeInt(report.score, into: &out)
         // The findings read where they are: iterating them copied each (its four strings retained).
-        report.findings.withUnsafeBufferPointer { findings in Self.write(findings, into: &out) }
+        report.findings.withUnsafeBufferPointer { findings in Self.write(findings, memo: memo, into: &out) }
     }
 
     /// The counts and findings of a report, closing its object.
-    private static func write(_ findings: UnsafeBufferPointer<Finding>, into out: inout [UInt8]) {
+    private static func write(_ findings: UnsafeBufferPointer<Finding>, memo: JSONStringMemo?, into out: inout [UInt8]) {
         // `Severity.rank` is the severity's place in `allCases` (blocker, warning, info).
         var counts = Array(repeating: 0, count: Severity.allCases.count)
         for index in findings.indices { counts[findings[index].severity.rank] += 1 }
@@ -113,23 +125,42 @@ public struct CheckRenderer: Sendable {
         out.append(UInt8(ascii: "["))
         for index in findings.indices {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            write(findings[index], into: &out)
+            write(findings[index], memo: memo, into: &out)
         }
         out.append(utf8: "]}")
     }
 
     /// The same object as `Finding.encoded` written by `JSONWriter.compact`.
-    private static func write(_ finding: Finding, into out: inout [UInt8]) {
-        out.append(utf8: "{\"rule\":")
-        JSONWriter.writeString(finding.rule, into: &out)
-        // A severity's raw value is a plain word, quoted as it is; literals, so that no string
-        // shared by the threads that render is retained per finding.
-        switch finding.severity {
-        case .blocker: out.append(utf8: ",\"severity\":\"blocker\",\"field\":")
-        case .warning: out.append(utf8: ",\"severity\":\"warning\",\"field\":")
-        case .info: out.append(utf8: ",\"severity\":\"info\",\"field\":")
+    private static func write(_ finding: Finding, memo: JSONStringMemo?, into out: inout [UInt8]) {
+        func writeString(_ text: String, into out: inout [UInt8]) {
+            if let memo { memo.write(text, into: &out) } else { JSONWriter.writeString(text, into: &out) }
         }
-        JSONWriter.writeString(finding.field, into: &out)
+        func writeHead(into out: inout [UInt8]) {
+            out.append(utf8: "{\"rule\":")
+            writeString(finding.rule, into: &out)
+            // A severity's raw value is a plain word, quoted as it is; literals, so that no string
+            // shared by the threads that render is retained per finding.
+            switch finding.severity {
+            case .blocker: out.append(utf8: ",\"severity\":\"blocker\",\"field\":")
+            case .warning: out.append(utf8: ",\"severity\":\"warning\",\"field\":")
+            case .info: out.append(utf8: ",\"severity\":\"info\",\"field\":")
+            }
+            writeString(finding.field, into: &out)
+        }
+        func writeTail(into out: inout [UInt8]) {
+            out.append(utf8: ",\"message\":")
+            writeString(finding.message, into: &out)
+            out.append(utf8: ",\"question\":")
+            writeString(finding.question, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        // With a memo, the run up to the position and the run after it are copied whole once
+        // their texts have been written before: a finding is then two copies and its numbers.
+        if let memo {
+            memo.write(finding.rule, finding.field, variant: UInt64(finding.severity.rank), into: &out, writeHead)
+        } else {
+            writeHead(into: &out)
+        }
         if let line = finding.line {
             out.append(utf8: ",\"line\":")
             writeInt(line, into: &out)
@@ -138,11 +169,11 @@ public struct CheckRenderer: Sendable {
             out.append(utf8: ",\"column\":")
             writeInt(column, into: &out)
         }
-        out.append(utf8: ",\"message\":")
-        JSONWriter.writeString(finding.message, into: &out)
-        out.append(utf8: ",\"question\":")
-        JSONWriter.writeString(finding.question, into: &out)
-        out.append(UInt8(ascii: "}"))
+        if let memo {
+            memo.write(finding.message, finding.question, variant: UInt64(Severity.allCases.count), into: &out, writeTail)
+        } else {
+            writeTail(into: &out)
+        }
     }
 
     private static func writeOptionalString(_ text: String?, into out: inout [UInt8]) {

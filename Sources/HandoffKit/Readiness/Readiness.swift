@@ -43,6 +43,52 @@ public enum Readiness {
     /// each rule's dynamic type per draft.
     static let ruleWeights = rules.map { type(of: $0).severity.weight }
 
+    /// The rule at `index` of `rules` asked for its findings, called on its own type: through the
+    /// array, each call copied the rule's existential out and destroyed the copy after.
+    /// `RuleEngineEquivalenceTests` holds the two in the same order.
+    static func evaluate(ruleAt index: Int, _ draft: Draft, in context: RuleContext) -> (findings: [Finding], applies: Bool) {
+        switch index {
+        case 0: return TitleMissing().evaluate(draft, in: context)
+        case 1: return TitleTooLong().evaluate(draft, in: context)
+        case 2: return ObjectiveMissing().evaluate(draft, in: context)
+        case 3: return ValueMissing().evaluate(draft, in: context)
+        case 4: return VagueLanguage().evaluate(draft, in: context)
+        case 5: return ScopeMissing().evaluate(draft, in: context)
+        case 6: return OutOfScopeMissing().evaluate(draft, in: context)
+        case 7: return MustOverload().evaluate(draft, in: context)
+        case 8: return SystemsMissing().evaluate(draft, in: context)
+        case 9: return SystemChangeMissing().evaluate(draft, in: context)
+        case 10: return SystemUnknown().evaluate(draft, in: context)
+        case 11: return PersonalDataWithoutLegal().evaluate(draft, in: context)
+        case 12: return LeadFormWithoutSales().evaluate(draft, in: context)
+        case 13: return ApproverMissing().evaluate(draft, in: context)
+        case 14: return ITContactMissing().evaluate(draft, in: context)
+        case 15: return LaunchMissing().evaluate(draft, in: context)
+        case 16: return LaunchInPast().evaluate(draft, in: context)
+        case 17: return DeadlineInsideLeadTime().evaluate(draft, in: context)
+        case 18: return MilestonesMissing().evaluate(draft, in: context)
+        case 19: return MetricsMissing().evaluate(draft, in: context)
+        case 20: return MetricTargetMissing().evaluate(draft, in: context)
+        case 21: return MetricSourceMissing().evaluate(draft, in: context)
+        case 22: return MetricBaselineMissing().evaluate(draft, in: context)
+        case 23: return MetricTrackingMissing().evaluate(draft, in: context)
+        case 24: return MetricReviewMissing().evaluate(draft, in: context)
+        case 25: return KGIMissing().evaluate(draft, in: context)
+        case 26: return AcceptanceMissing().evaluate(draft, in: context)
+        case 27: return IterationsUnstated().evaluate(draft, in: context)
+        case 28: return ChangeImpactUnstated().evaluate(draft, in: context)
+        case 29: return OpenQuestions().evaluate(draft, in: context)
+        case 30: return SensitiveData().evaluate(draft, in: context)
+        case 31: return AcceptanceUntestable().evaluate(draft, in: context)
+        case 32: return ContactInvalid().evaluate(draft, in: context)
+        case 33: return TrafficUnstated().evaluate(draft, in: context)
+        case 34: return SecurityImpactUnstated().evaluate(draft, in: context)
+        case 35: return MaintenanceUnstated().evaluate(draft, in: context)
+        case 36: return KindUnstated().evaluate(draft, in: context)
+        default: return rules[index].evaluate(draft, in: context)
+        }
+    }
+
     /// The ids of `rules`, in the same order.
     public static var ruleIDs: [String] { rules.map(\.id) }
 
@@ -54,29 +100,26 @@ public enum Readiness {
         var findings: [Finding] = []
         var lost = 0
         var total = 0
-        // Through the buffers: iterating the arrays copied each rule's existential out and back.
-        rules.withUnsafeBufferPointer { rules in
-            ruleWeights.withUnsafeBufferPointer { weights in
-                for index in rules.indices {
-                    let (ruleFindings, applies) = rules[index].evaluate(draft, in: context)
-                    if ruleFindings.isEmpty {
-                        if applies { total += weights[index] }
-                        continue
-                    }
-                    var worst = ruleFindings[0].severity
-                    for finding in ruleFindings where finding.severity < worst { worst = finding.severity }
-                    // A rule that escalates (a hard deadline without a reason) weighs what it reports.
-                    total += max(weights[index], worst.weight)
-                    lost += worst.weight
-                    // The first rule's findings become the list as they are; appending copied
-                    // each finding and released the original.
-                    if findings.isEmpty {
-                        findings = ruleFindings
-                    } else {
-                        // Most drafts have a few findings: room for them at once, not grown step by step.
-                        if findings.capacity < 16 { findings.reserveCapacity(16) }
-                        findings += ruleFindings
-                    }
+        ruleWeights.withUnsafeBufferPointer { weights in
+            for index in weights.indices {
+                let (ruleFindings, applies) = evaluate(ruleAt: index, draft, in: context)
+                if ruleFindings.isEmpty {
+                    if applies { total += weights[index] }
+                    continue
+                }
+                var worst = ruleFindings[0].severity
+                for finding in ruleFindings where finding.severity < worst { worst = finding.severity }
+                // A rule that escalates (a hard deadline without a reason) weighs what it reports.
+                total += max(weights[index], worst.weight)
+                lost += worst.weight
+                // The first rule's findings become the list as they are; appending copied
+                // each finding and released the original.
+                if findings.isEmpty {
+                    findings = ruleFindings
+                } else {
+                    // Most drafts have a few findings: room for them at once, not grown step by step.
+                    if findings.capacity < 16 { findings.reserveCapacity(16) }
+                    findings += ruleFindings
                 }
             }
         }

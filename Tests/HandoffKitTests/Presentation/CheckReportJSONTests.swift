@@ -78,6 +78,47 @@ struct CheckReportJSONTests {
         }
     }
 
+    @Test("A worker's renderer, which copies the literals of texts it has escaped before, writes the same lines")
+    func workerRendererSameBytes() {
+        let results = Self.results(300)
+        var renderers: [Language?: CheckRenderer] = [:]
+        // Twice over the same results: the second time every text is one the memo holds.
+        for _ in 0..<2 {
+            for (result, language) in results {
+                let renderer = renderers[language] ?? CheckRenderer(language: language).forWorker()
+                renderers[language] = renderer
+                #expect(renderer.json(result) == Self.reference(result, language: language))
+            }
+        }
+    }
+
+    @Test("A worker's renderer tells apart texts made at run time, each freed before the next is made")
+    func workerRendererFreshTexts() {
+        let renderer = CheckRenderer().forWorker()
+        for number in 0..<2_000 {
+            // Long enough to live on the heap, so that a freed text's storage could be reused.
+            let message = String(repeating: number % 2 == 0 ? "é" : "\"", count: 12) + "\(number)"
+            let finding = Finding(rule: "rule-\(number % 7)", severity: .info, field: "f\(number)", message: message, question: "q")
+            let result = CheckResult(
+                source: "-", documentIndex: 1, outcome: .checked(Draft(), ReadinessReport(findings: [finding], score: 0)))
+            #expect(renderer.json(result) == Self.reference(result, language: nil))
+        }
+    }
+
+    @Test("A worker's renderer keeps a finding's severity apart from the rule and field it shares with another")
+    func workerRendererSeverities() {
+        let renderer = CheckRenderer().forWorker()
+        for _ in 0..<3 {
+            for severity in Severity.allCases {
+                var finding = Finding(rule: "rule", severity: severity, field: "scope.deliverables", message: "m", question: "q")
+                finding.line = 3
+                let result = CheckResult(
+                    source: "-", documentIndex: 1, outcome: .checked(Draft(), ReadinessReport(findings: [finding], score: 0)))
+                #expect(renderer.json(result) == Self.reference(result, language: nil))
+            }
+        }
+    }
+
     @Test("Counts are per severity in the order of Severity.allCases")
     func severityRankIsItsPlace() {
         for (position, severity) in Severity.allCases.enumerated() { #expect(severity.rank == position) }

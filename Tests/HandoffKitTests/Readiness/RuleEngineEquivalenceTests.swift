@@ -55,6 +55,25 @@ extension Rules {
             #expect(found > Self.drafts.count)
         }
 
+        @Test("each rule called on its own type is the rule at its place in the list, with the same answers")
+        func rulesCalledByTypeAreTheList() {
+            for draft in Self.drafts.prefix(80) {
+                let context = TestDrafts.context(draft.language)
+                for (index, rule) in Readiness.rules.enumerated() {
+                    let direct = Readiness.evaluate(ruleAt: index, draft, in: context)
+                    let listed = rule.evaluate(draft, in: context)
+                    #expect(direct.findings == listed.findings, "\(rule.id)")
+                    #expect(direct.applies == listed.applies, "\(rule.id)")
+                }
+            }
+            // A finding names its rule: the order is checked on drafts where every rule reports.
+            let empty = Draft()
+            let context = TestDrafts.context(.en)
+            for (index, rule) in Readiness.rules.enumerated() {
+                for finding in Readiness.evaluate(ruleAt: index, empty, in: context).findings { #expect(finding.rule == rule.id) }
+            }
+        }
+
         /// The list of fields `firstBuiltThing` walks, as it was written before it named fields lazily.
         static func builtThings(_ draft: Draft) -> [(field: String, text: String?)] {
             var texts: [(String, String?)] = [("idea", draft.idea), ("title", draft.title)]
