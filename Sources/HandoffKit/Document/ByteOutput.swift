@@ -44,6 +44,39 @@ extension Array where Element == UInt8 {
     var utf8String: String { String(decoding: self, as: UTF8.self) }
 }
 
+/// A table of 256 byte flags at a fixed address, read without the bounds and uniqueness checks
+/// of an array: the writers' scans look up every byte of the text, eight at a time.
+struct ByteFlagTable: @unchecked Sendable {
+    private let base: UnsafePointer<UInt8>
+
+    /// The table of `flag(byte)` for every byte; made once, in a `static let`, and never freed.
+    init(_ flag: (UInt8) -> UInt8) {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 { table[value] = flag(UInt8(value)) }
+        base = UnsafePointer(table)
+    }
+
+    @inline(__always)
+    subscript(byte: UInt8) -> UInt8 { base[Int(byte)] }
+
+    /// The flags of the eight bytes of `word` joined by `|`: zero says no byte of it is flagged,
+    /// in some twenty instructions where a byte-wise loop takes fifty (Japanese text, whose
+    /// bytes the word tricks of ASCII cannot tell apart, is the case this is for).
+    @inline(__always)
+    func flags(of word: UInt64) -> UInt8 {
+        func at(_ shift: UInt64) -> UInt8 { base[Int(truncatingIfNeeded: (word &>> shift) & 0xFF)] }
+        return (at(0) | at(8) | at(16) | at(24)) | (at(32) | at(40) | at(48) | at(56))
+    }
+
+    /// How many of the bytes of `word`, from the first, are not flagged (8 when none is).
+    @inline(__always)
+    func unflaggedPrefix(of word: UInt64) -> Int {
+        var count = 0
+        while count < 8, base[Int(truncatingIfNeeded: (word &>> UInt64(count * 8)) & 0xFF)] == 0 { count += 1 }
+        return count
+    }
+}
+
 enum ByteTables {
     /// Copies `count` bytes: up to sixteen with two overlapping loads and stores, where a call
     /// to `memcpy` costs some forty instructions, and most runs the writers copy are that short.

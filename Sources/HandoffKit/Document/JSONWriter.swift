@@ -168,6 +168,8 @@ public enum JSONWriter {
     ) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
             byteClasses.withUnsafeBufferPointer { classes in
+                // Read once: a static read in the loop asks whether it is made yet at every word.
+                let table = wordClasses
                 let buffer = scratch.baseAddress!
                 var fill = 0
                 if let prefix, let base = prefix.baseAddress {
@@ -188,15 +190,27 @@ public enum JSONWriter {
                     }
                     if index + 8 <= count {
                         let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                        let flags = bytesToLookAt(word)
                         // The word goes out whole; only the bytes before the first flagged one count.
                         UnsafeMutableRawPointer(buffer + fill).storeBytes(of: word, as: UInt64.self)
-                        if flags == 0 {
-                            fill += 8
-                            index += 8
-                            continue
+                        let plain: Int
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            let flags = bytesToLookAt(word)
+                            if flags == 0 {
+                                fill += 8
+                                index += 8
+                                continue
+                            }
+                            plain = flags.trailingZeroBitCount >> 3
+                        } else {
+                            // Multi-byte scalars: looked up a word at a time, so that a run of
+                            // Japanese goes out eight bytes at a time too, not a scalar at a time.
+                            if table.flags(of: word) == 0 {
+                                fill += 8
+                                index += 8
+                                continue
+                            }
+                            plain = table.unflaggedPrefix(of: word)
                         }
-                        let plain = flags.trailingZeroBitCount >> 3
                         fill += plain
                         index += plain
                     }
@@ -300,6 +314,10 @@ public enum JSONWriter {
         if ByteTables.leadMayBeInvisible(byte) || ByteTables.leadMayNeedEscape(byte) { return ByteClass.decode }
         return ByteClass.copy
     }
+
+    /// `byteClasses` at a fixed address, for the word-at-a-time look at multi-byte text: zero for
+    /// every byte that is copied as it is (a continuation byte among them).
+    private static let wordClasses = ByteFlagTable { byteClasses[Int($0)] }
 
     /// `appendEscape` written at `target`; returns how many bytes it wrote (at most 12).
     @inline(__always)

@@ -101,12 +101,14 @@ public struct TicketDocumentBuilder: Sendable {
         Self.writeDetails(draft, language, into: &sink)
 
         heading(Labels.systems)
-        if !draft.systems.contains(where: { !$0.isEmptyValue }) {
+        // Each table's rows are told empty once: a record's emptiness is asked of every field.
+        let systems = draft.systems.filter { !$0.isEmptyValue }
+        if systems.isEmpty {
             notStated()
         } else {
             sink.beginTable()
             header(Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner)
-            for system in draft.systems where !system.isEmptyValue {
+            for system in systems {
                 sink.beginRow(header: false)
                 sink.cell(system.name ?? "")
                 sink.cell(system.change ?? "")
@@ -127,10 +129,11 @@ public struct TicketDocumentBuilder: Sendable {
         }
         labelled(Labels.dateReason, draft.timeline.reason, &written)
         if !written { notStated() }
-        if draft.timeline.milestones.contains(where: { !$0.isEmptyValue }) {
+        let milestones = draft.timeline.milestones.filter { !$0.isEmptyValue }
+        if !milestones.isEmpty {
             sink.beginTable()
             header(Labels.date, Labels.milestone)
-            for milestone in draft.timeline.milestones where !milestone.isEmptyValue {
+            for milestone in milestones {
                 sink.beginRow(header: false)
                 sink.cell(milestone.date?.description ?? "")
                 sink.cell(milestone.name ?? "")
@@ -141,12 +144,13 @@ public struct TicketDocumentBuilder: Sendable {
 
         heading(Labels.success)
         labelled(Labels.kgi, draft.success.kgi, &written)
-        if !draft.success.metrics.contains(where: { !$0.isEmptyValue }) {
+        let metrics = draft.success.metrics.filter { !$0.isEmptyValue }
+        if metrics.isEmpty {
             notStated()
         } else {
             sink.beginTable()
             header(Labels.metric, Labels.baseline, Labels.target, Labels.source, Labels.tracking, Labels.reviewOn, Labels.owner)
-            for metric in draft.success.metrics where !metric.isEmptyValue {
+            for metric in metrics {
                 sink.beginRow(header: false)
                 sink.cell(metric.name ?? "")
                 sink.cell(metric.baseline?.text ?? "")
@@ -161,12 +165,13 @@ public struct TicketDocumentBuilder: Sendable {
         }
 
         heading(Labels.stakeholders)
-        if !draft.stakeholders.contains(where: { !$0.isEmptyValue }) {
+        let stakeholders = draft.stakeholders.filter { !$0.isEmptyValue }
+        if stakeholders.isEmpty {
             notStated()
         } else {
             sink.beginTable()
             header(Labels.role, Labels.name, Labels.email)
-            for stakeholder in draft.stakeholders where !stakeholder.isEmptyValue {
+            for stakeholder in stakeholders {
                 sink.beginRow(header: false)
                 sink.cell(stakeholder.role.map { Labels.role($0)(language) } ?? "")
                 sink.cell(stakeholder.name ?? "")
@@ -177,11 +182,12 @@ public struct TicketDocumentBuilder: Sendable {
         }
 
         heading(Labels.risksAndChange)
-        let hasRisks = draft.risks.contains(where: { !$0.isEmptyValue })
+        let risks = draft.risks.filter { !$0.isEmptyValue }
+        let hasRisks = !risks.isEmpty
         if hasRisks {
             sink.beginTable()
             header(Labels.risk, Labels.mitigation)
-            for risk in draft.risks where !risk.isEmptyValue {
+            for risk in risks {
                 sink.beginRow(header: false)
                 sink.cell(risk.text ?? "")
                 sink.cell(risk.mitigation ?? "")
@@ -224,9 +230,9 @@ public struct TicketDocumentBuilder: Sendable {
         } else {
             sink.beginParagraph()
             sink.run(.strong, TicketText((item.report.isReady ? Labels.ready : Labels.notReady)(language)))
-            sink.run(
-                .text,
-                TicketText(" · ", Localized(en: "score \(item.report.score)/100", ja: "スコア \(item.report.score)/100")(language)))
+            // Only the language written is formatted.
+            let score = language == .en ? "score \(item.report.score)/100" : "スコア \(item.report.score)/100"
+            sink.run(.text, TicketText(" · ", score))
             sink.endParagraph()
             sink.beginBullets()
             for finding in item.report.findings {
@@ -240,14 +246,13 @@ public struct TicketDocumentBuilder: Sendable {
             sink.endBullets()
         }
 
-        sink.paragraph(
-            .text,
-            TicketText(
-                Localized(
-                    en: "Exported by handoff \(HandoffVersion.current) · prompt pack \(HandoffVersion.promptPack) · "
-                        + "draft \(item.externalID), \(item.revision)",
-                    ja: "handoff \(HandoffVersion.current) で出力 · 質問パック \(HandoffVersion.promptPack) · "
-                        + "ドラフト \(item.externalID)（\(item.revision)）")(language)))
+        let provenance =
+            language == .en
+            ? "Exported by handoff \(HandoffVersion.current) · prompt pack \(HandoffVersion.promptPack) · "
+                + "draft \(item.externalID), \(item.revision)"
+            : "handoff \(HandoffVersion.current) で出力 · 質問パック \(HandoffVersion.promptPack) · "
+                + "ドラフト \(item.externalID)（\(item.revision)）"
+        sink.paragraph(.text, TicketText(provenance))
         if options.includeSource {
             heading(Labels.sourceDraft)
             sink.code(language: "yaml", title: TicketDocument.sourceTitle, utf8: item.sourceYAMLBytes ?? SourceBlock.yamlBytes(for: draft))

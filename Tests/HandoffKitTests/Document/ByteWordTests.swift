@@ -46,4 +46,47 @@ struct ByteWordTests {
             #expect(appended == [0xFF] + source[..<count], "count \(count)")
         }
     }
+
+    /// Text of multi-byte scalars around `special`, which falls at every byte offset of a word
+    /// and inside a word of Japanese: the scans that skip such words must stop where it is.
+    private static func wideTexts() -> [String] {
+        let specials = [
+            "\"", "\\", "\n", "\t", "\u{7F}", "\u{1}", "\u{85}", "\u{2028}", "\u{202E}", "\u{FEFF}", "\u{FF9E}",
+            "\u{E0041}", "é", "*", "-", "(x)", "|", "&amp;", "h1.", " ",
+        ]
+        var texts: [String] = []
+        for special in specials {
+            for before in 0..<10 {
+                for filler in ["日本語", "ｶﾀｶﾅ", "aé"] {
+                    let lead = String(repeating: "x", count: before % 3) + String(repeating: filler, count: before)
+                    texts.append(lead + special + String(repeating: "申込", count: 5))
+                }
+            }
+        }
+        return texts
+    }
+
+    @Test("multi-byte text with a special character at every offset matches the scalar-wise JSON, wiki and ADF writers")
+    func wideTextAcrossWords() {
+        for text in Self.wideTexts() {
+            var json: [UInt8] = []
+            JSONWriter.writeString(text, into: &json)
+            #expect(json.utf8String == ReferenceJSONWriter.compact(.string(text)), "\(text.debugDescription)")
+            for multiline in [false, true] {
+                let wiki = WikiMarkupRenderer.escape(text, multiline: multiline)
+                #expect(wiki == ReferenceWiki.escape(text, multiline: multiline), "\(text.debugDescription)")
+                var expected: [UInt8] = []
+                JSONWriter.writeString(wiki, into: &expected)
+                var written: [UInt8] = [0x22]
+                if WikiMarkupEscaper.escapeJSON(text, multiline: multiline, into: &written) {
+                    written.append(0x22)
+                    #expect(written == expected, "\(text.debugDescription)")
+                } else {
+                    #expect(wiki.unicodeScalars.contains(where: UnsafeScalar.isInvisible), "\(text.debugDescription)")
+                }
+            }
+            #expect(ADFRenderer.strip(text) == ReferenceADF.strip(text), "\(text.debugDescription)")
+            #expect(ADFRenderer.text(text, marks: []) == ReferenceADF.text(text, marks: []), "\(text.debugDescription)")
+        }
+    }
 }

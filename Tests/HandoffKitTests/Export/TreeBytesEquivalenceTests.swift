@@ -270,7 +270,7 @@ extension TreeBytesEquivalenceTests {
         for options in [ExportFixtures.options(), ExportFixtures.options(configuration)] {
             for draft in try Self.drafts().prefix(60) {
                 let item = ExportFixtures.item(draft)
-                var used: Set<String> = []
+                var used = JiraImportExporter.TakenIDs()
                 var links: [Value] = []
                 let issues = try JiraImportExporter().issues(for: item, options: options, used: &used, links: &links)
                 #expect(issues.first?.utf8String == JSONWriter.pretty(try Self.referenceIssue(item, options: options), level: 4))

@@ -25,14 +25,24 @@ public struct JiraImportExporter: Exporter {
     struct Writer: ExportWriter {
         let options: ExportOptions
         var links: [Value] = []
-        var used: Set<String> = []
+        var used = TakenIDs()
         var issues = 0
 
         mutating func add(_ draft: RenderedDraft, into out: inout [UInt8]) throws(ExportError) {
             let rendered: [[UInt8]]
-            if case .success(.importIssues(let written, let newLinks)) = draft.outcome, used.insert(draft.item.externalID).inserted {
-                rendered = written
-                links += newLinks
+            if case .success(.importIssues(let written, let newLinks)) = draft.outcome {
+                let id = draft.item.externalID
+                let claimed = used.claim(id)
+                if claimed == id {
+                    rendered = written
+                    links += newLinks
+                } else {
+                    // The id was taken: the issues differ from the ones rendered only in their
+                    // ids, put in where they stand rather than the draft rendered again here.
+                    let (reissued, movedLinks) = JiraImportExporter.reissued(written, links: newLinks, from: id, as: claimed)
+                    rendered = reissued
+                    links += movedLinks
+                }
             } else {
                 // The id is taken (the issues must be written again with a distinct one), or the
                 // draft failed, which claims its id all the same: done here, in order, as before.
@@ -63,21 +73,78 @@ public struct JiraImportExporter: Exporter {
     /// The story for `item` and, with `--shape subtasks`, one sub-task per affected system, with
     /// their `sub-task-link`s; each issue is JSON indented as inside the file.
     func issues(
-        for item: ExportItem, options: ExportOptions, used: inout Set<String>, links: inout [Value]
+        for item: ExportItem, options: ExportOptions, used: inout TakenIDs, links: inout [Value]
     ) throws(ExportError) -> [[UInt8]] {
         // Two identical drafts without ids would share an id; the importer needs them distinct.
-        var externalID = item.externalID
-        var copy = 2
-        while !used.insert(externalID).inserted {
-            externalID = "\(item.externalID)-\(copy)"
-            copy += 1
+        try issues(for: item, externalID: used.claim(item.externalID), options: options, links: &links)
+    }
+
+    /// The external ids one importer file has given out. An id that comes again is given the
+    /// first of `id-2`, `id-3`, … not taken; the copy to try next is kept for each id, so that a
+    /// file of the same draft many times over does not try every copy before it each time.
+    struct TakenIDs {
+        private var taken: Set<String> = []
+        private var nextCopy: [String: Int] = [:]
+
+        /// Takes `id`; false if it was taken already.
+        mutating func insert(_ id: String) -> Bool { taken.insert(id).inserted }
+
+        /// `id` if it is free, else its first free copy; taken either way.
+        mutating func claim(_ id: String) -> String {
+            if taken.insert(id).inserted { return id }
+            // The copies below the one kept were all taken, and ids are never given back.
+            var copy = nextCopy[id] ?? 2
+            var candidate = "\(id)-\(copy)"
+            while !taken.insert(candidate).inserted {
+                copy += 1
+                candidate = "\(id)-\(copy)"
+            }
+            nextCopy[id] = copy + 1
+            return candidate
         }
-        return try issues(for: item, externalID: externalID, options: options, links: &links)
+    }
+
+    /// The issues `issues(for:externalID:options:links:)` wrote with `old` and the links it
+    /// added, as that writes them with `new`: the story's id is `old`, each sub-task's is the
+    /// source of its link (`old` and a suffix), and neither description holds an id.
+    static func reissued(_ issues: [[UInt8]], links: [Value], from old: String, as new: String) -> ([[UInt8]], [Value]) {
+        func jsonString(_ text: String) -> [UInt8] {
+            var bytes: [UInt8] = []
+            JSONWriter.writeString(text, into: &bytes)
+            return bytes
+        }
+        // Each sub-task's id, as written and as it becomes, from its link.
+        var writtenIDs = [old]
+        var movedIDs = [new]
+        var movedLinks: [Value] = []
+        for link in links {
+            guard case .map(let entries) = link, entries.count == 3, case .string(let source) = entries[1].value,
+                source.utf8.starts(with: old.utf8)
+            else { preconditionFailure("a sub-task link as issues(for:) makes it") }
+            let moved = new + String(decoding: source.utf8.dropFirst(old.utf8.count), as: UTF8.self)
+            writtenIDs.append(source)
+            movedIDs.append(moved)
+            movedLinks.append(
+                .object([("name", .string("sub-task-link")), ("sourceId", .string(moved)), ("destinationId", .string(new))]))
+        }
+        precondition(writtenIDs.count == issues.count, "a link for each sub-task")
+        let key = Array(#""externalId": "#.utf8)
+        var reissued: [[UInt8]] = []
+        reissued.reserveCapacity(issues.count)
+        for (index, issue) in issues.enumerated() {
+            let field = key + jsonString(writtenIDs[index])
+            // The id is the issue's first member: its first occurrence is the one.
+            guard let start = issue.firstRange(of: field)?.lowerBound else { preconditionFailure("an issue as issue(…) writes it") }
+            var moved = issue
+            moved.replaceSubrange(start + key.count..<start + field.count, with: jsonString(movedIDs[index]))
+            reissued.append(moved)
+        }
+        return (reissued, movedLinks)
     }
 
     /// `issues(for:options:used:links:)` with `externalID` taken: what a worker renders, before
     /// the writer knows whether a draft before it took the id (no set of ids made for one).
-    private func issues(
+    func issues(
         for item: ExportItem, externalID: String, options: ExportOptions, links: inout [Value]
     ) throws(ExportError) -> [[UInt8]] {
         let fields = IssueFields(draft: item.draft, options: options)

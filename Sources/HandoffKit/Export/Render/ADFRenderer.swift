@@ -94,11 +94,17 @@ public enum ADFRenderer {
         var hasLineBreak = false
         var index = 0
         let count = utf8.count
+        let lookUp = TextBytes.lookUp
         while index < count {
             let end = min(index + 8, count)
-            if end - index == 8, !TextBytes.mayNeedLook(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                index = end
-                continue
+            if end - index == 8 {
+                let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                // Multi-byte text (Japanese) is looked up a word at a time too: its bytes are
+                // flagged only where a scalar may be one `strip` removes.
+                if word & 0x8080_8080_8080_8080 == 0 ? !TextBytes.mayNeedLook(word) : lookUp.flags(of: word) == 0 {
+                    index = end
+                    continue
+                }
             }
             while index < end {
                 let byte = utf8[index]
@@ -111,7 +117,8 @@ public enum ADFRenderer {
                     if UnsafeScalar.needsEscape(scalar) { return (false, hasLineBreak) }
                     index += length
                 } else {
-                    index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    // A word skipped may end inside a scalar: its continuation bytes come one by one.
+                    index += byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 }
             }
         }
@@ -439,6 +446,10 @@ extension ADFRenderer {
 
 /// Word-at-a-time look at text bytes: most text holds nothing for `strip` to remove.
 private enum TextBytes {
+    /// The bytes `scan` looks at: controls (line feeds and tabs too), DEL, and the lead bytes of
+    /// the scalars `UnsafeScalar.needsEscape` may be true for.
+    static let lookUp = ByteFlagTable { byte in byte < 0x20 || byte == 0x7F || ByteTables.leadMayNeedEscape(byte) ? 1 : 0 }
+
     /// Whether any of the eight bytes in `word` is a control (line feeds and tabs too), DEL or a
     /// byte of a multi-byte scalar. Exact for whether one exists.
     @inline(__always)

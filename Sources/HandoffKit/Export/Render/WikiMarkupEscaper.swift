@@ -53,6 +53,12 @@ enum WikiMarkupEscaper {
         return kinds[value]
     }
 
+    /// `kinds`, `jsonKinds` and `csvKinds` as flags of the bytes that are `.special`, for the
+    /// scan of a run eight bytes at a time.
+    private static let specialBytes = ByteFlagTable { kinds[Int($0)] == .special ? 1 : 0 }
+    private static let jsonSpecialBytes = ByteFlagTable { jsonKinds[Int($0)] == .special ? 1 : 0 }
+    private static let csvSpecialBytes = ByteFlagTable { csvKinds[Int($0)] == .special ? 1 : 0 }
+
     /// What the escaped text is written as: wiki markup, or escaped once more for the string of
     /// a JSON document or a quoted CSV cell. A type, so that each is a function of its own,
     /// without a test a byte.
@@ -85,21 +91,30 @@ enum WikiMarkupEscaper {
 
     /// `escapeCSV` of the text whose UTF-8 is `bytes`.
     static func escapeCSV(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
-        escape(utf8: bytes, multiline: multiline, kinds: csvKinds, as: CSVText.self, into: &out)
+        escape(utf8: bytes, multiline: multiline, kinds: csvKinds, special: csvSpecialBytes, as: CSVText.self, into: &out)
     }
+
+    /// The bytes of line breaks and their lead bytes (U+0085, U+2028, U+2029).
+    private static let lineBreakBytes = ByteFlagTable { byte in (byte >= 0x0A && byte <= 0x0D) || byte == 0xC2 || byte == 0xE2 ? 1 : 0 }
 
     /// Whether `text` holds a line break as `Character.isNewline` knows them.
     static func holdsLineBreak(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             let ones: UInt64 = 0x0101_0101_0101_0101
+            let lineBreaks = lineBreakBytes
             var index = 0
             while index < bytes.count {
                 let end = min(index + 8, bytes.count)
-                // Eight bytes of printable ASCII at a time: no line break among them.
+                // Eight bytes of printable ASCII at a time, or of multi-byte text with no lead
+                // byte of a line break: no line break among them.
                 if end - index == 8 {
                     let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if (word | ((word &- 0x20 &* ones) & ~word)) & (0x80 &* ones) == 0 {
+                    let plain =
+                        word & 0x8080_8080_8080_8080 == 0
+                        ? (word | ((word &- 0x20 &* ones) & ~word)) & (0x80 &* ones) == 0
+                        : lineBreaks.flags(of: word) == 0
+                    if plain {
                         index = end
                         continue
                     }
@@ -147,20 +162,22 @@ enum WikiMarkupEscaper {
 
     /// `escapeJSON` of the text whose UTF-8 is `bytes`.
     static func escapeJSON(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
-        escape(utf8: bytes, multiline: multiline, kinds: jsonKinds, as: JSONText.self, into: &out)
+        escape(utf8: bytes, multiline: multiline, kinds: jsonKinds, special: jsonSpecialBytes, as: JSONText.self, into: &out)
     }
 
     /// `escape` of `bytes` for a target that may give up (JSON, CSV), with its kind table and a
     /// scratch buffer of its own.
     @inline(__always)
     private static func escape<T: Target>(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds table: [Kind], as target: T.Type,
-        into out: inout [UInt8]
+        utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds table: [Kind], special: ByteFlagTable,
+        as target: T.Type, into out: inout [UInt8]
     ) -> Bool {
         guard !bytes.isEmpty else { return true }
         return table.withUnsafeBufferPointer { kinds in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-                escape(bytes, multiline: multiline, kinds: kinds, as: target, scratch: scratch.baseAddress!, into: &out)
+                escape(
+                    bytes, multiline: multiline, kinds: kinds, special: special, as: target, scratch: scratch.baseAddress!,
+                    into: &out)
             }
         }
     }
@@ -174,16 +191,18 @@ enum WikiMarkupEscaper {
     ) {
         guard !bytes.isEmpty else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-            _ = escape(bytes, multiline: multiline, kinds: kinds, as: WikiText.self, scratch: scratch.baseAddress!, into: &out)
+            _ = escape(
+                bytes, multiline: multiline, kinds: kinds, special: specialBytes, as: WikiText.self,
+                scratch: scratch.baseAddress!, into: &out)
         }
     }
 
     /// For `JSONText`, `kinds` must be `jsonKinds` (`csvKinds` for `CSVText`): then a run copied
     /// at once holds nothing to escape again, and what is written a byte at a time goes through
-    /// `putText`.
+    /// `putText`. `special` flags the bytes `kinds` says are `.special`.
     private static func escape<Text: Target>(
-        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, as text: Text.Type,
-        scratch: UnsafeMutablePointer<UInt8>, into out: inout [UInt8]
+        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, special: ByteFlagTable,
+        as text: Text.Type, scratch: UnsafeMutablePointer<UInt8>, into out: inout [UInt8]
     ) -> Bool {
         let json = Text.json
         let csv = Text.csv
@@ -226,7 +245,9 @@ enum WikiMarkupEscaper {
             (scratch + fill).update(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
             fill += literal.utf8CodeUnitCount
         }
-        func put(from start: Int, to end: Int) {
+        // Inlined like the others: a local function left out of line has its captures checked
+        // for exclusive access at run time, on every call.
+        @inline(__always) func put(from start: Int, to end: Int) {
             let length = end - start
             if fill + length > scratchSize {
                 flush()
@@ -240,7 +261,7 @@ enum WikiMarkupEscaper {
         }
         /// Whether the last character written is `:` or `;`, the user's or a reference's own, so
         /// that a parenthesis after it would make `:)` `;)` `:(`.
-        func afterEmoticonEye() -> Bool {
+        @inline(__always) func afterEmoticonEye() -> Bool {
             let last: UInt8
             if fill > 0 {
                 last = scratch[fill - 1]
@@ -253,8 +274,14 @@ enum WikiMarkupEscaper {
         }
         while index < count {
             if !lineStart {
-                // The common case: copy up to the next byte that needs a look.
+                // The common case: copy up to the next byte that needs a look, found eight bytes
+                // at a time while there are eight.
                 var end = index
+                while end + 8 <= count,
+                    special.flags(of: UnsafeRawPointer(source + end).loadUnaligned(as: UInt64.self)) == 0
+                {
+                    end += 8
+                }
                 while end < count {
                     let kind = kinds[Int(source[end])]
                     if kind == .special { break }
@@ -275,7 +302,7 @@ enum WikiMarkupEscaper {
                     putText(multiline ? 0x0A : 0x20)
                     lineStart = true
                 } else if !UnsafeScalar.needsEscape(scalar) {
-                    if json || csv, ByteTables.leadMayBeInvisible(byte) && UnsafeScalar.isInvisible(scalar) { return false }
+                    if json || csv, ByteTables.leadMayBeInvisible(byte) && isInvisible(scalar) { return false }
                     put(from: index, to: index + length)
                     lineStart = false
                 }
@@ -351,7 +378,18 @@ enum WikiMarkupEscaper {
             let byte = UInt8(scalar.value)
             return (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
         }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return isWordScalarBeyondASCII(scalar)
+    }
+
+    /// `UnsafeScalar.isInvisible`, kept out of line for the same reason as the one below.
+    @inline(never)
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool { UnsafeScalar.isInvisible(scalar) }
+
+    /// Kept out of line: the scalar properties it reads put their set-up in every caller's entry,
+    /// which the escaper pays on each of its hundred calls a draft otherwise.
+    @inline(never)
+    private static func isWordScalarBeyondASCII(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Whether the scalar before the one at `index` joins a word (the text's start does not).

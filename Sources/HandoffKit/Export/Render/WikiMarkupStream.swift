@@ -109,19 +109,17 @@ struct WikiMarkupStream: TicketDocumentSink {
         let count = text.count
         var runStart = 0
         var index = 0
+        let flagged = csvQuotedLook
         while index < count {
             if index + 8 <= count {
-                // Printable ASCII but a quote is copied eight bytes at a time.
+                // Eight bytes at a time while none is to be looked at: line breaks and tabs, and
+                // the multi-byte scalars no cell drops or shows (Japanese), are not.
                 let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let quote = word ^ (0x22 &* ones)
-                let control = (word &- 0x20 &* ones) & ~word
-                let flags = (word | control | (word &+ ones) | ((quote &- ones) & ~quote)) & (0x80 &* ones)
-                if flags == 0 {
+                if flagged.flags(of: word) == 0 {
                     index += 8
                     continue
                 }
-                index += flags.trailingZeroBitCount >> 3
+                index += flagged.unflaggedPrefix(of: word)
             }
             let byte = text[index]
             if byte >= 0x20 && byte < 0x7F && byte != 0x22 {
@@ -156,6 +154,13 @@ struct WikiMarkupStream: TicketDocumentSink {
         }
         out.append(bytes: UnsafeBufferPointer(rebasing: text[runStart..<count]))
         return true
+    }
+
+    /// The bytes `writeCSVQuoted` looks at one by one: a quote, controls but a line feed or tab,
+    /// DEL, and the lead bytes of scalars that may need an escape or be invisible.
+    private static let csvQuotedLook = ByteFlagTable { byte in
+        let control = (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
+        return control || byte == 0x22 || ByteTables.leadMayNeedEscape(byte) || ByteTables.leadMayBeInvisible(byte) ? 1 : 0
     }
 
     private mutating func verbatim(_ text: String) {
@@ -317,6 +322,9 @@ struct WikiMarkupStream: TicketDocumentSink {
         verbatim(language)
         bytes.append(UInt8(ascii: "}"))
         newline()
+        // Integration point: for `.json`, a source block the item already holds JSON-escaped
+        // could be appended here as it is, instead of escaping the YAML again (some 19k
+        // instructions a draft).
         text.withUnsafeBufferPointer { verbatim(utf8: $0) }
         newline()
         bytes.append(utf8: "{code}")
