@@ -7,6 +7,39 @@
 /// every error: the caller then parses the text with Yams, so errors, limits and edge cases stay
 /// exactly those of the YAML path.
 enum JSONReader {
+    /// Where the JSON number starting at `start` ends, or nil if none starts there or it runs
+    /// into the next token other than through `,`, `]`, `}` or space (which valid JSON never
+    /// does). Shared by the reader and `JSONScanner`, so both accept the same numbers.
+    static func numberEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        func digits() -> Int {
+            let from = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            return index - from
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let integerStart = index
+        let integerDigits = digits()
+        guard integerDigits > 0 else { return nil }
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return nil }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        if index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: " "), UInt8(ascii: "\n"): break
+            default: return nil
+            }
+        }
+        return index
+    }
+
     /// The tree of `text`, or nil when the text is not plain valid JSON that the fast path handles.
     static func parse(_ text: String, lineOffset: Int, limits: InputLimits) -> DocNode? {
         table(text, lineOffset: lineOffset, limits: limits)?.docNode
@@ -446,32 +479,8 @@ enum JSONReader {
                 column += word.utf8.count
                 return start..<end
             }
-            func digits() -> Int {
-                let from = index
-                while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-                return index - from
-            }
-            if bytes[index] == UInt8(ascii: "-") { index += 1 }
-            let integerStart = index
-            let integerDigits = digits()
-            guard integerDigits > 0 else { return nil }
-            if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { return nil }
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                guard digits() > 0 else { return nil }
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-                index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-                guard digits() > 0 else { return nil }
-            }
-            // A number runs into the next token only through `,`, `]`, `}` or space in valid JSON.
-            if index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: " "), UInt8(ascii: "\n"): break
-                default: return nil
-                }
-            }
+            guard let end = JSONReader.numberEnd(in: bytes, from: index) else { return nil }
+            index = end
             column += index - start
             return start..<index
         }

@@ -251,32 +251,8 @@ public struct JSONScanner {
         case UInt8(ascii: "n"): return word("null")
         default: break
         }
-        func digits() -> Int {
-            let from = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-            return index - from
-        }
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        let integerStart = index
-        let integerDigits = digits()
-        guard integerDigits > 0 else { return nil }
-        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { return nil }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard digits() > 0 else { return nil }
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard digits() > 0 else { return nil }
-        }
-        // A number runs into the next token only through `,`, `]`, `}` or space in valid JSON.
-        if index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: " "), UInt8(ascii: "\n"): break
-            default: return nil
-            }
-        }
+        guard let end = JSONReader.numberEnd(in: bytes, from: index) else { return nil }
+        index = end
         return start..<index
     }
 

@@ -319,9 +319,10 @@ public enum JSONWriter {
     /// every byte that is copied as it is (a continuation byte among them).
     private static let wordClasses = ByteFlagTable { byteClasses[Int($0)] }
 
-    /// `appendEscape` written at `target`; returns how many bytes it wrote (at most 12).
+    /// `appendEscape` written at `target`; returns how many bytes it wrote (at most 12). Also the
+    /// write plan's (`ScalarBytes`), so both JSON writers escape alike.
     @inline(__always)
-    private static func writeEscape(_ scalar: Unicode.Scalar, at target: UnsafeMutablePointer<UInt8>) -> Int {
+    static func writeEscape(_ scalar: Unicode.Scalar, at target: UnsafeMutablePointer<UInt8>) -> Int {
         let short: UInt8
         switch scalar.value {
         case 0x22: short = 0x22

@@ -305,7 +305,7 @@ enum JSONStringBytes {
                     }
                     ByteTables.copy(base + runStart, to: target + fill, count: index - runStart)
                     fill += index - runStart
-                    fill += writeEscape(Unicode.Scalar(byte), at: target + fill)
+                    fill += JSONWriter.writeEscape(Unicode.Scalar(byte), at: target + fill)
                     index += 1
                     runStart = index
                     continue
@@ -321,7 +321,7 @@ enum JSONStringBytes {
                         if UnsafeScalar.needsEscape(scalar) {
                             ByteTables.copy(base + runStart, to: target + fill, count: index - runStart)
                             fill += index - runStart
-                            fill += writeEscape(scalar, at: target + fill)
+                            fill += JSONWriter.writeEscape(scalar, at: target + fill)
                             runStart = index + length
                         }
                         index += length
@@ -339,42 +339,5 @@ enum JSONStringBytes {
         }
         out.advance(by: fill)
         return true
-    }
-
-    /// `JSONWriter.appendEscape` written at `target`; returns how many bytes (at most 12).
-    private static func writeEscape(_ scalar: Unicode.Scalar, at target: UnsafeMutablePointer<UInt8>) -> Int {
-        let short: UInt8
-        switch scalar.value {
-        case 0x22: short = 0x22
-        case 0x5C: short = 0x5C
-        case 0x0A: short = UInt8(ascii: "n")
-        case 0x0D: short = UInt8(ascii: "r")
-        case 0x09: short = UInt8(ascii: "t")
-        case 0x08: short = UInt8(ascii: "b")
-        case 0x0C: short = UInt8(ascii: "f")
-        default:
-            guard scalar.value > 0xFFFF else {
-                writeHex4(scalar.value, at: target)
-                return 6
-            }
-            let offset = scalar.value - 0x10000
-            writeHex4(0xD800 + (offset >> 10), at: target)
-            writeHex4(0xDC00 + (offset & 0x3FF), at: target + 6)
-            return 12
-        }
-        target[0] = 0x5C
-        target[1] = short
-        return 2
-    }
-
-    /// `\u` and four lowercase hex digits.
-    private static func writeHex4(_ value: UInt32, at target: UnsafeMutablePointer<UInt8>) {
-        func digit(_ nibble: UInt32) -> UInt8 { nibble < 10 ? 0x30 + UInt8(nibble) : 0x57 + UInt8(nibble) }
-        target[0] = 0x5C
-        target[1] = UInt8(ascii: "u")
-        target[2] = digit((value >> 12) & 0xF)
-        target[3] = digit((value >> 8) & 0xF)
-        target[4] = digit((value >> 4) & 0xF)
-        target[5] = digit(value & 0xF)
     }
 }
