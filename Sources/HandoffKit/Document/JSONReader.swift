@@ -7,6 +7,55 @@
 /// every error: the caller then parses the text with Yams, so errors, limits and edge cases stay
 /// exactly those of the YAML path.
 enum JSONReader {
+    /// The backslash escape at `index` of `bytes`, one that JSON and YAML read the same way,
+    /// decoded onto `escaped`; returns how many bytes it took (2, or 6 for `\u`), nil for any
+    /// other (surrogates included: libyaml refuses them, so the slow path words the error).
+    /// Shared by the reader and `JSONScanner`, so both decode alike.
+    static func decodeEscape(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, into escaped: inout [UInt8]) -> Int? {
+        guard index + 1 < bytes.count else { return nil }
+        switch bytes[index + 1] {
+        case UInt8(ascii: "\""): escaped.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): escaped.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "/"): escaped.append(UInt8(ascii: "/"))
+        case UInt8(ascii: "b"): escaped.append(0x08)
+        case UInt8(ascii: "f"): escaped.append(0x0C)
+        case UInt8(ascii: "n"): escaped.append(0x0A)
+        case UInt8(ascii: "r"): escaped.append(0x0D)
+        case UInt8(ascii: "t"): escaped.append(0x09)
+        case UInt8(ascii: "u"):
+            guard index + 6 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for offset in 2..<6 {
+                guard let digit = hexValue(bytes[index + offset]) else { return nil }
+                value = value << 4 | digit
+            }
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+            let count = withUnsafeMutableBytes(of: &buffer) { raw -> Int in
+                var written = 0
+                UTF8.encode(scalar) { unit in
+                    raw[written] = unit
+                    written += 1
+                }
+                return written
+            }
+            withUnsafeBytes(of: &buffer) { raw in escaped.append(contentsOf: raw.prefix(count)) }
+            return 6
+        default:
+            return nil
+        }
+        return 2
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+
     /// Where the JSON number starting at `start` ends, or nil if none starts there or it runs
     /// into the next token other than through `,`, `]`, `}` or space (which valid JSON never
     /// does). Shared by the reader and `JSONScanner`, so both accept the same numbers.
@@ -420,53 +469,10 @@ enum JSONReader {
 
         /// A backslash escape that JSON and YAML read the same way, decoded into `escaped`.
         mutating func escape() -> Bool {
-            guard index + 1 < bytes.count else { return false }
-            let code = bytes[index + 1]
-            index += 2
-            column += 2
-            switch code {
-            case UInt8(ascii: "\""): escaped.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): escaped.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "/"): escaped.append(UInt8(ascii: "/"))
-            case UInt8(ascii: "b"): escaped.append(0x08)
-            case UInt8(ascii: "f"): escaped.append(0x0C)
-            case UInt8(ascii: "n"): escaped.append(0x0A)
-            case UInt8(ascii: "r"): escaped.append(0x0D)
-            case UInt8(ascii: "t"): escaped.append(0x09)
-            case UInt8(ascii: "u"):
-                guard index + 4 <= bytes.count else { return false }
-                var value: UInt32 = 0
-                for offset in 0..<4 {
-                    guard let digit = Self.hexValue(bytes[index + offset]) else { return false }
-                    value = value << 4 | digit
-                }
-                index += 4
-                column += 4
-                // Surrogates (JSON's pairs) are an error to libyaml; leave them to it.
-                guard let scalar = Unicode.Scalar(value) else { return false }
-                var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-                let count = withUnsafeMutableBytes(of: &buffer) { raw -> Int in
-                    var written = 0
-                    UTF8.encode(scalar) { unit in
-                        raw[written] = unit
-                        written += 1
-                    }
-                    return written
-                }
-                withUnsafeBytes(of: &buffer) { raw in escaped.append(contentsOf: raw.prefix(count)) }
-            default:
-                return false
-            }
+            guard let length = JSONReader.decodeEscape(in: bytes, at: index, into: &escaped) else { return false }
+            index += length
+            column += length
             return true
-        }
-
-        static func hexValue(_ byte: UInt8) -> UInt32? {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
         }
 
         /// A JSON number, `true`, `false` or `null`, kept as written (a plain YAML scalar).

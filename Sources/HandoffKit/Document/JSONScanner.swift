@@ -204,42 +204,9 @@ public struct JSONScanner {
 
     /// A backslash escape that JSON and YAML read the same way, decoded into `escaped`.
     private mutating func escape() -> Bool {
-        guard index + 1 < bytes.count else { return false }
-        let code = bytes[index + 1]
-        index += 2
-        switch code {
-        case UInt8(ascii: "\""): escaped.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): escaped.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "/"): escaped.append(UInt8(ascii: "/"))
-        case UInt8(ascii: "b"): escaped.append(0x08)
-        case UInt8(ascii: "f"): escaped.append(0x0C)
-        case UInt8(ascii: "n"): escaped.append(0x0A)
-        case UInt8(ascii: "r"): escaped.append(0x0D)
-        case UInt8(ascii: "t"): escaped.append(0x09)
-        case UInt8(ascii: "u"):
-            guard index + 4 <= bytes.count else { return false }
-            var value: UInt32 = 0
-            for offset in 0..<4 {
-                guard let digit = Self.hexValue(bytes[index + offset]) else { return false }
-                value = value << 4 | digit
-            }
-            index += 4
-            // Surrogates (JSON's pairs) are an error to libyaml; leave them to it.
-            guard let scalar = Unicode.Scalar(value) else { return false }
-            UTF8.encode(scalar) { escaped.append($0) }
-        default:
-            return false
-        }
+        guard let length = JSONReader.decodeEscape(in: bytes, at: index, into: &escaped) else { return false }
+        index += length
         return true
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
-        default: return nil
-        }
     }
 
     /// A JSON number, `true`, `false` or `null`, kept as written (a plain YAML scalar).
