@@ -439,32 +439,13 @@ enum JSONReader {
         }
 
         /// How many of the eight bytes at `start` come before the first that needs `string`'s
-        /// closer look (a quote, a backslash, a control, DEL, or a lead byte 0xC2, 0xE2 or 0xEF),
-        /// and how many scalars start in them (continuation bytes move no column). A word test
-        /// for each kind, rather than a table lookup and a branch per byte, makes texts cheap to scan.
+        /// closer look (`JSONPlainBytes.closerLook`), and how many scalars start in them
+        /// (continuation bytes move no column).
         @inline(__always)
         static func plainRun(at start: UnsafePointer<UInt8>) -> (count: Int, columns: Int) {
-            let word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            // The high bit of the first byte flagged is exact (a borrow only runs upwards, past it).
-            @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-            // Bytes below 0x20 (controls): subtracting 0x20 borrows through their high bit.
-            var needsLook = (word &- ones &* 0x20) & ~word & highs
-            needsLook |= zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)) | zeroBytes(word ^ (ones &* 0x7F))
-            let high = word & highs
-            if high == 0 {
-                // ASCII: a column a byte.
-                let count = needsLook == 0 ? 8 : needsLook.trailingZeroBitCount >> 3
-                return (count, count)
-            }
-            needsLook |= zeroBytes(word ^ (ones &* 0xC2)) | zeroBytes(word ^ (ones &* 0xE2)) | zeroBytes(word ^ (ones &* 0xEF))
-            let count = needsLook == 0 ? 8 : needsLook.trailingZeroBitCount >> 3
-            let taken: UInt64 = count == 8 ? ~0 : (1 << UInt64(count << 3)) &- 1
-            // A continuation byte is 10xxxxxx: its high bit set, the next bit clear. Their flags,
-            // one a byte, are summed into the top byte by the multiplication.
-            let continuation = (high & ~(word << 1) & taken) >> 7
-            return (count, count - Int((continuation &* ones) >> 56))
+            let word = JSONPlainBytes.word(at: start)
+            let count = JSONPlainBytes.plainCount(JSONPlainBytes.closerLook(word))
+            return (count, JSONPlainBytes.scalarStarts(in: word, count: count))
         }
 
         /// A backslash escape that JSON and YAML read the same way, decoded into `escaped`.

@@ -186,20 +186,10 @@ public struct JSONScanner {
     }
 
     /// How many of the eight bytes at `start` come before the first that needs `string`'s closer
-    /// look: a quote, a backslash, a control, DEL, or a lead byte 0xC2, 0xE2 or 0xEF.
+    /// look (`JSONPlainBytes.closerLook`).
     @inline(__always)
     static func plainCount(at start: UnsafePointer<UInt8>) -> Int {
-        let word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // The high bit of the first byte flagged is exact (a borrow only runs upwards, past it).
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        var needsLook = (word &- ones &* 0x20) & ~word & highs
-        needsLook |= zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)) | zeroBytes(word ^ (ones &* 0x7F))
-        if word & highs != 0 {
-            needsLook |= zeroBytes(word ^ (ones &* 0xC2)) | zeroBytes(word ^ (ones &* 0xE2)) | zeroBytes(word ^ (ones &* 0xEF))
-        }
-        return needsLook == 0 ? 8 : needsLook.trailingZeroBitCount >> 3
+        JSONPlainBytes.plainCount(JSONPlainBytes.closerLook(JSONPlainBytes.word(at: start)))
     }
 
     /// A backslash escape that JSON and YAML read the same way, decoded into `escaped`.

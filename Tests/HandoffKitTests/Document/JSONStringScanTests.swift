@@ -58,4 +58,34 @@ struct JSONStringScanTests {
         #expect(JSONReader.parse(repeated, lineOffset: 0, limits: .standard) == nil)
         JSONReaderEquivalenceTests.expectSame(repeated)
     }
+
+    /// The byte-at-a-time reading of what `JSONPlainBytes` computes a word at a time.
+    static func referenceRun(_ bytes: [UInt8]) -> (count: Int, columns: Int) {
+        let stops: Set<UInt8> = [0x22, 0x5C, 0x7F, 0xC2, 0xE2, 0xEF]
+        let count = bytes.firstIndex { $0 < 0x20 || stops.contains($0) } ?? 8
+        return (count, bytes[..<count].filter { $0 & 0xC0 != 0x80 }.count)
+    }
+
+    @Test("the shared word test stops where a byte-at-a-time scan stops, and counts the same scalars")
+    func wordTestMatchesByteScan() {
+        var random = SplitMix(seed: 2026)
+        // Bytes near every boundary the word test draws, and plain ones, so that every stop
+        // meets every other byte before and after it in the word.
+        let interesting: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0x81,
+            0xA0, 0xBF, 0xC1, 0xC2, 0xC3, 0xE1, 0xE2, 0xE3, 0xEE, 0xEF, 0xF0, 0xFF, 0x61, 0x41]
+        for round in 0..<20_000 {
+            let bytes: [UInt8] = (0..<8).map { _ in
+                round % 3 == 0 ? UInt8(truncatingIfNeeded: random.next()) : random.pick(interesting)
+            }
+            let expected = Self.referenceRun(bytes)
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                #expect(JSONScanner.plainCount(at: base) == expected.count, "\(bytes)")
+                let word = JSONPlainBytes.word(at: base)
+                let count = JSONPlainBytes.plainCount(JSONPlainBytes.closerLook(word))
+                #expect(count == expected.count, "\(bytes)")
+                #expect(JSONPlainBytes.scalarStarts(in: word, count: count) == expected.columns, "\(bytes)")
+            }
+        }
+    }
 }
