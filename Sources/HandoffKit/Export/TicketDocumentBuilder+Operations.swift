@@ -6,7 +6,7 @@ extension TicketDocumentBuilder {
         let details = draft.details
         var headed = false
         // Most drafts answer a few of these: each line is made only when its answer is there.
-        func line(_ label: Localized, _ value: String?) {
+        func line(_ label: Label, _ value: String?) {
             guard let value, !value.isEmptyValue else { return }
             if !headed {
                 let heading = draft.kind.map { OperationsLabels.details(language) + " (" + OperationsLabels.kind($0)(language) + ")" }
@@ -14,7 +14,7 @@ extension TicketDocumentBuilder {
                 sink.heading(level: 3, heading)
                 headed = true
             }
-            sink.labelled(label(language), TicketText(" ", value))
+            sink.labelled(label, in: language, TicketText(" ", value))
         }
         line(OperationsLabels.url, details.url)
         line(OperationsLabels.contentSupplier, details.contentSupplier)
@@ -42,11 +42,11 @@ extension TicketDocumentBuilder {
     /// The Operations section: the kind, then what IT weighs beyond the feature.
     static func writeOperations<Sink: TicketDocumentSink>(_ draft: Draft, _ language: Language, into sink: inout Sink) {
         let operations = draft.operations
-        sink.heading(level: 2, OperationsLabels.operations(language))
+        sink.heading(level: 2, OperationsLabels.operations, in: language)
         var written = false
-        func line(_ label: Localized, _ value: String?) {
+        func line(_ label: Label, _ value: String?) {
             guard let value, !value.isEmptyValue else { return }
-            sink.labelled(label(language), TicketText(" ", value))
+            sink.labelled(label, in: language, TicketText(" ", value))
             written = true
         }
         line(OperationsLabels.kindLabel, draft.kind.map { OperationsLabels.kind($0)(language) })
@@ -55,41 +55,41 @@ extension TicketDocumentBuilder {
         line(OperationsLabels.securityNotes, operations.securityNotes)
         line(OperationsLabels.maintainedBy, operations.maintainedBy)
         line(OperationsLabels.until, operations.until.map { OperationsLabels.until($0)(language) })
-        if !written { sink.paragraph(.text, TicketText(Labels.notStated(language))) }
+        if !written { sink.paragraph(.text, Labels.notStated, in: language) }
     }
 }
 
 /// The headings and labels of the kind-dependent parts, in both languages.
 enum OperationsLabels {
-    static let operations = Localized(en: "Operations", ja: "運用")
-    static let kindLabel = Localized(en: "Kind of request", ja: "依頼の種類")
-    static let expectedTraffic = Localized(en: "Expected traffic", ja: "見込みのアクセス")
-    static let securityImpact = Localized(en: "Security impact", ja: "セキュリティへの影響")
-    static let securityNotes = Localized(en: "Security notes", ja: "セキュリティメモ")
-    static let maintainedBy = Localized(en: "Maintained by", ja: "公開後の保守")
-    static let until = Localized(en: "Runs until", ja: "終了予定")
-    static let details = Localized(en: "Details", ja: "詳細")
-    static let url = Localized(en: "URL or domain", ja: "URL・ドメイン")
-    static let contentSupplier = Localized(en: "Copy and images from", ja: "原稿と画像の用意")
-    static let contentDue = Localized(en: "Content due", ja: "原稿の期限")
-    static let responsive = Localized(en: "Devices and screens", ja: "対応端末・画面")
-    static let accessibility = Localized(en: "Accessibility", ja: "アクセシビリティ")
-    static let consentText = Localized(en: "Consent text", ja: "同意文言")
-    static let consentApprover = Localized(en: "Consent text approved by", ja: "同意文言の承認者")
-    static let spamProtection = Localized(en: "Spam protection", ja: "スパム対策")
-    static let submissionsTo = Localized(en: "Submissions go to", ja: "送信内容の届け先")
-    static let mailingList = Localized(en: "List", ja: "配信リスト")
-    static let listConsent = Localized(en: "List consent", ja: "受信の同意")
-    static let sender = Localized(en: "Sender", ja: "差出人")
-    static let unsubscribe = Localized(en: "Unsubscribing", ja: "配信停止")
-    static let sendTime = Localized(en: "Send time", ja: "配信日時")
-    static let tags = Localized(en: "Tags", ja: "タグ")
-    static let cookies = Localized(en: "Cookies", ja: "Cookie")
-    static let consentBanner = Localized(en: "Consent banner", ja: "同意バナー")
-    static let dataItems = Localized(en: "Data", ja: "対象データ")
-    static let direction = Localized(en: "Direction", ja: "データの向き")
-    static let frequency = Localized(en: "Frequency", ja: "頻度")
-    static let sideOwners = Localized(en: "Owners of each side", ja: "双方の担当")
+    static let operations = Label(en: "Operations", ja: "運用")
+    static let kindLabel = Label(en: "Kind of request", ja: "依頼の種類")
+    static let expectedTraffic = Label(en: "Expected traffic", ja: "見込みのアクセス")
+    static let securityImpact = Label(en: "Security impact", ja: "セキュリティへの影響")
+    static let securityNotes = Label(en: "Security notes", ja: "セキュリティメモ")
+    static let maintainedBy = Label(en: "Maintained by", ja: "公開後の保守")
+    static let until = Label(en: "Runs until", ja: "終了予定")
+    static let details = Label(en: "Details", ja: "詳細")
+    static let url = Label(en: "URL or domain", ja: "URL・ドメイン")
+    static let contentSupplier = Label(en: "Copy and images from", ja: "原稿と画像の用意")
+    static let contentDue = Label(en: "Content due", ja: "原稿の期限")
+    static let responsive = Label(en: "Devices and screens", ja: "対応端末・画面")
+    static let accessibility = Label(en: "Accessibility", ja: "アクセシビリティ")
+    static let consentText = Label(en: "Consent text", ja: "同意文言")
+    static let consentApprover = Label(en: "Consent text approved by", ja: "同意文言の承認者")
+    static let spamProtection = Label(en: "Spam protection", ja: "スパム対策")
+    static let submissionsTo = Label(en: "Submissions go to", ja: "送信内容の届け先")
+    static let mailingList = Label(en: "List", ja: "配信リスト")
+    static let listConsent = Label(en: "List consent", ja: "受信の同意")
+    static let sender = Label(en: "Sender", ja: "差出人")
+    static let unsubscribe = Label(en: "Unsubscribing", ja: "配信停止")
+    static let sendTime = Label(en: "Send time", ja: "配信日時")
+    static let tags = Label(en: "Tags", ja: "タグ")
+    static let cookies = Label(en: "Cookies", ja: "Cookie")
+    static let consentBanner = Label(en: "Consent banner", ja: "同意バナー")
+    static let dataItems = Label(en: "Data", ja: "対象データ")
+    static let direction = Label(en: "Direction", ja: "データの向き")
+    static let frequency = Label(en: "Frequency", ja: "頻度")
+    static let sideOwners = Label(en: "Owners of each side", ja: "双方の担当")
 
     static func kind(_ kind: RequestKind) -> Localized {
         switch kind {
@@ -114,7 +114,9 @@ enum OperationsLabels {
 
     static func until(_ until: RunsUntil) -> Localized {
         switch until {
-        case .date(let date): return Localized(en: date.description, ja: date.description)
+        case .date(let date):
+            let text = date.description
+            return Localized(en: text, ja: text)
         case .permanent: return Localized(en: "permanent", ja: "恒久")
         }
     }

@@ -27,13 +27,14 @@ public struct TicketDocumentBuilder: Sendable {
     func write<Sink: TicketDocumentSink>(_ item: ExportItem, into sink: inout Sink) {
         let draft = item.draft
         let language = options.language ?? draft.language
-        func heading(_ text: Localized) { sink.heading(level: 2, text(language)) }
-        func subheading(_ text: Localized) { sink.heading(level: 3, text(language)) }
-        func notStated() { sink.paragraph(.text, TicketText(Labels.notStated(language))) }
+        // Labels are handed over as labels: a stream writes the bytes it escaped once a process.
+        func heading(_ label: Label) { sink.heading(level: 2, label, in: language) }
+        func subheading(_ label: Label) { sink.heading(level: 3, label, in: language) }
+        func notStated() { sink.paragraph(.text, Labels.notStated, in: language) }
         // A labelled line for each answer given; `written` says whether any was.
-        func labelled(_ label: Localized, _ value: String?, _ written: inout Bool) {
+        func labelled(_ label: Label, _ value: String?, _ written: inout Bool) {
             guard let value, !value.isEmptyValue else { return }
-            sink.labelled(label(language), TicketText(" ", value))
+            sink.labelled(label, in: language, TicketText(" ", value))
             written = true
         }
         func bullets(_ items: [String]) {
@@ -46,9 +47,9 @@ public struct TicketDocumentBuilder: Sendable {
             }
             sink.endBullets()
         }
-        func header(_ labels: Localized...) {
+        func header(_ labels: Label...) {
             sink.beginRow(header: true)
-            for label in labels { sink.cell(label(language)) }
+            for label in labels { sink.cell(label, in: language) }
             sink.endRow()
         }
 
@@ -60,7 +61,7 @@ public struct TicketDocumentBuilder: Sendable {
         let requester = [draft.requester.name, draft.requester.team, draft.requester.email]
             .compactMap { $0 }.filter { !$0.isEmptyValue }
         if !requester.isEmpty {
-            sink.labelled(Labels.requestedBy(language), TicketText(" ", requester.joined(separator: ", ")))
+            sink.labelled(Labels.requestedBy, in: language, TicketText(" ", requester.joined(separator: ", ")))
         }
 
         heading(Labels.why)
@@ -79,14 +80,14 @@ public struct TicketDocumentBuilder: Sendable {
         if requirements.isEmpty {
             notStated()
         } else {
-            let groups: [(Priority?, Localized)] = [
+            let groups: [(Priority?, Label)] = [
                 (.must, Labels.must), (.should, Labels.should), (.could, Labels.could), (.wont, Labels.wont),
                 (nil, Labels.unprioritised),
             ]
             for (priority, label) in groups {
                 let texts = requirements.filter { $0.priority == priority }.compactMap(\.text)
                 guard !texts.isEmpty else { continue }
-                sink.paragraph(.strong, TicketText(label(language)))
+                sink.paragraph(.strong, label, in: language)
                 sink.beginBullets()
                 for text in texts {
                     sink.beginItem()
@@ -113,7 +114,11 @@ public struct TicketDocumentBuilder: Sendable {
                 sink.cell(system.name ?? "")
                 sink.cell(system.change ?? "")
                 sink.cell(system.data.joined(separator: ", "))
-                sink.cell(system.personalData.map { ($0 ? Labels.yes : Labels.no)(language) } ?? "")
+                if let personal = system.personalData {
+                    sink.cell(personal ? Labels.yes : Labels.no, in: language)
+                } else {
+                    sink.cell("")
+                }
                 sink.cell(system.owner ?? "")
                 sink.endRow()
             }
@@ -124,7 +129,7 @@ public struct TicketDocumentBuilder: Sendable {
         written = false
         if let date = draft.timeline.launch {
             let kind = draft.timeline.deadline.map { " (" + Labels.deadline($0)(language) + ")" } ?? ""
-            sink.labelled(Labels.launch(language), TicketText(" ", "\(date)", kind))
+            sink.labelled(Labels.launch, in: language, TicketText(" ", date.description, kind))
             written = true
         }
         labelled(Labels.dateReason, draft.timeline.reason, &written)
@@ -173,7 +178,7 @@ public struct TicketDocumentBuilder: Sendable {
             header(Labels.role, Labels.name, Labels.email)
             for stakeholder in stakeholders {
                 sink.beginRow(header: false)
-                sink.cell(stakeholder.role.map { Labels.role($0)(language) } ?? "")
+                if let role = stakeholder.role { sink.cell(Labels.role(role), in: language) } else { sink.cell("") }
                 sink.cell(stakeholder.name ?? "")
                 sink.cell(stakeholder.email ?? "")
                 sink.endRow()
@@ -215,7 +220,7 @@ public struct TicketDocumentBuilder: Sendable {
             sink.beginBullets()
             for question in draft.review.questions where !question.text.isBlank {
                 sink.beginItem()
-                sink.run(.strong, TicketText((question.isOpen ? Labels.open : Labels.answered)(language), ":"))
+                sink.run(.strong, question.isOpen ? Labels.open : Labels.answered, in: language, colon: true)
                 sink.run(.text, TicketText(" ", question.text ?? "", question.by.map { " (\($0))" } ?? ""))
                 if let answer = question.answer, !answer.isEmptyValue { sink.run(.text, TicketText(" → ", answer)) }
                 sink.endItem()
@@ -226,10 +231,10 @@ public struct TicketDocumentBuilder: Sendable {
         if bodyOnly { return }
         heading(Labels.findings)
         if item.report.findings.isEmpty {
-            sink.paragraph(.text, TicketText(Labels.noFindings(language)))
+            sink.paragraph(.text, Labels.noFindings, in: language)
         } else {
             sink.beginParagraph()
-            sink.run(.strong, TicketText((item.report.isReady ? Labels.ready : Labels.notReady)(language)))
+            sink.run(.strong, item.report.isReady ? Labels.ready : Labels.notReady, in: language, colon: false)
             // Only the language written is formatted.
             let score = language == .en ? "score \(item.report.score)/100" : "スコア \(item.report.score)/100"
             sink.run(.text, TicketText(" · ", score))
@@ -262,65 +267,65 @@ public struct TicketDocumentBuilder: Sendable {
 
 /// The headings and labels of the description, in both languages.
 enum Labels {
-    static let notStated = Localized(en: "Not stated yet.", ja: "未記入。")
-    static let idea = Localized(en: "Idea (in the requester's words)", ja: "アイデア（依頼者の言葉のまま）")
-    static let requestedBy = Localized(en: "Requested by", ja: "依頼者")
-    static let why = Localized(en: "Why", ja: "目的")
-    static let problem = Localized(en: "Problem", ja: "課題")
-    static let businessGoal = Localized(en: "Business goal", ja: "ビジネス目標")
-    static let whyNow = Localized(en: "Why now", ja: "なぜ今か")
-    static let value = Localized(en: "Expected value", ja: "期待効果")
-    static let scope = Localized(en: "Scope", ja: "範囲")
-    static let deliverables = Localized(en: "Deliverables", ja: "成果物")
-    static let requirements = Localized(en: "Requirements", ja: "要件")
-    static let must = Localized(en: "Must have", ja: "必須（must）")
-    static let should = Localized(en: "Should have", ja: "推奨（should）")
-    static let could = Localized(en: "Could have", ja: "任意（could）")
-    static let wont = Localized(en: "Won't have this time", ja: "今回は対象外（wont）")
-    static let unprioritised = Localized(en: "Not prioritised yet", ja: "優先度未設定")
-    static let outOfScope = Localized(en: "Out of scope", ja: "対象外")
-    static let systems = Localized(en: "Affected systems", ja: "影響するシステム")
-    static let system = Localized(en: "System", ja: "システム")
-    static let change = Localized(en: "Change", ja: "変更内容")
-    static let data = Localized(en: "Data", ja: "データ")
-    static let personalData = Localized(en: "Personal data", ja: "個人データ")
-    static let owner = Localized(en: "Owner", ja: "担当")
-    static let yes = Localized(en: "yes", ja: "あり")
-    static let no = Localized(en: "no", ja: "なし")
-    static let timeline = Localized(en: "Timeline", ja: "スケジュール")
-    static let launch = Localized(en: "Launch", ja: "公開日")
-    static let dateReason = Localized(en: "Why this date", ja: "この日付の理由")
-    static let date = Localized(en: "Date", ja: "日付")
-    static let milestone = Localized(en: "Milestone", ja: "マイルストーン")
-    static let success = Localized(en: "Success measurement", ja: "成果の測定")
-    static let kgi = Localized(en: "KGI", ja: "KGI")
-    static let metric = Localized(en: "Metric", ja: "指標")
-    static let baseline = Localized(en: "Baseline", ja: "現状値")
-    static let target = Localized(en: "Target", ja: "目標値")
-    static let source = Localized(en: "Data source", ja: "データの出どころ")
-    static let tracking = Localized(en: "Tracking", ja: "計測方法")
-    static let reviewOn = Localized(en: "Review on", ja: "振り返り日")
-    static let stakeholders = Localized(en: "Stakeholders", ja: "関係者")
-    static let role = Localized(en: "Role", ja: "役割")
-    static let name = Localized(en: "Name", ja: "氏名")
-    static let email = Localized(en: "E-mail", ja: "メール")
-    static let risksAndChange = Localized(en: "Risks and change", ja: "リスクと変更")
-    static let risk = Localized(en: "Risk", ja: "リスク")
-    static let mitigation = Localized(en: "Mitigation", ja: "対策")
-    static let iterations = Localized(en: "Expected iterations", ja: "想定している見直し")
-    static let peopleAffected = Localized(en: "People affected", ja: "影響を受ける人")
-    static let legalReview = Localized(en: "Legal review", ja: "法務確認")
-    static let legalNotes = Localized(en: "Legal notes", ja: "法務メモ")
-    static let acceptance = Localized(en: "Acceptance criteria", ja: "受け入れ条件")
-    static let qaNotes = Localized(en: "QA notes", ja: "テストメモ")
-    static let itQuestions = Localized(en: "Questions from IT", ja: "IT からの質問")
-    static let open = Localized(en: "Open", ja: "未回答")
-    static let answered = Localized(en: "Answered", ja: "回答済み")
-    static let findings = Localized(en: "Open readiness findings", ja: "未解決の確認事項")
-    static let noFindings = Localized(en: "None: the request is ready.", ja: "なし。依頼は準備完了です。")
-    static let ready = Localized(en: "Ready", ja: "準備完了")
-    static let notReady = Localized(en: "Not ready (exported with --force)", ja: "未完了（--force で出力）")
-    static let sourceDraft = Localized(en: "Source draft", ja: "元のドラフト")
+    static let notStated = Label(en: "Not stated yet.", ja: "未記入。")
+    static let idea = Label(en: "Idea (in the requester's words)", ja: "アイデア（依頼者の言葉のまま）")
+    static let requestedBy = Label(en: "Requested by", ja: "依頼者")
+    static let why = Label(en: "Why", ja: "目的")
+    static let problem = Label(en: "Problem", ja: "課題")
+    static let businessGoal = Label(en: "Business goal", ja: "ビジネス目標")
+    static let whyNow = Label(en: "Why now", ja: "なぜ今か")
+    static let value = Label(en: "Expected value", ja: "期待効果")
+    static let scope = Label(en: "Scope", ja: "範囲")
+    static let deliverables = Label(en: "Deliverables", ja: "成果物")
+    static let requirements = Label(en: "Requirements", ja: "要件")
+    static let must = Label(en: "Must have", ja: "必須（must）")
+    static let should = Label(en: "Should have", ja: "推奨（should）")
+    static let could = Label(en: "Could have", ja: "任意（could）")
+    static let wont = Label(en: "Won't have this time", ja: "今回は対象外（wont）")
+    static let unprioritised = Label(en: "Not prioritised yet", ja: "優先度未設定")
+    static let outOfScope = Label(en: "Out of scope", ja: "対象外")
+    static let systems = Label(en: "Affected systems", ja: "影響するシステム")
+    static let system = Label(en: "System", ja: "システム")
+    static let change = Label(en: "Change", ja: "変更内容")
+    static let data = Label(en: "Data", ja: "データ")
+    static let personalData = Label(en: "Personal data", ja: "個人データ")
+    static let owner = Label(en: "Owner", ja: "担当")
+    static let yes = Label(en: "yes", ja: "あり")
+    static let no = Label(en: "no", ja: "なし")
+    static let timeline = Label(en: "Timeline", ja: "スケジュール")
+    static let launch = Label(en: "Launch", ja: "公開日")
+    static let dateReason = Label(en: "Why this date", ja: "この日付の理由")
+    static let date = Label(en: "Date", ja: "日付")
+    static let milestone = Label(en: "Milestone", ja: "マイルストーン")
+    static let success = Label(en: "Success measurement", ja: "成果の測定")
+    static let kgi = Label(en: "KGI", ja: "KGI")
+    static let metric = Label(en: "Metric", ja: "指標")
+    static let baseline = Label(en: "Baseline", ja: "現状値")
+    static let target = Label(en: "Target", ja: "目標値")
+    static let source = Label(en: "Data source", ja: "データの出どころ")
+    static let tracking = Label(en: "Tracking", ja: "計測方法")
+    static let reviewOn = Label(en: "Review on", ja: "振り返り日")
+    static let stakeholders = Label(en: "Stakeholders", ja: "関係者")
+    static let role = Label(en: "Role", ja: "役割")
+    static let name = Label(en: "Name", ja: "氏名")
+    static let email = Label(en: "E-mail", ja: "メール")
+    static let risksAndChange = Label(en: "Risks and change", ja: "リスクと変更")
+    static let risk = Label(en: "Risk", ja: "リスク")
+    static let mitigation = Label(en: "Mitigation", ja: "対策")
+    static let iterations = Label(en: "Expected iterations", ja: "想定している見直し")
+    static let peopleAffected = Label(en: "People affected", ja: "影響を受ける人")
+    static let legalReview = Label(en: "Legal review", ja: "法務確認")
+    static let legalNotes = Label(en: "Legal notes", ja: "法務メモ")
+    static let acceptance = Label(en: "Acceptance criteria", ja: "受け入れ条件")
+    static let qaNotes = Label(en: "QA notes", ja: "テストメモ")
+    static let itQuestions = Label(en: "Questions from IT", ja: "IT からの質問")
+    static let open = Label(en: "Open", ja: "未回答")
+    static let answered = Label(en: "Answered", ja: "回答済み")
+    static let findings = Label(en: "Open readiness findings", ja: "未解決の確認事項")
+    static let noFindings = Label(en: "None: the request is ready.", ja: "なし。依頼は準備完了です。")
+    static let ready = Label(en: "Ready", ja: "準備完了")
+    static let notReady = Label(en: "Not ready (exported with --force)", ja: "未完了（--force で出力）")
+    static let sourceDraft = Label(en: "Source draft", ja: "元のドラフト")
 
     static func deadline(_ kind: DeadlineKind) -> Localized {
         switch kind {
@@ -338,16 +343,29 @@ enum Labels {
         }
     }
 
-    static func role(_ role: Role) -> Localized {
+    /// A stakeholder's role, a label: the same few in every table.
+    static func role(_ role: Role) -> Label {
         switch role {
-        case .businessOwner: return Localized(en: "Business owner", ja: "ビジネスオーナー")
-        case .approver: return Localized(en: "Approver", ja: "承認者")
-        case .itContact: return Localized(en: "IT contact", ja: "IT 窓口")
-        case .legal: return Localized(en: "Legal", ja: "法務")
-        case .security: return Localized(en: "Security", ja: "セキュリティ")
-        case .sales: return Localized(en: "Sales", ja: "営業")
-        case .finance: return Localized(en: "Finance", ja: "経理・財務")
-        case .other: return Localized(en: "Other", ja: "その他")
+        case .businessOwner: return RoleLabels.businessOwner
+        case .approver: return RoleLabels.approver
+        case .itContact: return RoleLabels.itContact
+        case .legal: return RoleLabels.legal
+        case .security: return RoleLabels.security
+        case .sales: return RoleLabels.sales
+        case .finance: return RoleLabels.finance
+        case .other: return RoleLabels.other
         }
     }
+}
+
+/// The labels `Labels.role` gives.
+private enum RoleLabels {
+    static let businessOwner = Label(en: "Business owner", ja: "ビジネスオーナー")
+    static let approver = Label(en: "Approver", ja: "承認者")
+    static let itContact = Label(en: "IT contact", ja: "IT 窓口")
+    static let legal = Label(en: "Legal", ja: "法務")
+    static let security = Label(en: "Security", ja: "セキュリティ")
+    static let sales = Label(en: "Sales", ja: "営業")
+    static let finance = Label(en: "Finance", ja: "経理・財務")
+    static let other = Label(en: "Other", ja: "その他")
 }

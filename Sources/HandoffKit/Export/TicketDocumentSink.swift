@@ -27,6 +27,13 @@ protocol TicketDocumentSink {
     mutating func quote(_ text: String)
     /// Verbatim text given as its UTF-8 (the source draft's YAML, written as bytes).
     mutating func code(language: String, title: String, utf8 text: [UInt8])
+    /// `heading(level:_:)` of `label` in `language`. The labels are the same for every draft, so
+    /// a stream may write bytes it escaped once; the others take the text (the default).
+    mutating func heading(level: Int, _ label: Label, in language: Language)
+    /// `run(style, TicketText(label(language), ":"))` with `colon`, else of the label alone.
+    mutating func run(_ style: TicketDocument.RunStyle, _ label: Label, in language: Language, colon: Bool)
+    /// `cell(label(language))`.
+    mutating func cell(_ label: Label, in language: Language)
 }
 
 extension TicketDocument {
@@ -83,6 +90,14 @@ struct TicketText {
 }
 
 extension TicketDocumentSink {
+    mutating func heading(level: Int, _ label: Label, in language: Language) { heading(level: level, label(language)) }
+
+    mutating func run(_ style: TicketDocument.RunStyle, _ label: Label, in language: Language, colon: Bool) {
+        run(style, TicketText(label(language), colon ? ":" : ""))
+    }
+
+    mutating func cell(_ label: Label, in language: Language) { cell(label(language)) }
+
     /// A paragraph of one run.
     mutating func paragraph(_ style: TicketDocument.RunStyle, _ text: TicketText) {
         beginParagraph()
@@ -90,10 +105,17 @@ extension TicketDocumentSink {
         endParagraph()
     }
 
-    /// A paragraph `label:` in bold, then `value` after a space.
-    mutating func labelled(_ label: String, _ value: TicketText) {
+    /// A paragraph of one run, the label.
+    mutating func paragraph(_ style: TicketDocument.RunStyle, _ label: Label, in language: Language) {
         beginParagraph()
-        run(.strong, TicketText(label, ":"))
+        run(style, label, in: language, colon: false)
+        endParagraph()
+    }
+
+    /// A paragraph `label:` in bold, then `value` after a space.
+    mutating func labelled(_ label: Label, in language: Language, _ value: TicketText) {
+        beginParagraph()
+        run(.strong, label, in: language, colon: true)
         run(.text, value)
         endParagraph()
     }

@@ -294,7 +294,9 @@ extension Record {
 
     /// True when no field holds anything: the record is left out of output.
     public var isEmptyValue: Bool {
-        Self.fields.allSatisfy { $0.encode(self) == nil }
+        // Each field asked whether it holds anything, not encoded: the exports ask this of every
+        // system, metric and stakeholder, and an encoding builds the field's whole `Value`.
+        Self.fields.withUnsafeBufferPointer { fields in fields.allSatisfy { $0.holdsNothing(self) } }
     }
 
     /// A record is empty when none of its fields encodes: one encoding answers both.
@@ -415,6 +417,8 @@ public struct Field<Root>: @unchecked Sendable {
     var walkText: (_ root: UnsafeRawPointer, inout FreeTextWalk) -> Bool = { _, _ in false }
     /// Writes the key and what `encode` returns into the tree, nothing when that is nil; true when written.
     var write: (Root, inout TreeBytes) -> Bool = { _, _ in false }
+    /// Whether `encode` gives nil, told from the value's `isEmptyValue` without encoding it.
+    let holdsNothing: (Root) -> Bool
 
     func keyPathMatches(_ other: AnyKeyPath) -> Bool { keyPath == other }
 
@@ -466,7 +470,7 @@ public struct Field<Root>: @unchecked Sendable {
                 if value.write(into: &tree) { return true }
                 tree.rollback(to: start)
                 return false
-            })
+            }, holdsNothing: { root in read(root)?.isEmptyValue ?? true })
     }
 
     /// A list; a single value where a list is expected is taken as a list of one.
@@ -538,7 +542,7 @@ public struct Field<Root>: @unchecked Sendable {
                 tree.endList()
                 if !wrote { tree.rollback(to: start) }
                 return wrote
-            })
+            }, holdsNothing: { root in read(root).allSatisfy(\.isEmptyValue) })
     }
 
     /// A nested record, always present (empty when absent).
@@ -569,7 +573,7 @@ public struct Field<Root>: @unchecked Sendable {
                 if read(root).write(into: &tree) { return true }
                 tree.rollback(to: start)
                 return false
-            })
+            }, holdsNothing: { root in read(root).isEmptyValue })
     }
 
     private static func described(_ schema: Value, _ summary: String) -> Value {

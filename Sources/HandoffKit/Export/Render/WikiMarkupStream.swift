@@ -67,15 +67,36 @@ struct WikiMarkupStream: TicketDocumentSink {
 
     /// `WikiMarkupEscaper.escape` of `text`, escaped as `encoding` says.
     private mutating func escape(_ text: String, multiline: Bool) {
-        let complete: Bool
+        if !Self.escape(text, multiline: multiline, as: encoding, into: &bytes) { gaveUp = true }
+    }
+
+    /// `escape` of `text` appended to `out`; false, having appended part of it, where a stream
+    /// would give up.
+    private static func escape(_ text: String, multiline: Bool, as encoding: Encoding, into out: inout [UInt8]) -> Bool {
         switch encoding {
         case .wiki:
-            WikiMarkupEscaper.escape(text, multiline: multiline, into: &bytes)
-            complete = true
-        case .json: complete = WikiMarkupEscaper.escapeJSON(text, multiline: multiline, into: &bytes)
-        case .csv: complete = WikiMarkupEscaper.escapeCSV(text, multiline: multiline, into: &bytes)
+            WikiMarkupEscaper.escape(text, multiline: multiline, into: &out)
+            return true
+        case .json: return WikiMarkupEscaper.escapeJSON(text, multiline: multiline, into: &out)
+        case .csv: return WikiMarkupEscaper.escapeCSV(text, multiline: multiline, into: &out)
         }
-        if !complete { gaveUp = true }
+    }
+
+    /// What a stream in `encoding` writes of a text of one line (a `Label`'s) as a heading, a run
+    /// or a cell (a cell's `" "` for empty text aside); nil where it would give up.
+    static func escaped(_ text: String, as encoding: Encoding) -> [UInt8]? {
+        var out: [UInt8] = []
+        return escape(text, multiline: false, as: encoding, into: &out) ? out : nil
+    }
+
+    /// `escape` of the label's text, from the bytes the label keeps.
+    private mutating func escape(_ label: Label, in language: Language) {
+        let written = label.withEscaped(language, as: encoding) { escaped in
+            guard let escaped else { return false }
+            bytes.append(bytes: escaped)
+            return true
+        }
+        if !written { escape(label(language), multiline: false) }
     }
 
     private mutating func escape(utf8 text: UnsafeBufferPointer<UInt8>, multiline: Bool) {
@@ -187,6 +208,15 @@ struct WikiMarkupStream: TicketDocumentSink {
         escape(text, multiline: false)
     }
 
+    mutating func heading(level: Int, _ label: Label, in language: Language) {
+        beginBlock()
+        bytes.append(UInt8(ascii: "h"))
+        if (0...9).contains(level) { bytes.append(0x30 + UInt8(level)) } else { bytes.append(utf8: String(level)) }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(0x20)
+        escape(label, in: language)
+    }
+
     mutating func beginParagraph() { beginBlock() }
     mutating func endParagraph() {}
 
@@ -217,6 +247,29 @@ struct WikiMarkupStream: TicketDocumentSink {
             bytes.append(UInt8(ascii: "{"))
             bytes.append(UInt8(ascii: "{"))
             write(text, multiline: false)
+            bytes.append(UInt8(ascii: "}"))
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The label written as `write` writes its text, with a colon after it (a colon at the end
+    /// changes nothing the escaper looks at before it).
+    mutating func run(_ style: TicketDocument.RunStyle, _ label: Label, in language: Language, colon: Bool) {
+        switch style {
+        case .text: escape(label, in: language)
+        case .strong:
+            bytes.append(UInt8(ascii: "*"))
+            escape(label, in: language)
+        case .code:
+            bytes.append(UInt8(ascii: "{"))
+            bytes.append(UInt8(ascii: "{"))
+            escape(label, in: language)
+        }
+        if colon { bytes.append(UInt8(ascii: ":")) }
+        switch style {
+        case .text: break
+        case .strong: bytes.append(UInt8(ascii: "*"))
+        case .code:
             bytes.append(UInt8(ascii: "}"))
             bytes.append(UInt8(ascii: "}"))
         }
@@ -274,6 +327,15 @@ struct WikiMarkupStream: TicketDocumentSink {
         } else {
             escapedCell(text)
         }
+        bytes.append(UInt8(ascii: "|"))
+        if inHeader { bytes.append(UInt8(ascii: "|")) }
+    }
+
+    /// `cell` of the label's text: one line, so escaped as it is.
+    mutating func cell(_ label: Label, in language: Language) {
+        let start = bytes.count
+        escape(label, in: language)
+        if bytes.count == start { bytes.append(0x20) }
         bytes.append(UInt8(ascii: "|"))
         if inHeader { bytes.append(UInt8(ascii: "|")) }
     }
