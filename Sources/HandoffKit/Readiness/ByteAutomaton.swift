@@ -16,6 +16,10 @@ final class ByteAutomaton: @unchecked Sendable {
 
     /// Per byte, its column once ASCII capitals are folded (0: in no string).
     private let columns: UnsafeMutableBufferPointer<UInt8>
+    /// `columns` for `stepCaseless`: a lead byte whose scalar may have a lower case (by
+    /// `TermSet.isCaselessLead`) goes to the escape column, the last, whose every step is -1. So
+    /// that walk tests each byte once, on its step, rather than first whether it is such a lead.
+    private let caselessColumns: UnsafeMutableBufferPointer<UInt8>
     /// Per state and column: the next state's row (its number times `columnCount`) shifted left
     /// once, with the low bit set when some string ends in that state.
     private let steps: UnsafeMutableBufferPointer<Int32>
@@ -35,9 +39,16 @@ final class ByteAutomaton: @unchecked Sendable {
                 columnCount += 1
             }
         }
+        let escapeColumn = columnCount
+        columnCount += 1
         self.columnCount = columnCount
         columns = .allocate(capacity: 256)
-        for byte in 0..<256 { columns[byte] = columnOf[Int(Self.folded(UInt8(byte)))] }
+        caselessColumns = .allocate(capacity: 256)
+        for byte in 0..<256 {
+            let column = columnOf[Int(Self.folded(UInt8(byte)))]
+            columns[byte] = column
+            caselessColumns[byte] = Self.needsCaselessTest(UInt8(byte)) ? UInt8(escapeColumn) : column
+        }
 
         // The trie of the strings, its edges as linked lists in flat arrays (a state's first edge,
         // each edge's next sibling, column and child; -1 ends a list): an array per state cost
@@ -76,6 +87,9 @@ final class ByteAutomaton: @unchecked Sendable {
         steps = .allocate(capacity: stateCount * columnCount)
         // Only the root's row is written before it is read: every other row is first a copy.
         steps.baseAddress!.initialize(repeating: 0, count: columnCount)
+        // Every row is a copy of the root's at first, and no edge takes the escape column: the
+        // escape is in every row.
+        steps[escapeColumn] = -1
         var failure = [Int](repeating: 0, count: stateCount)
         var ends = [Bool](repeating: false, count: stateCount)
         var queue = [0]
@@ -119,6 +133,7 @@ final class ByteAutomaton: @unchecked Sendable {
 
     deinit {
         columns.deallocate()
+        caselessColumns.deallocate()
         steps.deallocate()
         endingStart.deallocate()
         endingStrings.deallocate()
@@ -127,6 +142,12 @@ final class ByteAutomaton: @unchecked Sendable {
 
     @inline(__always)
     static func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+    /// Whether `TermSet.isCaselessLead` may be false at `byte`: any lead byte but those it always
+    /// accepts (0xC2 and 0xE3–0xE9, which start only caseless scalars).
+    static func needsCaselessTest(_ byte: UInt8) -> Bool {
+        byte >= 0xC0 && byte != 0xC2 && !(0xE3...0xE9).contains(byte)
+    }
 
     /// Calls `body(string, start, end)` for every occurrence of a string in `bytes`, read with
     /// ASCII capitals folded, in order of end (and, at one end, of length from the longest),
@@ -177,16 +198,22 @@ final class ByteAutomaton: @unchecked Sendable {
     @inline(never)
     private func stepCaseless(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, row: Int) -> (index: Int, row: Int) {
         let columns = UnsafeBufferPointer(self.columns)
+        let caselessColumns = UnsafeBufferPointer(self.caselessColumns)
         let steps = UnsafeBufferPointer(self.steps)
         let count = bytes.count
         var row = row
         var index = index
         while index < count {
             let byte = bytes[index]
-            if byte >= 0xC0 && !TermSet.isCaselessLead(bytes, at: index) { return (-1, row) }
-            let step = Int(steps[row &+ Int(columns[Int(byte)])])
+            var step = Int(steps[row &+ Int(caselessColumns[Int(byte)])])
+            if step & 1 != 0 {
+                if step >= 0 { return (index &+ 1, step) }
+                // The escape: a lead byte to look at closely, then the step it takes.
+                if !TermSet.isCaselessLead(bytes, at: index) { return (-1, row) }
+                step = Int(steps[row &+ Int(columns[Int(byte)])])
+                if step & 1 != 0 { return (index &+ 1, step) }
+            }
             index &+= 1
-            if step & 1 != 0 { return (index, step) }
             row = step >> 1
         }
         return (index, row << 1)
