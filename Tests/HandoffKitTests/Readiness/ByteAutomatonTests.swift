@@ -141,5 +141,35 @@ extension Rules {
             #expect(stopped > 300)
             #expect(finished > 300)
         }
+        /// The order a walk reports in is part of what it promises: by end, and at one end the
+        /// longest string first, a string given twice in the order given. Each state lists its own
+        /// strings and then its failure's, copied when the automaton is built.
+        @Test("occurrences in order of end, then of length from the longest, then as given")
+        func reportsInOrder() {
+            let lexicon = VagueLexicon()
+            let words = lexicon.entries.map(\.lowered) + Self.extra.map { Array($0.utf8) } + [Array("soon".utf8)]
+            let automaton = ByteAutomaton(words)
+            let vocabulary = lexicon.entries.map(\.word) + Self.extra + ["as soon as possible", "ＡＳＡＰ", "aaaa", "まあまあ"]
+            var repeatedEnds = 0
+            for text in ScanEquivalenceInputs.texts(1500, vocabulary: vocabulary, seed: 0x0BDE) + vocabulary {
+                let expected = Self.reference(words, text).sorted { a, b in
+                    if a[2] != b[2] { return a[2] < b[2] }
+                    if a[2] - a[1] != b[2] - b[1] { return a[2] - a[1] > b[2] - b[1] }
+                    return a[0] < b[0]
+                }
+                var copy = text
+                var seen: [[Int]] = []
+                _ = copy.withUTF8 { bytes in
+                    automaton.forEachOccurrence(in: bytes) { word, start, end in
+                        seen.append([word, start, end])
+                        return false
+                    }
+                }
+                #expect(seen == expected, "\(text.debugDescription)")
+                if Set(expected.map { $0[2] }).count < expected.count { repeatedEnds += 1 }
+            }
+            // Texts where several strings end at one place, the case the order is about.
+            #expect(repeatedEnds > 300)
+        }
     }
 }
