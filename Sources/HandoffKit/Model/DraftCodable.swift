@@ -378,12 +378,18 @@ public struct FieldRule<T>: Sendable {
     /// Why `value`, read from `node`, is not acceptable here, or nil.
     let problem: @Sendable (T, TableNode) -> String?
     /// JSON Schema of the non-null JSON forms the rule accepts (replaces the type's `inputSchema`).
-    let inputSchema: Value
+    var inputSchema: Value { makeInputSchema() }
+    /// Made only when a schema is asked for: the field tables are built on the first draft of
+    /// every run, and an enumeration's schema (its cases and their words) cost more to build
+    /// than the rest of its field.
+    private let makeInputSchema: @Sendable () -> Value
 
     /// A rule whose check is `problem` and whose accepted JSON forms are `inputSchema`; the two must agree.
-    public init(inputSchema: Value, problem: @escaping @Sendable (T, TableNode) -> String?) {
+    public init(
+        inputSchema: @autoclosure @escaping @Sendable () -> Value, problem: @escaping @Sendable (T, TableNode) -> String?
+    ) {
         self.problem = problem
-        self.inputSchema = inputSchema
+        makeInputSchema = inputSchema
     }
 }
 
@@ -438,7 +444,6 @@ public struct Field<Root>: @unchecked Sendable {
         _ key: String, _ keyPath: WritableKeyPath<Root, T?>, _ summary: String,
         rule: FieldRule<T>?, whenMissing: String? = nil
     ) -> Field {
-        let inputSchema = rule?.inputSchema ?? T.inputSchema
         let read = StoredProperty.reader(keyPath)
         let store = StoredProperty.writer(keyPath)
         let treeKey = TreeBytes.Key(key)
@@ -456,7 +461,9 @@ public struct Field<Root>: @unchecked Sendable {
             encode: { root in root[keyPath: keyPath]?.encodedUnlessEmpty },
             schema: { described(T.schema, summary) },
             inputSchema: {
-                described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
+                // Made here rather than with the field: see `FieldRule.inputSchema`.
+                let inputSchema = rule?.inputSchema ?? T.inputSchema
+                return described(whenMissing == nil ? SchemaFragment.nullable(inputSchema) : inputSchema, summary)
             },
             keyPath: keyPath, slot: rule == nil ? FieldSlot(T.self, .optional, keyPath) : nil, shape: .value(T.self),
             whenMissing: whenMissing,

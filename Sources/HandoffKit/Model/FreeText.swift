@@ -307,38 +307,53 @@ public final class FreeTextPlan: @unchecked Sendable {
         var steps: [Step] = []
         var fieldWalks: [(UnsafeRawPointer, inout FreeTextWalk) -> Bool] = []
 
+        /// A record's own step with what is still to lay out for it: the type of a nested record
+        /// and the field's index in its record's `fields`. Not generic, so the array of them has
+        /// one type for every record; a tuple holding the `Field<Root>` itself was a new type per
+        /// record, whose metadata the runtime built from its mangled name on the first draft.
+        struct Pending {
+            var step: Step
+            var nested: (any DraftCodable.Type)?
+            var field: Int
+        }
+
         /// Appends the steps of `Root`'s fields, then those of the records inside it, so that a
         /// record's own steps stay together. What a field's type is comes from its requirements
         /// (`holdsNoFreeText`, `layOutFreeText`): asking whether it conforms to a protocol
         /// searched the binary's conformances, some two hundred thousand instructions a type.
         mutating func layOut<Root: Record>(_: Root.Type) -> Range<Int> {
-            var own: [(step: Step, nested: (any DraftCodable.Type)?, field: Field<Root>)] = []
-            for field in Root.fields where !FreeText.excludedKeys.contains(field.key) {
+            let fields = Root.fields
+            var own: [Pending] = []
+            for (index, field) in fields.enumerated() where !FreeText.excludedKeys.contains(field.key) {
+                func pending(_ step: Step, _ nested: (any DraftCodable.Type)? = nil) -> Pending {
+                    Pending(step: step, nested: nested, field: index)
+                }
                 guard let keyPath = field.keyPath as? PartialKeyPath<Root>,
                     let offset = MemoryLayout<Root>.offset(of: keyPath)
                 else {
-                    own.append((ownWalk(field), nil, field))
+                    own.append(pending(ownWalk(field)))
                     continue
                 }
                 switch field.shape {
-                case .value(let type) where type == String.self: own.append((Step(kind: .text, offset: offset), nil, field))
-                case .value(let type) where type == Quantity.self: own.append((Step(kind: .quantity, offset: offset), nil, field))
-                case .list(let type) where type == String.self: own.append((Step(kind: .texts, offset: offset), nil, field))
+                case .value(let type) where type == String.self: own.append(pending(Step(kind: .text, offset: offset)))
+                case .value(let type) where type == Quantity.self:
+                    own.append(pending(Step(kind: .quantity, offset: offset)))
+                case .list(let type) where type == String.self: own.append(pending(Step(kind: .texts, offset: offset)))
                 case .value(let type) where type.holdsNoFreeText, .list(let type) where type.holdsNoFreeText: continue
-                case .list(let type): own.append((Step(kind: .records, offset: offset, itemType: type), type, field))
-                case .record(let type): own.append((Step(kind: .record, offset: offset), type, field))
-                default: own.append((ownWalk(field), nil, field))
+                case .list(let type): own.append(pending(Step(kind: .records, offset: offset, itemType: type), type))
+                case .record(let type): own.append(pending(Step(kind: .record, offset: offset), type))
+                default: own.append(pending(ownWalk(field)))
                 }
             }
             let start = steps.count
-            steps += own.map(\.step)
+            for entry in own { steps.append(entry.step) }
             for (index, entry) in own.enumerated() {
                 guard let nested = entry.nested else { continue }
                 if let range = nested.layOutFreeText(in: &self) {
                     steps[start + index].nested = range
                 } else {
                     // A list of some other type: walked by the field itself.
-                    steps[start + index] = ownWalk(entry.field)
+                    steps[start + index] = ownWalk(fields[entry.field])
                 }
             }
             return start..<start + own.count

@@ -23,8 +23,10 @@ enum OperationsCues {
     static let peakTerms = TermSet(peakWords)
     static let securityTerms = TermSet(securityWords)
 
-    /// Kinds that by their nature bring in third-party code or move data out.
-    static let securityKinds: Set<RequestKind> = [.tracking, .integration, .dataExport]
+    /// Kinds that by their nature bring in third-party code or move data out. A list, not a
+    /// set: three kinds are compared as fast, and a set's storage type is made at run time from
+    /// its mangled name (the enumeration's `Hashable` looked up), which cost more than the rule.
+    static let securityKinds: [RequestKind] = [.tracking, .integration, .dataExport]
 
     /// The first of `words` in `texts`, with the field it is in.
     static func first(of words: TermSet, in texts: [(field: String, text: String?)]) -> (field: String, word: String)? {

@@ -61,14 +61,14 @@ struct SensitiveTextTally {
     enum ByteKind {
         /// Grows the token and nothing else: most ASCII letters and punctuation.
         static let plain: UInt8 = 0
-        /// Ends the token: white space and the separators of `SecretShapes`.
-        static let separator: UInt8 = 1
-        /// Ends the token and may start an anchor (the ':' of `:APA91b`).
-        static let separatorAnchorStart: UInt8 = 2
-        static let digit: UInt8 = 3
-        static let at: UInt8 = 4
         /// Grows the token and may start an anchor (`p`, `k`, `-`, …).
-        static let anchorStart: UInt8 = 5
+        static let anchorStart: UInt8 = 1
+        /// Ends the token: white space and the separators of `SecretShapes`.
+        static let separator: UInt8 = 2
+        /// Ends the token and may start an anchor (the ':' of `:APA91b`).
+        static let separatorAnchorStart: UInt8 = 3
+        static let digit: UInt8 = 4
+        static let at: UInt8 = 5
         /// Starts a character of two, three or four bytes, which ends the token; the three-byte
         /// ones (kana, kanji) may start an anchor (パスワード, 暗証, 秘密鍵).
         static let lead2: UInt8 = 6, lead3: UInt8 = 7, lead4: UInt8 = 8
@@ -90,75 +90,103 @@ struct SensitiveTextTally {
         return startsAnchor ? ByteKind.anchorStart : ByteKind.plain
     }
 
+    /// The three tables as raw pointers, made once and never freed: one static reached per text
+    /// (rather than three arrays, each behind its own lazy initialisation and buffer access).
+    /// Only read once made, so sharing them between threads is safe.
+    struct Tables: @unchecked Sendable {
+        let kinds: UnsafePointer<UInt8>
+        /// Per byte, one bit per needle it starts (`classes` above `needleShift`).
+        let starts: UnsafePointer<UInt32>
+        let following: UnsafePointer<UInt32>
+
+        init() {
+            func copied<Element>(_ array: [Element]) -> UnsafePointer<Element> {
+                let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+                _ = buffer.initialize(from: array)
+                return UnsafePointer(buffer.baseAddress!)
+            }
+            kinds = copied(SensitiveTextTally.kinds)
+            starts = copied(SensitiveTextTally.classes.map { $0 >> SensitiveTextTally.needleShift })
+            following = copied(SensitiveTextTally.following)
+        }
+    }
+
+    static let tables = Tables()
+
     init(bytes: UnsafeBufferPointer<UInt8>) {
         // Shaped for what nearly every text is made of: letters that only grow the token, a space
         // that ends it, and kana or kanji, each read as one character (its width from its lead
-        // byte) rather than byte by byte. A token's length is compared with the shortest shape
-        // only once it ends; the anchors are looked for only at the bytes that can start one.
-        var run = 0
+        // byte) rather than byte by byte. A token's length is the distance from where it started,
+        // compared with the shortest shape only once it ends, so a letter costs no count; the
+        // anchors are looked for only at the bytes that can start one, until one is found.
         var digits = 0
         var ats = 0
         var longToken = false
         var sawAnchor = false
-        Self.kinds.withUnsafeBufferPointer { kinds in
-            Self.classes.withUnsafeBufferPointer { classes in
-                Self.following.withUnsafeBufferPointer { following in
-                    let count = bytes.count
-                    var index = 0
-                    @inline(__always)
-                    func anchorAt(_ index: Int) -> Bool {
-                        guard count &- index >= 3 else { return false }
-                        var candidates =
-                            classes[Int(bytes[index])] >> Self.needleShift & following[Int(bytes[index &+ 1])]
-                            & following[256 &+ Int(bytes[index &+ 2])]
-                        while candidates != 0 {
-                            let needle = candidates.trailingZeroBitCount
-                            candidates &= candidates &- 1
-                            if Self.startsFolded(bytes, at: index, with: Self.needles[needle]) { return true }
-                        }
-                        return false
+        let tables = Self.tables
+        let kinds = tables.kinds
+        let starts = tables.starts
+        let following = tables.following
+        let count = bytes.count
+        var tokenStart = 0
+        var index = 0
+        if count > 0, let base = bytes.baseAddress {
+            @inline(__always)
+            func anchorAt(_ index: Int) -> Bool {
+                guard count &- index >= 3 else { return false }
+                var candidates =
+                    starts[Int(base[index])] & following[Int(base[index &+ 1])]
+                    & following[256 &+ Int(base[index &+ 2])]
+                while candidates != 0 {
+                    let needle = candidates.trailingZeroBitCount
+                    candidates &= candidates &- 1
+                    if Self.startsFolded(bytes, at: index, with: Self.needles[needle]) { return true }
+                }
+                return false
+            }
+            while index < count {
+                let kind = kinds[Int(base[index])]
+                if kind == ByteKind.plain {
+                    index &+= 1
+                    continue
+                }
+                if kind <= ByteKind.at {
+                    // The letters that may start an anchor come first: they are the most common.
+                    if kind == ByteKind.anchorStart {
+                        if !sawAnchor, anchorAt(index) { sawAnchor = true }
+                    } else if kind <= ByteKind.separatorAnchorStart {
+                        if index &- tokenStart >= 15 { longToken = true }
+                        tokenStart = index &+ 1
+                        if kind == ByteKind.separatorAnchorStart, !sawAnchor, anchorAt(index) { sawAnchor = true }
+                    } else if kind == ByteKind.digit {
+                        digits &+= 1
+                    } else {
+                        ats &+= 1
                     }
-                    while index < count {
-                        let byte = bytes[index]
-                        let kind = kinds[Int(byte)]
-                        if kind == ByteKind.plain {
-                            run &+= 1
-                            index &+= 1
-                            continue
-                        }
-                        if kind <= ByteKind.anchorStart {
-                            if kind <= ByteKind.separatorAnchorStart {
-                                if run >= 15 { longToken = true }
-                                run = 0
-                                if kind == ByteKind.separatorAnchorStart, !sawAnchor, anchorAt(index) { sawAnchor = true }
-                            } else {
-                                run &+= 1
-                                if kind == ByteKind.digit {
-                                    digits &+= 1
-                                } else if kind == ByteKind.at {
-                                    ats &+= 1
-                                } else if !sawAnchor, anchorAt(index) {
-                                    sawAnchor = true
-                                }
-                            }
-                            index &+= 1
-                            continue
-                        }
-                        if run >= 15 { longToken = true }
-                        run = 0
-                        switch kind {
-                        case ByteKind.lead3:
-                            if !sawAnchor, classes[Int(byte)] >> Self.needleShift != 0, anchorAt(index) { sawAnchor = true }
-                            index &+= 3
-                        case ByteKind.lead2: index &+= 2
-                        case ByteKind.lead4: index &+= 4
-                        default: index &+= 1
-                        }
+                    index &+= 1
+                    continue
+                }
+                if index &- tokenStart >= 15 { longToken = true }
+                if kind == ByteKind.lead3 {
+                    // Kana and kanji come in runs: read on through them without going back to the
+                    // top, where each had paid for the tests of every other kind first. A character
+                    // ends no token that is not already ended, so only its anchor is looked for.
+                    repeat {
+                        if !sawAnchor, starts[Int(base[index])] != 0, anchorAt(index) { sawAnchor = true }
+                        index &+= 3
+                    } while index < count && base[index] & 0xF0 == 0xE0
+                } else {
+                    switch kind {
+                    case ByteKind.lead2: index &+= 2
+                    case ByteKind.lead4: index &+= 4
+                    default: index &+= 1
                     }
                 }
+                tokenStart = index
             }
         }
-        self.longToken = longToken || run >= 15
+        // A character cut short by the end of the bytes leaves the index past it.
+        self.longToken = longToken || min(index, count) &- tokenStart >= 15
         self.sawAnchor = sawAnchor
         self.digits = digits
         self.ats = ats

@@ -90,5 +90,86 @@ extension Rules {
             #expect(beyond > 100)
             #expect(beyond < texts.count)
         }
+        /// Where the caseless walk must stop: at the first scalar that may have a lower case, as
+        /// `TermSet.isCaselessLead` describes the caseless ones (U+0080–U+00BF, U+2000–U+207F,
+        /// U+3000–U+9FFF, U+FF00–U+FF20, U+FF3B–U+FF7F), or nil when there is none.
+        static func casedScalarOffset(_ text: String) -> Int? {
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                let caseless =
+                    value < 0x80 || (0x80...0xBF).contains(value) || (0x2000...0x207F).contains(value)
+                    || (0x3000...0x9FFF).contains(value) || (0xFF00...0xFF20).contains(value)
+                    || (0xFF3B...0xFF7F).contains(value)
+                if !caseless { return offset }
+                offset += String(scalar).utf8.count
+            }
+            return nil
+        }
+
+        /// The walk that stops at a cased scalar passes the caseless leads it always accepts
+        /// (0xC2, 0xE3–0xE9) straight through the table and looks closely only at the others:
+        /// over texts of punctuation (E2), full-width forms (EF) of both cases, kana, Latin
+        /// letters with accents and emoji, next to words that hold those bytes themselves, it
+        /// reports the occurrences before the stop and stops exactly there.
+        @Test("the caseless walk stops at the first scalar that may have a lower case, and only there")
+        func caselessWalkStops() {
+            let words = ["（注）", "ｔｂｄ", "tbd", "…", "—", "フォーム", "未定", "é", "ab", "b", "ｆｏｒｍ"]
+                .map { Array($0.utf8) }
+            let automaton = ByteAutomaton(words)
+            let vocabulary = [
+                "（注）", "（", "）", "ｔｂｄ", "ＴＢＤ", "Ｔｂｄ", "TBD", "tbd", "…", "—", "“quoted”", "フォーム", "未定", "é",
+                "É", "ß", "Σ", "🙂", "ｶﾀｶﾅ", "＠", "［", "｀", "｛", "\u{3000}", "\u{00A0}", "ab", "AB", "ｆｏｒｍ", "ＦＯＲＭ",
+            ]
+            var stopped = 0
+            var finished = 0
+            for text in ScanEquivalenceInputs.texts(2000, vocabulary: vocabulary, seed: 0xE5C) + vocabulary {
+                let stop = Self.casedScalarOffset(text)
+                let expected = Self.reference(words, text).filter { stop == nil || $0[2] <= stop! }
+                var copy = text
+                var found: Set<[Int]> = []
+                let walk = copy.withUTF8 { bytes in
+                    automaton.forEachOccurrence(in: bytes, stopAtCasedScalar: true) { word, start, end in
+                        found.insert([word, start, end])
+                        return false
+                    }
+                }
+                #expect(walk == (stop == nil ? .finished : .casedScalar), "\(text.debugDescription)")
+                #expect(found == expected, "\(text.debugDescription)")
+                if stop == nil { finished += 1 } else { stopped += 1 }
+            }
+            #expect(stopped > 300)
+            #expect(finished > 300)
+        }
+        /// The order a walk reports in is part of what it promises: by end, and at one end the
+        /// longest string first, a string given twice in the order given. Each state lists its own
+        /// strings and then its failure's, copied when the automaton is built.
+        @Test("occurrences in order of end, then of length from the longest, then as given")
+        func reportsInOrder() {
+            let lexicon = VagueLexicon()
+            let words = lexicon.entries.map(\.lowered) + Self.extra.map { Array($0.utf8) } + [Array("soon".utf8)]
+            let automaton = ByteAutomaton(words)
+            let vocabulary = lexicon.entries.map(\.word) + Self.extra + ["as soon as possible", "ＡＳＡＰ", "aaaa", "まあまあ"]
+            var repeatedEnds = 0
+            for text in ScanEquivalenceInputs.texts(1500, vocabulary: vocabulary, seed: 0x0BDE) + vocabulary {
+                let expected = Self.reference(words, text).sorted { a, b in
+                    if a[2] != b[2] { return a[2] < b[2] }
+                    if a[2] - a[1] != b[2] - b[1] { return a[2] - a[1] > b[2] - b[1] }
+                    return a[0] < b[0]
+                }
+                var copy = text
+                var seen: [[Int]] = []
+                _ = copy.withUTF8 { bytes in
+                    automaton.forEachOccurrence(in: bytes) { word, start, end in
+                        seen.append([word, start, end])
+                        return false
+                    }
+                }
+                #expect(seen == expected, "\(text.debugDescription)")
+                if Set(expected.map { $0[2] }).count < expected.count { repeatedEnds += 1 }
+            }
+            // Texts where several strings end at one place, the case the order is about.
+            #expect(repeatedEnds > 300)
+        }
     }
 }

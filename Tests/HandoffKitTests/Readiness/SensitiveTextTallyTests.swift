@@ -64,5 +64,40 @@ extension Rules {
             #expect(passed > 300)
             #expect(rejected > 300)
         }
+        /// Kana and kanji are read a run at a time: an anchor right after one, at the very end of
+        /// the text, after a two- or four-byte character, or cut short by the end is found (or
+        /// not) exactly as the reference finds it; so are tokens and counts around the runs.
+        @Test("runs of kana and kanji, anchors at their edges and at the end of the text")
+        func japaneseRunsAndEdges() {
+            let pieces = [
+                "締め切りは未定です", "パスワード", "パスワ", "キー", "キ", "トークン", "シークレット", "秘密鍵", "暗証",
+                "ｐａｓｓ", "ＫＥＹ", "é", "🙂", "token", "ToKeN", "pAsS", "kEy", "-----BEGIN", ":APA91b", "abcdefghijklmno",
+                "abcdefghijklmn", "@", "0123456789", "、", "。", " ", "（", "）",
+            ]
+            var texts: [String] = []
+            for first in pieces {
+                for second in pieces {
+                    texts.append(first + second)
+                    texts.append("かな" + first + "漢字" + second)
+                    texts.append(first + second + "ん")
+                }
+            }
+            texts += [
+                "", "p", "pa", "pas", "pass", "パ", "パス", "キ", "キー", "ん" + String(repeating: "あ", count: 40) + "トークン",
+                String(repeating: "日本語", count: 30), String(repeating: "日本語", count: 30) + "key",
+            ]
+            var anchors = 0
+            for text in texts {
+                let tally = SensitiveTextTally(text)
+                #expect(tally.longToken == Self.referenceLongToken(text), "\(text.debugDescription)")
+                #expect(tally.sawAnchor == Self.referenceSawAnchor(text), "\(text.debugDescription)")
+                #expect(tally.ats == text.utf8.filter { $0 == UInt8(ascii: "@") }.count, "\(text.debugDescription)")
+                #expect(tally.digits == text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count, "\(text.debugDescription)")
+                if tally.sawAnchor { anchors += 1 }
+            }
+            // Both sides are exercised.
+            #expect(anchors > 300)
+            #expect(anchors < texts.count - 300)
+        }
     }
 }
