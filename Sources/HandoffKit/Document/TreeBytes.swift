@@ -313,6 +313,21 @@ public struct TreeBytes {
     /// Whether `node(_:string:closing:)` may be used: compact JSON.
     var isCompactJSON: Bool { isJSON && indent == nil }
 
+    /// Hands the bytes to a writer of its own (the REST v3 description's) for one member of the
+    /// open container, which it appends as compact JSON; `takeBackBytes` ends the member. The
+    /// separator before it is written here, and the bytes move out and back, never copied.
+    mutating func lendBytes(to member: inout [UInt8]) {
+        precondition(isCompactJSON, "a member written by another writer is compact JSON")
+        beginMember()
+        swap(&bytes, &member)
+    }
+
+    /// Takes back the bytes `lendBytes` handed out, the member they were lent for written.
+    mutating func takeBackBytes(from member: inout [UInt8]) {
+        swap(&bytes, &member)
+        empty = false
+    }
+
     /// A key written in the source as a literal (`type`, `content`, `fields`): in JSON its bytes
     /// go out at once, without the escape scan a key from the draft needs. Only for literals of
     /// printable ASCII with no quote or backslash, which is what JSON writes as they are.

@@ -42,7 +42,17 @@ public struct JiraV3Exporter: Exporter {
         tree.beginMap()
         tree.literalKey("fields")
         writeRestFields(item, options: options, into: &tree) { tree in
-            // The ADF is written as the builder goes: the tree moves into the stream and back.
+            // The ADF is written as the builder goes: the bytes (compact) or the tree (indented)
+            // move into the stream and back, so that neither is copied.
+            guard indent != nil else {
+                var stream = ADFCompactStream()
+                tree.lendBytes(to: &stream.bytes)
+                stream.start()
+                builder.write(item, into: &stream)
+                stream.finish()
+                lengthBound = stream.lengthBound
+                return tree.takeBackBytes(from: &stream.bytes)
+            }
             var stream = ADFStream()
             swap(&tree, &stream.tree)
             stream.start()
