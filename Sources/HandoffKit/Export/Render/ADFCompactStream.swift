@@ -80,12 +80,7 @@ struct ADFCompactStream: TicketDocumentSink {
 
     mutating func run(_ style: TicketDocument.RunStyle, _ text: TicketText) {
         lengthBound += text.utf8Count
-        let mark: ADFRenderer.TextMark =
-            switch style {
-            case .text: .none
-            case .strong: .strong
-            case .code: .code
-            }
+        let mark = ADFRenderer.TextMark(style)
         run(mark, text)
     }
 

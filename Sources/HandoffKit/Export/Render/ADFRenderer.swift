@@ -241,6 +241,15 @@ extension ADFRenderer {
     enum TextMark {
         case none, strong, code
 
+        /// The mark a run of `style` carries.
+        init(_ style: TicketDocument.RunStyle) {
+            switch style {
+            case .text: self = .none
+            case .strong: self = .strong
+            case .code: self = .code
+            }
+        }
+
         var names: [String] {
             switch self {
             case .none: []

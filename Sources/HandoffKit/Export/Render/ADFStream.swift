@@ -75,12 +75,7 @@ struct ADFStream: TicketDocumentSink {
 
     mutating func run(_ style: TicketDocument.RunStyle, _ text: TicketText) {
         lengthBound += text.utf8Count
-        let mark: ADFRenderer.TextMark =
-            switch style {
-            case .text: .none
-            case .strong: .strong
-            case .code: .code
-            }
+        let mark = ADFRenderer.TextMark(style)
         var scratch = self.scratch
         self.scratch = []
         text.withUTF8(scratch: &scratch) { ADFRenderer.writeText(utf8: $0, mark: mark, into: &tree) }
