@@ -296,7 +296,12 @@ extension Record {
     public var isEmptyValue: Bool {
         // Each field asked whether it holds anything, not encoded: the exports ask this of every
         // system, metric and stakeholder, and an encoding builds the field's whole `Value`.
-        Self.fields.withUnsafeBufferPointer { fields in fields.allSatisfy { $0.holdsNothing(self) } }
+        // By index, each field's closure read where it lies: `allSatisfy` copies every `Field` out,
+        // a retain of each reference it holds (key path, closures, strings) and a release after.
+        Self.fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where !fields[index].holdsNothing(self) { return false }
+            return true
+        }
     }
 
     /// A record is empty when none of its fields encodes: one encoding answers both.
