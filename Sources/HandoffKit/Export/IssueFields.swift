@@ -38,23 +38,28 @@ public struct IssueFields: Sendable, Equatable {
     public static let summaryLimit = 255
 
     /// The fields for `draft` under the Jira settings in `options.configuration`.
-    public init(draft: Draft, options: ExportOptions) {
-        let jira = options.configuration.jira
+    /// Both are borrowed and read in place, the settings too: a copy of the draft or of the Jira
+    /// settings would retain every string they hold.
+    public init(draft: borrowing Draft, options: borrowing ExportOptions) {
         summary = Self.summary(for: draft)
-        issueType = jira.issueType ?? "Story"
-        status = jira.status ?? "To Do"
-        priority = Self.priorityName(Urgency(draft: draft, options: options), names: jira.priority)
+        issueType = options.configuration.jira.issueType ?? "Story"
+        status = options.configuration.jira.status ?? "To Do"
+        priority = Self.priorityName(Urgency(draft: draft, options: options), names: options.configuration.jira.priority)
         dueDate = draft.timeline.launch
-        labels = Self.labels([Self.requestLabel] + jira.labels)
-        components = jira.components
-        customFields = Self.customFields(draft: draft, ids: jira.fields)
+        labels = Self.labels([Self.requestLabel] + options.configuration.jira.labels)
+        components = options.configuration.jira.components
+        customFields = Self.customFields(draft: draft, ids: options.configuration.jira.fields)
     }
 
     /// The title on one line, without control characters, within Jira's limit; a draft exported
     /// with `--force` and no title gets a summary from its idea.
-    static func summary(for draft: Draft) -> String {
-        for candidate in [draft.title, draft.idea].compactMap({ $0 }) {
-            let line = oneLine(candidate)
+    static func summary(for draft: borrowing Draft) -> String {
+        if let title = draft.title {
+            let line = oneLine(title)
+            if !line.isEmpty { return line }
+        }
+        if let idea = draft.idea {
+            let line = oneLine(idea)
             if !line.isEmpty { return line }
         }
         return "Untitled marketing request"
@@ -91,8 +96,7 @@ public struct IssueFields: Sendable, Equatable {
     /// line, no control characters or runs of blanks, no blank at either end, within the limit),
     /// which a title nearly always is, told from its bytes without building the line again.
     static func isOneLineAlready(_ source: String) -> Bool {
-        var source = source
-        return source.withUTF8 { bytes in
+        withUTF8InPlace(source) { bytes in
             guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
             var previous: UInt8 = 0
             var index = 0
@@ -141,7 +145,7 @@ public struct IssueFields: Sendable, Equatable {
 
         /// urgent: hard deadline inside IT's lead time; high: hard deadline, or any launch inside the
         /// lead time; low: no deadline; normal otherwise.
-        public init(draft: Draft, options: ExportOptions) {
+        public init(draft: borrowing Draft, options: borrowing ExportOptions) {
             let insideLeadTime: Bool
             if let launch = draft.timeline.launch {
                 insideLeadTime = options.today.businessDays(until: launch) < options.configuration.effectiveLeadTimeDays
@@ -166,23 +170,32 @@ public struct IssueFields: Sendable, Equatable {
         }
     }
 
-    static func customFields(draft: Draft, ids: CustomFieldIDs) -> [(id: String, kind: CustomFieldKind, value: String)] {
-        let owner = draft.stakeholders.first { $0.role == .businessOwner }?.name
-            ?? draft.stakeholders.first { $0.role == .approver }?.name
-        let candidates: [(String?, CustomFieldKind, String?)] = [
-            (ids.launch, .date, draft.timeline.launch?.description),
-            (ids.businessOwner, .text, owner),
-            (ids.requester, .text, draft.requester.name),
-            (ids.team, .text, draft.requester.team),
-            (ids.businessGoal, .text, draft.objective.businessGoal),
-            (ids.kgi, .text, draft.success.kgi),
-            (ids.value, .text, draft.objective.value),
-            (ids.legalReview, .text, draft.compliance.legalReview?.rawValue),
-        ]
-        return candidates.compactMap { id, kind, value in
-            guard let id, let value, !value.isEmptyValue else { return nil }
-            return (id, kind, kind == .text ? summaryLine(value) : value)
+    static func customFields(
+        draft: borrowing Draft, ids: borrowing CustomFieldIDs
+    ) -> [(id: String, kind: CustomFieldKind, value: String)] {
+        var fields: [(id: String, kind: CustomFieldKind, value: String)] = []
+        // Only the configured fields are read, each in place (most configurations have none).
+        func add(_ id: String?, _ kind: CustomFieldKind, _ value: String?) {
+            guard let id, let value, !value.isEmptyValue else { return }
+            fields.append((id, kind, kind == .text ? summaryLine(value) : value))
         }
+        if ids.launch != nil { add(ids.launch, .date, draft.timeline.launch?.description) }
+        if ids.businessOwner != nil {
+            let stakeholders = draft.stakeholders
+            // The first stakeholder with `role`'s name, as `first(where:)?.name` gives it.
+            func name(of role: Role) -> String? {
+                for index in stakeholders.indices where stakeholders[index].role == role { return stakeholders[index].name }
+                return nil
+            }
+            add(ids.businessOwner, .text, name(of: .businessOwner) ?? name(of: .approver))
+        }
+        add(ids.requester, .text, draft.requester.name)
+        add(ids.team, .text, draft.requester.team)
+        add(ids.businessGoal, .text, draft.objective.businessGoal)
+        add(ids.kgi, .text, draft.success.kgi)
+        add(ids.value, .text, draft.objective.value)
+        add(ids.legalReview, .text, draft.compliance.legalReview?.rawValue)
+        return fields
     }
 
     /// Single-line text fields take one line.

@@ -2,19 +2,26 @@
 /// under Scope, and the Operations section (traffic, security, maintenance) every kind has.
 extension TicketDocumentBuilder {
     /// "Details (form)": the kind-specific answers as labelled lines; nothing when none is given.
-    static func writeDetails<Sink: TicketDocumentSink>(_ draft: Draft, _ language: Language, into sink: inout Sink) {
-        let details = draft.details
+    static func writeDetails<Sink: TicketDocumentSink>(_ draft: borrowing Draft, _ language: Language, into sink: inout Sink) {
+        writeDetails(draft.details, kind: draft.kind, language, into: &sink)
+    }
+
+    /// `writeDetails` of a draft of `kind` whose details are `details`, read where they lie (a copy of
+    /// them retains each string they hold).
+    private static func writeDetails<Sink: TicketDocumentSink>(
+        _ details: borrowing KindDetails, kind: RequestKind?, _ language: Language, into sink: inout Sink
+    ) {
         var headed = false
         // Most drafts answer a few of these: each line is made only when its answer is there.
         func line(_ label: Label, _ value: String?) {
             guard let value, !value.isEmptyValue else { return }
             if !headed {
-                let heading = draft.kind.map { OperationsLabels.details(language) + " (" + OperationsLabels.kind($0)(language) + ")" }
+                let heading = kind.map { OperationsLabels.details(language) + " (" + OperationsLabels.kind($0)(language) + ")" }
                     ?? OperationsLabels.details(language)
                 sink.heading(level: 3, heading)
                 headed = true
             }
-            sink.labelled(label, in: language, TicketText(" ", value))
+            sink.labelled(label, in: language, afterSpace: value)
         }
         line(OperationsLabels.url, details.url)
         line(OperationsLabels.contentSupplier, details.contentSupplier)
@@ -40,16 +47,22 @@ extension TicketDocumentBuilder {
     }
 
     /// The Operations section: the kind, then what IT weighs beyond the feature.
-    static func writeOperations<Sink: TicketDocumentSink>(_ draft: Draft, _ language: Language, into sink: inout Sink) {
-        let operations = draft.operations
+    static func writeOperations<Sink: TicketDocumentSink>(_ draft: borrowing Draft, _ language: Language, into sink: inout Sink) {
+        writeOperations(draft.operations, kind: draft.kind, language, into: &sink)
+    }
+
+    /// `writeOperations` of a draft of `kind` whose operations are `operations`, read where they lie.
+    private static func writeOperations<Sink: TicketDocumentSink>(
+        _ operations: borrowing Operations, kind: RequestKind?, _ language: Language, into sink: inout Sink
+    ) {
         sink.heading(level: 2, OperationsLabels.operations, in: language)
         var written = false
         func line(_ label: Label, _ value: String?) {
             guard let value, !value.isEmptyValue else { return }
-            sink.labelled(label, in: language, TicketText(" ", value))
+            sink.labelled(label, in: language, afterSpace: value)
             written = true
         }
-        line(OperationsLabels.kindLabel, draft.kind.map { OperationsLabels.kind($0)(language) })
+        line(OperationsLabels.kindLabel, kind.map { OperationsLabels.kind($0)(language) })
         line(OperationsLabels.expectedTraffic, operations.expectedTraffic)
         line(OperationsLabels.securityImpact, operations.securityImpact.map { OperationsLabels.security($0)(language) })
         line(OperationsLabels.securityNotes, operations.securityNotes)

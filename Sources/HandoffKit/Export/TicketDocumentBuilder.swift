@@ -25,7 +25,14 @@ public struct TicketDocumentBuilder: Sendable {
 
     /// `document(for: item)` handed to `sink` block by block, in the same order.
     func write<Sink: TicketDocumentSink>(_ item: ExportItem, into sink: inout Sink) {
-        let draft = item.draft
+        // The draft is read where it lies (`item.draft` yields it), never copied whole.
+        write(item, item.draft, into: &sink)
+    }
+
+    /// `write(_:into:)` of `item`, whose draft is `draft`. Arrays of records are walked by index and
+    /// each field is read in place: a filtered copy or a `for … in` of them would copy every record,
+    /// a retain of each string it holds and a release after.
+    private func write<Sink: TicketDocumentSink>(_ item: ExportItem, _ draft: borrowing Draft, into sink: inout Sink) {
         let language = options.language ?? draft.language
         // Labels are handed over as labels: a stream writes the bytes it escaped once a process.
         func heading(_ label: Label) { sink.heading(level: 2, label, in: language) }
@@ -34,15 +41,15 @@ public struct TicketDocumentBuilder: Sendable {
         // A labelled line for each answer given; `written` says whether any was.
         func labelled(_ label: Label, _ value: String?, _ written: inout Bool) {
             guard let value, !value.isEmptyValue else { return }
-            sink.labelled(label, in: language, TicketText(" ", value))
+            sink.labelled(label, in: language, afterSpace: value)
             written = true
         }
         func bullets(_ items: [String]) {
             guard items.contains(where: { !$0.isEmptyValue }) else { return notStated() }
             sink.beginBullets()
-            for item in items where !item.isEmptyValue {
+            for index in items.indices where !items[index].isEmptyValue {
                 sink.beginItem()
-                sink.run(.text, TicketText(item))
+                sink.run(.text, items[index])
                 sink.endItem()
             }
             sink.endBullets()
@@ -51,6 +58,10 @@ public struct TicketDocumentBuilder: Sendable {
             sink.beginRow(header: true)
             for label in labels { sink.cell(label, in: language) }
             sink.endRow()
+        }
+        // `cell(text ?? "")` without making the string.
+        func cell(_ text: String?) {
+            if let text { sink.cell(text) } else { sink.cell("") }
         }
 
         // The requester's own words first: everything below is IT's reading of them.
@@ -61,7 +72,7 @@ public struct TicketDocumentBuilder: Sendable {
         let requester = [draft.requester.name, draft.requester.team, draft.requester.email]
             .compactMap { $0 }.filter { !$0.isEmptyValue }
         if !requester.isEmpty {
-            sink.labelled(Labels.requestedBy, in: language, TicketText(" ", requester.joined(separator: ", ")))
+            sink.labelled(Labels.requestedBy, in: language, afterSpace: requester.joined(separator: ", "))
         }
 
         heading(Labels.why)
@@ -76,8 +87,8 @@ public struct TicketDocumentBuilder: Sendable {
         subheading(Labels.deliverables)
         bullets(draft.scope.deliverables)
         subheading(Labels.requirements)
-        let requirements = draft.scope.requirements.filter { !$0.text.isBlank }
-        if requirements.isEmpty {
+        let requirements = draft.scope.requirements
+        if !requirements.contains(where: { !$0.text.isBlank }) {
             notStated()
         } else {
             let groups: [(Priority?, Label)] = [
@@ -85,13 +96,17 @@ public struct TicketDocumentBuilder: Sendable {
                 (nil, Labels.unprioritised),
             ]
             for (priority, label) in groups {
-                let texts = requirements.filter { $0.priority == priority }.compactMap(\.text)
-                guard !texts.isEmpty else { continue }
+                func inGroup(_ index: Int) -> Bool {
+                    !requirements[index].text.isBlank && requirements[index].priority == priority
+                }
+                guard requirements.indices.contains(where: inGroup) else { continue }
                 sink.paragraph(.strong, label, in: language)
                 sink.beginBullets()
-                for text in texts {
+                for index in requirements.indices where inGroup(index) {
+                    // Not blank, so there.
+                    guard let text = requirements[index].text else { continue }
                     sink.beginItem()
-                    sink.run(.text, TicketText(text))
+                    sink.run(.text, text)
                     sink.endItem()
                 }
                 sink.endBullets()
@@ -103,23 +118,24 @@ public struct TicketDocumentBuilder: Sendable {
 
         heading(Labels.systems)
         // Each table's rows are told empty once: a record's emptiness is asked of every field.
-        let systems = draft.systems.filter { !$0.isEmptyValue }
+        let allSystems = draft.systems
+        let systems = allSystems.indices.filter { !allSystems[$0].isEmptyValue }
         if systems.isEmpty {
             notStated()
         } else {
             sink.beginTable()
             header(Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner)
-            for system in systems {
+            for index in systems {
                 sink.beginRow(header: false)
-                sink.cell(system.name ?? "")
-                sink.cell(system.change ?? "")
-                sink.cell(system.data.joined(separator: ", "))
-                if let personal = system.personalData {
+                cell(allSystems[index].name)
+                cell(allSystems[index].change)
+                sink.cell(allSystems[index].data.joined(separator: ", "))
+                if let personal = allSystems[index].personalData {
                     sink.cell(personal ? Labels.yes : Labels.no, in: language)
                 } else {
                     sink.cell("")
                 }
-                sink.cell(system.owner ?? "")
+                cell(allSystems[index].owner)
                 sink.endRow()
             }
             sink.endTable()
@@ -134,14 +150,14 @@ public struct TicketDocumentBuilder: Sendable {
         }
         labelled(Labels.dateReason, draft.timeline.reason, &written)
         if !written { notStated() }
-        let milestones = draft.timeline.milestones.filter { !$0.isEmptyValue }
-        if !milestones.isEmpty {
+        let milestones = draft.timeline.milestones
+        if milestones.indices.contains(where: { !milestones[$0].isEmptyValue }) {
             sink.beginTable()
             header(Labels.date, Labels.milestone)
-            for milestone in milestones {
+            for index in milestones.indices where !milestones[index].isEmptyValue {
                 sink.beginRow(header: false)
-                sink.cell(milestone.date?.description ?? "")
-                sink.cell(milestone.name ?? "")
+                if let date = milestones[index].date { sink.cell(date.description) } else { sink.cell("") }
+                cell(milestones[index].name)
                 sink.endRow()
             }
             sink.endTable()
@@ -149,53 +165,56 @@ public struct TicketDocumentBuilder: Sendable {
 
         heading(Labels.success)
         labelled(Labels.kgi, draft.success.kgi, &written)
-        let metrics = draft.success.metrics.filter { !$0.isEmptyValue }
+        let allMetrics = draft.success.metrics
+        let metrics = allMetrics.indices.filter { !allMetrics[$0].isEmptyValue }
         if metrics.isEmpty {
             notStated()
         } else {
             sink.beginTable()
             header(Labels.metric, Labels.baseline, Labels.target, Labels.source, Labels.tracking, Labels.reviewOn, Labels.owner)
-            for metric in metrics {
+            for index in metrics {
                 sink.beginRow(header: false)
-                sink.cell(metric.name ?? "")
-                sink.cell(metric.baseline?.text ?? "")
-                sink.cell(metric.target?.text ?? "")
-                sink.cell(metric.source ?? "")
-                sink.cell(metric.tracking ?? "")
-                sink.cell(metric.reviewOn?.description ?? "")
-                sink.cell(metric.owner ?? "")
+                cell(allMetrics[index].name)
+                cell(allMetrics[index].baseline?.text)
+                cell(allMetrics[index].target?.text)
+                cell(allMetrics[index].source)
+                cell(allMetrics[index].tracking)
+                if let date = allMetrics[index].reviewOn { sink.cell(date.description) } else { sink.cell("") }
+                cell(allMetrics[index].owner)
                 sink.endRow()
             }
             sink.endTable()
         }
 
         heading(Labels.stakeholders)
-        let stakeholders = draft.stakeholders.filter { !$0.isEmptyValue }
+        let allStakeholders = draft.stakeholders
+        let stakeholders = allStakeholders.indices.filter { !allStakeholders[$0].isEmptyValue }
         if stakeholders.isEmpty {
             notStated()
         } else {
             sink.beginTable()
             header(Labels.role, Labels.name, Labels.email)
-            for stakeholder in stakeholders {
+            for index in stakeholders {
                 sink.beginRow(header: false)
-                if let role = stakeholder.role { sink.cell(Labels.role(role), in: language) } else { sink.cell("") }
-                sink.cell(stakeholder.name ?? "")
-                sink.cell(stakeholder.email ?? "")
+                if let role = allStakeholders[index].role { sink.cell(Labels.role(role), in: language) } else { sink.cell("") }
+                cell(allStakeholders[index].name)
+                cell(allStakeholders[index].email)
                 sink.endRow()
             }
             sink.endTable()
         }
 
         heading(Labels.risksAndChange)
-        let risks = draft.risks.filter { !$0.isEmptyValue }
+        let allRisks = draft.risks
+        let risks = allRisks.indices.filter { !allRisks[$0].isEmptyValue }
         let hasRisks = !risks.isEmpty
         if hasRisks {
             sink.beginTable()
             header(Labels.risk, Labels.mitigation)
-            for risk in risks {
+            for index in risks {
                 sink.beginRow(header: false)
-                sink.cell(risk.text ?? "")
-                sink.cell(risk.mitigation ?? "")
+                cell(allRisks[index].text)
+                cell(allRisks[index].mitigation)
                 sink.endRow()
             }
             sink.endTable()
@@ -211,57 +230,71 @@ public struct TicketDocumentBuilder: Sendable {
         Self.writeOperations(draft, language, into: &sink)
 
         heading(Labels.acceptance)
-        let criteria = draft.testing.acceptanceCriteria.filter { !$0.isEmptyValue }
-        if criteria.isEmpty { notStated() } else { sink.checklist(criteria) }
+        let allCriteria = draft.testing.acceptanceCriteria
+        if allCriteria.contains(where: { !$0.isEmptyValue }) {
+            // Most drafts' criteria are all given: the list is handed on as it is, not filtered again.
+            sink.checklist(allCriteria.contains(where: \.isEmptyValue) ? allCriteria.filter { !$0.isEmptyValue } : allCriteria)
+        } else {
+            notStated()
+        }
         labelled(Labels.qaNotes, draft.testing.qaNotes, &written)
 
-        if draft.review.questions.contains(where: { !$0.text.isBlank }) {
+        let questions = draft.review.questions
+        if questions.indices.contains(where: { !questions[$0].text.isBlank }) {
             heading(Labels.itQuestions)
             sink.beginBullets()
-            for question in draft.review.questions where !question.text.isBlank {
+            for index in questions.indices where !questions[index].text.isBlank {
                 sink.beginItem()
-                sink.run(.strong, question.isOpen ? Labels.open : Labels.answered, in: language, colon: true)
-                sink.run(.text, TicketText(" ", question.text ?? "", question.by.map { " (\($0))" } ?? ""))
-                if let answer = question.answer, !answer.isEmptyValue { sink.run(.text, TicketText(" → ", answer)) }
+                sink.run(.strong, questions[index].isOpen ? Labels.open : Labels.answered, in: language, colon: true)
+                let by = questions[index].by.map { " (\($0))" } ?? ""
+                sink.run(.text, TicketText(" ", questions[index].text ?? "", by))
+                if let answer = questions[index].answer, !answer.isEmptyValue { sink.run(.text, TicketText(" → ", answer)) }
                 sink.endItem()
             }
             sink.endBullets()
         }
 
         if bodyOnly { return }
-        heading(Labels.findings)
-        if item.report.findings.isEmpty {
-            sink.paragraph(.text, Labels.noFindings, in: language)
-        } else {
-            sink.beginParagraph()
-            sink.run(.strong, item.report.isReady ? Labels.ready : Labels.notReady, in: language, colon: false)
-            // Only the language written is formatted.
-            let score = language == .en ? "score \(item.report.score)/100" : "スコア \(item.report.score)/100"
-            sink.run(.text, TicketText(" · ", score))
-            sink.endParagraph()
-            sink.beginBullets()
-            for finding in item.report.findings {
-                sink.beginItem()
-                sink.run(.strong, TicketText(finding.severity.label(language)))
-                sink.run(.text, TicketText(" "))
-                sink.run(.code, TicketText(finding.field))
-                sink.run(.text, TicketText(" ", finding.message, " → ", finding.question))
-                sink.endItem()
-            }
-            sink.endBullets()
-        }
-
+        writeFindings(item.report, language, into: &sink)
         let provenance =
             language == .en
             ? "Exported by handoff \(HandoffVersion.current) · prompt pack \(HandoffVersion.promptPack) · "
                 + "draft \(item.externalID), \(item.revision)"
             : "handoff \(HandoffVersion.current) で出力 · 質問パック \(HandoffVersion.promptPack) · "
                 + "ドラフト \(item.externalID)（\(item.revision)）"
-        sink.paragraph(.text, TicketText(provenance))
+        sink.paragraph(.text, provenance)
         if options.includeSource {
             heading(Labels.sourceDraft)
             sink.code(language: "yaml", title: TicketDocument.sourceTitle, utf8: item.sourceYAMLBytes ?? SourceBlock.yamlBytes(for: draft))
         }
+    }
+
+    /// The open findings of `report`, each read where it lies in the report.
+    private func writeFindings<Sink: TicketDocumentSink>(
+        _ report: borrowing ReadinessReport, _ language: Language, into sink: inout Sink
+    ) {
+        sink.heading(level: 2, Labels.findings, in: language)
+        let findings = report.findings
+        if findings.isEmpty {
+            sink.paragraph(.text, Labels.noFindings, in: language)
+            return
+        }
+        sink.beginParagraph()
+        sink.run(.strong, report.isReady ? Labels.ready : Labels.notReady, in: language, colon: false)
+        // Only the language written is formatted.
+        let score = language == .en ? "score \(report.score)/100" : "スコア \(report.score)/100"
+        sink.run(.text, TicketText(" · ", score))
+        sink.endParagraph()
+        sink.beginBullets()
+        for index in findings.indices {
+            sink.beginItem()
+            sink.run(.strong, findings[index].severity.label(language))
+            sink.run(.text, " ")
+            sink.run(.code, findings[index].field)
+            sink.run(.text, TicketText(" ", findings[index].message, " → ", findings[index].question))
+            sink.endItem()
+        }
+        sink.endBullets()
     }
 }
 

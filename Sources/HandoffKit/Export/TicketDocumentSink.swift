@@ -18,6 +18,11 @@ protocol TicketDocumentSink {
     mutating func endBullets()
     /// One run of text in the open paragraph or item: `TicketDocument.Inline` of `text` joined.
     mutating func run(_ style: TicketDocument.RunStyle, _ text: TicketText)
+    /// `run(style, TicketText(text))`. The draft's texts come this way and the next, borrowed: a
+    /// `TicketText` made of them would retain each and release it after, a few hundred times a draft.
+    mutating func run(_ style: TicketDocument.RunStyle, _ text: String)
+    /// `run(style, TicketText(" ", text))`: a labelled line's value.
+    mutating func run(_ style: TicketDocument.RunStyle, afterSpace text: String)
     mutating func checklist(_ items: [String])
     mutating func beginTable()
     mutating func beginRow(header: Bool)
@@ -76,10 +81,7 @@ struct TicketText {
     /// Calls `body` with the text's UTF-8: a piece's own bytes when it is in one piece, else the
     /// pieces copied one after another into `scratch`.
     func withUTF8<Result>(scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if second.isEmpty && third.isEmpty && fourth.isEmpty {
-            var text = first
-            return text.withUTF8(body)
-        }
+        if second.isEmpty && third.isEmpty && fourth.isEmpty { return withUTF8InPlace(first, body) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(utf8: first)
         scratch.append(utf8: second)
@@ -87,6 +89,15 @@ struct TicketText {
         scratch.append(utf8: fourth)
         return scratch.withUnsafeBufferPointer(body)
     }
+}
+
+/// Calls `body` with the UTF-8 of `text`, in place where the string holds it contiguous (any
+/// native string): `var copy = text` before `copy.withUTF8` would retain the text and release it.
+@inline(__always)
+func withUTF8InPlace<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var text = text
+    return text.withUTF8(body)
 }
 
 extension TicketDocumentSink {
@@ -97,6 +108,17 @@ extension TicketDocumentSink {
     }
 
     mutating func cell(_ label: Label, in language: Language) { cell(label(language)) }
+
+    mutating func run(_ style: TicketDocument.RunStyle, _ text: String) { run(style, TicketText(text)) }
+
+    mutating func run(_ style: TicketDocument.RunStyle, afterSpace text: String) { run(style, TicketText(" ", text)) }
+
+    /// A paragraph of one run of `text`.
+    mutating func paragraph(_ style: TicketDocument.RunStyle, _ text: String) {
+        beginParagraph()
+        run(style, text)
+        endParagraph()
+    }
 
     /// A paragraph of one run.
     mutating func paragraph(_ style: TicketDocument.RunStyle, _ text: TicketText) {
@@ -113,6 +135,14 @@ extension TicketDocumentSink {
     }
 
     /// A paragraph `label:` in bold, then `value` after a space.
+    mutating func labelled(_ label: Label, in language: Language, afterSpace value: String) {
+        beginParagraph()
+        run(.strong, label, in: language, colon: true)
+        run(.text, afterSpace: value)
+        endParagraph()
+    }
+
+    /// A paragraph `label:` in bold, then `value`.
     mutating func labelled(_ label: Label, in language: Language, _ value: TicketText) {
         beginParagraph()
         run(.strong, label, in: language, colon: true)

@@ -84,6 +84,16 @@ struct ADFCompactStream: TicketDocumentSink {
         run(mark, text)
     }
 
+    mutating func run(_ style: TicketDocument.RunStyle, _ text: String) {
+        lengthBound += text.utf8.count
+        run(ADFRenderer.TextMark(style), text)
+    }
+
+    mutating func run(_ style: TicketDocument.RunStyle, afterSpace text: String) {
+        lengthBound += 1 + text.utf8.count
+        run(ADFRenderer.TextMark(style), afterSpace: text)
+    }
+
     mutating func checklist(_ items: [String]) {
         for item in items { lengthBound += item.utf8.count + 5 }
         openNode(Bytes.bulletList)
@@ -239,14 +249,10 @@ struct ADFCompactStream: TicketDocumentSink {
     private mutating func run(_ mark: ADFRenderer.TextMark, _ text: TicketText) {
         if text.second.isEmpty && text.third.isEmpty && text.fourth.isEmpty { return run(mark, text.first) }
         let start = bytes.count
-        var first = text.first
-        var second = text.second
-        var third = text.third
-        var fourth = text.fourth
-        let written = first.withUTF8 { first in
-            second.withUTF8 { second in
-                third.withUTF8 { third in
-                    fourth.withUTF8 { fourth in
+        let written = withUTF8InPlace(text.first) { first in
+            withUTF8InPlace(text.second) { second in
+                withUTF8InPlace(text.third) { third in
+                    withUTF8InPlace(text.fourth) { fourth in
                         writeRun(Pieces(first, second, third, fourth), mark: mark, splittingLines: true)
                     }
                 }
@@ -258,10 +264,21 @@ struct ADFCompactStream: TicketDocumentSink {
     /// `run` of a text in one piece.
     private mutating func run(_ mark: ADFRenderer.TextMark, _ text: String) {
         let start = bytes.count
-        var utf8 = text
-        let written = utf8.withUTF8 { writeRun(Pieces($0), mark: mark, splittingLines: true) }
+        let written = withUTF8InPlace(text) { writeRun(Pieces($0), mark: mark, splittingLines: true) }
         if !written { rewriteInGeneral(from: start, text, mark: mark) }
     }
+
+    /// `run` of a space and `text`, read as one text.
+    private mutating func run(_ mark: ADFRenderer.TextMark, afterSpace text: String) {
+        if text.isEmpty { return run(mark, " ") }
+        let start = bytes.count
+        let written = withUTF8InPlace(text) { text in
+            Self.space.withUTF8Buffer { space in writeRun(Pieces(space, text), mark: mark, splittingLines: true) }
+        }
+        if !written { rewriteInGeneral(from: start, " " + text, mark: mark) }
+    }
+
+    private static let space: StaticString = " "
 
     /// Takes back what a run wrote from `start` on and writes `text` as `ADFRenderer.writeText` does.
     private mutating func rewriteInGeneral(from start: Int, _ text: String, mark: ADFRenderer.TextMark) {

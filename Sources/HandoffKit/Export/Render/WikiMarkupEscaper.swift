@@ -85,8 +85,7 @@ enum WikiMarkupEscaper {
     /// `escape`, written as the inside of a quoted CSV cell (quotes doubled), in the same pass;
     /// false, having written part of it, at a scalar that may be invisible (see `escapeJSON`).
     static func escapeCSV(_ text: String, multiline: Bool, into out: inout [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { escapeCSV(utf8: $0, multiline: multiline, into: &out) }
+        withUTF8InPlace(text) { escapeCSV(utf8: $0, multiline: multiline, into: &out) }
     }
 
     /// `escapeCSV` of the text whose UTF-8 is `bytes`.
@@ -99,8 +98,7 @@ enum WikiMarkupEscaper {
 
     /// Whether `text` holds a line break as `Character.isNewline` knows them.
     static func holdsLineBreak(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        withUTF8InPlace(text) { bytes in
             let ones: UInt64 = 0x0101_0101_0101_0101
             let lineBreaks = lineBreakBytes
             var index = 0
@@ -136,8 +134,7 @@ enum WikiMarkupEscaper {
     }
 
     static func escape(_ text: String, multiline: Bool, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
+        withUTF8InPlace(text) { bytes in
             kinds.withUnsafeBufferPointer { kinds in
                 escape(bytes, multiline: multiline, kinds: kinds, into: &out)
             }
@@ -156,8 +153,7 @@ enum WikiMarkupEscaper {
     /// written part of it, at a scalar that may be invisible: JSON escapes those only from the
     /// whole text, so the caller writes the wiki text first and then escapes it.
     static func escapeJSON(_ text: String, multiline: Bool, into out: inout [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { escapeJSON(utf8: $0, multiline: multiline, into: &out) }
+        withUTF8InPlace(text) { escapeJSON(utf8: $0, multiline: multiline, into: &out) }
     }
 
     /// `escapeJSON` of the text whose UTF-8 is `bytes`.

@@ -237,16 +237,47 @@ struct WikiMarkupStream: TicketDocumentSink {
     mutating func endBullets() { inItem = false }
 
     mutating func run(_ style: TicketDocument.RunStyle, _ text: TicketText) {
+        open(style)
+        write(text, multiline: style == .text && !inItem)
+        close(style)
+    }
+
+    /// `run(style, TicketText(text))`, as `write` writes a text in one piece.
+    mutating func run(_ style: TicketDocument.RunStyle, _ text: String) {
+        open(style)
+        escape(text, multiline: style == .text && !inItem)
+        close(style)
+    }
+
+    /// `run(style, TicketText(" ", text))`, as `write` writes a space and a text.
+    mutating func run(_ style: TicketDocument.RunStyle, afterSpace text: String) {
+        open(style)
+        if text.isEmpty {
+            escape(" ", multiline: style == .text && !inItem)
+        } else {
+            bytes.append(0x20)
+            escape(text, multiline: style == .text && !inItem)
+        }
+        close(style)
+    }
+
+    /// What a run of `style` starts with.
+    private mutating func open(_ style: TicketDocument.RunStyle) {
         switch style {
-        case .text: write(text, multiline: !inItem)
-        case .strong:
-            bytes.append(UInt8(ascii: "*"))
-            write(text, multiline: false)
-            bytes.append(UInt8(ascii: "*"))
+        case .text: break
+        case .strong: bytes.append(UInt8(ascii: "*"))
         case .code:
             bytes.append(UInt8(ascii: "{"))
             bytes.append(UInt8(ascii: "{"))
-            write(text, multiline: false)
+        }
+    }
+
+    /// What a run of `style` ends with.
+    private mutating func close(_ style: TicketDocument.RunStyle) {
+        switch style {
+        case .text: break
+        case .strong: bytes.append(UInt8(ascii: "*"))
+        case .code:
             bytes.append(UInt8(ascii: "}"))
             bytes.append(UInt8(ascii: "}"))
         }
