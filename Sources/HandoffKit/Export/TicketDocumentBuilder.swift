@@ -54,9 +54,9 @@ public struct TicketDocumentBuilder: Sendable {
             }
             sink.endBullets()
         }
-        func header(_ labels: Label...) {
+        func header(_ labels: [Label]) {
             sink.beginRow(header: true)
-            for label in labels { sink.cell(label, in: language) }
+            for index in labels.indices { sink.cell(labels[index], in: language) }
             sink.endRow()
         }
         // `cell(text ?? "")` without making the string.
@@ -87,24 +87,17 @@ public struct TicketDocumentBuilder: Sendable {
         subheading(Labels.deliverables)
         bullets(draft.scope.deliverables)
         subheading(Labels.requirements)
-        let requirements = draft.scope.requirements
-        if !requirements.contains(where: { !$0.text.isBlank }) {
-            notStated()
-        } else {
-            let groups: [(Priority?, Label)] = [
-                (.must, Labels.must), (.should, Labels.should), (.could, Labels.could), (.wont, Labels.wont),
-                (nil, Labels.unprioritised),
-            ]
-            for (priority, label) in groups {
-                func inGroup(_ index: Int) -> Bool {
-                    !requirements[index].text.isBlank && requirements[index].priority == priority
-                }
-                guard requirements.indices.contains(where: inGroup) else { continue }
+        draft.scope.requirements.withUnsafeBufferPointer { all in
+            // Each requirement told blank once, as the filter did.
+            let requirements = all.indices.filter { !all[$0].text.isBlank }
+            if requirements.isEmpty { return notStated() }
+            for (priority, label) in Self.requirementGroups {
+                guard requirements.contains(where: { all[$0].priority == priority }) else { continue }
                 sink.paragraph(.strong, label, in: language)
                 sink.beginBullets()
-                for index in requirements.indices where inGroup(index) {
+                for index in requirements where all[index].priority == priority {
                     // Not blank, so there.
-                    guard let text = requirements[index].text else { continue }
+                    guard let text = all[index].text else { continue }
                     sink.beginItem()
                     sink.run(.text, text)
                     sink.endItem()
@@ -118,27 +111,28 @@ public struct TicketDocumentBuilder: Sendable {
 
         heading(Labels.systems)
         // Each table's rows are told empty once: a record's emptiness is asked of every field.
-        let allSystems = draft.systems
-        let systems = allSystems.indices.filter { !allSystems[$0].isEmptyValue }
-        if systems.isEmpty {
-            notStated()
-        } else {
-            sink.beginTable()
-            header(Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner)
-            for index in systems {
-                sink.beginRow(header: false)
-                cell(allSystems[index].name)
-                cell(allSystems[index].change)
-                sink.cell(allSystems[index].data.joined(separator: ", "))
-                if let personal = allSystems[index].personalData {
-                    sink.cell(personal ? Labels.yes : Labels.no, in: language)
-                } else {
-                    sink.cell("")
+        draft.systems.withUnsafeBufferPointer { allSystems in
+            let systems = allSystems.indices.filter { !allSystems[$0].isEmptyValue }
+            if systems.isEmpty {
+                notStated()
+            } else {
+                sink.beginTable()
+                header(Self.systemsHeader)
+                for index in systems {
+                    sink.beginRow(header: false)
+                    cell(allSystems[index].name)
+                    cell(allSystems[index].change)
+                    sink.cell(allSystems[index].data.joined(separator: ", "))
+                    if let personal = allSystems[index].personalData {
+                        sink.cell(personal ? Labels.yes : Labels.no, in: language)
+                    } else {
+                        sink.cell("")
+                    }
+                    cell(allSystems[index].owner)
+                    sink.endRow()
                 }
-                cell(allSystems[index].owner)
-                sink.endRow()
+                sink.endTable()
             }
-            sink.endTable()
         }
 
         heading(Labels.timeline)
@@ -150,74 +144,82 @@ public struct TicketDocumentBuilder: Sendable {
         }
         labelled(Labels.dateReason, draft.timeline.reason, &written)
         if !written { notStated() }
-        let milestones = draft.timeline.milestones
-        if milestones.indices.contains(where: { !milestones[$0].isEmptyValue }) {
-            sink.beginTable()
-            header(Labels.date, Labels.milestone)
-            for index in milestones.indices where !milestones[index].isEmptyValue {
-                sink.beginRow(header: false)
-                if let date = milestones[index].date { sink.cell(date.description) } else { sink.cell("") }
-                cell(milestones[index].name)
-                sink.endRow()
+        draft.timeline.milestones.withUnsafeBufferPointer { milestones in
+            if milestones.indices.contains(where: { !milestones[$0].isEmptyValue }) {
+                sink.beginTable()
+                header(Self.milestonesHeader)
+                for index in milestones.indices where !milestones[index].isEmptyValue {
+                    sink.beginRow(header: false)
+                    if let date = milestones[index].date { sink.cell(date.description) } else { sink.cell("") }
+                    cell(milestones[index].name)
+                    sink.endRow()
+                }
+                sink.endTable()
             }
-            sink.endTable()
         }
 
         heading(Labels.success)
         labelled(Labels.kgi, draft.success.kgi, &written)
-        let allMetrics = draft.success.metrics
-        let metrics = allMetrics.indices.filter { !allMetrics[$0].isEmptyValue }
-        if metrics.isEmpty {
-            notStated()
-        } else {
-            sink.beginTable()
-            header(Labels.metric, Labels.baseline, Labels.target, Labels.source, Labels.tracking, Labels.reviewOn, Labels.owner)
-            for index in metrics {
-                sink.beginRow(header: false)
-                cell(allMetrics[index].name)
-                cell(allMetrics[index].baseline?.text)
-                cell(allMetrics[index].target?.text)
-                cell(allMetrics[index].source)
-                cell(allMetrics[index].tracking)
-                if let date = allMetrics[index].reviewOn { sink.cell(date.description) } else { sink.cell("") }
-                cell(allMetrics[index].owner)
-                sink.endRow()
+        draft.success.metrics.withUnsafeBufferPointer { allMetrics in
+            let metrics = allMetrics.indices.filter { !allMetrics[$0].isEmptyValue }
+            if metrics.isEmpty {
+                notStated()
+            } else {
+                sink.beginTable()
+                header(Self.metricsHeader)
+                for index in metrics {
+                    sink.beginRow(header: false)
+                    cell(allMetrics[index].name)
+                    cell(allMetrics[index].baseline?.text)
+                    cell(allMetrics[index].target?.text)
+                    cell(allMetrics[index].source)
+                    cell(allMetrics[index].tracking)
+                    if let date = allMetrics[index].reviewOn { sink.cell(date.description) } else { sink.cell("") }
+                    cell(allMetrics[index].owner)
+                    sink.endRow()
+                }
+                sink.endTable()
             }
-            sink.endTable()
         }
 
         heading(Labels.stakeholders)
-        let allStakeholders = draft.stakeholders
-        let stakeholders = allStakeholders.indices.filter { !allStakeholders[$0].isEmptyValue }
-        if stakeholders.isEmpty {
-            notStated()
-        } else {
-            sink.beginTable()
-            header(Labels.role, Labels.name, Labels.email)
-            for index in stakeholders {
-                sink.beginRow(header: false)
-                if let role = allStakeholders[index].role { sink.cell(Labels.role(role), in: language) } else { sink.cell("") }
-                cell(allStakeholders[index].name)
-                cell(allStakeholders[index].email)
-                sink.endRow()
+        draft.stakeholders.withUnsafeBufferPointer { allStakeholders in
+            let stakeholders = allStakeholders.indices.filter { !allStakeholders[$0].isEmptyValue }
+            if stakeholders.isEmpty {
+                notStated()
+            } else {
+                sink.beginTable()
+                header(Self.stakeholdersHeader)
+                for index in stakeholders {
+                    sink.beginRow(header: false)
+                    if let role = allStakeholders[index].role {
+                        sink.cell(Labels.role(role), in: language)
+                    } else {
+                        sink.cell("")
+                    }
+                    cell(allStakeholders[index].name)
+                    cell(allStakeholders[index].email)
+                    sink.endRow()
+                }
+                sink.endTable()
             }
-            sink.endTable()
         }
 
         heading(Labels.risksAndChange)
-        let allRisks = draft.risks
-        let risks = allRisks.indices.filter { !allRisks[$0].isEmptyValue }
-        let hasRisks = !risks.isEmpty
-        if hasRisks {
-            sink.beginTable()
-            header(Labels.risk, Labels.mitigation)
-            for index in risks {
-                sink.beginRow(header: false)
-                cell(allRisks[index].text)
-                cell(allRisks[index].mitigation)
-                sink.endRow()
+        let hasRisks = draft.risks.withUnsafeBufferPointer { allRisks in
+            let risks = allRisks.indices.filter { !allRisks[$0].isEmptyValue }
+            if !risks.isEmpty {
+                sink.beginTable()
+                header(Self.risksHeader)
+                for index in risks {
+                    sink.beginRow(header: false)
+                    cell(allRisks[index].text)
+                    cell(allRisks[index].mitigation)
+                    sink.endRow()
+                }
+                sink.endTable()
             }
-            sink.endTable()
+            return !risks.isEmpty
         }
         written = false
         labelled(Labels.iterations, draft.change.iterations, &written)
@@ -233,25 +235,30 @@ public struct TicketDocumentBuilder: Sendable {
         let allCriteria = draft.testing.acceptanceCriteria
         if allCriteria.contains(where: { !$0.isEmptyValue }) {
             // Most drafts' criteria are all given: the list is handed on as it is, not filtered again.
-            sink.checklist(allCriteria.contains(where: \.isEmptyValue) ? allCriteria.filter { !$0.isEmptyValue } : allCriteria)
+            sink.checklist(
+                allCriteria.contains(where: \.isEmptyValue) ? allCriteria.filter { !$0.isEmptyValue } : allCriteria)
         } else {
             notStated()
         }
         labelled(Labels.qaNotes, draft.testing.qaNotes, &written)
 
-        let questions = draft.review.questions
-        if questions.indices.contains(where: { !questions[$0].text.isBlank }) {
-            heading(Labels.itQuestions)
-            sink.beginBullets()
-            for index in questions.indices where !questions[index].text.isBlank {
-                sink.beginItem()
-                sink.run(.strong, questions[index].isOpen ? Labels.open : Labels.answered, in: language, colon: true)
-                let by = questions[index].by.map { " (\($0))" } ?? ""
-                sink.run(.text, TicketText(" ", questions[index].text ?? "", by))
-                if let answer = questions[index].answer, !answer.isEmptyValue { sink.run(.text, TicketText(" → ", answer)) }
-                sink.endItem()
+        draft.review.questions.withUnsafeBufferPointer { questions in
+            if questions.indices.contains(where: { !questions[$0].text.isBlank }) {
+                heading(Labels.itQuestions)
+                sink.beginBullets()
+                for index in questions.indices where !questions[index].text.isBlank {
+                    sink.beginItem()
+                    sink.run(
+                        .strong, questions[index].isOpen ? Labels.open : Labels.answered, in: language, colon: true)
+                    let by = questions[index].by.map { " (\($0))" } ?? ""
+                    sink.run(.text, TicketText(" ", questions[index].text ?? "", by))
+                    if let answer = questions[index].answer, !answer.isEmptyValue {
+                        sink.run(.text, TicketText(" → ", answer))
+                    }
+                    sink.endItem()
+                }
+                sink.endBullets()
             }
-            sink.endBullets()
         }
 
         if bodyOnly { return }
@@ -265,17 +272,33 @@ public struct TicketDocumentBuilder: Sendable {
         sink.paragraph(.text, provenance)
         if options.includeSource {
             heading(Labels.sourceDraft)
-            sink.code(language: "yaml", title: TicketDocument.sourceTitle, utf8: item.sourceYAMLBytes ?? SourceBlock.yamlBytes(for: draft))
+            sink.code(
+                language: "yaml", title: TicketDocument.sourceTitle,
+                utf8: item.sourceYAMLBytes ?? SourceBlock.yamlBytes(for: draft))
         }
     }
+
+    /// The requirement groups, in the order written, and their labels.
+    private static let requirementGroups: [(Priority?, Label)] = [
+        (.must, Labels.must), (.should, Labels.should), (.could, Labels.could), (.wont, Labels.wont),
+        (nil, Labels.unprioritised),
+    ]
+
+    // The tables' header rows, made once rather than as an array a table.
+    private static let systemsHeader = [Labels.system, Labels.change, Labels.data, Labels.personalData, Labels.owner]
+    private static let milestonesHeader = [Labels.date, Labels.milestone]
+    private static let metricsHeader = [
+        Labels.metric, Labels.baseline, Labels.target, Labels.source, Labels.tracking, Labels.reviewOn, Labels.owner,
+    ]
+    private static let stakeholdersHeader = [Labels.role, Labels.name, Labels.email]
+    private static let risksHeader = [Labels.risk, Labels.mitigation]
 
     /// The open findings of `report`, each read where it lies in the report.
     private func writeFindings<Sink: TicketDocumentSink>(
         _ report: borrowing ReadinessReport, _ language: Language, into sink: inout Sink
     ) {
         sink.heading(level: 2, Labels.findings, in: language)
-        let findings = report.findings
-        if findings.isEmpty {
+        if report.findings.isEmpty {
             sink.paragraph(.text, Labels.noFindings, in: language)
             return
         }
@@ -286,13 +309,15 @@ public struct TicketDocumentBuilder: Sendable {
         sink.run(.text, TicketText(" · ", score))
         sink.endParagraph()
         sink.beginBullets()
-        for index in findings.indices {
-            sink.beginItem()
-            sink.run(.strong, findings[index].severity.label(language))
-            sink.run(.text, " ")
-            sink.run(.code, findings[index].field)
-            sink.run(.text, TicketText(" ", findings[index].message, " → ", findings[index].question))
-            sink.endItem()
+        report.findings.withUnsafeBufferPointer { findings in
+            for index in findings.indices {
+                sink.beginItem()
+                sink.run(.strong, findings[index].severity.label(language))
+                sink.run(.text, " ")
+                sink.run(.code, findings[index].field)
+                sink.run(.text, TicketText(" ", findings[index].message, " → ", findings[index].question))
+                sink.endItem()
+            }
         }
         sink.endBullets()
     }
