@@ -17,11 +17,10 @@ enum EachDraft {
     /// `OrderedBatches.init(jobs:batchSize:worker:deliver:)`); `handle` gets what was prepared
     /// for each draft, in input order, on this thread. The draft itself stays on the worker,
     /// which frees it: `prepare` passes on what `handle` needs of it (memory a thread frees that
-    /// another allocated costs the allocator more, and its counts bounce between the cores). It
-    /// takes the draft to keep: what it moves out is not copied (a retain of every string).
+    /// another allocated costs the allocator more, and its counts bounce between the cores).
     static func run<Prepared: Sendable>(
         _ arguments: [String], store: StoreLocation, jobs: Int?,
-        preparer: @escaping @Sendable () -> (consuming LoadedDraft) -> Prepared,
+        preparer: @escaping @Sendable () -> (LoadedDraft) -> Prepared,
         handle: @escaping (DraftSource, Prepared) throws -> Int32
     ) throws -> Int32 {
         var worst: Int32 = ExitStatus.done
@@ -39,8 +38,7 @@ enum EachDraft {
                         var outcomes: [Outcome<Prepared>] = []
                         outcomes.reserveCapacity(results.count)
                         while let result = results.popLast() {
-                            // Consumed, so that the draft moves on into `prepare` instead of a copy.
-                            switch consume result {
+                            switch result {
                             case .success(let loaded):
                                 outcomes.append(.prepared(source, prepare(loaded)))
                             case .failure(let error): outcomes.append(.unreadable(error.description))

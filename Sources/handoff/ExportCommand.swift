@@ -113,7 +113,7 @@ struct ExportCommand: ParsableCommand {
                 // Per batch on its thread: the context's per-draft copies count references on
                 // this thread's own settings object.
                 let context = context.forWorker()
-                return { (loaded: consuming LoadedDraft) -> Checked in
+                return { loaded -> Checked in
                     let report = Readiness.check(loaded.draft, in: context.reporting(in: language ?? loaded.draft.language))
                     if !report.isReady && !force {
                         return .refused(Terminal.errorText(ReviewRenderer().exportRefusal(loaded, report)))
@@ -121,9 +121,8 @@ struct ExportCommand: ParsableCommand {
                     // A stored draft is labelled with the revision it holds (the journal's, as the
                     // store reconciles them).
                     let revision = loaded.revision.map { "revision \($0)" }
-                    // The draft moves into the item: `loaded.draft` would be a copy of it.
                     let item = ExportItem(
-                        draft: loaded.takeDraft(), report: report, revision: revision, digestingNow: exporter.namesDrafts,
+                        draft: loaded.draft, report: report, revision: revision, digestingNow: exporter.namesDrafts,
                         writingSource: exporter.namesDrafts && options.includeSource)
                     return .rendered(exporter.render(item, options: options), storedRevision: loaded.revision)
                 }
