@@ -56,7 +56,10 @@ public struct TicketDocumentBuilder: Sendable {
         }
         func header(_ labels: [Label]) {
             sink.beginRow(header: true)
-            for index in labels.indices { sink.cell(labels[index], in: language) }
+            // Each label read where it lies, not retained out of the array.
+            labels.withUnsafeBufferPointer { labels in
+                for index in labels.indices { sink.cell(labels[index], in: language) }
+            }
             sink.endRow()
         }
         // `cell(text ?? "")` without making the string.

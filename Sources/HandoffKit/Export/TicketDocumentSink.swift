@@ -83,10 +83,11 @@ struct TicketText {
     func withUTF8<Result>(scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if second.isEmpty && third.isEmpty && fourth.isEmpty { return withUTF8InPlace(first, body) }
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(utf8: first)
-        scratch.append(utf8: second)
-        scratch.append(utf8: third)
-        scratch.append(utf8: fourth)
+        // Each piece's bytes in place: `append(utf8:)` copies the string into a var first.
+        withUTF8InPlace(first) { scratch.append(bytes: $0) }
+        withUTF8InPlace(second) { scratch.append(bytes: $0) }
+        withUTF8InPlace(third) { scratch.append(bytes: $0) }
+        withUTF8InPlace(fourth) { scratch.append(bytes: $0) }
         return scratch.withUnsafeBufferPointer(body)
     }
 }
