@@ -69,14 +69,21 @@ public struct ExportItem: Sendable {
     ///     write the whole draft once more only to hash it.
     ///   - writingSource: the digest's walk of the draft also writes the source block's YAML, which
     ///     the description then takes from the item (one walk instead of two).
+    ///   - escapingSourceForJSON: that YAML is written JSON-escaped, for a format whose description
+    ///     holds it in a JSON string (`ExportFormat.escapesSourceForJSON`), which then copies it
+    ///     in as it is instead of escaping it again.
     public init(
-        draft: Draft, report: ReadinessReport, revision: String? = nil, digestingNow: Bool = true, writingSource: Bool = false
+        draft: Draft, report: ReadinessReport, revision: String? = nil, digestingNow: Bool = true, writingSource: Bool = false,
+        escapingSourceForJSON: Bool = false
     ) {
         self.draft = draft
         self.report = report
         namedRevision = revision
         guard revision == nil && digestingNow else { return }
-        if writingSource, let both = SourceBlock.yamlBytesAndDigest(for: draft) {
+        if writingSource && escapingSourceForJSON, let written = SourceBlock.yamlEscapedForJSONAndDigest(for: draft) {
+            digest = written.digest
+            sourceYAMLEscapedForJSON = (written.escaped, written.count)
+        } else if writingSource, let both = SourceBlock.yamlBytesAndDigest(for: draft) {
             (digest, sourceYAMLBytes) = both
         } else {
             digest = ContentDigest.of(draft)
@@ -85,6 +92,15 @@ public struct ExportItem: Sendable {
 
     /// `SourceBlock.yaml(for: draft)`'s UTF-8 when it was written with the digest.
     private(set) var sourceYAMLBytes: [UInt8]?
+
+    /// `SourceBlock.yaml(for: draft)` JSON-escaped (as `JSONWriter.writeEscaped(utf8:into:)`
+    /// escapes it, which gave no escape that needs the whole text), and its length in UTF-8
+    /// unescaped, when it was written so with the digest.
+    private(set) var sourceYAMLEscapedForJSON: (bytes: [UInt8], count: Int)?
+
+    /// The length in UTF-8 of the source block's YAML, when the item holds it in either form: for
+    /// the room an export makes for it.
+    var sourceYAMLCount: Int? { sourceYAMLBytes?.count ?? sourceYAMLEscapedForJSON?.count }
 
     /// The revision as given, nil when the draft is named by its digest.
     private var namedRevision: String?
