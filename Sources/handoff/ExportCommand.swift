@@ -123,7 +123,8 @@ struct ExportCommand: ParsableCommand {
                     let revision = loaded.revision.map { "revision \($0)" }
                     let item = ExportItem(
                         draft: loaded.draft, report: report, revision: revision, digestingNow: exporter.namesDrafts,
-                        writingSource: exporter.namesDrafts && options.includeSource)
+                        writingSource: exporter.namesDrafts && options.includeSource,
+                        escapingSourceForJSON: format.escapesSourceForJSON)
                     return .rendered(exporter.render(item, options: options), storedRevision: loaded.revision)
                 }
             },

@@ -6,6 +6,10 @@ struct ByteBuffer: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// The bytes that JSON escapes added to what was written (`\n` is one more than the line feed
+    /// it stands for), counted by the writers that escape as they go: `count` less these is the
+    /// length of the text unescaped, which a reader of the escaped bytes would have to scan for.
+    var addedByEscapes = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)

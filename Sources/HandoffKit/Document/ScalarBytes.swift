@@ -73,6 +73,8 @@ enum YAMLScalarBytes {
         /// Something only `YAMLWriter` writes: a control, a scalar to escape, an invisible one, a
         /// guarded sequence.
         static let handedOver: UInt8 = 8
+        /// A quote or a backslash, which JSON escapes (looked for only when escaping for JSON).
+        static let jsonEscape: UInt8 = 16
     }
 
     /// Writes what follows `key:` or `-` for the string `text` (its UTF-8 in `bytes`, not empty),
@@ -90,7 +92,8 @@ enum YAMLScalarBytes {
         guard count > 0, count <= YAMLWriter.longLineBytes, guards.isEmpty || guards.startAtBraces else {
             return handOver(text, indent: indent, guards: guards, escapingForJSON: escapingForJSON, into: &out)
         }
-        let found = scan(bytes, guards: guards)
+        // Two scans, each with its question fixed: the YAML alone, or also what JSON escapes.
+        let found = escapingForJSON ? scan(bytes, guards: guards, json: true) : scan(bytes, guards: guards, json: false)
         if found & Found.handedOver != 0 {
             return handOver(text, indent: indent, guards: guards, escapingForJSON: escapingForJSON, into: &out)
         }
@@ -102,16 +105,26 @@ enum YAMLScalarBytes {
             if first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 {
                 return handOver(text, indent: indent, guards: guards, escapingForJSON: escapingForJSON, into: &out)
             }
-            writeLiteralBlock(base, count: count, indent: indent, escapingForJSON: escapingForJSON, into: &out)
+            let escapingLines = escapingForJSON && found & (Found.jsonEscape | Found.tab) != 0
+            writeLiteralBlock(
+                base, count: count, indent: indent, escapingForJSON: escapingForJSON, escapingLines: escapingLines, into: &out)
             return true
         }
         guard found & (Found.tab | Found.indicatorPair) == 0, YAMLWriter.plainShapeAllowed(bytes) else {
             return handOver(text, indent: indent, guards: guards, escapingForJSON: escapingForJSON, into: &out)
         }
-        if escapingForJSON {
+        if escapingForJSON && found & Found.jsonEscape != 0 {
             out.append(0x20)
             // What the scan let through holds no invisible scalar: only quotes and backslashes change.
             _ = JSONStringBytes.writeEscaped(bytes, quoted: false, into: &out)
+            newline(escapingForJSON: true, into: &out)
+            return true
+        }
+        // Nothing that JSON escapes but the line break.
+        if escapingForJSON {
+            out.reserve(count + 3)
+            out.appendReserved(0x20)
+            out.appendReserved(base, count: count)
             newline(escapingForJSON: true, into: &out)
             return true
         }
@@ -129,6 +142,7 @@ enum YAMLScalarBytes {
             out.reserve(2)
             out.appendReserved(0x5C)
             out.appendReserved(UInt8(ascii: "n"))
+            out.addedByEscapes += 1
         } else {
             out.append(0x0A)
         }
@@ -146,12 +160,14 @@ enum YAMLScalarBytes {
         var escaped: [UInt8] = []
         let complete = written.withUnsafeBufferPointer { JSONWriter.writeEscaped(utf8: $0, into: &escaped) }
         out.append(escaped)
+        out.addedByEscapes += escaped.count - written.count
         return complete
     }
 
-    /// One pass over the text; stops once it is to be handed over.
+    /// One pass over the text; stops once it is to be handed over. `json`: also notes a quote or
+    /// a backslash (`Found.jsonEscape`).
     @inline(__always)
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, guards: YAMLWriter.Guards) -> UInt8 {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, guards: YAMLWriter.Guards, json: Bool) -> UInt8 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let base = bytes.baseAddress!
         let count = bytes.count
@@ -162,7 +178,14 @@ enum YAMLScalarBytes {
         while index < count {
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let flags = ScalarBytes.flaggedBytes(word, 0x3A &* ones, 0x23 &* ones, 0x7B &* ones)
+                var flags = ScalarBytes.flaggedBytes(word, 0x3A &* ones, 0x23 &* ones, 0x7B &* ones)
+                if json {
+                    // Quotes and backslashes too (zero bytes of the word with each): the lowest
+                    // flag stays exact.
+                    let quotes = word ^ (0x22 &* ones)
+                    let backslashes = word ^ (0x5C &* ones)
+                    flags |= ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes) & 0x8080_8080_8080_8080
+                }
                 if flags == 0 {
                     index += 8
                     continue
@@ -172,6 +195,7 @@ enum YAMLScalarBytes {
             let byte = base[index]
             if byte < 0x80 {
                 switch byte {
+                case 0x22, 0x5C: if json { found |= Found.jsonEscape }
                 case 0x0A: found |= Found.lineFeed
                 case 0x09: found |= Found.tab
                 case 0x3A: if index + 1 < count && base[index + 1] == 0x20 { found |= Found.indicatorPair }
@@ -203,9 +227,11 @@ enum YAMLScalarBytes {
     }
 
     /// ` |` with its chomping indicator, then each line indented (empty lines left empty), as
-    /// `YAMLWriter` writes a literal block.
+    /// `YAMLWriter` writes a literal block; with `escapingForJSON`, its line breaks JSON-escaped,
+    /// and its lines too when `escapingLines` (the text holds a tab, a quote or a backslash).
     private static func writeLiteralBlock(
-        _ base: UnsafePointer<UInt8>, count: Int, indent: Int, escapingForJSON: Bool, into out: inout ByteBuffer
+        _ base: UnsafePointer<UInt8>, count: Int, indent: Int, escapingForJSON: Bool, escapingLines: Bool,
+        into out: inout ByteBuffer
     ) {
         let endsInBreak = base[count - 1] == 0x0A
         out.reserve(4)
@@ -226,7 +252,7 @@ enum YAMLScalarBytes {
             out.reserve(pad + length + 2)
             if length > 0 {
                 out.appendReservedSpaces(pad)
-                if escapingForJSON {
+                if escapingLines {
                     // A tab, a quote or a backslash; what the scan let through holds no invisible scalar.
                     _ = JSONStringBytes.writeEscaped(UnsafeBufferPointer(start: base + lineStart, count: length), quoted: false, into: &out)
                 } else {
@@ -333,6 +359,7 @@ enum JSONStringBytes {
             ByteTables.copy(base + runStart, to: target + fill, count: count - runStart)
             fill += count - runStart
         }
+        out.addedByEscapes += fill - (quoted ? 1 : 0) - count
         if quoted {
             target[fill] = 0x22
             fill += 1

@@ -23,6 +23,16 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// Formats whose description holds the source block in a JSON string (the importer's and
+    /// REST v2's wiki text, REST v3's code block text): the items are made with the YAML written
+    /// JSON-escaped (`ExportItem.init(escapingSourceForJSON:)`).
+    public var escapesSourceForJSON: Bool {
+        switch self {
+        case .jiraImport, .jiraV2, .jiraV3, .jiraV3Bulk: return true
+        case .csv, .markdown, .yaml, .json: return false
+        }
+    }
+
     /// Formats that become Jira issues, and so must be ready unless forced.
     public var isJira: Bool {
         switch self {
@@ -168,7 +178,7 @@ func wikiDescription(_ item: ExportItem, options: ExportOptions) throws(ExportEr
 /// `wikiDescription`'s UTF-8, which the exports copy into their own bytes.
 func wikiDescriptionBytes(_ item: ExportItem, options: ExportOptions) throws(ExportError) -> [UInt8] {
     // Written as the builder goes, not from a `TicketDocument` built and freed for the purpose.
-    var stream = WikiMarkupStream(capacity: 4096 + (item.sourceYAMLBytes?.count ?? 4096))
+    var stream = WikiMarkupStream(capacity: 4096 + (item.sourceYAMLCount ?? 4096))
     TicketDocumentBuilder(options: options).write(item, into: &stream)
     let text = stream.finish()
     try ExportError.checkLength(utf8: text, of: item)

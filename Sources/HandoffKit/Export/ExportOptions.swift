@@ -159,30 +159,50 @@ public struct ExportItem: Sendable {
     ///     write the whole draft once more only to hash it.
     ///   - writingSource: the digest's walk of the draft also writes the source block's YAML, which
     ///     the description then takes from the item (one walk instead of two).
+    ///   - escapingSourceForJSON: that YAML is written JSON-escaped, for a format whose description
+    ///     holds it in a JSON string (`ExportFormat.escapesSourceForJSON`), which then copies it
+    ///     in as it is instead of escaping it again.
     public init(
         draft: consuming Draft, report: ReadinessReport, revision: String? = nil, digestingNow: Bool = true,
-        writingSource: Bool = false
+        writingSource: Bool = false, escapingSourceForJSON: Bool = false
     ) {
         var digest: String?
-        var sourceYAMLBytes: [UInt8]?
+        var source = SourceYAML()
         if revision == nil && digestingNow {
-            if writingSource, let both = SourceBlock.yamlBytesAndDigest(for: draft) {
-                (digest, sourceYAMLBytes) = both
+            if writingSource && escapingSourceForJSON, let written = SourceBlock.yamlEscapedForJSONAndDigest(for: draft) {
+                digest = written.digest
+                source.escapedForJSON = (written.escaped, written.count)
+            } else if writingSource, let both = SourceBlock.yamlBytesAndDigest(for: draft) {
+                (digest, source.bytes) = both
             } else {
                 digest = ContentDigest.of(draft)
             }
         }
-        storage = Storage(
-            draft: draft, report: report, namedRevision: revision, digest: digest, sourceYAMLBytes: sourceYAMLBytes)
+        storage = Storage(draft: draft, report: report, namedRevision: revision, digest: digest, source: source)
     }
 
     /// `SourceBlock.yaml(for: draft)`'s UTF-8 when it was written with the digest.
-    var sourceYAMLBytes: [UInt8]? { storage.sourceYAMLBytes }
+    var sourceYAMLBytes: [UInt8]? { storage.source.bytes }
+
+    /// `SourceBlock.yaml(for: draft)` JSON-escaped (as `JSONWriter.writeEscaped(utf8:into:)`
+    /// escapes it, which gave no escape that needs the whole text), and its length in UTF-8
+    /// unescaped, when it was written so with the digest.
+    var sourceYAMLEscapedForJSON: (bytes: [UInt8], count: Int)? { storage.source.escapedForJSON }
+
+    /// The length in UTF-8 of the source block's YAML, when the item holds it in either form: for
+    /// the room an export makes for it.
+    var sourceYAMLCount: Int? { storage.source.bytes?.count ?? storage.source.escapedForJSON?.count }
 
     private var contentDigest: String { storage.digest ?? ContentDigest.of(storage.draft) }
 
     /// A stable id for Jira's importer and for sub-task links: the draft id, else a digest.
     public var externalID: String { storage.draft.id ?? "draft-" + contentDigest.prefix(12) }
+
+    /// The source block's YAML as the digest's walk wrote it, in one form or the other (or none).
+    private struct SourceYAML {
+        var bytes: [UInt8]?
+        var escapedForJSON: (bytes: [UInt8], count: Int)?
+    }
 
     /// The item behind one reference: an item is handed to the exporter, kept by its rendered part
     /// for the writer and read by closures, and a copy of the fields themselves would retain every
@@ -199,14 +219,14 @@ public struct ExportItem: Sendable {
         var namedRevision: String?
         /// `ContentDigest.of(draft)`, made at `init` unless it was told not to.
         let digest: String?
-        let sourceYAMLBytes: [UInt8]?
+        let source: SourceYAML
 
-        init(draft: consuming Draft, report: ReadinessReport, namedRevision: String?, digest: String?, sourceYAMLBytes: [UInt8]?) {
+        init(draft: consuming Draft, report: ReadinessReport, namedRevision: String?, digest: String?, source: SourceYAML) {
             self.draft = draft
             self.report = report
             self.namedRevision = namedRevision
             self.digest = digest
-            self.sourceYAMLBytes = sourceYAMLBytes
+            self.source = source
         }
     }
 
@@ -214,7 +234,7 @@ public struct ExportItem: Sendable {
         if !isKnownUniquelyReferenced(&storage) {
             storage = Storage(
                 draft: storage.draft, report: storage.report, namedRevision: storage.namedRevision, digest: storage.digest,
-                sourceYAMLBytes: storage.sourceYAMLBytes)
+                source: storage.source)
         }
     }
 }

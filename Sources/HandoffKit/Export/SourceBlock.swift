@@ -41,6 +41,20 @@ public enum SourceBlock {
         return (ContentHash.hex(written.hash), written.bytes)
     }
 
+    /// `yamlBytesAndDigest` for a description that is a JSON string (or holds one): the YAML
+    /// written JSON-escaped as `JSONWriter.writeEscaped(utf8:into:)` escapes it, in the walk that
+    /// hashes the draft, rather than written and then escaped; with the YAML's length unescaped.
+    /// Nil where `yamlBytesAndDigest` is, and for YAML whose escape needs the whole text (a scalar
+    /// that may be invisible): the caller then takes `yamlBytesAndDigest`.
+    static func yamlEscapedForJSONAndDigest(for draft: Draft) -> (digest: String, escaped: [UInt8], count: Int)? {
+        guard draft.format == nil || draft.format == HandoffVersion.draftFormat else { return nil }
+        let syntax = WritePlan.Syntax.yamlEscapedForJSON(guards: guards, digesting: true)
+        guard var written = planned(draft, syntax, hashingAddedFormat: false) else { return nil }
+        // The YAML's last line break, which the source block leaves out, is the escape's two bytes.
+        written.bytes.removeLast(2)
+        return (ContentHash.hex(written.hash), written.bytes, written.unescapedCount - 1)
+    }
+
     /// Appends `yamlBytes(for: draft)` JSON-escaped, without quotes, as
     /// `JSONWriter.writeEscaped(utf8:into:)` appends it, and returns what that returns (false,
     /// with part of it appended, at a scalar that may be invisible): for a JSON string that holds
@@ -63,7 +77,7 @@ public enum SourceBlock {
     /// - Parameter hashingAddedFormat: false leaves a format the draft did not have out of the hash.
     static func planned(
         _ draft: Draft, _ syntax: WritePlan.Syntax, hashingAddedFormat: Bool = true, capacity: Int = 4096
-    ) -> (bytes: [UInt8], hash: UInt64)? {
+    ) -> (bytes: [UInt8], hash: UInt64, unescapedCount: Int)? {
         withUnsafePointer(to: draft) { pointer in
             guard draft.format == nil else { return WritePlan.draft.write(pointer, syntax, capacity: capacity) }
             return withUnsafePointer(to: formatOnly) { format in

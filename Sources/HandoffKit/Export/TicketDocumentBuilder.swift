@@ -275,9 +275,15 @@ public struct TicketDocumentBuilder: Sendable {
         sink.paragraph(.text, provenance)
         if options.includeSource {
             heading(Labels.sourceDraft)
-            sink.code(
-                language: "yaml", title: TicketDocument.sourceTitle,
-                utf8: item.sourceYAMLBytes ?? SourceBlock.yamlBytes(for: draft))
+            // A sink that writes the code JSON-escaped takes the YAML as the item may hold it,
+            // escaped in the walk that wrote it; any other, or an item without it, the YAML.
+            let title = TicketDocument.sourceTitle
+            if let escaped = item.sourceYAMLEscapedForJSON,
+                sink.code(language: "yaml", title: title, escapedForJSON: escaped.bytes, utf8Count: escaped.count)
+            {
+                return
+            }
+            sink.code(language: "yaml", title: title, utf8: item.sourceYAMLBytes ?? SourceBlock.yamlBytes(for: draft))
         }
     }
 

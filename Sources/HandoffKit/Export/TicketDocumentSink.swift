@@ -32,6 +32,11 @@ protocol TicketDocumentSink {
     mutating func quote(_ text: String)
     /// Verbatim text given as its UTF-8 (the source draft's YAML, written as bytes).
     mutating func code(language: String, title: String, utf8 text: [UInt8])
+    /// `code(language:title:utf8:)` of the text whose JSON escape (as `JSONWriter.writeEscaped`
+    /// escapes it, complete) is `escaped` and whose UTF-8 is `utf8Count` bytes long, for a sink
+    /// that would write the text JSON-escaped: it copies the escape in. False, having written
+    /// nothing, for any other sink (the default): the caller then gives it the text.
+    mutating func code(language: String, title: String, escapedForJSON escaped: [UInt8], utf8Count: Int) -> Bool
     /// `heading(level:_:)` of `label` in `language`. The labels are the same for every draft, so
     /// a stream may write bytes it escaped once; the others take the text (the default).
     mutating func heading(level: Int, _ label: Label, in language: Language)
@@ -103,6 +108,8 @@ func withUTF8InPlace<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>
 
 extension TicketDocumentSink {
     mutating func heading(level: Int, _ label: Label, in language: Language) { heading(level: level, label(language)) }
+
+    mutating func code(language: String, title: String, escapedForJSON escaped: [UInt8], utf8Count: Int) -> Bool { false }
 
     mutating func run(_ style: TicketDocument.RunStyle, _ label: Label, in language: Language, colon: Bool) {
         run(style, TicketText(label(language), colon ? ":" : ""))

@@ -18,9 +18,12 @@ struct PlanWriter: ~Copyable {
     private let guards: YAMLWriter.Guards
     private let steps: UnsafePointer<WritePlan.Step>
     private let others: [(UnsafeRawPointer) -> Value?]
+    /// Lists are read through `ArrayInPlace`.
+    private let arraysInPlace: Bool
 
     init(
-        _ syntax: WritePlan.Syntax, steps: UnsafePointer<WritePlan.Step>, others: [(UnsafeRawPointer) -> Value?], capacity: Int
+        _ syntax: WritePlan.Syntax, steps: UnsafePointer<WritePlan.Step>, others: [(UnsafeRawPointer) -> Value?],
+        arraysInPlace: Bool, capacity: Int
     ) {
         // The buffer first: assigned after the other members, the optimizer took it for a
         // reassignment and freed the memory it had not yet allocated.
@@ -49,10 +52,26 @@ struct PlanWriter: ~Copyable {
         self.guards = guards
         self.steps = steps
         self.others = others
+        self.arraysInPlace = arraysInPlace
     }
 
     /// The bytes written.
     func bytes() -> [UInt8] { out.bytes() }
+
+    /// Where the writing stands, for `takeBack`.
+    private var mark: (count: Int, hash: UInt64, addedByEscapes: Int) { (out.count, hash, out.addedByEscapes) }
+
+    /// Forgets what was written since `mark` (a member that turned out to hold nothing).
+    @inline(__always)
+    private mutating func takeBack(to mark: (count: Int, hash: UInt64, addedByEscapes: Int)) {
+        out.truncate(to: mark.count)
+        out.addedByEscapes = mark.addedByEscapes
+        hash = mark.hash
+    }
+
+    /// How many bytes were written, less what JSON escapes added: the length of the YAML that
+    /// `.yamlEscapedForJSON` wrote escaped.
+    var unescapedCount: Int { out.count - out.addedByEscapes }
 
     /// The root record as a map; an empty one as `{}`, as `Record.writeRecord` writes it.
     mutating func writeRoot(_ record: UnsafeRawPointer, _ range: Range<Int>, firstFieldFrom: UnsafeRawPointer?, hashingFirst: Bool) {
@@ -106,20 +125,19 @@ struct PlanWriter: ~Copyable {
         let field = record + step.pointee.offset
         switch step.pointee.kind {
         case .text:
-            guard let text = field.assumingMemoryBound(to: String?.self).pointee else { return false }
-            return Self.withBytes(text) { bytes in
-                guard Self.holdsText(bytes, text) else { return false }
+            return Self.withBytes(of: field.assumingMemoryBound(to: String?.self)) { bytes in
+                guard Self.holdsText(bytes) else { return false }
                 key(step, first: first, dash: dash)
-                string(bytes, of: text, indent: step.pointee.indent)
+                string(bytes, indent: step.pointee.indent)
                 return true
-            }
+            } ?? false
         case .texts:
-            return field.assumingMemoryBound(to: [String].self).pointee.withUnsafeBufferPointer { texts in
-                guard !texts.isEmpty else { return false }
+            return Self.strings(at: field, inPlace: arraysInPlace) { base, count in
+                guard count > 0, let base else { return false }
                 return list(step, first: first, dash: dash) { writer in
                     var wrote = false
                     let indent = step.pointee.indent + 2
-                    for index in texts.indices where writer.item(texts[index], indent: indent, first: !wrote) { wrote = true }
+                    for index in 0..<count where writer.item(base + index, indent: indent, first: !wrote) { wrote = true }
                     return wrote
                 }
             }
@@ -133,7 +151,7 @@ struct PlanWriter: ~Copyable {
                     return false
                 }
                 key(step, first: first, dash: dash)
-                if case .number = quantity { plain(bytes, tag: 2) } else { string(bytes, of: text, indent: step.pointee.indent) }
+                if case .number = quantity { plain(bytes, tag: 2) } else { string(bytes, indent: step.pointee.indent) }
                 return true
             }
         case .date:
@@ -165,20 +183,19 @@ struct PlanWriter: ~Copyable {
             plain(text, tag: 4)
             return true
         case .record:
-            let mark = (out.count, hash)
+            let mark = self.mark
             key(step, first: first, dash: dash)
             if yaml { newline() } else if json { out.append(UInt8(ascii: "{")) }
             hash(7)
             guard fields(field, step.pointee.nested, dash: false) else {
-                out.truncate(to: mark.0)
-                hash = mark.1
+                takeBack(to: mark)
                 return false
             }
             if json { out.append(UInt8(ascii: "}")) }
             hash(8)
             return true
         case .records:
-            return Self.withItems(of: step.pointee.itemType!, at: field) { base, count, stride in
+            return Self.records(at: field, step, inPlace: arraysInPlace) { base, count, stride in
                 guard count > 0, let base else { return false }
                 return list(step, first: first, dash: dash) { writer in
                     var wrote = false
@@ -201,13 +218,12 @@ struct PlanWriter: ~Copyable {
     private mutating func list(
         _ step: UnsafePointer<WritePlan.Step>, first: Bool, dash: Bool, _ items: (inout PlanWriter) -> Bool
     ) -> Bool {
-        let mark = (out.count, hash)
+        let mark = self.mark
         key(step, first: first, dash: dash)
         if yaml { newline() } else if json { out.append(UInt8(ascii: "[")) }
         hash(5)
         guard items(&self) else {
-            out.truncate(to: mark.0)
-                hash = mark.1
+            takeBack(to: mark)
             return false
         }
         if json { out.append(UInt8(ascii: "]")) }
@@ -216,9 +232,9 @@ struct PlanWriter: ~Copyable {
     }
 
     /// A string item of a list whose dashes are at `indent`; false for blank text, left out.
-    private mutating func item(_ text: String, indent: Int, first: Bool) -> Bool {
-        Self.withBytes(text) { bytes in
-            guard Self.holdsText(bytes, text) else { return false }
+    private mutating func item(_ text: UnsafePointer<String>, indent: Int, first: Bool) -> Bool {
+        Self.withBytes(of: text) { bytes in
+            guard Self.holdsText(bytes) else { return false }
             if yaml {
                 out.reserve(indent + 1)
                 out.appendReservedSpaces(indent)
@@ -226,27 +242,49 @@ struct PlanWriter: ~Copyable {
             } else if json && !first {
                 out.append(UInt8(ascii: ","))
             }
-            string(bytes, of: text, indent: indent)
+            string(bytes, indent: indent)
             return true
         }
     }
 
     /// A record item of a list; taken back when none of its fields holds anything.
     private mutating func recordItem(_ record: UnsafeRawPointer, _ range: Range<Int>, first: Bool) -> Bool {
-        let mark = (out.count, hash)
+        let mark = self.mark
         if json {
             if !first { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "{"))
         }
         hash(7)
         guard fields(record, range, dash: yaml) else {
-            out.truncate(to: mark.0)
-                hash = mark.1
+            takeBack(to: mark)
             return false
         }
         if json { out.append(UInt8(ascii: "}")) }
         hash(8)
         return true
+    }
+
+    /// The strings of the `[String]` at `list`, where they are when `inPlace` (`ArrayInPlace`).
+    @inline(__always)
+    private static func strings<Result>(
+        at list: UnsafeRawPointer, inPlace: Bool, _ body: (UnsafePointer<String>?, Int) -> Result
+    ) -> Result {
+        guard inPlace else {
+            return list.assumingMemoryBound(to: [String].self).pointee.withUnsafeBufferPointer { body($0.baseAddress, $0.count) }
+        }
+        let (base, count) = ArrayInPlace.elements(at: list)
+        return body(base.assumingMemoryBound(to: String.self), count)
+    }
+
+    /// The records of the list at `list` (of the step's item type), where they are when `inPlace`.
+    @inline(__always)
+    private static func records<Result>(
+        at list: UnsafeRawPointer, _ step: UnsafePointer<WritePlan.Step>, inPlace: Bool,
+        _ body: (_ base: UnsafeRawPointer?, _ count: Int, _ stride: Int) -> Result
+    ) -> Result {
+        guard inPlace else { return withItems(of: step.pointee.itemType!, at: list, body) }
+        let (base, count) = ArrayInPlace.elements(at: list)
+        return body(base, count, step.pointee.itemStride)
     }
 
     private static func withItems<Item: DraftCodable, Result>(
@@ -267,28 +305,53 @@ struct PlanWriter: ~Copyable {
         return text.withUTF8(body)
     }
 
+    /// The UTF-8 of the string at `text` in place, or nil for nil. A string copied out of the
+    /// record to be read (`pointee`, `if let`) costs a retain and a release, each a locked
+    /// read-modify-write, because the compiler cannot tell that the closure leaves the record
+    /// alone; `withUTF8` called on the string where it is borrows it instead. It writes only to
+    /// make a string contiguous, which every string on Linux already is (native, small or a
+    /// literal): the record is read, never changed.
+    @inline(__always)
+    private static func withBytes<Result>(
+        of text: UnsafePointer<String?>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result? {
+        UnsafeMutablePointer(mutating: text).pointee?.withUTF8(body)
+    }
+
+    /// `withBytes(of:_:)` of a string that is there.
+    @inline(__always)
+    private static func withBytes<Result>(of text: UnsafePointer<String>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        UnsafeMutablePointer(mutating: text).pointee.withUTF8(body)
+    }
+
+    /// The text whose UTF-8 `bytes` is, for what only a `String` answers (rare text): the same
+    /// string, as a string's bytes are always valid UTF-8.
+    @inline(__always)
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
     /// Whether `String.write` writes the text: not empty or blank.
     @inline(__always)
-    private static func holdsText(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+    private static func holdsText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if first > 0x20 && first < 0x7F { return true }
         // Lead bytes E3–E9 start U+3000–U+9FFF (kana, kanji), where only U+3000 is white space.
         if first &- 0xE3 < 7 && bytes.count >= 3 && (first != 0xE3 || bytes[1] != 0x80 || bytes[2] != 0x80) { return true }
+        let text = text(bytes)
         return text.startsWithNonBlankScalar || !text.isEmptyValue
     }
 
-    private mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, of text: String, indent: Int) {
+    private mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, indent: Int) {
         if hashing {
             hash(3)
             hash(bytes)
             hash(0)
         }
         if yaml {
-            if !YAMLScalarBytes.write(bytes, of: text, indent: indent, guards: guards, escapingForJSON: escaping, into: &out) {
-                gaveUp = true
-            }
+            let written = YAMLScalarBytes.write(
+                bytes, of: Self.text(bytes), indent: indent, guards: guards, escapingForJSON: escaping, into: &out)
+            if !written { gaveUp = true }
         } else if json {
-            JSONStringBytes.write(bytes, of: text, into: &out)
+            JSONStringBytes.write(bytes, of: Self.text(bytes), into: &out)
         }
     }
 
@@ -379,7 +442,7 @@ struct PlanWriter: ~Copyable {
         case .bool(let flag): bool(flag)
         case .number(let text): plain(text, tag: 2)
         case .plain(let text): plain(text, tag: 4)
-        case .string(let text): Self.withBytes(text) { string($0, of: text, indent: indent) }
+        case .string(let text): Self.withBytes(text) { string($0, indent: indent) }
         case .list, .map: gaveUp = true
         }
     }
@@ -392,5 +455,42 @@ struct PlanWriter: ~Copyable {
     @inline(__always)
     private mutating func hash(_ bytes: UnsafeBufferPointer<UInt8>) {
         hash = ContentHash.feed(bytes, into: hash)
+    }
+}
+
+/// An array's elements read where they are. Reading an array from a record copies its one
+/// reference, which costs a retain and a release (each a locked read-modify-write), and a list of
+/// records, whose type the plan holds as `any DraftCodable.Type`, went through generic code that
+/// looks up the array's metadata at every list (some fifteen hundred instructions each). Every
+/// array is one reference to a buffer object whose header (the object's two words, then the
+/// count and the capacity) comes before the elements, at the same offset for elements aligned to
+/// at most `largestAlignment`: `WritePlan` reads lists so only where `readsArrays` says that
+/// holds, and the record keeps the buffer alive while it is read.
+enum ArrayInPlace {
+    /// The largest alignment of an element that starts right after the header.
+    static let largestAlignment = 16
+
+    /// The first element and the count of the array at `array`.
+    @inline(__always)
+    static func elements(at array: UnsafeRawPointer) -> (base: UnsafeRawPointer, count: Int) {
+        let buffer = array.load(as: UnsafeRawPointer.self)
+        return (buffer + 32, buffer.load(fromByteOffset: 16, as: Int.self))
+    }
+
+    /// Whether `elements(at:)` reads what arrays hold here, tried on arrays of strings and of
+    /// pairs of them, empty and not.
+    static func readsArrays() -> Bool {
+        guard MemoryLayout<[String]>.size == MemoryLayout<UnsafeRawPointer>.size else { return false }
+        func reads<Element>(_ array: [Element]) -> Bool {
+            withUnsafePointer(to: array) { pointer in
+                let read = elements(at: UnsafeRawPointer(pointer))
+                return array.withUnsafeBufferPointer { buffer in
+                    read.count == buffer.count && (buffer.isEmpty || read.base == UnsafeRawPointer(buffer.baseAddress!))
+                }
+            }
+        }
+        let texts = ["a", "bc", String(repeating: "long ", count: 20)]
+        return reads([String]()) && reads(texts) && reads(Array(repeating: "x", count: 100))
+            && reads(texts.map { ($0, $0) }) && reads([(String, Int)]())
     }
 }

@@ -29,8 +29,9 @@ public final class WritePlan: @unchecked Sendable {
         var indent = 0
         /// For a record or a list of records: its type's steps.
         var nested = 0..<0
-        /// For a list of records: the type of its items.
+        /// For a list of records: the type of its items, and their stride.
         var itemType: (any DraftCodable.Type)?
+        var itemStride = 0
         /// For `.plain`: the type that reads the value.
         var plainType: (any PlainScalarField.Type)?
         /// For `.other`: its encoding, in `others`.
@@ -48,6 +49,8 @@ public final class WritePlan: @unchecked Sendable {
     /// The steps of the root record.
     let root: Range<Int>
     private let others: [(UnsafeRawPointer) -> Value?]
+    /// Lists are read in place (`ArrayInPlace`), which holds on this platform for these items.
+    private let arraysInPlace: Bool
 
     init<Root: Record>(_: Root.Type) {
         var layout = Layout()
@@ -55,6 +58,7 @@ public final class WritePlan: @unchecked Sendable {
         steps = .allocate(capacity: max(1, layout.steps.count))
         _ = steps.initialize(from: layout.steps)
         others = layout.others
+        arraysInPlace = layout.itemsInPlace && ArrayInPlace.readsArrays()
     }
 
     deinit { steps.deallocate() }
@@ -66,6 +70,11 @@ public final class WritePlan: @unchecked Sendable {
     public struct Layout {
         var steps: [Step] = []
         var others: [(UnsafeRawPointer) -> Value?] = []
+        /// Every list's items are aligned as `ArrayInPlace` reads them.
+        var itemsInPlace = true
+
+        private static func stride<Item: DraftCodable>(of _: Item.Type) -> Int { MemoryLayout<Item>.stride }
+        private static func alignment<Item: DraftCodable>(of _: Item.Type) -> Int { MemoryLayout<Item>.alignment }
 
         /// Appends the steps of `Root`'s fields with their keys at `indent`, then those of the
         /// records inside it, so that a record's own steps stay together. What a field's type is
@@ -98,6 +107,8 @@ public final class WritePlan: @unchecked Sendable {
                 case .list(let type):
                     step.kind = .records
                     step.itemType = type
+                    step.itemStride = Self.stride(of: type)
+                    if Self.alignment(of: type) > ArrayInPlace.largestAlignment { itemsInPlace = false }
                     nested = type
                 case .record(let type):
                     step.kind = .record
@@ -166,20 +177,22 @@ public final class WritePlan: @unchecked Sendable {
         case digest
     }
 
-    /// Writes the record at `record` (of the plan's root type) in `syntax`: the bytes and the
-    /// digest's hash (FNV-1a, as `TreeBytes` takes it), or nil for a value the plan cannot write
-    /// (a field outside it that encodes as a map or list).
+    /// Writes the record at `record` (of the plan's root type) in `syntax`: the bytes, the
+    /// digest's hash (FNV-1a, as `TreeBytes` takes it) and the length of the bytes before any JSON
+    /// escape (`.yamlEscapedForJSON`), or nil for a value the plan cannot write (a field outside it
+    /// that encodes as a map or list, or in JSON-escaped YAML a scalar that may be invisible).
     /// - Parameters:
     ///   - firstFieldFrom: a record whose first field is written in place of the record's own.
     ///   - hashingFirst: false leaves that first field out of the hash.
     func write(
         _ record: UnsafeRawPointer, _ syntax: Syntax, firstFieldFrom: UnsafeRawPointer? = nil, hashingFirst: Bool = true,
         capacity: Int = 4096
-    ) -> (bytes: [UInt8], hash: UInt64)? {
-        var writer = PlanWriter(syntax, steps: UnsafePointer(steps.baseAddress!), others: others, capacity: capacity)
+    ) -> (bytes: [UInt8], hash: UInt64, unescapedCount: Int)? {
+        var writer = PlanWriter(
+            syntax, steps: UnsafePointer(steps.baseAddress!), others: others, arraysInPlace: arraysInPlace, capacity: capacity)
         writer.writeRoot(record, root, firstFieldFrom: firstFieldFrom, hashingFirst: hashingFirst)
         if writer.gaveUp { return nil }
-        return (writer.bytes(), writer.hash)
+        return (writer.bytes(), writer.hash, writer.unescapedCount)
     }
 }
 

@@ -151,7 +151,7 @@ public struct JiraImportExporter: Exporter {
         var issues = [
             try issue(
                 externalID: externalID, type: fields.issueType, summary: fields.summary, fields: fields,
-                capacity: 8192 + (item.sourceYAMLBytes?.count ?? 4096) * 5 / 4
+                capacity: 8192 + (item.sourceYAMLCount ?? 4096) * 5 / 4
             ) { tree throws(ExportError) in
                 guard !tree.string(escapedBy: { appendWikiDescriptionJSON(item, options: options, to: &$0) }) else { return nil }
                 // Rare: the text has a scalar that may be invisible, or may be over the limit.

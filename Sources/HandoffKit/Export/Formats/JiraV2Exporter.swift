@@ -34,7 +34,7 @@ public struct JiraV2Exporter: Exporter {
 
     /// The create body `{"fields": …}` of one draft as JSON.
     static func body(_ item: ExportItem, options: ExportOptions, indent: Int?) throws(ExportError) -> [UInt8] {
-        var tree = TreeBytes(.json(indent: indent), capacity: 8192 + (item.sourceYAMLBytes?.count ?? 4096) * 5 / 4)
+        var tree = TreeBytes(.json(indent: indent), capacity: 8192 + (item.sourceYAMLCount ?? 4096) * 5 / 4)
         var escaped = true
         tree.beginMap()
         tree.literalKey("fields")

@@ -37,7 +37,7 @@ public struct JiraV3Exporter: Exporter {
     static func body(_ item: ExportItem, options: ExportOptions, indent: Int?, level: Int = 0) throws(ExportError) -> [UInt8] {
         let builder = TicketDocumentBuilder(options: options)
         // Room for the ADF (some sixteen kilobytes a draft with its source) from the start.
-        var tree = TreeBytes(.json(indent: indent), level: level, capacity: 16_384 + (item.sourceYAMLBytes?.count ?? 4096) * 2)
+        var tree = TreeBytes(.json(indent: indent), level: level, capacity: 16_384 + (item.sourceYAMLCount ?? 4096) * 2)
         var lengthBound = 0
         tree.beginMap()
         tree.literalKey("fields")

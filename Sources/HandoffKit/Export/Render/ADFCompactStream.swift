@@ -140,14 +140,8 @@ struct ADFCompactStream: TicketDocumentSink {
     }
 
     mutating func code(language: String, title: String, utf8 text: [UInt8]) {
-        lengthBound += text.count + language.utf8.count + title.utf8.count + 30
-        var state = self.state
-        write(room: 13) { Self.separate($0, &state) }
-        bytes.append(bytes: Bytes.buffer(Bytes.codeBlock))
-        JSONWriter.writeString(language, into: &bytes)
-        bytes.append(UInt8(ascii: "}"))
-        state.contentPending = true
-        self.state = state
+        openCode(language: language, title: title, utf8Count: text.count)
+        let state = self.state
         let start = bytes.count
         let written = text.withUnsafeBufferPointer { writeRun(Pieces($0), mark: .none, splittingLines: false) }
         if !written {
@@ -158,6 +152,40 @@ struct ADFCompactStream: TicketDocumentSink {
             if !clean.isEmpty { writeTextNodeInGeneral(clean, mark: .none) }
         }
         closeNode()
+    }
+
+    /// The code block of text the item holds JSON-escaped (the source block), from the escape:
+    /// the one text node `writeRun` writes of the text, which escapes what JSON escapes in it (a
+    /// quote, a backslash, a tab, a line feed) and gives up where the escape would differ (a
+    /// control, a scalar to escape or that may be invisible), where a source block has none.
+    mutating func code(language: String, title: String, escapedForJSON escaped: [UInt8], utf8Count: Int) -> Bool {
+        guard !escaped.isEmpty else { return false }
+        openCode(language: language, title: title, utf8Count: utf8Count)
+        var state = self.state
+        let closing = Bytes.closing(.none)
+        write(room: 14 + Bytes.textOpen.utf8CodeUnitCount) { out in
+            var fill = Self.separate(out, &state)
+            fill += Self.copy(Bytes.textOpen, to: out + fill)
+            out[fill] = 0x22
+            return fill + 1
+        }
+        bytes.append(contentsOf: escaped)
+        write(room: closing.utf8CodeUnitCount) { Self.copy(closing, to: $0) }
+        self.state = state
+        closeNode()
+        return true
+    }
+
+    /// A code block's node up to its text, its `content` list pending.
+    private mutating func openCode(language: String, title: String, utf8Count: Int) {
+        lengthBound += utf8Count + language.utf8.count + title.utf8.count + 30
+        var state = self.state
+        write(room: 13) { Self.separate($0, &state) }
+        bytes.append(bytes: Bytes.buffer(Bytes.codeBlock))
+        JSONWriter.writeString(language, into: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        state.contentPending = true
+        self.state = state
     }
 
     // MARK: Nodes

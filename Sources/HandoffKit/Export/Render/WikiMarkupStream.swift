@@ -409,17 +409,31 @@ struct WikiMarkupStream: TicketDocumentSink {
                 WikiMarkupRenderer.writeCode(language: language, title: title, utf8: $0, into: &bytes)
             }
         }
+        openCode(language: language, title: title)
+        text.withUnsafeBufferPointer { verbatim(utf8: $0) }
+        newline()
+        bytes.append(utf8: "{code}")
+    }
+
+    /// For `.json`, the code block of text the item holds JSON-escaped (the source block): the
+    /// escape copied in, where `verbatim` would escape the text again.
+    mutating func code(language: String, title: String, escapedForJSON escaped: [UInt8], utf8Count: Int) -> Bool {
+        guard encoding == .json else { return false }
+        beginBlock()
+        openCode(language: language, title: title)
+        bytes.append(contentsOf: escaped)
+        newline()
+        bytes.append(utf8: "{code}")
+        return true
+    }
+
+    /// The code block's first line, with its line break.
+    private mutating func openCode(language: String, title: String) {
         bytes.append(utf8: "{code:title=")
         verbatim(title)
         bytes.append(utf8: "|language=")
         verbatim(language)
         bytes.append(UInt8(ascii: "}"))
         newline()
-        // Integration point: for `.json`, a source block the item already holds JSON-escaped
-        // could be appended here as it is, instead of escaping the YAML again (some 19k
-        // instructions a draft).
-        text.withUnsafeBufferPointer { verbatim(utf8: $0) }
-        newline()
-        bytes.append(utf8: "{code}")
     }
 }
