@@ -295,13 +295,9 @@ extension Record {
     /// True when no field holds anything: the record is left out of output.
     public var isEmptyValue: Bool {
         // Each field asked whether it holds anything, not encoded: the exports ask this of every
-        // system, metric and stakeholder, and an encoding builds the field's whole `Value`.
-        // By index, each field's closure read where it lies: `allSatisfy` copies every `Field` out,
-        // a retain of each reference it holds (key path, closures, strings) and a release after.
-        Self.fields.withUnsafeBufferPointer { fields in
-            for index in fields.indices where !fields[index].holdsNothing(self) { return false }
-            return true
-        }
+        // system, metric and stakeholder, and an encoding builds the field's whole `Value`. By
+        // index: `allSatisfy` copied each field out of the buffer (its dozen closures retained).
+        Self.fields.withUnsafeBufferPointer { fields in fields.indices.allSatisfy { fields[$0].holdsNothing(self) } }
     }
 
     /// A record is empty when none of its fields encodes: one encoding answers both.
@@ -554,7 +550,7 @@ public struct Field<Root>: @unchecked Sendable {
                 tree.endList()
                 if !wrote { tree.rollback(to: start) }
                 return wrote
-            }, holdsNothing: { root in read(root).allSatisfy(\.isEmptyValue) })
+            }, holdsNothing: { root in read(root).holdsNothing })
     }
 
     /// A nested record, always present (empty when absent).

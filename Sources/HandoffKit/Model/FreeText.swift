@@ -379,15 +379,20 @@ public final class FreeTextPlan: @unchecked Sendable {
             // A text is visited unless it is blank, as `String.walkFreeText` visits it, but without
             // the walk's visitor in between.
             case .text:
-                if let text = field.assumingMemoryBound(to: String?.self).pointee, text.startsVisibly || !text.isEmptyValue {
-                    visit(text)
+                // Matched in place: `if let` copied the string out (a retain and a release a text).
+                switch field.assumingMemoryBound(to: String?.self).pointee {
+                case .some(let text) where text.startsVisibly || !text.isEmptyValue: visit(text)
+                default: break
                 }
             case .texts:
                 field.assumingMemoryBound(to: [String].self).pointee.withUnsafeBufferPointer { texts in
                     for text in texts.indices where texts[text].startsVisibly || !texts[text].isEmptyValue { visit(texts[text]) }
                 }
             case .quantity:
-                if let quantity = field.assumingMemoryBound(to: Quantity?.self).pointee { _ = quantity.walkFreeText(&walk) }
+                switch field.assumingMemoryBound(to: Quantity?.self).pointee {
+                case .some(let quantity): _ = quantity.walkFreeText(&walk)
+                case .none: break
+                }
             case .record: self.walk(field, step.nested, &walk, visit)
             case .records:
                 Self.forEachItem(step.itemType!, of: field) { item in self.walk(item, step.nested, &walk, visit) }

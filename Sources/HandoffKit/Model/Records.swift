@@ -365,3 +365,11 @@ public struct Review: Record {
         .list("questions", \.questions, "Questions from IT reviewers.")
     ]
 }
+
+extension Array where Element: DraftCodable {
+    /// True when no item holds anything (`isEmptyValue`), as for an empty list: read through the
+    /// buffer, where `allSatisfy(\.isEmptyValue)` copied each item (every string of it retained).
+    var holdsNothing: Bool {
+        withUnsafeBufferPointer { items in items.indices.allSatisfy { items[$0].isEmptyValue } }
+    }
+}

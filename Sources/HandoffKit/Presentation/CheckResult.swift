@@ -123,54 +123,61 @@ public struct CheckRenderer: Sendable {
             return
         }
         out.append(UInt8(ascii: "["))
+        guard let first = findings.baseAddress else { return }
         for index in findings.indices {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            write(findings[index], memo: memo, into: &out)
+            write(first + index, memo: memo, into: &out)
         }
         out.append(utf8: "]}")
     }
 
-    /// The same object as `Finding.encoded` written by `JSONWriter.compact`.
-    private static func write(_ finding: Finding, memo: JSONStringMemo?, into out: inout [UInt8]) {
+    /// The same object as `Finding.encoded` written by `JSONWriter.compact`, for the finding at
+    /// `finding`: the functions below capture its address, where capturing the finding copied it
+    /// (a retain of each of its strings).
+    private static func write(_ finding: UnsafePointer<Finding>, memo: JSONStringMemo?, into out: inout [UInt8]) {
         func writeString(_ text: String, into out: inout [UInt8]) {
             if let memo { memo.write(text, into: &out) } else { JSONWriter.writeString(text, into: &out) }
         }
         func writeHead(into out: inout [UInt8]) {
             out.append(utf8: "{\"rule\":")
-            writeString(finding.rule, into: &out)
+            writeString(finding.pointee.rule, into: &out)
             // A severity's raw value is a plain word, quoted as it is; literals, so that no string
             // shared by the threads that render is retained per finding.
-            switch finding.severity {
+            switch finding.pointee.severity {
             case .blocker: out.append(utf8: ",\"severity\":\"blocker\",\"field\":")
             case .warning: out.append(utf8: ",\"severity\":\"warning\",\"field\":")
             case .info: out.append(utf8: ",\"severity\":\"info\",\"field\":")
             }
-            writeString(finding.field, into: &out)
+            writeString(finding.pointee.field, into: &out)
         }
         func writeTail(into out: inout [UInt8]) {
             out.append(utf8: ",\"message\":")
-            writeString(finding.message, into: &out)
+            writeString(finding.pointee.message, into: &out)
             out.append(utf8: ",\"question\":")
-            writeString(finding.question, into: &out)
+            writeString(finding.pointee.question, into: &out)
             out.append(UInt8(ascii: "}"))
         }
         // With a memo, the run up to the position and the run after it are copied whole once
         // their texts have been written before: a finding is then two copies and its numbers.
         if let memo {
-            memo.write(finding.rule, finding.field, variant: UInt64(finding.severity.rank), into: &out, writeHead)
+            memo.write(
+                finding.pointee.rule, finding.pointee.field, variant: UInt64(finding.pointee.severity.rank), into: &out,
+                writeHead)
         } else {
             writeHead(into: &out)
         }
-        if let line = finding.line {
+        if let line = finding.pointee.line {
             out.append(utf8: ",\"line\":")
             writeInt(line, into: &out)
         }
-        if let column = finding.column {
+        if let column = finding.pointee.column {
             out.append(utf8: ",\"column\":")
             writeInt(column, into: &out)
         }
         if let memo {
-            memo.write(finding.message, finding.question, variant: UInt64(Severity.allCases.count), into: &out, writeTail)
+            memo.write(
+                finding.pointee.message, finding.pointee.question, variant: UInt64(Severity.allCases.count), into: &out,
+                writeTail)
         } else {
             writeTail(into: &out)
         }

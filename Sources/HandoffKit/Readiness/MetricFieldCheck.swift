@@ -3,7 +3,9 @@
 struct MetricFieldCheck: Sendable {
     var key: String
     /// The field's text, or nil when it is not there; a date field gives nil or a non-empty text.
-    var value: @Sendable (Metric) -> String?
+    /// Handed the metric's address: handed the metric, each call copied it (a retain of each of
+    /// its strings), in each of five rules.
+    var value: @Sendable (UnsafePointer<Metric>) -> String?
     /// The message when the field is missing, for the metric's label.
     var message: @Sendable (String) -> Localized
     /// What the field is ("a data source"), for the message that quotes a placeholder.
@@ -20,8 +22,9 @@ struct MetricFieldCheck: Sendable {
     private func findings<R: ReadinessRule>(
         _ rule: R.Type, in draft: Draft, _ metrics: UnsafeBufferPointer<Metric>, _ context: RuleContext
     ) -> [Finding] {
-        metrics.indices.compactMap { index in
-            let text = value(metrics[index])
+        guard let first = metrics.baseAddress else { return [] }
+        return metrics.indices.compactMap { index in
+            let text = value(first + index)
             // Most fields are answered: that test first, and the walk of every field of the metric
             // only for an open one.
             guard context.isOpen(text), !metrics[index].isEmptyValue else { return nil }

@@ -53,15 +53,29 @@ enum OperationsCues {
         }
         if let found = word(in: draft.idea) { return ("idea", found) }
         if let found = word(in: draft.title) { return ("title", found) }
-        for (index, deliverable) in draft.scope.deliverables.enumerated() {
-            if let found = word(in: deliverable) { return ("scope.deliverables[\(index)]", found) }
+        // The lists read through their buffers: a `for … in` loop copied every item (a retain of
+        // each string of a requirement or a system) for the one text read of it.
+        let listed: (field: String, word: String)? = draft.scope.deliverables.withUnsafeBufferPointer { deliverables in
+            for index in deliverables.indices {
+                if let found = word(in: deliverables[index]) { return ("scope.deliverables[\(index)]", found) }
+            }
+            return nil
         }
-        for (index, requirement) in draft.scope.requirements.enumerated() {
-            if let found = word(in: requirement.text) { return ("scope.requirements[\(index)].text", found) }
+        if let listed { return listed }
+        let required: (field: String, word: String)? = draft.scope.requirements.withUnsafeBufferPointer { requirements in
+            for index in requirements.indices {
+                if let found = word(in: requirements[index].text) { return ("scope.requirements[\(index)].text", found) }
+            }
+            return nil
         }
-        for (index, system) in draft.systems.enumerated() {
-            if let found = word(in: system.change) { return ("systems[\(index)].change", found) }
+        if let required { return required }
+        let changed: (field: String, word: String)? = draft.systems.withUnsafeBufferPointer { systems in
+            for index in systems.indices {
+                if let found = word(in: systems[index].change) { return ("systems[\(index)].change", found) }
+            }
+            return nil
         }
+        if let changed { return changed }
         if let found = word(in: draft.details.tags) { return ("details.tags", found) }
         if let found = word(in: draft.details.cookies) { return ("details.cookies", found) }
         if let found = word(in: draft.details.consentBanner) { return ("details.consent_banner", found) }

@@ -50,56 +50,69 @@ extension PlaceholderLexicon {
 
     /// False only when `text` cannot be a placeholder; true sends it to the full test.
     func mayBePlaceholder(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            // The UTF-8 offset of the first scalar normalising cannot drop (an ASCII letter or
-            // digit, kana or a kanji), or -1; decoded from the bytes, as this runs on every field.
-            var firstLetter = -1
-            var offset = 0
-            while offset < count {
-                // Once the first letter is known, ASCII needs nothing: passed eight bytes at a time.
-                if firstLetter >= 0, count &- offset >= 8,
-                    UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                {
-                    offset &+= 8
-                    continue
-                }
-                let lead = bytes[offset]
-                if lead < 0x80 {
-                    if firstLetter < 0, Self.isASCIIAlphanumeric(lead) { firstLetter = offset }
-                    offset += 1
-                    continue
-                }
-                // Lead bytes E3–E9 start U+3000–U+9FFF, which has no case: once the first letter
-                // is known, nothing in them needs decoding.
-                if firstLetter >= 0, lead &- 0xE3 < 7 {
-                    offset += 3
-                    continue
-                }
-                let (value, width) = UTF8Scalar.decode(bytes, at: offset)
-                if (0x3000...0x9FFF).contains(value) {
-                    if firstLetter < 0, value >= 0x3041, value != 0x30FC { firstLetter = offset }
-                } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
-                    return true
-                }
-                offset += width
+        // Read where it is: `var text = text` for `withUTF8` retained the text and released it
+        // again, on every field a rule asks about.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ mayBePlaceholder(utf8: $0) }) { return answer }
+        return mayBePlaceholder(copyOf: text)
+    }
+
+    /// A text without contiguous UTF-8 (never a native string), read from a copy: apart, so
+    /// that the copy's retain is not paid on the common path.
+    @inline(never)
+    private func mayBePlaceholder(copyOf text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { mayBePlaceholder(utf8: $0) }
+    }
+
+    /// `mayBePlaceholder(_:)` of a text's UTF-8 bytes.
+    private func mayBePlaceholder(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        // The UTF-8 offset of the first scalar normalising cannot drop (an ASCII letter or
+        // digit, kana or a kanji), or -1; decoded from the bytes, as this runs on every field.
+        var firstLetter = -1
+        var offset = 0
+        while offset < count {
+            // Once the first letter is known, ASCII needs nothing: passed eight bytes at a time.
+            if firstLetter >= 0, count &- offset >= 8,
+                UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                offset &+= 8
+                continue
             }
-            guard firstLetter >= 0 else { return true }
-            // The automaton folds ASCII capitals itself: no lowered copy.
-            let rules = anchors.rules
-            let walk = anchors.automaton.forEachOccurrence(in: bytes) { anchor, start, end in
-                let rule = rules[anchor]
-                if rule.anywhere { return true }
-                if rule.alone, start == 0 || !Self.isASCIIAlphanumeric(bytes[start - 1]),
-                    end == count || !Self.isASCIIAlphanumeric(bytes[end])
-                {
-                    return true
-                }
-                return rule.atFirstLetter && start == firstLetter
+            let lead = bytes[offset]
+            if lead < 0x80 {
+                if firstLetter < 0, Self.isASCIIAlphanumeric(lead) { firstLetter = offset }
+                offset += 1
+                continue
             }
-            return walk == .stopped
+            // Lead bytes E3–E9 start U+3000–U+9FFF, which has no case: once the first letter
+            // is known, nothing in them needs decoding.
+            if firstLetter >= 0, lead &- 0xE3 < 7 {
+                offset += 3
+                continue
+            }
+            let (value, width) = UTF8Scalar.decode(bytes, at: offset)
+            if (0x3000...0x9FFF).contains(value) {
+                if firstLetter < 0, value >= 0x3041, value != 0x30FC { firstLetter = offset }
+            } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
+                return true
+            }
+            offset += width
         }
+        guard firstLetter >= 0 else { return true }
+        // The automaton folds ASCII capitals itself: no lowered copy.
+        let rules = anchors.rules
+        let walk = anchors.automaton.forEachOccurrence(in: bytes) { anchor, start, end in
+            let rule = rules[anchor]
+            if rule.anywhere { return true }
+            if rule.alone, start == 0 || !Self.isASCIIAlphanumeric(bytes[start - 1]),
+                end == count || !Self.isASCIIAlphanumeric(bytes[end])
+            {
+                return true
+            }
+            return rule.atFirstLetter && start == firstLetter
+        }
+        return walk == .stopped
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

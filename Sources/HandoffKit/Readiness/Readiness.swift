@@ -13,15 +13,18 @@ public struct ReadinessReport: Sendable, Equatable {
 
     /// The report with every finding pointing at the line and column of its field; unchanged
     /// when there are no positions (a stored draft, a draft inside an export).
-    public func located(by positions: FieldPositions?) -> ReadinessReport {
+    ///
+    /// Consuming: the report is nearly always a temporary (`check(…).located(by:)`), and a copy
+    /// of it shared the findings' buffer, so the first position written copied every finding (a
+    /// retain of each of its strings) and the original was then released.
+    public consuming func located(by positions: FieldPositions?) -> ReadinessReport {
         guard let positions else { return self }
-        var copy = self
-        for index in copy.findings.indices {
-            let position = positions.position(of: copy.findings[index].field)
-            copy.findings[index].line = position.line
-            copy.findings[index].column = position.column
+        for index in findings.indices {
+            let position = positions.position(of: findings[index].field)
+            findings[index].line = position.line
+            findings[index].column = position.column
         }
-        return copy
+        return self
     }
 }
 
@@ -102,7 +105,7 @@ public enum Readiness {
         var total = 0
         ruleWeights.withUnsafeBufferPointer { weights in
             for index in weights.indices {
-                let (ruleFindings, applies) = evaluate(ruleAt: index, draft, in: context)
+                var (ruleFindings, applies) = evaluate(ruleAt: index, draft, in: context)
                 if ruleFindings.isEmpty {
                     if applies { total += weights[index] }
                     continue
@@ -119,7 +122,10 @@ public enum Readiness {
                 } else {
                     // Most drafts have a few findings: room for them at once, not grown step by step.
                     if findings.capacity < 16 { findings.reserveCapacity(16) }
-                    findings += ruleFindings
+                    // Moved over one by one, in order (reversed, then taken from the end): `+=`
+                    // copied each finding (a retain of each of its strings) and released the originals.
+                    ruleFindings.reverse()
+                    while let finding = ruleFindings.popLast() { findings.append(finding) }
                 }
             }
         }

@@ -100,6 +100,13 @@ extension RuleContext {
     /// True when a field is blank or holds only a placeholder: a rule that needs it fires.
     func isOpen(_ text: String?) -> Bool { placeholders.isOpen(text) }
 
+    /// True when every one of `texts` is open (`isOpen`), as for an empty list. Read through the
+    /// buffer: `texts.allSatisfy(context.isOpen)` copied the context into the function value
+    /// (a retain) and each text out of the list (another).
+    func allOpen(_ texts: [String]) -> Bool {
+        texts.withUnsafeBufferPointer { texts in texts.indices.allSatisfy { placeholders.isOpen(texts[$0]) } }
+    }
+
     /// The first placeholder among `texts`, to quote when every one of them is open.
     func firstPlaceholder(_ texts: [String?]) -> String? { texts.lazy.compactMap { self.placeholder($0) }.first }
 
@@ -116,9 +123,12 @@ extension RuleContext {
     /// Stakeholders with one of `roles` whose name is really given (or left out: a role alone
     /// names a team); a placeholder name ("not sure who") does not count.
     func hasStakeholder(_ draft: Draft, _ roles: Role...) -> Bool {
-        draft.stakeholders.contains { stakeholder in
-            guard let role = stakeholder.role, roles.contains(role) else { return false }
-            return placeholder(stakeholder.name) == nil
+        // Read through the buffer: `contains(where:)` copied each stakeholder (its strings retained).
+        draft.stakeholders.withUnsafeBufferPointer { stakeholders in
+            stakeholders.indices.contains { index in
+                guard let role = stakeholders[index].role, roles.contains(role) else { return false }
+                return placeholder(stakeholders[index].name) == nil
+            }
         }
     }
 

@@ -69,7 +69,7 @@ enum SecretShapes {
     /// nil when `text` has no credential: most texts are rejected by one pass over their bytes
     /// (`SensitiveTextTally`), and only the rest go through `fullScan`.
     static func first(in text: String) -> Localized? {
-        let tally = SensitiveTextTally(text)
+        let tally = SensitiveTextTally.of(text)
         return tally.mayHoldSecret ? fullScan(text, sawAnchor: tally.sawAnchor) : nil
     }
 

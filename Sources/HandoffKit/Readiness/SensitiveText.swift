@@ -21,8 +21,14 @@ public enum SensitiveText {
         // One pass tells whether a credential is possible and counts '@' and digits: each address
         // has an '@' of its own and each number ten digits of its own, so most texts are cleared
         // there, and only the rest go through the precise scans.
-        let tally = SensitiveTextTally(text)
-        guard tally.mayHoldSecret || tally.ats >= listThreshold || tally.digits >= 10 * listThreshold else { return [] }
+        let tally = SensitiveTextTally.of(text)
+        guard tally.mayFindAnything else { return [] }
+        return scan(text, tally: tally)
+    }
+
+    /// `scan(text)` for a text whose tally is `tally` and lets it through (`mayFindAnything`):
+    /// a caller that tallies first makes no array for the texts it clears.
+    static func scan(_ text: String, tally: SensitiveTextTally) -> [Kind] {
         var kinds: [Kind] = []
         if tally.mayHoldSecret, let secret = SecretShapes.fullScan(text, sawAnchor: tally.sawAnchor) { kinds.append(.secret(secret)) }
         if tally.ats >= listThreshold {

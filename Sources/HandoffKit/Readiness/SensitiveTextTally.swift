@@ -14,6 +14,12 @@ struct SensitiveTextTally {
     var ats = 0
     var digits = 0
 
+    /// Whether any precise scan of `SensitiveText.scan` could find something: a possible
+    /// credential, or enough '@' or digits for a list.
+    var mayFindAnything: Bool {
+        mayHoldSecret || ats >= SensitiveText.listThreshold || digits >= 10 * SensitiveText.listThreshold
+    }
+
     /// Class bits of a byte, below the needle bits.
     static let endsTokenBit: UInt32 = 1, digitBit: UInt32 = 2, atBit: UInt32 = 4
     static let needleShift: UInt32 = 8
@@ -35,13 +41,22 @@ struct SensitiveTextTally {
         return bits
     }
 
-    init(_ text: String) {
-        if let tally = text.utf8.withContiguousStorageIfAvailable({ Self(bytes: $0) }) {
-            self = tally
-        } else {
-            var copy = text
-            self = copy.withUTF8 { Self(bytes: $0) }
-        }
+    init(_ text: String) { self = Self.of(text) }
+
+    /// The tally of `text`, read through the string where it is. A function rather than an
+    /// initialiser: an initialiser takes its argument owned, so every caller retained the text
+    /// to hand it over and the tally released it again.
+    static func of(_ text: String) -> SensitiveTextTally {
+        if let tally = text.utf8.withContiguousStorageIfAvailable({ Self(bytes: $0) }) { return tally }
+        return ofCopy(text)
+    }
+
+    /// A text without contiguous UTF-8 (never a native string), read from a copy: apart, so
+    /// that the copy's retain is not paid on the common path.
+    @inline(never)
+    private static func ofCopy(_ text: String) -> SensitiveTextTally {
+        var copy = text
+        return copy.withUTF8 { Self(bytes: $0) }
     }
 
     /// One bit per needle whose second byte is `folded(b)` at entry `b`, and whose third byte is at
@@ -98,6 +113,11 @@ struct SensitiveTextTally {
         /// Per byte, one bit per needle it starts (`classes` above `needleShift`).
         let starts: UnsafePointer<UInt32>
         let following: UnsafePointer<UInt32>
+        /// The needles' bytes one after another, needle `n` at `needleStarts[n]..<needleStarts[n + 1]`:
+        /// read through a pointer, where `needles[n]` asked for the array's lazy initialisation
+        /// (a `swift_once`) at every candidate.
+        let needleBytes: UnsafePointer<UInt8>
+        let needleStarts: UnsafePointer<Int>
 
         init() {
             func copied<Element>(_ array: [Element]) -> UnsafePointer<Element> {
@@ -108,6 +128,9 @@ struct SensitiveTextTally {
             kinds = copied(SensitiveTextTally.kinds)
             starts = copied(SensitiveTextTally.classes.map { $0 >> SensitiveTextTally.needleShift })
             following = copied(SensitiveTextTally.following)
+            let needles = SensitiveTextTally.needles
+            needleBytes = copied(needles.flatMap { $0 })
+            needleStarts = copied(needles.reduce(into: [0]) { starts, needle in starts.append(starts.last! + needle.count) })
         }
     }
 
@@ -127,6 +150,8 @@ struct SensitiveTextTally {
         let kinds = tables.kinds
         let starts = tables.starts
         let following = tables.following
+        let needleBytes = tables.needleBytes
+        let needleStarts = tables.needleStarts
         let count = bytes.count
         var tokenStart = 0
         var index = 0
@@ -140,7 +165,11 @@ struct SensitiveTextTally {
                 while candidates != 0 {
                     let needle = candidates.trailingZeroBitCount
                     candidates &= candidates &- 1
-                    if Self.startsFolded(bytes, at: index, with: Self.needles[needle]) { return true }
+                    let start = needleStarts[needle]
+                    let length = needleStarts[needle &+ 1] &- start
+                    if Self.startsFolded(base, count: count, at: index, with: needleBytes + start, length: length) {
+                        return true
+                    }
                 }
                 return false
             }
@@ -192,16 +221,18 @@ struct SensitiveTextTally {
         self.ats = ats
     }
 
+    /// Whether the `count` bytes at `base` continue at `index` (whose first byte already agrees)
+    /// with the `length` folded bytes of `needle`.
     @inline(__always)
-    static func startsFolded(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with needle: [UInt8]) -> Bool {
-        guard bytes.count &- index >= needle.count else { return false }
-        return needle.withUnsafeBufferPointer { needle in
-            var offset = 1
-            while offset < needle.count {
-                if SecretShapes.folded(bytes[index &+ offset]) != needle[offset] { return false }
-                offset &+= 1
-            }
-            return true
+    static func startsFolded(
+        _ base: UnsafePointer<UInt8>, count: Int, at index: Int, with needle: UnsafePointer<UInt8>, length: Int
+    ) -> Bool {
+        guard count &- index >= length else { return false }
+        var offset = 1
+        while offset < length {
+            if SecretShapes.folded(base[index &+ offset]) != needle[offset] { return false }
+            offset &+= 1
         }
+        return true
     }
 }

@@ -14,7 +14,7 @@ struct AcceptanceMissing: ReadinessRule {
             ja: "確かめたいことごとに「〜のとき、〜すると、〜になる」の形で書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.testing.acceptanceCriteria.allSatisfy(context.isOpen) else { return [] }
+        guard context.allOpen(draft.testing.acceptanceCriteria) else { return [] }
         return [
             context.finding(
                 Self.self, field: "testing.acceptance_criteria",

@@ -16,7 +16,11 @@ struct ContactInvalid: ReadinessRule {
             ja: "完全なアドレス（name@example.com の形）を書きます。"))
 
     func applies(to draft: Draft, in context: RuleContext) -> Bool {
-        !draft.requester.email.isBlank || draft.stakeholders.contains { !$0.email.isBlank }
+        // The stakeholders read through their buffer: `contains` copied each (its strings retained).
+        !draft.requester.email.isBlank
+            || draft.stakeholders.withUnsafeBufferPointer { stakeholders in
+                stakeholders.indices.contains { !stakeholders[$0].email.isBlank }
+            }
     }
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
@@ -24,9 +28,15 @@ struct ContactInvalid: ReadinessRule {
         if let finding = finding(draft.requester.email, owner: draft.requester.name, field: { "requester.email" }, in: context) {
             findings.append(finding)
         }
-        for (index, stakeholder) in draft.stakeholders.enumerated() {
-            if let finding = finding(stakeholder.email, owner: stakeholder.name, field: { "stakeholders[\(index)].email" }, in: context) {
-                findings.append(finding)
+        draft.stakeholders.withUnsafeBufferPointer { stakeholders in
+            for index in stakeholders.indices {
+                let stakeholder = stakeholders.baseAddress! + index
+                if let finding = finding(
+                    stakeholder.pointee.email, owner: stakeholder.pointee.name, field: { "stakeholders[\(index)].email" },
+                    in: context)
+                {
+                    findings.append(finding)
+                }
             }
         }
         return findings

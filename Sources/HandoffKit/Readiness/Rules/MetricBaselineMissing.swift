@@ -13,7 +13,7 @@ struct MetricBaselineMissing: ReadinessRule {
             ja: "今の値を書きます。新しい取り組みなら 0 で構いません。"))
 
     static let check = MetricFieldCheck(
-        key: "baseline", value: { $0.baseline?.text },
+        key: "baseline", value: { $0.pointee.baseline?.text },
         message: {
             Localized(
                 en: "Metric '\($0)' has no baseline; without today's value the result cannot be compared.",

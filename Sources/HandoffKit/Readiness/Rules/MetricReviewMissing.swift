@@ -13,7 +13,7 @@ struct MetricReviewMissing: ReadinessRule {
             ja: "数字を見直す日を review_on に書きます。"))
 
     static let check = MetricFieldCheck(
-        key: "review_on", value: { $0.reviewOn.map(\.description) },
+        key: "review_on", value: { $0.pointee.reviewOn.map(\.description) },
         message: {
             Localized(
                 en: "Metric '\($0)' has no review date; results nobody schedules a look at are never reviewed.",

@@ -13,7 +13,7 @@ struct MetricSourceMissing: ReadinessRule {
             ja: "出どころ（GA4、Marketo、Salesforce、スプレッドシートなど）を書きます。"))
 
     static let check = MetricFieldCheck(
-        key: "source", value: { $0.source },
+        key: "source", value: { $0.pointee.source },
         message: {
             Localized(
                 en: "Metric '\($0)' has no data source; IT must know where the number comes from to collect it.",

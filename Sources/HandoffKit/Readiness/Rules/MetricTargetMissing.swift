@@ -13,7 +13,7 @@ struct MetricTargetMissing: ReadinessRule {
             ja: "成功とみなす値を書きます。"))
 
     static let check = MetricFieldCheck(
-        key: "target", value: { $0.target?.text },
+        key: "target", value: { $0.pointee.target?.text },
         message: { Localized(en: "Metric '\($0)' has no target.", ja: "指標「\($0)」に目標値がありません。") },
         noun: Localized(en: "a target", ja: "目標値"),
         why: Localized(en: "without one nobody can tell success from failure.", ja: "目標がないと成功か失敗か判断できません。"),

@@ -14,7 +14,7 @@ struct MetricTrackingMissing: ReadinessRule {
             ja: "計測方法（解析イベント、UTM パラメータ、CRM のレポートなど）を書きます。"))
 
     static let check = MetricFieldCheck(
-        key: "tracking", value: { $0.tracking },
+        key: "tracking", value: { $0.pointee.tracking },
         message: {
             Localized(
                 en: "Metric '\($0)' does not say how it is tracked; tracking is built before launch or the first data is lost.",

@@ -14,7 +14,7 @@ struct MetricsMissing: ReadinessRule {
             ja: "うまくいったことを示す数字を加えます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.success.metrics.allSatisfy(\.isEmptyValue) else { return [] }
+        guard draft.success.metrics.holdsNothing else { return [] }
         return [
             context.finding(
                 Self.self, field: "success.metrics",

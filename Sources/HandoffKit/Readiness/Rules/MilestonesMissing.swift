@@ -19,7 +19,7 @@ struct MilestonesMissing: ReadinessRule {
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         guard let launch = draft.timeline.launch, context.today.days(until: launch) > Self.horizonDays,
-            draft.timeline.milestones.allSatisfy(\.isEmptyValue)
+            draft.timeline.milestones.holdsNothing
         else { return [] }
         let weeks = context.today.days(until: launch) / 7
         return [

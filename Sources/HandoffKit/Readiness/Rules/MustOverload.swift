@@ -20,7 +20,10 @@ struct MustOverload: ReadinessRule {
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
         let requirements = draft.scope.requirements
-        let musts = requirements.filter { $0.priority == .must }.count
+        // Counted through the buffer: `filter` copied each must into a new array.
+        let musts = requirements.withUnsafeBufferPointer { items in
+            items.indices.reduce(0) { count, index in items[index].priority == .must ? count + 1 : count }
+        }
         guard requirements.count >= Self.minimumRequirements, musts * 2 > requirements.count else { return [] }
         return [
             context.finding(

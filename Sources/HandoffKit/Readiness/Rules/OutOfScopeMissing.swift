@@ -13,7 +13,7 @@ struct OutOfScopeMissing: ReadinessRule {
             ja: "含まれていると思われそうだが対象外のものを書きます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.scope.outOfScope.allSatisfy(context.isOpen) else { return [] }
+        guard context.allOpen(draft.scope.outOfScope) else { return [] }
         return [
             context.finding(
                 Self.self, field: "scope.out_of_scope",

@@ -13,7 +13,7 @@ struct ScopeMissing: ReadinessRule {
             ja: "完成したときにできあがるもの（ページ、フォーム、メール、レポートなど）を挙げます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.scope.deliverables.allSatisfy(context.isOpen) else { return [] }
+        guard context.allOpen(draft.scope.deliverables) else { return [] }
         return [
             context.finding(
                 Self.self, field: "scope.deliverables",

@@ -20,8 +20,13 @@ struct SensitiveData: ReadinessRule {
         var found: [(ordinal: Int, kinds: [SensitiveText.Kind])] = []
         var ordinal = 0
         draft.visitFreeTextUnnamed { text in
-            let kinds = SensitiveText.scan(text)
-            if !kinds.isEmpty { found.append((ordinal, kinds)) }
+            // The tally clears nearly every text: only the rest are scanned, and only their
+            // results make an array (`SensitiveText.scan(text)` made one for each).
+            let tally = SensitiveTextTally.of(text)
+            if tally.mayFindAnything {
+                let kinds = SensitiveText.scan(text, tally: tally)
+                if !kinds.isEmpty { found.append((ordinal, kinds)) }
+            }
             ordinal += 1
         }
         guard !found.isEmpty else { return [] }

@@ -13,7 +13,11 @@ struct SystemsMissing: ReadinessRule {
             ja: "関係するツール（CMS、Marketo、Salesforce、アクセス解析など）をすべて挙げます。"))
 
     func findings(for draft: Draft, in context: RuleContext) -> [Finding] {
-        guard draft.systems.allSatisfy({ context.isOpen($0.name) }) else { return [] }
+        // Read through the buffer: `allSatisfy` copied each system (every string of it retained).
+        let allOpen = draft.systems.withUnsafeBufferPointer { systems in
+            systems.indices.allSatisfy { context.isOpen(systems[$0].name) }
+        }
+        guard allOpen else { return [] }
         return [
             context.finding(
                 Self.self, field: "systems",

@@ -32,26 +32,32 @@ struct VagueLanguage: ReadinessRule {
                         ja: "曖昧な表現があります：\(words.map { "「\($0)」" }.joined(separator: "、"))。具体的でないものは IT が作ることもテストすることもできません。"),
                     question: first.followUp))
         }
+        // Lists read through their buffers: a `for … in` loop copied every item (a retain of each
+        // of its strings), a requirement or a metric for the one or three texts read of it.
         check(draft.title) { "title" }
         check(draft.objective.value) { "objective.value" }
-        for (index, deliverable) in draft.scope.deliverables.enumerated() {
-            check(deliverable) { "scope.deliverables[\(index)]" }
+        draft.scope.deliverables.withUnsafeBufferPointer { deliverables in
+            for index in deliverables.indices { check(deliverables[index]) { "scope.deliverables[\(index)]" } }
         }
-        for (index, requirement) in draft.scope.requirements.enumerated() {
-            check(requirement.text) { "scope.requirements[\(index)].text" }
+        draft.scope.requirements.withUnsafeBufferPointer { requirements in
+            for index in requirements.indices {
+                check(requirements[index].text) { "scope.requirements[\(index)].text" }
+            }
         }
         check(draft.timeline.reason) { "timeline.reason" }
-        for (index, milestone) in draft.timeline.milestones.enumerated() {
-            check(milestone.name) { "timeline.milestones[\(index)].name" }
+        draft.timeline.milestones.withUnsafeBufferPointer { milestones in
+            for index in milestones.indices { check(milestones[index].name) { "timeline.milestones[\(index)].name" } }
         }
         check(draft.success.kgi) { "success.kgi" }
-        for (index, metric) in draft.success.metrics.enumerated() {
-            check(metric.name) { "success.metrics[\(index)].name" }
-            check(metric.baseline?.text) { "success.metrics[\(index)].baseline" }
-            check(metric.target?.text) { "success.metrics[\(index)].target" }
+        draft.success.metrics.withUnsafeBufferPointer { metrics in
+            for index in metrics.indices {
+                check(metrics[index].name) { "success.metrics[\(index)].name" }
+                check(metrics[index].baseline?.text) { "success.metrics[\(index)].baseline" }
+                check(metrics[index].target?.text) { "success.metrics[\(index)].target" }
+            }
         }
-        for (index, criterion) in draft.testing.acceptanceCriteria.enumerated() {
-            check(criterion) { "testing.acceptance_criteria[\(index)]" }
+        draft.testing.acceptanceCriteria.withUnsafeBufferPointer { criteria in
+            for index in criteria.indices { check(criteria[index]) { "testing.acceptance_criteria[\(index)]" } }
         }
         return findings
     }
