@@ -54,7 +54,7 @@ public enum Quantity: DraftCodable, Hashable {
     }
 
     /// True for empty or all-whitespace text, which counts as not answered.
-    public var isEmptyValue: Bool { text.allSatisfy(\.isWhitespace) }
+    public var isEmptyValue: Bool { text.isAllWhitespace }
 
     /// Any scalar: a number stays a number, anything else is text with its unit. Quoted empty
     /// text is accepted (and left out like an empty answer), so there is no `minLength`.

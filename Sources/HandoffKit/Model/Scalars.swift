@@ -10,12 +10,7 @@ extension String: DraftCodable {
     /// The text as a string value.
     public var encoded: Value { .string(self) }
     /// True for empty or all-whitespace text, which counts as not answered and is left out.
-    public var isEmptyValue: Bool {
-        // Text that starts with a visible ASCII character is not empty: decided from its first
-        // byte, without breaking the whole text into characters.
-        if let first = utf8.first, first > 0x20, first < 0x7F { return false }
-        return allSatisfy(\.isWhitespace)
-    }
+    public var isEmptyValue: Bool { isAllWhitespace }
     /// A plain JSON Schema string.
     public static var schema: Value { .object([("type", .string("string"))]) }
     /// Any scalar is text: `title: 2027` or `idea: yes` is what the marketer wrote, whatever a
@@ -186,5 +181,23 @@ extension Int: DraftCodable {
                 ("pattern", .string("^[-+]?[0-9]+" + SchemaFragment.end)),
                 ("minimum", .int(Int.min)), ("maximum", .int(Int.max)),
             ])
+    }
+}
+
+extension StringProtocol {
+    /// `allSatisfy(\.isWhitespace)`, decided from the first bytes when the text starts with
+    /// anything but white space, as nearly every answer does: a character is white space when its
+    /// first scalar is, so a first scalar that is not settles it without breaking the whole text
+    /// into characters (some four hundred instructions for a Japanese answer).
+    var isAllWhitespace: Bool {
+        var bytes = utf8.makeIterator()
+        guard let lead = bytes.next() else { return true }
+        if lead > 0x20 && lead < 0x7F { return false }
+        // White space beyond ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+        // U+202F, U+205F, U+3000) starts with C2, E1, E2 or E3; of E3 only U+3000 (E3 80 80),
+        // where kana start too.
+        if lead >= 0xC3 && lead != 0xE1 && lead != 0xE2 && lead != 0xE3 { return false }
+        if lead == 0xE3 && (bytes.next() != 0x80 || bytes.next() != 0x80) { return false }
+        return allSatisfy(\.isWhitespace)
     }
 }

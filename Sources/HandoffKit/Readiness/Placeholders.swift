@@ -67,7 +67,7 @@ public struct PlaceholderLexicon: Sendable {
     public func isOpen(_ text: String?) -> Bool {
         guard let text else { return true }
         // Text that starts with printable ASCII, kana or kanji is not blank; else ask each character.
-        if !text.startsVisibly, text.allSatisfy(\.isWhitespace) { return true }
+        if !text.startsVisibly, text.isAllWhitespace { return true }
         return placeholder(in: text) != nil
     }
 

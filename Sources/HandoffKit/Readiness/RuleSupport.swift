@@ -2,7 +2,7 @@ extension Optional where Wrapped == String {
     /// True when nothing but white space was given.
     var isBlank: Bool {
         guard let self else { return true }
-        return self.allSatisfy(\.isWhitespace)
+        return self.isAllWhitespace
     }
 }
 
