@@ -167,13 +167,14 @@ public struct ExportItem: Sendable {
         writingSource: Bool = false, escapingSourceForJSON: Bool = false
     ) {
         var digest: String?
-        var source = SourceYAML()
+        var source = SourceYAML.none
         if revision == nil && digestingNow {
             if writingSource && escapingSourceForJSON, let written = SourceBlock.yamlEscapedForJSONAndDigest(for: draft) {
                 digest = written.digest
-                source.escapedForJSON = (written.escaped, written.count)
+                source = .escapedForJSON(written.escaped, count: written.count)
             } else if writingSource, let both = SourceBlock.yamlBytesAndDigest(for: draft) {
-                (digest, source.bytes) = both
+                digest = both.digest
+                source = .plain(both.yaml)
             } else {
                 digest = ContentDigest.of(draft)
             }
@@ -182,26 +183,41 @@ public struct ExportItem: Sendable {
     }
 
     /// `SourceBlock.yaml(for: draft)`'s UTF-8 when it was written with the digest.
-    var sourceYAMLBytes: [UInt8]? { storage.source.bytes }
+    var sourceYAMLBytes: [UInt8]? {
+        guard case .plain(let bytes) = storage.source else { return nil }
+        return bytes
+    }
 
     /// `SourceBlock.yaml(for: draft)` JSON-escaped (as `JSONWriter.writeEscaped(utf8:into:)`
     /// escapes it, which gave no escape that needs the whole text), and its length in UTF-8
     /// unescaped, when it was written so with the digest.
-    var sourceYAMLEscapedForJSON: (bytes: [UInt8], count: Int)? { storage.source.escapedForJSON }
+    var sourceYAMLEscapedForJSON: (bytes: [UInt8], count: Int)? {
+        guard case .escapedForJSON(let bytes, let count) = storage.source else { return nil }
+        return (bytes, count)
+    }
 
     /// The length in UTF-8 of the source block's YAML, when the item holds it in either form: for
     /// the room an export makes for it.
-    var sourceYAMLCount: Int? { storage.source.bytes?.count ?? storage.source.escapedForJSON?.count }
+    var sourceYAMLCount: Int? {
+        switch storage.source {
+        case .none: nil
+        case .plain(let bytes): bytes.count
+        case .escapedForJSON(_, let count): count
+        }
+    }
 
     private var contentDigest: String { storage.digest ?? ContentDigest.of(storage.draft) }
 
     /// A stable id for Jira's importer and for sub-task links: the draft id, else a digest.
     public var externalID: String { storage.draft.id ?? "draft-" + contentDigest.prefix(12) }
 
-    /// The source block's YAML as the digest's walk wrote it, in one form or the other (or none).
-    private struct SourceYAML {
-        var bytes: [UInt8]?
-        var escapedForJSON: (bytes: [UInt8], count: Int)?
+    /// The source block's YAML as the digest's walk wrote it: in the form the format takes, or
+    /// not at all (the description then writes it from the draft).
+    private enum SourceYAML {
+        case none
+        case plain([UInt8])
+        /// JSON-escaped, with the YAML's length in UTF-8 unescaped.
+        case escapedForJSON([UInt8], count: Int)
     }
 
     /// The item behind one reference: an item is handed to the exporter, kept by its rendered part

@@ -55,20 +55,6 @@ public enum SourceBlock {
         return (ContentHash.hex(written.hash), written.bytes, written.unescapedCount - 1)
     }
 
-    /// Appends `yamlBytes(for: draft)` JSON-escaped, without quotes, as
-    /// `JSONWriter.writeEscaped(utf8:into:)` appends it, and returns what that returns (false,
-    /// with part of it appended, at a scalar that may be invisible): for a JSON string that holds
-    /// the source block, written from the draft in one walk rather than written, then escaped.
-    static func appendYAMLEscapedForJSON(of draft: Draft, into out: inout [UInt8]) -> Bool {
-        guard let written = planned(draft, .yamlEscapedForJSON(guards: guards, digesting: false)) else {
-            return yamlBytes(for: draft).withUnsafeBufferPointer { JSONWriter.writeEscaped(utf8: $0, into: &out) }
-        }
-        // The YAML's last line break, which the source block leaves out, is the escape's two bytes.
-        let bytes = written.bytes
-        out.append(contentsOf: bytes[..<(bytes.count - 2)])
-        return true
-    }
-
     /// What the source block guards, worked out once.
     private static let guards = YAMLWriter.Guards.cached(guarded)
 

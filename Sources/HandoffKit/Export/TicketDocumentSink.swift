@@ -97,15 +97,6 @@ struct TicketText {
     }
 }
 
-/// Calls `body` with the UTF-8 of `text`, in place where the string holds it contiguous (any
-/// native string): `var copy = text` before `copy.withUTF8` would retain the text and release it.
-@inline(__always)
-func withUTF8InPlace<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-    var text = text
-    return text.withUTF8(body)
-}
-
 extension TicketDocumentSink {
     mutating func heading(level: Int, _ label: Label, in language: Language) { heading(level: level, label(language)) }
 

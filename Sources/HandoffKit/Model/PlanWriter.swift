@@ -144,7 +144,7 @@ struct PlanWriter: ~Copyable {
         case .quantity:
             guard let quantity = field.assumingMemoryBound(to: Quantity?.self).pointee else { return false }
             let text = quantity.text
-            return Self.withBytes(text) { bytes in
+            return withUTF8InPlace(text) { bytes in
                 if let first = bytes.first, first > 0x20, first < 0x7F {
                     // Visible ASCII first: not empty.
                 } else if quantity.isEmptyValue {
@@ -297,14 +297,6 @@ struct PlanWriter: ~Copyable {
 
     // MARK: Scalars
 
-    /// The text's UTF-8 in place when the string has it contiguous (any native string).
-    @inline(__always)
-    private static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var text = text
-        return text.withUTF8(body)
-    }
-
     /// The UTF-8 of the string at `text` in place, or nil for nil. A string copied out of the
     /// record to be read (`pointee`, `if let`) costs a retain and a release, each a locked
     /// read-modify-write, because the compiler cannot tell that the closure leaves the record
@@ -381,7 +373,7 @@ struct PlanWriter: ~Copyable {
     }
 
     private mutating func plain(_ text: String, tag: UInt8) {
-        Self.withBytes(text) { plain($0, tag: tag) }
+        withUTF8InPlace(text) { plain($0, tag: tag) }
     }
 
     private mutating func bool(_ flag: Bool) {
@@ -442,7 +434,7 @@ struct PlanWriter: ~Copyable {
         case .bool(let flag): bool(flag)
         case .number(let text): plain(text, tag: 2)
         case .plain(let text): plain(text, tag: 4)
-        case .string(let text): Self.withBytes(text) { string($0, indent: indent) }
+        case .string(let text): withUTF8InPlace(text) { string($0, indent: indent) }
         case .list, .map: gaveUp = true
         }
     }

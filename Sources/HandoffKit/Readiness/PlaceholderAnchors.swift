@@ -52,16 +52,7 @@ extension PlaceholderLexicon {
     func mayBePlaceholder(_ text: String) -> Bool {
         // Read where it is: `var text = text` for `withUTF8` retained the text and released it
         // again, on every field a rule asks about.
-        if let answer = text.utf8.withContiguousStorageIfAvailable({ mayBePlaceholder(utf8: $0) }) { return answer }
-        return mayBePlaceholder(copyOf: text)
-    }
-
-    /// A text without contiguous UTF-8 (never a native string), read from a copy: apart, so
-    /// that the copy's retain is not paid on the common path.
-    @inline(never)
-    private func mayBePlaceholder(copyOf text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { mayBePlaceholder(utf8: $0) }
+        withUTF8InPlace(text) { mayBePlaceholder(utf8: $0) }
     }
 
     /// `mayBePlaceholder(_:)` of a text's UTF-8 bytes.

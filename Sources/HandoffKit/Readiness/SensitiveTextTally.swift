@@ -47,16 +47,7 @@ struct SensitiveTextTally {
     /// initialiser: an initialiser takes its argument owned, so every caller retained the text
     /// to hand it over and the tally released it again.
     static func of(_ text: String) -> SensitiveTextTally {
-        if let tally = text.utf8.withContiguousStorageIfAvailable({ Self(bytes: $0) }) { return tally }
-        return ofCopy(text)
-    }
-
-    /// A text without contiguous UTF-8 (never a native string), read from a copy: apart, so
-    /// that the copy's retain is not paid on the common path.
-    @inline(never)
-    private static func ofCopy(_ text: String) -> SensitiveTextTally {
-        var copy = text
-        return copy.withUTF8 { Self(bytes: $0) }
+        withUTF8InPlace(text) { Self(bytes: $0) }
     }
 
     /// One bit per needle whose second byte is `folded(b)` at entry `b`, and whose third byte is at

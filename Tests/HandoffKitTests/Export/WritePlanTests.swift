@@ -133,11 +133,11 @@ extension WritePlanTests {
             let expectedComplete = SourceBlock.yamlBytes(for: draft).withUnsafeBufferPointer {
                 JSONWriter.writeEscaped(utf8: $0, into: &expected)
             }
-            var written: [UInt8] = [7]
-            let writtenComplete = SourceBlock.appendYAMLEscapedForJSON(of: draft, into: &written)
+            let escaped = SourceBlock.yamlEscapedForJSONAndDigest(for: draft)
+            let writtenComplete = escaped != nil
             #expect(writtenComplete == expectedComplete)
-            if expectedComplete {
-                #expect(written == expected)
+            if expectedComplete, let escaped {
+                #expect([7] + escaped.escaped == expected)
                 complete += 1
             }
         }
