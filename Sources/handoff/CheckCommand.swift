@@ -183,7 +183,9 @@ struct CheckedOutput: Sendable {
         countsAsPrinted = false
         switch format {
         case .json:
-            stdout = TerminalText.terminalOutput(bytes: renderer.jsonBytes(result, terminator: 0x0A))
+            // No terminal pass: every text in it is written by `JSONWriter`, which escapes each
+            // control and invisible scalar the pass would (`CheckJSONTerminalSafetyTests`).
+            stdout = renderer.jsonBytes(result, terminator: 0x0A)
         case .github:
             stdout = Array(TerminalText.terminalOutput(renderer.github(result)).utf8)
         case .text, .markdown:  // markdown is not among CheckFormats

@@ -86,6 +86,32 @@ public struct JSONScanner {
         }
     }
 
+    /// Reads the scalar at the cursor (counted at `depth`) as `scalar` does and hands `body` its
+    /// text's bytes (valid only inside) and whether it was written unquoted: the way to a string
+    /// field without the one-node table, which a text's decoding does not need.
+    @inline(__always)
+    mutating func scalarText(depth: Int, _ body: (UnsafeBufferPointer<UInt8>, _ plain: Bool) -> Bool) -> Bool {
+        guard enter(depth: depth) else { return false }
+        let plain: Bool
+        let range: Range<Int>
+        switch bytes[index] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["): return false
+        case UInt8(ascii: "\""):
+            guard let text = string() else { return false }
+            plain = false
+            range = text
+        default:
+            guard let text = plainScalar() else { return false }
+            plain = true
+            range = text
+        }
+        if range.upperBound <= bytes.count { return body(UnsafeBufferPointer(rebasing: bytes[range]), plain) }
+        let offset = bytes.count
+        return escaped.withUnsafeBufferPointer { escaped in
+            body(UnsafeBufferPointer(rebasing: escaped[(range.lowerBound - offset)..<(range.upperBound - offset)]), plain)
+        }
+    }
+
     /// A key at the cursor (counted at `depth`): its bytes when it is written without escapes,
     /// valid as long as the scanner's bytes; nil for anything else.
     mutating func key(depth: Int) -> UnsafeBufferPointer<UInt8>? {

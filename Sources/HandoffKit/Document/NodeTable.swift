@@ -115,6 +115,19 @@ public struct NodeTable: Sendable {
         return String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: isASCII))
     }
 
+    /// Whether the text of an unquoted scalar is one of YAML's spellings of null (`~`, `null`,
+    /// `Null`, `NULL`, nothing).
+    @inline(__always)
+    static func isNullSpelling(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "~")
+        case 4:
+            return bytes.elementsEqual("null".utf8) || bytes.elementsEqual("Null".utf8) || bytes.elementsEqual("NULL".utf8)
+        default: return false
+        }
+    }
+
     /// Whether every byte is below 0x80: eight at a time, then the rest.
     @inline(__always)
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -203,14 +216,7 @@ public struct TableNode {
     @inline(__always)
     public var isNull: Bool {
         guard entry.kind == .plainScalar else { return false }
-        let bytes = scalarBytes
-        switch bytes.count {
-        case 0: return true
-        case 1: return bytes[0] == UInt8(ascii: "~")
-        case 4:
-            return bytes.elementsEqual("null".utf8) || bytes.elementsEqual("Null".utf8) || bytes.elementsEqual("NULL".utf8)
-        default: return false
-        }
+        return NodeTable.isNullSpelling(scalarBytes)
     }
 
     /// A short description of the node's kind for error messages, as `DocNode.kindDescription` words it.

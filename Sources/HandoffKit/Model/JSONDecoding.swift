@@ -88,6 +88,49 @@ extension DraftCodable {
     }
 }
 
+extension String {
+    /// `DraftCodable.decodeJSON(_:intoOptional:depth:in:)` for text: any scalar is text, so the
+    /// string is made straight from the scanner's bytes, with no one-node table, witness or
+    /// decoding context between (text fields are most of a draft's values).
+    public static func decodeJSON(
+        _ scanner: inout JSONScanner, intoOptional storage: UnsafeMutableRawPointer, depth: Int, in context: inout DecodeContext
+    ) -> Bool {
+        scanner.scalarText(depth: depth) { bytes, plain in
+            if plain && NodeTable.isNullSpelling(bytes) { return true }
+            storage.assumingMemoryBound(to: String?.self).pointee = NodeTable.string(validUTF8: bytes)
+            return true
+        }
+    }
+
+    /// `DraftCodable.decodeJSON(_:intoList:depth:in:)` for text, the same way: a scalar is a list
+    /// of one, null an empty list, and null items are left out.
+    public static func decodeJSON(
+        _ scanner: inout JSONScanner, intoList storage: UnsafeMutableRawPointer, depth: Int, in context: inout DecodeContext
+    ) -> Bool {
+        let list = storage.assumingMemoryBound(to: [String].self)
+        guard scanner.next == UInt8(ascii: "[") else {
+            return scanner.scalarText(depth: depth) { bytes, plain in
+                list.pointee = plain && NodeTable.isNullSpelling(bytes) ? [] : [NodeTable.string(validUTF8: bytes)]
+                return true
+            }
+        }
+        guard scanner.enter(depth: depth) else { return false }
+        var values: [String] = []
+        if !scanner.openIsEmpty(close: UInt8(ascii: "]")) {
+            while true {
+                let item = scanner.scalarText(depth: depth + 1) { bytes, plain in
+                    if !(plain && NodeTable.isNullSpelling(bytes)) { values.append(NodeTable.string(validUTF8: bytes)) }
+                    return true
+                }
+                guard item, let more = scanner.separator(close: UInt8(ascii: "]")) else { return false }
+                if !more { break }
+            }
+        }
+        list.pointee = values
+        return true
+    }
+}
+
 extension Record {
     /// An object of the record's own keys into `record` (which holds `Self()`), the scanner on
     /// its `{`: each key matched by its bytes, each value decoded where the field is kept.

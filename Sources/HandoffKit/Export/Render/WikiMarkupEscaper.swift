@@ -8,56 +8,36 @@
 /// are about. The rules are those of the scalar-wise escaper kept in the tests, which this one
 /// must match byte for byte.
 enum WikiMarkupEscaper {
-    /// What a byte is to the escaper.
-    private enum Kind: UInt8 {
-        /// Copied as it is: ASCII without a meaning, and any byte of a scalar that cannot be a line
-        /// break or a control (continuation bytes, most lead bytes).
-        case plain
-        /// A space or a tab: copied, and a line's start stays a line's start.
-        case blank
-        /// `h` and `b`, which may begin `h1.` or `bq.` at a line's start.
-        case markerLetter
-        /// Everything else: line breaks, controls, markup characters, and the lead bytes C2, E2,
-        /// EF, whose scalars may be a line break (U+0085, U+2028, U+2029) or unsafe.
-        case special
-    }
-
-    private static let kinds: [Kind] = (0..<256).map { value in
-        let byte = UInt8(value)
+    /// Whether the escaper must look at a byte rather than copy it with its run: line breaks,
+    /// controls, markup characters, and the lead bytes C2, E2, EF, whose scalars may be a line
+    /// break (U+0085, U+2028, U+2029) or unsafe. Spaces, `h` and `b` (which begin `h1.` and
+    /// `bq.`) matter only at a line's start, which the escaper looks at anyway.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x20, 0x09: return .blank
-        case UInt8(ascii: "h"), UInt8(ascii: "b"): return .markerLetter
-        case 0xC2, 0xE2, 0xEF: return .special
-        case 0x80...: return .plain
-        case ..<0x20, 0x7F: return .special
-        default:
-            return "{}[]#!\\|&*_-+^~?():".utf8.contains(byte) ? .special : .plain
+        case 0xC2, 0xE2, 0xEF: return true
+        case 0x80...: return false
+        case 0x09, 0x20: return false
+        case ..<0x20, 0x7F: return true
+        default: return "{}[]#!\\|&*_-+^~?():".utf8.contains(byte)
         }
     }
 
-    /// `kinds` for text written JSON-escaped: a quote and a tab also need a look (they are
-    /// escaped), and so do the lead bytes of every scalar that may be invisible, which JSON
-    /// writes only from the whole text.
-    private static let jsonKinds: [Kind] = (0..<256).map { value in
-        let byte = UInt8(value)
-        if byte == 0x22 || byte == 0x09 || (byte >= 0x80 && ByteTables.leadMayBeInvisible(byte)) { return .special }
-        return kinds[value]
+    /// The bytes that are special in wiki text.
+    private static let specialBytes = ByteFlagTable { isSpecial($0) ? 1 : 0 }
+
+    /// The bytes that are special in text written JSON-escaped: a quote and a tab also need a
+    /// look (they are escaped), and so do the lead bytes of every scalar that may be invisible,
+    /// which JSON writes only from the whole text.
+    private static let jsonSpecialBytes = ByteFlagTable { byte in
+        isSpecial(byte) || byte == 0x22 || byte == 0x09 || (byte >= 0x80 && ByteTables.leadMayBeInvisible(byte)) ? 1 : 0
     }
 
-    /// `kinds` for text written as the inside of a quoted CSV cell: a quote needs a look (it is
-    /// doubled), and so do the lead bytes of every scalar that may be invisible, which a cell
-    /// shows (`[U+202E]`) only from the whole text.
-    private static let csvKinds: [Kind] = (0..<256).map { value in
-        let byte = UInt8(value)
-        if byte == 0x22 || (byte >= 0x80 && ByteTables.leadMayBeInvisible(byte)) { return .special }
-        return kinds[value]
+    /// The bytes that are special in text written as the inside of a quoted CSV cell: a quote
+    /// needs a look (it is doubled), and so do the lead bytes of every scalar that may be
+    /// invisible, which a cell shows (`[U+202E]`) only from the whole text.
+    private static let csvSpecialBytes = ByteFlagTable { byte in
+        isSpecial(byte) || byte == 0x22 || (byte >= 0x80 && ByteTables.leadMayBeInvisible(byte)) ? 1 : 0
     }
-
-    /// `kinds`, `jsonKinds` and `csvKinds` as flags of the bytes that are `.special`, for the
-    /// scan of a run eight bytes at a time.
-    private static let specialBytes = ByteFlagTable { kinds[Int($0)] == .special ? 1 : 0 }
-    private static let jsonSpecialBytes = ByteFlagTable { jsonKinds[Int($0)] == .special ? 1 : 0 }
-    private static let csvSpecialBytes = ByteFlagTable { csvKinds[Int($0)] == .special ? 1 : 0 }
 
     /// What the escaped text is written as: wiki markup, or escaped once more for the string of
     /// a JSON document or a quoted CSV cell. A type, so that each is a function of its own,
@@ -90,7 +70,7 @@ enum WikiMarkupEscaper {
 
     /// `escapeCSV` of the text whose UTF-8 is `bytes`.
     static func escapeCSV(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
-        escape(utf8: bytes, multiline: multiline, kinds: csvKinds, special: csvSpecialBytes, as: CSVText.self, into: &out)
+        escape(utf8: bytes, multiline: multiline, special: csvSpecialBytes, as: CSVText.self, into: &out)
     }
 
     /// The bytes of line breaks and their lead bytes (U+0085, U+2028, U+2029).
@@ -135,17 +115,13 @@ enum WikiMarkupEscaper {
 
     static func escape(_ text: String, multiline: Bool, into out: inout [UInt8]) {
         withUTF8InPlace(text) { bytes in
-            kinds.withUnsafeBufferPointer { kinds in
-                escape(bytes, multiline: multiline, kinds: kinds, into: &out)
-            }
+            _ = escape(utf8: bytes, multiline: multiline, special: specialBytes, as: WikiText.self, into: &out)
         }
     }
 
     /// `escape` of the text whose UTF-8 is `bytes`.
     static func escape(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) {
-        kinds.withUnsafeBufferPointer { kinds in
-            escape(bytes, multiline: multiline, kinds: kinds, into: &out)
-        }
+        _ = escape(utf8: bytes, multiline: multiline, special: specialBytes, as: WikiText.self, into: &out)
     }
 
     /// `escape`, written as `JSONWriter` writes it inside a string (without the quotes), in the
@@ -158,62 +134,50 @@ enum WikiMarkupEscaper {
 
     /// `escapeJSON` of the text whose UTF-8 is `bytes`.
     static func escapeJSON(utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, into out: inout [UInt8]) -> Bool {
-        escape(utf8: bytes, multiline: multiline, kinds: jsonKinds, special: jsonSpecialBytes, as: JSONText.self, into: &out)
+        escape(utf8: bytes, multiline: multiline, special: jsonSpecialBytes, as: JSONText.self, into: &out)
     }
 
-    /// `escape` of `bytes` for a target that may give up (JSON, CSV), with its kind table and a
-    /// scratch buffer of its own.
+    /// `escape` of `bytes` written straight into the room after `out`: the most one input byte
+    /// becomes is six bytes (`|` as `&#124;`), so room for six a byte is never short. One
+    /// reservation a text, where a scratch buffer and its copy into `out` cost some hundred
+    /// instructions a call, and a description makes a hundred calls.
     @inline(__always)
     private static func escape<T: Target>(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds table: [Kind], special: ByteFlagTable,
-        as target: T.Type, into out: inout [UInt8]
+        utf8 bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, special: ByteFlagTable, as target: T.Type,
+        into out: inout [UInt8]
     ) -> Bool {
         guard !bytes.isEmpty else { return true }
-        return table.withUnsafeBufferPointer { kinds in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-                escape(
-                    bytes, multiline: multiline, kinds: kinds, special: special, as: target, scratch: scratch.baseAddress!,
-                    into: &out)
+        var complete = true
+        out.append(addingCapacity: bytes.count &* maximumGrowth &+ 8) { span in
+            span.withUnsafeMutableBufferPointer { buffer, initialized in
+                (initialized, complete) = escape(
+                    bytes, multiline: multiline, special: special, as: target, into: buffer.baseAddress!)
             }
         }
+        return complete
     }
 
-    /// Bytes of scratch the escaped text is written into before it joins `out`: appending each
-    /// run and escape to the array cost about a hundred instructions apiece.
-    private static let scratchSize = 1024
+    /// The most bytes the escaper writes for one byte of text (`|` as `&#124;`; `h1.` becomes
+    /// seven bytes for three, a quote or a tab two, a markup character three in JSON).
+    static var maximumGrowth: Int { 6 }
 
-    private static func escape(
-        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, into out: inout [UInt8]
-    ) {
-        guard !bytes.isEmpty else { return }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-            _ = escape(
-                bytes, multiline: multiline, kinds: kinds, special: specialBytes, as: WikiText.self,
-                scratch: scratch.baseAddress!, into: &out)
-        }
-    }
-
-    /// For `JSONText`, `kinds` must be `jsonKinds` (`csvKinds` for `CSVText`): then a run copied
-    /// at once holds nothing to escape again, and what is written a byte at a time goes through
-    /// `putText`. `special` flags the bytes `kinds` says are `.special`.
+    /// Writes the escaped `bytes` at `target`, which has room for `maximumGrowth` bytes a byte;
+    /// returns how many it wrote, and false where it gave up. `special` flags the bytes the
+    /// target must look at (see `jsonSpecialBytes`, `csvSpecialBytes`): then a run copied at once
+    /// holds nothing to escape again, and what is written a byte at a time goes through `putText`.
     private static func escape<Text: Target>(
-        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, kinds: UnsafeBufferPointer<Kind>, special: ByteFlagTable,
-        as text: Text.Type, scratch: UnsafeMutablePointer<UInt8>, into out: inout [UInt8]
-    ) -> Bool {
+        _ bytes: UnsafeBufferPointer<UInt8>, multiline: Bool, special: ByteFlagTable, as text: Text.Type,
+        into target: UnsafeMutablePointer<UInt8>
+    ) -> (written: Int, complete: Bool) {
         let json = Text.json
         let csv = Text.csv
         let count = bytes.count
         let source = bytes.baseAddress!
-        let outStart = out.count
         var fill = 0
         var lineStart = true
         var index = 0
-        @inline(__always) func flush() {
-            out.append(bytes: UnsafeBufferPointer(start: scratch, count: fill))
-            fill = 0
-        }
         @inline(__always) func put(_ byte: UInt8) {
-            scratch[fill] = byte
+            target[fill] = byte
             fill += 1
         }
         /// A byte of the wiki text, escaped in JSON (a quote, a backslash, a tab, a line break), a
@@ -238,34 +202,21 @@ enum WikiMarkupEscaper {
             }
         }
         @inline(__always) func put(_ literal: StaticString) {
-            (scratch + fill).update(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+            ByteTables.copy(literal.utf8Start, to: target + fill, count: literal.utf8CodeUnitCount)
             fill += literal.utf8CodeUnitCount
         }
         // Inlined like the others: a local function left out of line has its captures checked
         // for exclusive access at run time, on every call.
         @inline(__always) func put(from start: Int, to end: Int) {
             let length = end - start
-            if fill + length > scratchSize {
-                flush()
-                if length > scratchSize / 2 {
-                    out.append(bytes: UnsafeBufferPointer(start: source + start, count: length))
-                    return
-                }
-            }
-            ByteTables.copy(source + start, to: scratch + fill, count: length)
+            ByteTables.copy(source + start, to: target + fill, count: length)
             fill += length
         }
         /// Whether the last character written is `:` or `;`, the user's or a reference's own, so
         /// that a parenthesis after it would make `:)` `;)` `:(`.
         @inline(__always) func afterEmoticonEye() -> Bool {
-            let last: UInt8
-            if fill > 0 {
-                last = scratch[fill - 1]
-            } else if out.count > outStart {
-                last = out[out.count - 1]
-            } else {
-                return false
-            }
+            guard fill > 0 else { return false }
+            let last = target[fill - 1]
             return last == UInt8(ascii: ":") || last == UInt8(ascii: ";")
         }
         while index < count {
@@ -279,8 +230,7 @@ enum WikiMarkupEscaper {
                     end += 8
                 }
                 while end < count {
-                    let kind = kinds[Int(source[end])]
-                    if kind == .special { break }
+                    if special[source[end]] != 0 { break }
                     end += 1
                 }
                 if end > index {
@@ -289,8 +239,6 @@ enum WikiMarkupEscaper {
                     continue
                 }
             }
-            // Room for what one character below writes (at most seven bytes).
-            if fill > scratchSize - 16 { flush() }
             let byte = source[index]
             if byte >= 0x80 {
                 let (scalar, length) = UnsafeScalar.decode(bytes, at: index)
@@ -298,7 +246,7 @@ enum WikiMarkupEscaper {
                     putText(multiline ? 0x0A : 0x20)
                     lineStart = true
                 } else if !UnsafeScalar.needsEscape(scalar) {
-                    if json || csv, ByteTables.leadMayBeInvisible(byte) && isInvisible(scalar) { return false }
+                    if json || csv, ByteTables.leadMayBeInvisible(byte) && isInvisible(scalar) { return (fill, false) }
                     put(from: index, to: index + length)
                     lineStart = false
                 }
@@ -356,8 +304,7 @@ enum WikiMarkupEscaper {
             lineStart = lineStart && (byte == 0x20 || byte == 0x09)
             index += 1
         }
-        if fill > 0 { flush() }
-        return true
+        return (fill, true)
     }
 
     /// The line breaks `Character.isNewline` knows.
