@@ -116,6 +116,51 @@ public struct PlaceholderLexicon: Sendable {
 
     /// Lower case, one space between words, no surrounding quotes, brackets or closing punctuation.
     static func normalise(_ text: String) -> String {
+        // Most phrases, the built-in ones above all, are already in that form: telling so from
+        // their bytes skips the Unicode lowering and word splitting, some twenty thousand
+        // instructions a phrase, paid for each of the hundred-odd built-ins at every start.
+        isInNormalForm(text) ? text : normaliseInFull(text)
+    }
+
+    /// True when `normaliseInFull` would return `text` as it is: lower-case ASCII letters, digits,
+    /// apostrophes and single spaces inside (neither an apostrophe nor a space at either end), and
+    /// kana or kanji, which have no case, no white space and no edge punctuation among them (the
+    /// long-vowel mark ー, which is edge punctuation, is left out).
+    static func isInNormalForm(_ text: String) -> Bool {
+        withUTF8InPlace(text) { isInNormalForm(utf8: $0) }
+    }
+
+    private static func isInNormalForm(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || first == UInt8(ascii: "'") || last == 0x20 || last == UInt8(ascii: "'") { return false }
+        var index = 0
+        var previousSpace = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                let isSpace = byte == 0x20
+                let allowed =
+                    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "'") || isSpace
+                if !allowed || (isSpace && previousSpace) { return false }
+                previousSpace = isSpace
+                index += 1
+                continue
+            }
+            // Three-byte scalars only, of hiragana (U+3041–U+3096), katakana but ー (U+30A1–U+30FA)
+            // and the CJK ideographs (U+4E00–U+9FFF).
+            guard byte >= 0xE3, byte <= 0xE9, index + 2 < bytes.count else { return false }
+            let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+            guard (0x3041...0x3096).contains(scalar) || (0x30A1...0x30FA).contains(scalar) || (0x4E00...0x9FFF).contains(scalar)
+            else { return false }
+            previousSpace = false
+            index += 3
+        }
+        return true
+    }
+
+    /// `normalise`, worked out in full.
+    static func normaliseInFull(_ text: String) -> String {
         var out = String(
             String.UnicodeScalarView(text.lowercased().unicodeScalars.map { $0 == "’" || $0 == "‘" ? "'" : $0 }))
         out = out.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -29,6 +29,29 @@ extension Rules {
             #expect(placeholders > 300)
         }
 
+        /// `normalise` returns a phrase as it is when its bytes say it is in normal form already;
+        /// the full normaliser must agree, on the built-in phrases and on generated text with
+        /// edge spaces, apostrophes, ー, full-width letters, combining marks and upper case.
+        @Test("a phrase taken as already normal is one the full normaliser leaves as it is")
+        func normalFormShortcut() {
+            let edges = ["'", " ", "  ", "ー", "Ａ", "\u{3099}", "A", "’", "?", "。", "\u{3000}", "\t", "-", "é"]
+            let inputs = Self.vocabulary + ScanEquivalenceInputs.texts(3000, vocabulary: Self.vocabulary + edges, seed: 23)
+            var shortcuts = 0
+            for text in inputs {
+                #expect(PlaceholderLexicon.normalise(text) == PlaceholderLexicon.normaliseInFull(text), "\(text.debugDescription)")
+                if PlaceholderLexicon.isInNormalForm(text) {
+                    shortcuts += 1
+                    #expect(PlaceholderLexicon.normaliseInFull(text) == text, "\(text.debugDescription)")
+                }
+            }
+            // Most built-in phrases take the shortcut, and so do enough generated texts to count.
+            #expect(Self.vocabulary.filter(PlaceholderLexicon.isInNormalForm).count * 10 > Self.vocabulary.count * 8)
+            #expect(shortcuts > 300)
+            #expect(!PlaceholderLexicon.isInNormalForm("'tbd"))
+            #expect(!PlaceholderLexicon.isInNormalForm("まだー"))
+            #expect(!PlaceholderLexicon.isInNormalForm("not  sure"))
+        }
+
         @Test("ordinary content is turned away without normalising")
         func contentTurnedAway() {
             let lexicon = PlaceholderLexicon()
